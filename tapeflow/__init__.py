@@ -1,0 +1,55 @@
+"""tapeflow: TensorFlow 2's eager execution and GradientTape, on NumPy.
+
+Change one line, `import tapeflow as tf`, and TF 2 eager code runs:
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(3.0)
+    >>> with tf.GradientTape() as g:
+    ...     g.watch(x)
+    ...     y = x * x
+    >>> g.gradient(y, x)
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
+"""
+from .framework import dtypes as _dtypes_mod
+from .framework.dtypes import (DType, as_dtype, bool_ as bool, complex64, complex128, double,  # noqa: A004
+                               float16, float32, float64, half, int8, int16, int32, int64, string,
+                               uint8, uint16, uint32, uint64)
+from .framework.tensor import Tensor, constant, convert_to_tensor, is_tensor, \
+    register_tensor_conversion_function
+from .framework.tensor_shape import TensorShape
+from .framework.variables import Variable
+from .framework.tape import GradientTape, UnconnectedGradients
+from . import ops as _ops
+from .ops.array_ops import (broadcast_dynamic_shape, broadcast_static_shape, broadcast_to, concat,
+                            expand_dims, eye, fill, gather, identity, identity_n, linspace, one_hot,
+                            ones, ones_like, pad, range, rank, reshape, reverse, shape, shape_n, size,
+                            slice, split, squeeze, stack, stop_gradient, strided_slice, tile,
+                            transpose, unstack, where, zeros, zeros_like)
+from .ops.math_ops import (abs, acos, acosh, add, add_n, argmax, argmin, asin, asinh, atan, atan2,
+                           atanh, cast, ceil, clip_by_value, complex_ as complex, conj, cos, cosh,
+                           cumsum, divide, equal, exp, floor, floordiv, greater, greater_equal, imag,
+                           less, less_equal, logical_and, logical_not, logical_or, matmul, maximum,
+                           minimum, multiply, negative, not_equal, pow, real, reduce_all, reduce_any,
+                           reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum, round,
+                           saturate_cast, sigmoid, sign, sin, sinh, sqrt, square, subtract, tan, tanh,
+                           tensordot, truediv)
+from .ops.math_ops import log as _log, exp as _exp  # noqa: F401
+from . import math, nn, random, linalg, errors, nest, dtypes, test, compat  # noqa: E402
+from .framework.nest import flatten as _flatten  # noqa: F401
+
+newaxis = None
+__version__ = "0.1.0"
+
+
+def executing_eagerly():
+    """Always True: tapeflow runs eagerly."""
+    return True
+
+
+def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
+    """Accepted for TF 1.x code; tapeflow is always eager."""
+
+
+def get_static_value(tensor, partial=False):
+    """The value of a tensor as a NumPy array (tapeflow always knows it)."""
+    return tensor.numpy() if hasattr(tensor, "numpy") else tensor

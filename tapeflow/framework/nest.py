@@ -1,0 +1,119 @@
+"""`tf.nest`: flatten and rebuild nested structures of lists, tuples, namedtuples and dicts.
+
+Dicts are walked in sorted key order, as TF does.
+
+    >>> flatten({"b": [1, 2], "a": 3})
+    [3, 1, 2]
+    >>> pack_sequence_as({"b": [0, 0], "a": 0}, [3, 1, 2])
+    {'b': [1, 2], 'a': 3}
+"""
+import collections.abc as _abc
+
+__all__ = ["flatten", "pack_sequence_as", "map_structure", "assert_same_structure", "is_nested"]
+
+
+def is_nested(x):
+    return isinstance(x, (list, tuple, dict, _abc.Mapping))
+
+
+is_sequence = is_nested
+
+
+def _sorted_keys(d):
+    try:
+        return sorted(d)
+    except TypeError:
+        return list(d)
+
+
+def _children(x):
+    if isinstance(x, _abc.Mapping):
+        return [x[k] for k in _sorted_keys(x)]
+    return list(x)
+
+
+def flatten(structure, expand_composites=False):
+    """The leaves of `structure`, depth first. A non-nested value gives `[value]`."""
+    if not is_nested(structure):
+        return [structure]
+    out = []
+    stack = [structure]
+    while stack:
+        x = stack.pop()
+        if is_nested(x):
+            stack.extend(reversed(_children(x)))
+        else:
+            out.append(x)
+    return out
+
+
+def _rebuild(template, children):
+    if isinstance(template, _abc.Mapping):
+        keys = _sorted_keys(template)
+        by_key = dict(zip(keys, children))
+        rebuilt = {k: by_key[k] for k in template}  # keep the template's own key order
+        return rebuilt if type(template) is dict else type(template)(rebuilt)
+    if isinstance(template, tuple) and hasattr(template, "_fields"):
+        return type(template)(*children)
+    if isinstance(template, tuple):
+        return tuple(children)
+    return list(children) if type(template) is list else type(template)(children)
+
+
+def pack_sequence_as(structure, flat_sequence, expand_composites=False):
+    """Rebuilds `structure` with the leaves taken in order from `flat_sequence`."""
+    flat_sequence = list(flat_sequence)
+    if not is_nested(structure):
+        if len(flat_sequence) != 1:
+            raise ValueError(f"Structure is a scalar but len(flat_sequence) == {len(flat_sequence)} > 1")
+        return flat_sequence[0]
+    pos = 0
+
+    def build(s):
+        nonlocal pos
+        if not is_nested(s):
+            pos += 1
+            return flat_sequence[pos - 1]
+        return _rebuild(s, [build(c) for c in _children(s)])
+
+    n = len(flatten(structure))
+    if n != len(flat_sequence):
+        raise ValueError(f"Could not pack sequence. Structure had {n} atoms, but flat_sequence had "
+                         f"{len(flat_sequence)} items.")
+    return build(structure)
+
+
+def assert_same_structure(nest1, nest2, check_types=True, expand_composites=False):
+    """Raises ValueError (or TypeError for differing types) if the two nests differ in structure."""
+    def check(a, b):
+        na, nb = is_nested(a), is_nested(b)
+        if na != nb:
+            raise ValueError(f"The two structures don't have the same nested structure.\n\n"
+                             f"First structure: {nest1!r}\n\nSecond structure: {nest2!r}")
+        if not na:
+            return
+        if check_types and type(a) is not type(b) and not (
+                isinstance(a, _abc.Mapping) and isinstance(b, _abc.Mapping)):
+            raise TypeError(f"The two structures don't have the same sequence type. Input structure "
+                            f"has type {type(a)!r}, while shallow structure has type {type(b)!r}.")
+        if isinstance(a, _abc.Mapping) and set(a) != set(b):
+            raise ValueError(f"The two dictionaries don't have the same set of keys. First structure "
+                             f"has keys {sorted(a)}, while second structure has keys {sorted(b)}.")
+        ca, cb = _children(a), _children(b)
+        if len(ca) != len(cb):
+            raise ValueError(f"The two structures don't have the same nested structure.\n\n"
+                             f"First structure: {nest1!r}\n\nSecond structure: {nest2!r}")
+        for x, y in zip(ca, cb):
+            check(x, y)
+    check(nest1, nest2)
+
+
+def map_structure(func, *structure, **kwargs):
+    """Applies `func` leafwise to one or more nests of the same structure."""
+    if not structure:
+        raise ValueError("Must provide at least one structure")
+    check_types = kwargs.pop("check_types", True)
+    for other in structure[1:]:
+        assert_same_structure(structure[0], other, check_types=check_types)
+    flats = [flatten(s) for s in structure]
+    return pack_sequence_as(structure[0], [func(*xs) for xs in zip(*flats)])

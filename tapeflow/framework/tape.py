@@ -1,0 +1,343 @@
+"""`tf.GradientTape`: records ops on watched tensors and runs reverse-mode autodiff over them.
+
+Terminology:
+  tracked   a tensor or variable the tape can differentiate with respect to: watched explicitly,
+            a trainable variable read inside the context, or an output of a recorded op. The tape
+            maps id(obj) -> obj; holding the object keeps its id unique while the tape lives.
+  node      one recorded op (see `op.Node`), appended in execution order. Eager execution order
+            is a topological order, so the backward pass is a reverse loop over a list.
+
+The backward pass (`_backprop`):
+  1. forward sweep: mark which nodes depend on a source (`live`); others get no gradient work, and
+     a node's inputs that do not lead to a source are flagged in `node.needs_input_grad` so the
+     rule may skip them (matmul skips dx for data inputs).
+  2. reverse sweep over the live nodes: pop each output's accumulated cotangent, call the op's
+     gradient rule (written with tapeflow ops, so any active outer tape records it: that is how
+     nested tapes give higher derivatives), reduce broadcasting in one place, and accumulate into
+     the inputs' cotangents. A non-persistent tape hands its node list to the sweep and drops
+     each node, and the cotangents of its outputs, as soon as it is consumed.
+No recursion anywhere: a 100,000-op chain needs no stack.
+"""
+import contextlib
+import enum
+import logging
+import weakref
+
+from . import nest
+from .dtypes import from_numpy
+from .op import Node, REGISTRY, state
+from .tensor import Tensor, wrap
+
+import numpy as np
+
+_log = logging.getLogger("tapeflow")
+
+
+class UnconnectedGradients(enum.Enum):
+    """What `gradient` returns for a source not connected to the target: None or zeros."""
+    NONE = "none"
+    ZERO = "zero"
+
+
+# Set by the op package at import: the few ops the engine itself needs to build gradients
+# (accumulation and broadcast reduction), kept here by name so the engine imports no op module.
+ENGINE_OPS = {"add": None, "unbroadcast": None}
+
+_warned_inside_context = [False]
+
+
+def _is_trainable_float(v):
+    return v._value.dtype.kind in "fc"
+
+
+class GradientTape:
+    """Records operations for automatic differentiation.
+
+    >>> x = tf.constant(3.0)
+    >>> with tf.GradientTape() as g:
+    ...     g.watch(x)
+    ...     y = x * x
+    >>> g.gradient(y, x)
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
+    """
+
+    def __init__(self, persistent=False, watch_accessed_variables=True):
+        self._persistent = persistent
+        self._watch_accessed_variables = watch_accessed_variables
+        self._tracked = {}
+        self._nodes = []
+        self._watched_variables = {}  # id -> Variable, in watch order
+        self._recording = False  # on the recorder stack and recording
+        self._used = False  # a non-persistent tape has computed its gradient
+
+    # -- context -----------------------------------------------------------------------------
+    def __enter__(self):
+        self._push_tape()
+        return self
+
+    def __exit__(self, typ, value, traceback):
+        if self._recording:
+            self._pop_tape()
+
+    def _push_tape(self):
+        if self._recording:
+            raise ValueError("Tape is still recording, This can happen if you try to re-enter an "
+                             "already-active tape.")
+        if self._tracked is None:  # consumed by a non-persistent gradient: start afresh
+            self._tracked, self._nodes = {}, []
+        state.recorders.append(self)
+        self._recording = True
+
+    def _pop_tape(self):
+        if not self._recording:
+            raise ValueError("Tape is not recording.")
+        recs = state.recorders
+        for i in range(len(recs) - 1, -1, -1):
+            if recs[i] is self:
+                del recs[i]
+                break
+        self._recording = False
+
+    @contextlib.contextmanager
+    def stop_recording(self):
+        """Temporarily stops recording: ops inside get no gradient from this tape."""
+        if not self._recording:
+            raise RuntimeError("Trying to stop recording a tape which is not recording.")
+        self._pop_tape()
+        try:
+            yield
+        finally:
+            self._push_tape()
+
+    def reset(self):
+        """Clears everything recorded; the tape keeps recording (as exiting and re-entering)."""
+        self._pop_tape()
+        self._tracked, self._nodes, self._watched_variables = {}, [], {}
+        self._used = False
+        self._push_tape()
+
+    # -- watching and recording --------------------------------------------------------------
+    def watch(self, tensor):
+        """Ensures `tensor` (a tensor, variable, or nest of them) is traced by this tape."""
+        for t in nest.flatten(tensor):
+            if isinstance(t, Tensor):
+                if t._value.dtype.kind not in "fc":
+                    _log.warning("The dtype of the watched tensor must be floating (e.g. tf.float32),"
+                                 " got %r", from_numpy(t._value.dtype))
+                self._track(t)
+            elif getattr(t, "_is_variable", False):
+                self._watch_variable(t)
+            else:
+                raise ValueError(f"Passed in object {t} of type '{type(t).__name__}', not tf.Tensor "
+                                 f"or tf.Variable or ExtensionType.")
+
+    def _track(self, obj):
+        if self._tracked is None:
+            self._tracked, self._nodes = {}, []
+        self._tracked[id(obj)] = obj
+
+    def _watch_variable(self, var):
+        self._track(var)
+        self._watched_variables.setdefault(id(var), var)
+
+    def _variable_accessed(self, var):
+        """Called when a variable is read while this tape is on the stack."""
+        if self._recording and self._watch_accessed_variables and var.trainable:
+            self._watch_variable(var)
+
+    def _record(self, op, inputs, outputs, attrs):
+        if not self._recording:
+            return
+        tracked = self._tracked
+        for x in inputs:
+            if id(x) in tracked:
+                break
+        else:
+            return
+        for o in outputs:
+            if o._value.dtype.kind in "fc":
+                break
+        else:
+            return  # integer/bool outputs carry no gradient
+        self._nodes.append(Node(op, inputs, outputs, attrs))
+        for o in outputs:
+            tracked[id(o)] = o
+
+    def watched_variables(self):
+        """The variables this tape watches, in the order they were first watched."""
+        return tuple(self._watched_variables.values())
+
+    # -- gradients ---------------------------------------------------------------------------
+    def gradient(self, target, sources, output_gradients=None,
+                 unconnected_gradients=UnconnectedGradients.NONE):
+        """The gradient of `target` (summed over its elements and over a nest of targets) with
+        respect to each of `sources`, in the structure of `sources`."""
+        if self._used and not self._persistent:
+            raise RuntimeError("A non-persistent GradientTape can only be used to compute one set "
+                               "of gradients (or jacobians)")
+        if target is None:
+            raise TypeError("Argument `target` should be a list or nested structure of Tensors, "
+                            "Variables or CompositeTensors to be differentiated, but received None.")
+        unconnected = _unconnected_value(unconnected_gradients)
+        if self._recording:
+            if not self._persistent:
+                self._pop_tape()
+            elif not _warned_inside_context[0]:
+                _warned_inside_context[0] = True
+                _log.warning(
+                    "Calling GradientTape.gradient on a persistent tape inside its context is "
+                    "significantly less efficient than calling it outside the context (it causes the"
+                    " gradient ops to be recorded on the tape, leading to increased CPU and memory "
+                    "usage). Only call GradientTape.gradient inside the context if you actually want"
+                    " to trace the gradient in order to compute higher order derivatives.")
+        flat_targets = nest.flatten(target)
+        flat_sources = nest.flatten(sources)
+        for s in flat_sources:
+            if s is None:
+                raise TypeError("Cannot convert the argument `type_value`: None to a TensorFlow DType.")
+            if not (isinstance(s, Tensor) or getattr(s, "_is_variable", False)):
+                raise AttributeError(f"'{type(s).__name__}' object has no attribute 'dtype'")
+        seeds = _seeds(flat_targets, output_gradients)
+        grads = self._backprop(flat_targets, seeds, flat_sources)
+        if not self._persistent:
+            self._used = True
+        out = []
+        for s, g in zip(flat_sources, grads):
+            if g is None and unconnected is UnconnectedGradients.ZERO:
+                g = wrap(np.zeros(s._value.shape, s._value.dtype))
+            out.append(g)
+        return nest.pack_sequence_as(sources, out)
+
+    def _backprop(self, targets, seeds, sources):
+        """Cotangents of `sources` given `seeds` for `targets` (lists of equal length)."""
+        tracked = self._tracked or {}
+        nodes = self._nodes or []
+        if not self._persistent:  # the sweep now owns the records; free them as they are used
+            self._tracked, self._nodes = None, None
+        source_ids = {id(s) for s in sources
+                      if s._value.dtype.kind in "fc" and (id(s) in tracked or _is_target(s, targets))}
+
+        # 1. which nodes lie downstream of a source
+        depends = set(source_ids)
+        live = []
+        for node in nodes:
+            for x in node.inputs:
+                if id(x) in depends:
+                    break
+            else:
+                continue
+            live.append(node)
+            for o in node.outputs:
+                if o._value.dtype.kind in "fc":  # integer outputs carry no gradient
+                    depends.add(id(o))
+        del nodes
+
+        # 2. seed and sweep back
+        add = ENGINE_OPS["add"]
+        unbroadcast = ENGINE_OPS["unbroadcast"]
+        cotangents = {}
+        for t, seed in zip(targets, seeds):
+            if seed is None:
+                continue
+            k = id(t)
+            if k not in depends:
+                continue
+            prev = cotangents.get(k)
+            cotangents[k] = seed if prev is None else add(prev, seed)
+        found = {}  # id(source) -> cotangent, for sources that are outputs of live nodes
+        pop = cotangents.pop
+        while live:
+            node = live.pop()
+            outs = node.outputs
+            if len(outs) == 1:
+                k = id(outs[0])
+                g = pop(k, None)
+                if g is None:
+                    continue
+                if k in source_ids:
+                    found[k] = g
+                out_grads = (g,)
+            else:
+                out_grads = tuple(pop(id(o), None) for o in outs)
+                if all(g is None for g in out_grads):
+                    continue
+                for o, g in zip(outs, out_grads):
+                    if id(o) in source_ids and g is not None:
+                        found[id(o)] = g
+            inputs = node.inputs
+            node.needs_input_grad = needs = tuple(id(x) in depends for x in inputs)
+            rule = node.op.grad
+            if rule is None:
+                raise LookupError(f"No gradient defined for operation '{node.op.name}' "
+                                  f"(op type: {node.op.name})")
+            in_grads = rule(node, *out_grads)
+            if type(in_grads) is not tuple and type(in_grads) is not list:
+                in_grads = (in_grads,)
+            if len(in_grads) != len(inputs):
+                raise ValueError(f"The gradient function of op {node.op.name} returned "
+                                 f"{len(in_grads)} gradients for {len(inputs)} inputs")
+            for x, need, g in zip(inputs, needs, in_grads):
+                if g is None or not need:
+                    continue
+                if type(g) is not Tensor:
+                    g = _as_gradient(g, x)
+                    if g is None:
+                        continue
+                xv = x._value
+                if g._value.shape != xv.shape:
+                    g = unbroadcast(g, xv.shape)
+                k = id(x)
+                prev = cotangents.get(k)
+                cotangents[k] = g if prev is None else add(prev, g)
+            node.needs_input_grad = None
+        found.update(cotangents)
+        return [found.get(id(s)) if id(s) in source_ids else None for s in sources]
+
+
+def _is_target(s, targets):
+    return any(t is s for t in targets)
+
+
+def _seeds(flat_targets, output_gradients):
+    """The initial cotangent of each target: ones, or the given output_gradients."""
+    if output_gradients is not None:
+        flat_og = nest.flatten(output_gradients)
+        if len(flat_og) != len(flat_targets):
+            raise ValueError(f"Got {len(flat_og)} output_gradients for {len(flat_targets)} targets")
+    else:
+        flat_og = [None] * len(flat_targets)
+    seeds = []
+    for t, og in zip(flat_targets, flat_og):
+        if not (isinstance(t, Tensor) or getattr(t, "_is_variable", False)):
+            raise TypeError(f"Argument `target` should be a list or nested structure of Tensors, "
+                            f"Variables or CompositeTensors to be differentiated, but received {t!r}.")
+        v = t._value
+        if v.dtype.kind not in "fc":
+            seeds.append(None)
+        elif og is None:
+            seeds.append(wrap(np.ones(v.shape, v.dtype)))
+        else:
+            from .tensor import convert_to_tensor
+            g = convert_to_tensor(og, dtype=from_numpy(v.dtype))
+            if g._value.shape != v.shape:
+                g = wrap(np.broadcast_to(g._value, v.shape).copy())
+            seeds.append(g)
+    return seeds
+
+
+def _as_gradient(g, x):
+    """Converts what a gradient rule returned (IndexedSlices, array, number) to a Tensor."""
+    dense = getattr(g, "_dense", None)
+    if dense is not None:
+        return dense()
+    from .tensor import convert_to_tensor
+    return convert_to_tensor(g, dtype=from_numpy(x._value.dtype))
+
+
+def _unconnected_value(value):
+    if isinstance(value, UnconnectedGradients):
+        return value
+    try:
+        return UnconnectedGradients(value)
+    except ValueError:
+        raise ValueError(f"Unknown value for unconnected_gradients: {value!r}") from None

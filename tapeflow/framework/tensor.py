@@ -1,0 +1,344 @@
+"""The eager `Tensor`: an immutable wrapper over a NumPy array, and conversion to it.
+
+Terminology used across the engine: a tensor's `_value` is a NumPy ndarray or, for 0-d results of
+NumPy ufuncs, a NumPy scalar (np.generic); both have `.shape` and `.dtype`, and neither is ever
+mutated after the tensor is made. Operators (`+`, `*`, `[]`, ...) are attached by the op modules,
+so this file knows nothing of particular ops.
+
+    >>> import tapeflow as tf
+    >>> t = tf.constant([[1.0, 2.0]])
+    >>> t.shape, t.dtype
+    (TensorShape([1, 2]), tf.float32)
+"""
+import numbers
+
+import numpy as np
+
+from . import dtypes
+from .tensor_shape import TensorShape
+
+_new = object.__new__
+_ndarray = np.ndarray
+_generic = np.generic
+
+
+class Tensor:
+    """An immutable multidimensional array, as `tf.Tensor` in eager mode.
+
+    >>> tf.constant(16.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=16.0>
+    """
+
+    __slots__ = ("_value", "__weakref__")
+    # NumPy defers to our reflected operators (np_array + tensor -> Tensor.__radd__).
+    __array_priority__ = 100
+
+    def __init__(self, value):
+        self._value = value
+
+    # -- inspection -------------------------------------------------------------------------
+    @property
+    def shape(self):
+        return TensorShape._from_tuple(self._value.shape)
+
+    def get_shape(self):
+        return self.shape
+
+    @property
+    def dtype(self):
+        return dtypes.from_numpy(self._value.dtype)
+
+    @property
+    def ndim(self):
+        return self._value.ndim
+
+    @property
+    def device(self):
+        return "/job:localhost/replica:0/task:0/device:CPU:0"
+
+    @property
+    def name(self):
+        raise AttributeError("Tensor.name is undefined when eager execution is enabled.")
+
+    def numpy(self):
+        """The value as a NumPy array (a copy) or NumPy scalar."""
+        v = self._value
+        return v.copy() if type(v) is _ndarray else v
+
+    def __array__(self, dtype=None, copy=None):
+        v = np.asarray(self._value)
+        if dtype is not None and v.dtype != dtype:
+            return v.astype(dtype)
+        return v.copy() if copy else v
+
+    def ref(self):
+        """A hashable reference to this tensor, for dict keys and sets."""
+        return Reference(self)
+
+    def experimental_ref(self):
+        return Reference(self)
+
+    def __len__(self):
+        shape = self._value.shape
+        if not shape:
+            raise TypeError("Scalar tensor has no `len()`")
+        return shape[0]
+
+    def __iter__(self):
+        shape = self._value.shape
+        if not shape:
+            raise TypeError("Cannot iterate over a scalar tensor.")
+        for i in range(shape[0]):
+            yield self[i]
+
+    def __hash__(self):
+        raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
+
+    def __bool__(self):
+        return bool(self._value)
+
+    def __float__(self):
+        return float(self._value)
+
+    def __int__(self):
+        return int(self._value)
+
+    def __index__(self):
+        if self._value.dtype.kind not in "iu":
+            raise TypeError("Only integer tensors can be used as an index.")
+        return int(self._value)
+
+    def __complex__(self):
+        return complex(self._value)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return convert_to_tensor, (self.numpy(),)
+
+    # -- printing (TF 2.21's formats) -------------------------------------------------------
+    def __str__(self):
+        return "tf.Tensor(%s, shape=%s, dtype=%s)" % (
+            numpy_text(self._value), self.shape, self.dtype.name)
+
+    def __repr__(self):
+        return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (
+            self.shape, self.dtype.name, numpy_text(self._value, is_repr=True))
+
+    def __format__(self, format_spec):
+        return self._value.__format__(format_spec)
+
+
+def numpy_text(value, is_repr=False):
+    """The value's text as TF prints it inside `tf.Tensor(...)` and `<tf.Tensor ...>`."""
+    if is_repr:
+        text = repr(value.item()) if value.ndim == 0 else repr(value)
+    else:
+        text = str(value)
+    if "\n" in text:
+        text = "\n" + text
+    return text
+
+
+class Reference:
+    """A hashable reference to a tensor or variable, from `.ref()`."""
+
+    __slots__ = ("_obj",)
+
+    def __init__(self, obj):
+        self._obj = obj
+
+    def deref(self):
+        return self._obj
+
+    def __hash__(self):
+        return id(self._obj)
+
+    def __eq__(self, other):
+        return isinstance(other, Reference) and other._obj is self._obj
+
+    def __repr__(self):
+        return "<Reference wrapping %r>" % (self._obj,)
+
+
+def wrap(value):
+    """A Tensor over `value` (an ndarray or NumPy scalar), without checks. The hot path."""
+    t = _new(Tensor)
+    t._value = value
+    return t
+
+
+# -- conversion -------------------------------------------------------------------------------
+_conversion_functions = {}  # type -> fn(value, dtype) returning a Tensor
+
+
+def register_tensor_conversion_function(base_type, conversion_func):
+    """Lets `convert_to_tensor` accept instances of `base_type` (e.g. Variable)."""
+    _conversion_functions[base_type] = conversion_func
+
+
+_KIND_RANK = {"b": 0, "i": 1, "u": 1, "f": 2, "c": 3}
+
+
+def _python_leaves_kind(value):
+    """The widest Python scalar kind ('b', 'i', 'f', 'c', 'S') in a nest of Python values, and
+    the NumPy dtype of any NumPy/tensor leaves (which decide the dtype when present)."""
+    kind, np_dtype = "b", None
+    stack = [value]
+    seen_any = False
+    while stack:
+        v = stack.pop()
+        if isinstance(v, (list, tuple)):
+            stack.extend(v)
+            continue
+        seen_any = True
+        if isinstance(v, bool):
+            continue
+        if isinstance(v, (Tensor, _ndarray, _generic)) or v.__class__ in _conversion_functions:
+            d = np.asarray(v).dtype
+            np_dtype = d if np_dtype is None else np.promote_types(np_dtype, d)
+            continue
+        if isinstance(v, numbers.Integral):
+            k = "i"
+        elif isinstance(v, numbers.Real):
+            k = "f"
+        elif isinstance(v, numbers.Complex):
+            k = "c"
+        elif isinstance(v, (str, bytes)):
+            return "S", None
+        else:
+            raise TypeError(f"Failed to convert elements of {value!r} to Tensor.")
+        if _KIND_RANK[k] > _KIND_RANK[kind]:
+            kind = k
+    if not seen_any:
+        kind = "f"  # [] -> float32
+    return kind, np_dtype
+
+
+def _as_array(value):
+    try:
+        return np.array(value)
+    except ValueError as e:
+        if "inhomogeneous" in str(e) or "sequence" in str(e):
+            raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
+        raise
+
+
+def _convert_python(value, dtype):
+    """Python scalars and nested lists, with TF's inference and conversion checks."""
+    kind, np_dtype = _python_leaves_kind(value)
+    if kind == "S":
+        arr = np.array(value, dtype=object)
+        arr = np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])(arr) \
+            if arr.ndim else np.array(arr.item().encode() if isinstance(arr.item(), str) else arr.item(),
+                                      dtype=object)
+        if dtype is not None and dtype is not dtypes.string:
+            raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+        return arr
+    arr = _as_array(value)
+    if dtype is None:
+        if np_dtype is not None:
+            if _KIND_RANK.get(np_dtype.kind, 0) >= _KIND_RANK[kind]:
+                return arr.astype(np_dtype, copy=False)
+        if kind == "f":
+            return arr.astype(np.float32)
+        if kind == "i":
+            if arr.size and (arr.max() > 2**31 - 1 or arr.min() < -2**31):
+                return arr.astype(np.int64)
+            return arr.astype(np.int32)
+        if kind == "c":
+            return arr.astype(np.complex128)
+        return arr.astype(np.bool_)
+    target = dtype._np
+    if dtype is dtypes.string or _KIND_RANK[target.kind] < _KIND_RANK[kind]:
+        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+    if target.kind in "iu" and arr.dtype.kind in "iu":
+        return arr.astype(np.int64).astype(target)  # wraps around, as TF does
+    return arr.astype(target)
+
+
+def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_dtype=None):
+    """Converts Python values, NumPy arrays, tensors and variables to a Tensor.
+
+    >>> tf.convert_to_tensor([1, 2]).dtype
+    tf.int32
+    """
+    if type(value) is Tensor:
+        if dtype is not None:
+            dtype = dtypes.as_dtype(dtype)
+            if value._value.dtype != dtype._np:
+                raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with "
+                                 f"dtype {value.dtype.name}: {value!r}")
+        return value
+    if dtype is not None:
+        dtype = dtypes.as_dtype(dtype)
+    fn = _conversion_functions.get(type(value))
+    if fn is None:
+        for base, f in _conversion_functions.items():
+            if isinstance(value, base):
+                fn = f
+                break
+    if fn is not None:
+        return fn(value, dtype)
+    if isinstance(value, Tensor):  # subclasses
+        return convert_to_tensor(Tensor(value._value), dtype)
+    hint = dtype_hint if dtype_hint is not None else preferred_dtype
+    if dtype is None and hint is not None:
+        try:
+            return convert_to_tensor(value, hint)
+        except (TypeError, ValueError):
+            pass
+    return Tensor(_to_array(value, dtype))
+
+
+def _to_array(value, dtype):
+    if isinstance(value, (_ndarray, _generic)):
+        if value.dtype.kind in "SUO":
+            return np.asarray(value, dtype=object)
+        if dtype is None:
+            return value.copy() if isinstance(value, _ndarray) else value
+        return np.asarray(value).astype(dtype._np)
+    if hasattr(value, "__array__") and not isinstance(value, (list, tuple)):
+        return _to_array(np.asarray(value), dtype)
+    if value is None:
+        raise ValueError("Attempt to convert a value (None) with an unsupported type "
+                         "(<class 'NoneType'>) to a Tensor.")
+    return _convert_python(value, dtype)
+
+
+def constant(value, dtype=None, shape=None, name="Const"):
+    """Creates a constant tensor, as `tf.constant`.
+
+    >>> tf.constant([1, 2, 3], shape=(3, 1)).shape
+    TensorShape([3, 1])
+    """
+    if dtype is not None:
+        dtype = dtypes.as_dtype(dtype)
+    if isinstance(value, Tensor) or type(value) in _conversion_functions:
+        t = convert_to_tensor(value)
+        if dtype is not None and t.dtype != dtype:
+            raise TypeError(f"Expected tensor {numpy_text(t._value)} with dtype {dtype!r}, but got "
+                            f"dtype {t.dtype!r}.")
+    else:
+        t = Tensor(_to_array(value, dtype))
+    if shape is None:
+        return t
+    shape = tuple(TensorShape(shape).as_list())
+    arr = t._value
+    n = int(np.prod(shape))
+    if arr.size == n:
+        return Tensor(np.reshape(arr, shape))
+    if arr.size == 1:
+        return Tensor(np.full(shape, arr.reshape(()), dtype=arr.dtype))
+    raise TypeError(f"Eager execution of tf.constant with unsupported shape. Tensor {arr} (converted "
+                    f"from {value}) has {arr.size} elements, but got `shape` {shape} with {n} "
+                    f"elements).")
+
+
+def is_tensor(x):
+    """True for tensors and variables."""
+    return isinstance(x, Tensor) or type(x) in _conversion_functions

@@ -1,0 +1,76 @@
+"""Python operators on Tensor and Variable, with TF's conversion rules for the other operand.
+
+`t + 1.5` converts 1.5 with t's dtype as a hint (TF's `add`), while `t * 1.5`, `t - 1.5` and the
+reflected forms convert strictly (an int tensor times 1.5 is a TypeError, as in TF).
+"""
+import numpy as np
+
+from ..framework.op import apply1
+from ..framework.tensor import Tensor, convert_to_tensor
+from ..framework import variables
+from . import array_ops as A
+from . import math_ops as M
+from ._common import t
+
+
+def _strict_like(other, like):
+    if isinstance(other, Tensor) or getattr(other, "_is_variable", False):
+        return convert_to_tensor(other)
+    return convert_to_tensor(other, dtype=like.dtype)
+
+
+def _reflected(fn):
+    def r(self, other):
+        return fn(_strict_like(other, self), self)
+    return r
+
+
+def _logical_or_bitwise(logical, bitwise):
+    def f(x, y):
+        x, y = t(x), _strict_like(y, t(x))
+        return logical(x, y) if x._value.dtype == np.bool_ else M.binary(bitwise, x, y)
+    return f
+
+
+_and = _logical_or_bitwise(M.logical_and, M.BITWISE_AND)
+_or = _logical_or_bitwise(M.logical_or, M.BITWISE_OR)
+_xor = _logical_or_bitwise(M.logical_xor, M.BITWISE_XOR)
+
+
+def _invert(x):
+    x = t(x)
+    if x._value.dtype == np.bool_:
+        return M.logical_not(x)
+    return M.unary(M.INVERT, x)
+
+
+def _neg(x):
+    if type(x) is Tensor and x._value.dtype.kind in "fc":
+        return apply1(M.NEG, x)
+    return M.negative(x)
+
+
+OPERATORS = {
+    "__add__": M.add, "__radd__": _reflected(M.add),
+    "__sub__": M.subtract, "__rsub__": _reflected(M.subtract),
+    "__mul__": M.multiply, "__rmul__": _reflected(M.multiply),
+    "__truediv__": M.truediv, "__rtruediv__": _reflected(M.truediv),
+    "__floordiv__": M.floordiv, "__rfloordiv__": _reflected(M.floordiv),
+    "__mod__": M.floormod, "__rmod__": _reflected(M.floormod),
+    "__pow__": M.pow, "__rpow__": _reflected(M.pow),
+    "__matmul__": M.matmul, "__rmatmul__": _reflected(M.matmul),
+    "__and__": _and, "__rand__": _reflected(_and),
+    "__or__": _or, "__ror__": _reflected(_or),
+    "__xor__": _xor, "__rxor__": _reflected(_xor),
+    "__lt__": M.less, "__le__": M.less_equal, "__gt__": M.greater, "__ge__": M.greater_equal,
+    "__eq__": M._tensor_equals, "__ne__": M._tensor_not_equals,
+    "__neg__": _neg, "__abs__": M.abs, "__invert__": _invert,
+    "__getitem__": A._getitem,
+}
+
+
+def install():
+    for name, fn in OPERATORS.items():
+        setattr(Tensor, name, fn)
+    Tensor.__hash__ = Tensor.__dict__["__hash__"]  # defining __eq__ must not make tensors hashable
+    variables.install_tensor_operators(list(OPERATORS))

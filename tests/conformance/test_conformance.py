@@ -1,0 +1,74 @@
+"""Conformance tests: every scenario recorded from real TensorFlow (recorded_tf.json) is run
+with tapeflow and compared with compare.compare (see compare.py / README.md for the rule).
+
+This module never imports tensorflow.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:
+    sys.path.insert(0, HERE)
+
+import compare as conformance_compare  # noqa: E402
+import runner as conformance_runner  # noqa: E402
+
+RECORD_PATH = conformance_runner.RECORD_PATH
+
+
+def _load_record():
+    if not os.path.exists(RECORD_PATH):
+        return None
+    with open(RECORD_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+RECORD = _load_record()
+RECORDED = RECORD["scenarios"] if RECORD else {}
+SCENARIOS = conformance_runner.load_scenarios()
+
+
+@pytest.fixture(scope="module")
+def tapeflow_module():
+    try:
+        return conformance_runner.import_backend("tapeflow")
+    except Exception as e:  # noqa: BLE001
+        pytest.fail("cannot import tapeflow: %s: %s" % (type(e).__name__, e), pytrace=False)
+
+
+def test_record_exists():
+    assert RECORD is not None, (
+        "%s is missing; run `python3 tests/conformance/record.py`" % RECORD_PATH)
+    assert RECORD["meta"]["backend"] == "tensorflow"
+
+
+def test_every_scenario_is_recorded():
+    missing = sorted(set(SCENARIOS) - set(RECORDED))
+    assert not missing, (
+        "%d scenario(s) in scenarios/ have no recording; run "
+        "`python3 tests/conformance/record.py`:\n  %s" % (len(missing), "\n  ".join(missing)))
+
+
+def test_recordings_are_current():
+    hashes = (RECORD or {}).get("meta", {}).get("source_sha1", {})
+    stale = sorted(k for k, src in SCENARIOS.items()
+                   if k in hashes and hashes[k] != conformance_runner.source_hash(src))
+    assert not stale, (
+        "%d scenario(s) were edited after recording; run "
+        "`python3 tests/conformance/record.py`:\n  %s" % (len(stale), "\n  ".join(stale)))
+
+
+@pytest.mark.parametrize("key", list(RECORDED), ids=list(RECORDED))
+def test_scenario(key, tapeflow_module):
+    if key not in SCENARIOS:
+        pytest.fail("%s is recorded but no longer exists in scenarios/; re-record" % key,
+                    pytrace=False)
+    actual = conformance_runner.run_scenario(tapeflow_module, key, SCENARIOS[key])
+    diff = conformance_compare.compare(RECORDED[key], actual)
+    if diff is not None:
+        pytest.fail("%s differs from TensorFlow:\n%s" % (key, diff), pytrace=False)
