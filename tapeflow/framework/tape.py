@@ -41,7 +41,7 @@ class UnconnectedGradients(enum.Enum):
 
 # Set by the op package at import: the few ops the engine itself needs to build gradients
 # (accumulation and broadcast reduction), kept here by name so the engine imports no op module.
-ENGINE_OPS = {"add": None, "unbroadcast": None}
+ENGINE_OPS = {"add": None, "unbroadcast": None, "stack": None, "reshape": None}
 
 _warned_inside_context = [False]
 
@@ -165,7 +165,7 @@ class GradientTape:
 
     def watched_variables(self):
         """The variables this tape watches, in the order they were first watched."""
-        return tuple(self._watched_variables.values())
+        return tuple(sorted(self._watched_variables.values(), key=lambda v: v._uid))
 
     # -- gradients ---------------------------------------------------------------------------
     def gradient(self, target, sources, output_gradients=None,
@@ -208,11 +208,106 @@ class GradientTape:
             out.append(g)
         return nest.pack_sequence_as(sources, out)
 
-    def _backprop(self, targets, seeds, sources):
-        """Cotangents of `sources` given `seeds` for `targets` (lists of equal length)."""
+    def _begin_gradient(self):
+        if self._used and not self._persistent:
+            raise RuntimeError("A non-persistent GradientTape can only be used to compute one set "
+                               "of gradients (or jacobians)")
+        if self._recording and not self._persistent:
+            self._pop_tape()
+
+    def _rows(self, target, flat_sources, seeds):
+        """One backward sweep per seed, keeping the records until all are done."""
+        rows = [self._backprop([target], [seed], flat_sources, consume=False) for seed in seeds]
+        if not self._persistent:
+            self._used = True
+            self._tracked, self._nodes = None, None
+        return rows
+
+    def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
+                 parallel_iterations=None, experimental_use_pfor=True):
+        """d target / d source for each source, shaped `target.shape + source.shape`.
+
+        >>> x = tf.constant([1.0, 2.0])
+        >>> with tf.GradientTape() as g:
+        ...     g.watch(x)
+        ...     y = x * x
+        >>> g.jacobian(y, x).shape
+        TensorShape([2, 2])
+        """
+        unconnected = _unconnected_value(unconnected_gradients)
+        if not experimental_use_pfor and not self._persistent:
+            raise RuntimeError("GradientTape must be created with persistent=True to compute the "
+                               "jacobian with eager execution enabled and with  experimental_use_pfor"
+                               " set to False.")
+        self._begin_gradient()
+        from .tensor import convert_to_tensor
+        target = target if isinstance(target, Tensor) else convert_to_tensor(target)
+        flat_sources = nest.flatten(sources)
+        tv = target._value
+        n = int(np.prod(tv.shape))
+        seeds = []
+        for k in range(n):
+            seed = np.zeros(n, tv.dtype)
+            seed[k] = 1
+            seeds.append(wrap(seed.reshape(tv.shape)))
+        rows = self._rows(target, flat_sources, seeds)
+        stack, reshape = ENGINE_OPS["stack"], ENGINE_OPS["reshape"]
+        out = []
+        for j, s in enumerate(flat_sources):
+            sv = s._value
+            col = [r[j] for r in rows]
+            full_shape = tv.shape + sv.shape
+            if all(g is None for g in col):
+                connected_rows = n == 0  # an empty target has an (empty) all-zero Jacobian
+                out.append(None if unconnected is UnconnectedGradients.NONE and not connected_rows
+                           else wrap(np.zeros(full_shape, sv.dtype)))
+                continue
+            col = [g if g is not None else wrap(np.zeros(sv.shape, sv.dtype)) for g in col]
+            out.append(reshape(stack(col), full_shape))
+        return nest.pack_sequence_as(sources, out)
+
+    def batch_jacobian(self, target, source, unconnected_gradients=UnconnectedGradients.NONE,
+                       parallel_iterations=None, experimental_use_pfor=True):
+        """Per-example Jacobians: result[b] = d target[b] / d source[b], shaped
+        `[batch] + target.shape[1:] + source.shape[1:]` (examples must be independent)."""
+        _unconnected_value(unconnected_gradients)
+        from .tensor import convert_to_tensor
+        target = target if isinstance(target, Tensor) else convert_to_tensor(target)
+        tv, sv = target._value, source._value
+        for shape in (tv.shape, sv.shape):
+            if len(shape) < 2:
+                raise ValueError(f"Shape {_shape_text(shape)} must have rank at least 2")
+        if tv.shape[0] != sv.shape[0]:
+            raise ValueError(f"Need first dimension of target shape ({_shape_text(tv.shape)}) and "
+                             f"source shape ({_shape_text(sv.shape)}) to match.")
+        if not experimental_use_pfor and not self._persistent:
+            raise RuntimeError("GradientTape must be created with persistent=True to compute the "
+                               "batch_jacobian with eager execution enabled and with  "
+                               "experimental_use_pfor set to False.")
+        self._begin_gradient()
+        batch = tv.shape[0]
+        m = int(np.prod(tv.shape[1:]))
+        seeds = []
+        for k in range(m):
+            seed = np.zeros((batch, m), tv.dtype)
+            seed[:, k] = 1
+            seeds.append(wrap(seed.reshape(tv.shape)))
+        rows = self._rows(target, [source], seeds)
+        stack, reshape = ENGINE_OPS["stack"], ENGINE_OPS["reshape"]
+        full_shape = tv.shape + sv.shape[1:]
+        col = [r[0] if r[0] is not None else wrap(np.zeros(sv.shape, sv.dtype)) for r in rows]
+        if not col:
+            return wrap(np.zeros(full_shape, sv.dtype))
+        return reshape(stack(col, axis=1), full_shape)
+
+    def _backprop(self, targets, seeds, sources, consume=None):
+        """Cotangents of `sources` given `seeds` for `targets` (lists of equal length). A consuming
+        sweep (the default for a non-persistent tape) frees each record as soon as it is used."""
         tracked = self._tracked or {}
         nodes = self._nodes or []
-        if not self._persistent:  # the sweep now owns the records; free them as they are used
+        if consume is None:
+            consume = not self._persistent
+        if consume:  # the sweep now owns the records
             self._tracked, self._nodes = None, None
         source_ids = {id(s) for s in sources
                       if s._value.dtype.kind in "fc" and (id(s) in tracked or _is_target(s, targets))}
@@ -318,10 +413,7 @@ def _seeds(flat_targets, output_gradients):
             seeds.append(wrap(np.ones(v.shape, v.dtype)))
         else:
             from .tensor import convert_to_tensor
-            g = convert_to_tensor(og, dtype=from_numpy(v.dtype))
-            if g._value.shape != v.shape:
-                g = wrap(np.broadcast_to(g._value, v.shape).copy())
-            seeds.append(g)
+            seeds.append(convert_to_tensor(og, dtype=from_numpy(v.dtype)))
     return seeds
 
 
@@ -332,6 +424,10 @@ def _as_gradient(g, x):
         return dense()
     from .tensor import convert_to_tensor
     return convert_to_tensor(g, dtype=from_numpy(x._value.dtype))
+
+
+def _shape_text(shape):
+    return "(%s,)" % shape[0] if len(shape) == 1 else "(%s)" % ", ".join(map(str, shape))
 
 
 def _unconnected_value(value):

@@ -63,7 +63,9 @@ class Tensor:
     def numpy(self):
         """The value as a NumPy array (a copy) or NumPy scalar."""
         v = self._value
-        return v.copy() if type(v) is _ndarray else v
+        if type(v) is _ndarray:
+            return v.copy() if v.ndim else v[()]
+        return v
 
     def __array__(self, dtype=None, copy=None):
         v = np.asarray(self._value)
@@ -215,7 +217,7 @@ def _python_leaves_kind(value):
         if _KIND_RANK[k] > _KIND_RANK[kind]:
             kind = k
     if not seen_any:
-        kind = "f"  # [] -> float32
+        return None, None  # [] -> float32 unless a dtype is given
     return kind, np_dtype
 
 
@@ -240,6 +242,8 @@ def _convert_python(value, dtype):
             raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
         return arr
     arr = _as_array(value)
+    if kind is None:
+        return arr.astype(np.float32 if dtype is None else dtype._np)
     if dtype is None:
         if np_dtype is not None:
             if _KIND_RANK.get(np_dtype.kind, 0) >= _KIND_RANK[kind]:
@@ -296,6 +300,11 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
 
 
 def _to_array(value, dtype):
+    """A NumPy value for `value`: an ndarray, or a NumPy scalar for 0-d (as TF's .numpy())."""
+    return _to_array_nd(value, dtype)[()]
+
+
+def _to_array_nd(value, dtype):
     if isinstance(value, (_ndarray, _generic)):
         if value.dtype.kind in "SUO":
             return np.asarray(value, dtype=object)
@@ -303,7 +312,7 @@ def _to_array(value, dtype):
             return value.copy() if isinstance(value, _ndarray) else value
         return np.asarray(value).astype(dtype._np)
     if hasattr(value, "__array__") and not isinstance(value, (list, tuple)):
-        return _to_array(np.asarray(value), dtype)
+        return _to_array_nd(np.asarray(value), dtype)
     if value is None:
         raise ValueError("Attempt to convert a value (None) with an unsupported type "
                          "(<class 'NoneType'>) to a Tensor.")

@@ -11,6 +11,8 @@ recorded (as in TF, it is not differentiable).
     >>> v.assign_add([1.0, 1.0]).numpy()
     array([2., 3.], dtype=float32)
 """
+import itertools
+
 import numpy as np
 
 from . import dtypes
@@ -23,13 +25,14 @@ from .tensor_shape import TensorShape
 READ = Op("ReadVariableOp", lambda v: v, grad=lambda op, g: g,
           jvp=lambda op, dv: dv)
 
-_name_scope_stack = []  # set by tf.name_scope / tf.Module; prefixes variable names
+_name_scope_stack = []
+_uids = itertools.count()  # creation order, which watched_variables() reports  # set by tf.name_scope / tf.Module; prefixes variable names
 
 
 class Variable:
     """A mutable tensor-like value, as `tf.Variable` in eager mode."""
 
-    __slots__ = ("_value", "_name", "_trainable", "_shape", "__weakref__")
+    __slots__ = ("_value", "_name", "_trainable", "_shape", "_uid", "__weakref__")
     _is_variable = True
     __array_priority__ = 100
 
@@ -53,6 +56,7 @@ class Variable:
         v = t._value
         self._value = v.copy() if type(v) is np.ndarray else v
         self._trainable = True if trainable is None else bool(trainable)
+        self._uid = next(_uids)
         base = name if name is not None else "Variable"
         if _name_scope_stack:
             base = "/".join(_name_scope_stack) + "/" + base
@@ -218,6 +222,7 @@ class _UnreadVariable(Variable):
                       lambda self, v: setattr(self._target, "_value", v))
     _shape = property(lambda self: self._target._shape)
     _trainable = property(lambda self: self._target._trainable)
+    _uid = property(lambda self: self._target._uid)
     name = property(lambda self: "UnreadVariable")
 
     def _read(self):

@@ -1,6 +1,10 @@
-"""The op table. Importing this package registers every primitive and gives Tensor and Variable
-their Python operators (as TF's math_ops does)."""
+"""The op table. Importing this package registers every primitive, gives Tensor and Variable
+their Python operators (as TF's math_ops does), and hands the engine the few ops it builds
+gradients with."""
 from . import array_ops, math_ops, nn_ops, random_ops  # noqa: F401
 from .operators import install as _install
+from ..framework.tape import ENGINE_OPS as _ENGINE_OPS
 
 _install()
+_ENGINE_OPS.update(add=math_ops.add, unbroadcast=math_ops.unbroadcast, stack=array_ops.stack,
+                   reshape=array_ops.reshape)

@@ -15,7 +15,6 @@ import numpy as np
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
 from ..framework.op import apply, apply1, apply2, defop
-from ..framework.tape import ENGINE_OPS
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from . import array_ops as A
 from ._common import (ANY, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
@@ -58,8 +57,32 @@ def _one(x):
 
 NEG = defop("Neg", operator.neg, lambda op, g: -g, lambda op, dx: -dx, allowed=SIGNED_NUMERIC)
 SQUARE = _elementwise("Square", np.square, lambda x, y: x + x, allowed=NUMERIC)
-SQRT = _elementwise("Sqrt", np.sqrt, lambda x, y: _half(y) / y)
-RSQRT = _elementwise("Rsqrt", lambda v: 1 / np.sqrt(v), lambda x, y: -_half(y) * y * y * y)
+# TF's SqrtGrad and RsqrtGrad kernels give 0 where the incoming gradient is 0 (so
+# where(x > 0, sqrt(x), 0) has a finite gradient at 0). They are primitives, as in TF.
+def _zero_where_no_grad(dy, value):
+    return np.where(dy == 0, np.zeros((), value.dtype), value).astype(value.dtype)[()]
+
+
+SQRT_GRAD = defop(
+    "SqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * 0.5 / y),
+    lambda op, g: (-g * _conj(op.outputs[0] / op.inputs[0]), g * _half(g) / _conj(op.inputs[0])),
+    lambda op, dy_t, ddy: _sum_tangents(
+        None if dy_t is None else -dy_t * op.outputs[0] / op.inputs[0],
+        None if ddy is None else ddy * _half(ddy) / op.inputs[0]))
+RSQRT_GRAD = defop(
+    "RsqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * -0.5 * y * y * y),
+    lambda op, g: (g * wrap(np.asarray(-1.5, op.inputs[0]._value.dtype)[()]) * op.inputs[1]
+                   * square(_conj(op.inputs[0])),
+                   g * -_half(g) * _conj(op.inputs[0] * op.inputs[0] * op.inputs[0])),
+    lambda op, dy_t, ddy: _sum_tangents(
+        None if dy_t is None else dy_t * wrap(np.asarray(-1.5, op.inputs[0]._value.dtype)[()])
+        * op.inputs[1] * square(op.inputs[0]),
+        None if ddy is None else ddy * -_half(ddy) * op.inputs[0] * op.inputs[0] * op.inputs[0]))
+SQRT = defop("Sqrt", np.sqrt, lambda op, g: apply2(SQRT_GRAD, op.outputs[0], g),
+             lambda op, dx: dx * _half(dx) / op.outputs[0], allowed=FLOAT_COMPLEX)
+RSQRT = defop("Rsqrt", lambda v: 1 / np.sqrt(v), lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
+              lambda op, dx: dx * -_half(dx) * op.outputs[0] * op.outputs[0] * op.outputs[0],
+              allowed=FLOAT_COMPLEX)
 EXP = _elementwise("Exp", np.exp, lambda x, y: y)
 EXPM1 = _elementwise("Expm1", np.expm1, lambda x, y: y + _one(y))
 LOG = _elementwise("Log", np.log, lambda x, y: reciprocal(x))
@@ -527,10 +550,7 @@ def logical_xor(x, y, name=None):
 def _tensor_equals(self, other):
     if other is None:
         return False
-    try:
-        x, y = pair(self, other, "Equal")
-    except (TypeError, ValueError, InvalidArgumentError):
-        return False
+    x, y = pair(self, other, "Equal")
     try:
         np.broadcast_shapes(x._value.shape, y._value.shape)
     except ValueError:
@@ -541,10 +561,7 @@ def _tensor_equals(self, other):
 def _tensor_not_equals(self, other):
     if other is None:
         return True
-    try:
-        x, y = pair(self, other, "NotEqual")
-    except (TypeError, ValueError, InvalidArgumentError):
-        return True
+    x, y = pair(self, other, "NotEqual")
     try:
         np.broadcast_shapes(x._value.shape, y._value.shape)
     except ValueError:
@@ -1080,7 +1097,7 @@ def scalar_mul(scalar, x, name=None):
 
 
 # ============================================================================================
-# The engine's needs: accumulation and broadcast reduction
+# Broadcast reduction, used by the engine for every gradient whose shape differs from its input
 # ============================================================================================
 def unbroadcast(g, shape_):
     """Sums `g` over the axes that broadcasting added or stretched, back to `shape_`.
@@ -1098,6 +1115,3 @@ def unbroadcast(g, shape_):
         g = A.reshape(g, shape_)
     return g
 
-
-ENGINE_OPS["add"] = add
-ENGINE_OPS["unbroadcast"] = unbroadcast

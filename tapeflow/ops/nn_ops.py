@@ -17,13 +17,18 @@ tanh = M.tanh
 softplus = M.softplus
 
 
-def _relu_grad(op, g):
-    y = op.outputs[0]
-    return A.where(M.greater(y, A.zeros_like(y)), g, A.zeros_like(g))
+def _relu_mask(y):
+    return M.greater(y, A.zeros_like(y))
 
 
-RELU = defop("Relu", lambda v: np.maximum(v, v.dtype.type(0)), _relu_grad,
-             lambda op, dx: _relu_grad(op, dx), allowed=REAL)
+# ReluGrad(g, y) is a primitive, as in TF, so the second derivative of relu is connected (zeros).
+RELU_GRAD = defop("ReluGrad", lambda g, y: np.where(y > 0, g, np.zeros((), g.dtype)).astype(g.dtype)[()],
+                  lambda op, gg: (A.where(_relu_mask(op.inputs[1]), gg, A.zeros_like(gg)),
+                                  A.zeros_like(op.inputs[1])),
+                  lambda op, dg, dy: A.where(_relu_mask(op.inputs[1]), dg, A.zeros_like(dg)))
+RELU = defop("Relu", lambda v: np.maximum(v, v.dtype.type(0)),
+             lambda op, g: apply2(RELU_GRAD, g, op.outputs[0]),
+             lambda op, dx: A.where(_relu_mask(op.outputs[0]), dx, A.zeros_like(dx)), allowed=REAL)
 
 
 def relu(features, name=None):
