@@ -20,6 +20,8 @@ from . import dtypes
 from .errors import InvalidArgumentError, OpError, op_error
 from .tensor import Tensor, wrap
 
+_new = object.__new__
+
 # Eager TF computes 1/0 = inf silently; NumPy would warn from inside our op modules.
 warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"tapeflow\.")
 
@@ -90,32 +92,37 @@ class Node:
 _NO_ATTRS = {}
 
 
-def apply1(op, x, attrs=_NO_ATTRS):
+def apply1(op, x, attrs=None):
     """Runs a one-input, one-output op on a Tensor."""
     try:
-        out = op.forward(x._value, **attrs)
+        out = op.forward(x._value) if attrs is None else op.forward(x._value, **attrs)
     except Exception as e:
         raise _op_failure(op, (x,), e) from None
-    r = wrap(out)
+    r = _new(Tensor)
+    r._value = out
     if state.recorders:
-        _record(op, (x,), (r,), attrs)
+        _record(op, (x,), (r,), _NO_ATTRS if attrs is None else attrs)
     return r
 
 
-def apply2(op, x, y, attrs=_NO_ATTRS):
+def apply2(op, x, y, attrs=None):
     """Runs a two-input, one-output op on Tensors."""
     try:
-        out = op.forward(x._value, y._value, **attrs)
+        out = (op.forward(x._value, y._value) if attrs is None
+               else op.forward(x._value, y._value, **attrs))
     except Exception as e:
         raise _op_failure(op, (x, y), e) from None
-    r = wrap(out)
+    r = _new(Tensor)
+    r._value = out
     if state.recorders:
-        _record(op, (x, y), (r,), attrs)
+        _record(op, (x, y), (r,), _NO_ATTRS if attrs is None else attrs)
     return r
 
 
-def apply(op, inputs, attrs=_NO_ATTRS):
+def apply(op, inputs, attrs=None):
     """Runs any op on a tuple of Tensors; returns a Tensor, or a tuple for multi-output ops."""
+    if attrs is None:
+        attrs = _NO_ATTRS
     try:
         out = op.forward(*[x._value for x in inputs], **attrs)
     except Exception as e:

@@ -146,8 +146,7 @@ class GradientTape:
             self._watch_variable(var)
 
     def _record(self, op, inputs, outputs, attrs):
-        if not self._recording:
-            return
+        # only recording tapes are on the recorder stack (stop_recording pops the tape)
         tracked = self._tracked
         for x in inputs:
             if id(x) in tracked:
@@ -316,11 +315,10 @@ class GradientTape:
         depends = set(source_ids)
         live = []
         for node in nodes:
-            for x in node.inputs:
-                if id(x) in depends:
-                    break
-            else:
+            needs = [id(x) in depends for x in node.inputs]
+            if True not in needs:
                 continue
+            node.needs_input_grad = needs
             live.append(node)
             for o in node.outputs:
                 if o._value.dtype.kind in "fc":  # integer outputs carry no gradient
@@ -341,9 +339,11 @@ class GradientTape:
             cotangents[k] = seed if prev is None else add(prev, seed)
         found = {}  # id(source) -> cotangent, for sources that are outputs of live nodes
         pop = cotangents.pop
+        recorders = state.recorders  # this thread's list; non-empty when gradients are recorded
         while live:
             node = live.pop()
             outs = node.outputs
+            rule = node.op.grad
             if len(outs) == 1:
                 k = id(outs[0])
                 g = pop(k, None)
@@ -351,27 +351,26 @@ class GradientTape:
                     continue
                 if k in source_ids:
                     found[k] = g
-                out_grads = (g,)
+                if rule is None:
+                    raise _no_gradient(node)
+                in_grads = rule(node, g)
             else:
-                out_grads = tuple(pop(id(o), None) for o in outs)
+                out_grads = [pop(id(o), None) for o in outs]
                 if all(g is None for g in out_grads):
                     continue
                 for o, g in zip(outs, out_grads):
                     if id(o) in source_ids and g is not None:
                         found[id(o)] = g
+                if rule is None:
+                    raise _no_gradient(node)
+                in_grads = rule(node, *out_grads)
             inputs = node.inputs
-            node.needs_input_grad = needs = tuple(id(x) in depends for x in inputs)
-            rule = node.op.grad
-            if rule is None:
-                raise LookupError(f"No gradient defined for operation '{node.op.name}' "
-                                  f"(op type: {node.op.name})")
-            in_grads = rule(node, *out_grads)
             if type(in_grads) is not tuple and type(in_grads) is not list:
                 in_grads = (in_grads,)
             if len(in_grads) != len(inputs):
                 raise ValueError(f"The gradient function of op {node.op.name} returned "
                                  f"{len(in_grads)} gradients for {len(inputs)} inputs")
-            for x, need, g in zip(inputs, needs, in_grads):
+            for x, need, g in zip(inputs, node.needs_input_grad, in_grads):
                 if g is None or not need:
                     continue
                 if type(g) is not Tensor:
@@ -383,10 +382,18 @@ class GradientTape:
                     g = unbroadcast(g, xv.shape)
                 k = id(x)
                 prev = cotangents.get(k)
-                cotangents[k] = g if prev is None else add(prev, g)
-            node.needs_input_grad = None
+                if prev is None:
+                    cotangents[k] = g
+                elif recorders:
+                    cotangents[k] = add(prev, g)  # recorded: the sum is differentiated again
+                else:
+                    cotangents[k] = wrap(prev._value + g._value)
         found.update(cotangents)
         return [found.get(id(s)) if id(s) in source_ids else None for s in sources]
+
+
+def _no_gradient(node):
+    return LookupError(f"No gradient defined for operation '{node.op.name}' (op type: {node.op.name})")
 
 
 def _is_target(s, targets):

@@ -12,6 +12,7 @@ recorded (as in TF, it is not differentiable).
     array([2., 3.], dtype=float32)
 """
 import itertools
+import sys
 
 import numpy as np
 
@@ -26,6 +27,9 @@ READ = Op("ReadVariableOp", lambda v: v, grad=lambda op, g: g,
           jvp=lambda op, dv: dv)
 
 _name_scope_stack = []
+# getrefcount(v) inside _update when only the variable's slot holds v: the slot, the local
+# name and getrefcount's own argument.
+_PRIVATE_REFS = 3
 _uids = itertools.count()  # creation order, which watched_variables() reports  # set by tf.name_scope / tf.Module; prefixes variable names
 
 
@@ -192,12 +196,22 @@ class Variable:
         return self._after_assign(read_value)
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
-        self._value = self._value + self._converted(delta, "AssignAddVariableOp")
+        self._update(np.add, self._converted(delta, "AssignAddVariableOp"))
         return self._after_assign(read_value)
 
     def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
-        self._value = self._value - self._converted(delta, "AssignSubVariableOp")
+        self._update(np.subtract, self._converted(delta, "AssignSubVariableOp"))
         return self._after_assign(read_value)
+
+    def _update(self, ufunc, delta):
+        """value = ufunc(value, delta). In place when nothing else can see the array (no tensor
+        read from it is alive: CPython's reference count says so), else into a new array, so
+        that tensors read earlier keep their values."""
+        v = self._value
+        if type(v) is np.ndarray and v.base is None and sys.getrefcount(v) <= _PRIVATE_REFS:
+            ufunc(v, delta, out=v)
+        else:
+            self._value = ufunc(v, delta)
 
     def scatter_nd_update(self, indices, updates, name=None):
         idx = np.asarray(convert_to_tensor(indices)._value)

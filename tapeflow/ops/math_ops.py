@@ -207,8 +207,10 @@ def _sub_grad(op, g):
 def _mul_grad(op, g):
     x, y = op.inputs
     needs = op.needs_input_grad
-    return (g * _conj(y) if needs is None or needs[0] else None,
-            _conj(x) * g if needs is None or needs[1] else None)
+    if x._value.dtype.kind == "c":
+        x, y = conj(x), conj(y)
+    return (g * y if needs is None or needs[0] else None,
+            x * g if needs is None or needs[1] else None)
 
 
 def _div_grad(op, g):
@@ -350,7 +352,8 @@ def add(x, y, name=None):
 
     >>> tf.add(tf.constant([1.0, 2.0]), 1.0)
     """
-    if type(x) is Tensor and type(y) is Tensor and x._value.dtype == y._value.dtype:
+    if type(x) is Tensor and type(y) is Tensor and (
+            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype):
         return apply2(ADD, x, y)
     if x.__class__ is not Tensor and _is_string(x) or y.__class__ is not Tensor and _is_string(y):
         return _string_add(x, y)
@@ -372,7 +375,8 @@ def subtract(x, y, name=None):
 
     >>> tf.subtract(3.0, 1.0)
     """
-    if type(x) is Tensor and type(y) is Tensor and x._value.dtype == y._value.dtype:
+    if type(x) is Tensor and type(y) is Tensor and (
+            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype):
         return apply2(SUB, x, y)
     return binary(SUB, x, y)
 
@@ -382,7 +386,8 @@ def multiply(x, y, name=None):
 
     >>> tf.multiply(tf.constant([1.0, 2.0]), 3.0)
     """
-    if type(x) is Tensor and type(y) is Tensor and x._value.dtype == y._value.dtype:
+    if type(x) is Tensor and type(y) is Tensor and (
+            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype):
         return apply2(MUL, x, y)
     return binary(MUL, x, y)
 
