@@ -34,7 +34,7 @@ from .ops.math_ops import (abs, acos, acosh, add, add_n, argmax, argmin, asin, a
                            saturate_cast, sigmoid, sign, sin, sinh, sqrt, square, subtract, tan, tanh,
                            tensordot, truediv)
 from .ops.math_ops import log as _log, exp as _exp  # noqa: F401
-from . import math, nn, random, linalg, errors, nest, dtypes, test, compat  # noqa: E402
+from . import math, nn, random, linalg, errors, nest, dtypes, test, compat, autodiff  # noqa: E402
 from .framework.nest import flatten as _flatten  # noqa: F401
 
 newaxis = None

@@ -90,18 +90,46 @@ def _grad_fn(f, n_args, seed):
     return g
 
 
-def check_gradients(f, args, order=2, atol=1e-6, rtol=1e-5, delta=1e-6):
-    """Asserts that `f`'s gradients (and those of its gradients, up to `order`) match central finite
-    differences, computed in float64. Raises AssertionError naming the order and argument."""
+def _forward_jacobian_product(f, xs, tangents):
+    """J @ tangents of f at xs by forward mode, flattened and concatenated over f's outputs."""
+    from .framework.forward import ForwardAccumulator
+    with ForwardAccumulator(list(xs), list(tangents)) as acc:
+        ys = _outputs(f, xs)
+    parts = []
+    for y in ys:
+        t = acc.jvp(y)
+        v = np.zeros(y._value.shape, y._value.dtype) if t is None else np.asarray(t._value)
+        parts.append(np.real(v).reshape(-1))
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def check_gradients(f, args, order=2, modes=("rev", "fwd"), atol=1e-6, rtol=1e-5, delta=1e-6):
+    """Asserts that `f`'s derivatives up to `order` match central finite differences, in float64:
+    "rev" checks reverse mode (the Jacobian by backprop), "fwd" forward mode (Jacobian-vector
+    products along random directions, via ForwardAccumulator). Order k checks the derivatives of
+    a cotangent-weighted gradient of order k-1, so order 2 checks forward-over-reverse too.
+    Raises AssertionError naming the mode, the order and the argument."""
     xs = [wrap(np.asarray(getattr(a, "_value", a), dtype=np.float64)) if not (
         isinstance(a, Tensor) and a._value.dtype.kind == "c") else a for a in args]
+    rng = np.random.default_rng(0)
     fn = f
     for k in range(1, order + 1):
         theo, num = compute_gradient(fn, xs, delta=delta)
-        for j, (a, b) in enumerate(zip(theo, num)):
-            if not np.allclose(a, b, atol=atol, rtol=rtol, equal_nan=True):
+        if "rev" in modes:
+            for j, (a, b) in enumerate(zip(theo, num)):
+                if not np.allclose(a, b, atol=atol, rtol=rtol, equal_nan=True):
+                    raise AssertionError(
+                        f"order {k} reverse-mode gradient of argument {j} differs from finite "
+                        f"differences (max abs error {np.max(np.abs(a - b)):.3g}):\n"
+                        f"backprop:\n{a}\nnumerical:\n{b}")
+        if "fwd" in modes:
+            tangents = [wrap(rng.standard_normal(x._value.shape).astype(x._value.dtype)[()])
+                        for x in xs]
+            got = _forward_jacobian_product(fn, xs, tangents)
+            want = sum(n @ np.asarray(t._value).reshape(-1) for n, t in zip(num, tangents))
+            if not np.allclose(got, want, atol=atol * 10, rtol=rtol * 10, equal_nan=True):
                 raise AssertionError(
-                    f"order {k} gradient of argument {j} differs from finite differences "
-                    f"(max abs error {np.max(np.abs(a - b)):.3g}):\nbackprop:\n{a}\nnumerical:\n{b}")
+                    f"order {k} forward-mode JVP differs from finite differences (max abs error "
+                    f"{np.max(np.abs(got - want)):.3g}):\nforward:\n{got}\nnumerical:\n{want}")
         if k < order:
             fn = _grad_fn(fn, len(xs), seed=k)

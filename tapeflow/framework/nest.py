@@ -12,8 +12,20 @@ import collections.abc as _abc
 __all__ = ["flatten", "pack_sequence_as", "map_structure", "assert_same_structure", "is_nested"]
 
 
+_NESTED_TYPES = {list, tuple, dict}
+_LEAF_TYPES = set()  # types already seen not to be nests (skips the slow ABC check)
+
+
 def is_nested(x):
-    return isinstance(x, (list, tuple, dict, _abc.Mapping))
+    """True for lists, tuples (incl. namedtuples) and mappings."""
+    t = type(x)
+    if t in _NESTED_TYPES:
+        return True
+    if t in _LEAF_TYPES:
+        return False
+    nested = isinstance(x, (list, tuple, _abc.Mapping))
+    (_NESTED_TYPES if nested else _LEAF_TYPES).add(t)
+    return nested
 
 
 is_sequence = is_nested

@@ -189,23 +189,24 @@ class GradientTape:
                     " gradient ops to be recorded on the tape, leading to increased CPU and memory "
                     "usage). Only call GradientTape.gradient inside the context if you actually want"
                     " to trace the gradient in order to compute higher order derivatives.")
-        flat_targets = nest.flatten(target)
-        flat_sources = nest.flatten(sources)
+        flat_targets = [target] if type(target) is Tensor else nest.flatten(target)
+        single = type(sources) is Tensor or getattr(sources, "_is_variable", False)
+        flat_sources = [sources] if single else nest.flatten(sources)
         for s in flat_sources:
-            if s is None:
-                raise TypeError("Cannot convert the argument `type_value`: None to a TensorFlow DType.")
-            if not (isinstance(s, Tensor) or getattr(s, "_is_variable", False)):
+            if type(s) is not Tensor and not isinstance(s, Tensor) and not getattr(
+                    s, "_is_variable", False):
+                if s is None:
+                    raise TypeError("Cannot convert the argument `type_value`: None to a TensorFlow "
+                                    "DType.")
                 raise AttributeError(f"'{type(s).__name__}' object has no attribute 'dtype'")
         seeds = _seeds(flat_targets, output_gradients)
         grads = self._backprop(flat_targets, seeds, flat_sources)
         if not self._persistent:
             self._used = True
-        out = []
-        for s, g in zip(flat_sources, grads):
-            if g is None and unconnected is UnconnectedGradients.ZERO:
-                g = wrap(np.zeros(s._value.shape, s._value.dtype))
-            out.append(g)
-        return nest.pack_sequence_as(sources, out)
+        if unconnected is UnconnectedGradients.ZERO:
+            grads = [wrap(np.zeros(s._value.shape, s._value.dtype)) if g is None else g
+                     for s, g in zip(flat_sources, grads)]
+        return grads[0] if single else nest.pack_sequence_as(sources, grads)
 
     def _begin_gradient(self):
         if self._used and not self._persistent:
@@ -308,11 +309,13 @@ class GradientTape:
             consume = not self._persistent
         if consume:  # the sweep now owns the records
             self._tracked, self._nodes = None, None
-        source_ids = {id(s) for s in sources
-                      if s._value.dtype.kind in "fc" and (id(s) in tracked or _is_target(s, targets))}
+        source_ids = set()
+        for s in sources:
+            if s._value.dtype.kind in "fc" and (id(s) in tracked or _is_target(s, targets)):
+                source_ids.add(id(s))
 
         # 1. which nodes lie downstream of a source
-        depends = set(source_ids)
+        depends = source_ids.copy()
         live = []
         for node in nodes:
             needs = [id(x) in depends for x in node.inputs]
@@ -417,7 +420,7 @@ def _seeds(flat_targets, output_gradients):
         if v.dtype.kind not in "fc":
             seeds.append(None)
         elif og is None:
-            seeds.append(wrap(np.ones(v.shape, v.dtype)))
+            seeds.append(wrap(v.dtype.type(1) if v.ndim == 0 else np.ones(v.shape, v.dtype)))
         else:
             from .tensor import convert_to_tensor
             seeds.append(convert_to_tensor(og, dtype=from_numpy(v.dtype)))
