@@ -14,7 +14,8 @@ What it does:
 2. Runs ``runner.py --backend tensorflow --out recorded_tf.json`` with that venv's Python.
 
 Options: ``--venv PATH`` overrides the environment variable; ``--out FILE`` writes elsewhere
-(default: ``recorded_tf.json`` next to this file).
+(default: ``recorded_tf.json`` next to this file); ``--only AREA`` re-records one area and keeps
+the other areas' records as they are.
 """
 from __future__ import annotations
 
@@ -58,11 +59,14 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--venv", default=os.environ.get("TAPEFLOW_TF_VENV", DEFAULT_VENV))
     ap.add_argument("--out", default=os.path.join(HERE, "recorded_tf.json"))
+    ap.add_argument("--only", help="re-record one area only, keeping the others' records")
     args = ap.parse_args(argv)
     ensure_venv(args.venv)
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONHASHSEED="0")
     cmd = [venv_python(args.venv), os.path.join(HERE, "runner.py"),
            "--backend", "tensorflow", "--out", args.out]
+    if args.only:
+        cmd += ["--only", args.only, "--merge"]
     print("running: %s" % " ".join(cmd), file=sys.stderr)
     return subprocess.call(cmd, env=env)
 

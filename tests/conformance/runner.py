@@ -178,9 +178,22 @@ def main(argv=None):
     ap.add_argument("--backend", required=True, choices=["tensorflow", "tapeflow"])
     ap.add_argument("--out", help="write the JSON record here (default: stdout)")
     ap.add_argument("--only", help="run a single area")
+    ap.add_argument("--merge", action="store_true",
+                    help="with --only and --out: replace just that area's records in the existing "
+                         "--out file, keeping every other area")
     args = ap.parse_args(argv)
     tf = import_backend(args.backend)
     record = run_all(tf, args.backend, args.only)
+    if args.merge and args.only and args.out and os.path.exists(args.out):
+        with open(args.out, encoding="utf-8") as fh:
+            old = json.load(fh)
+        prefix = args.only + "/"
+        keep = {k: v for k, v in old["scenarios"].items() if not k.startswith(prefix)}
+        keep.update(record["scenarios"])
+        hashes = {k: v for k, v in old["meta"].get("source_sha1", {}).items()
+                  if not k.startswith(prefix)}
+        hashes.update(record["meta"]["source_sha1"])
+        record["scenarios"], record["meta"]["source_sha1"] = keep, hashes
     text = json.dumps(record, indent=1, sort_keys=False, ensure_ascii=False) + "\n"
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
