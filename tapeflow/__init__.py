@@ -19,6 +19,10 @@ from .framework.tensor import Tensor, constant, convert_to_tensor, is_tensor, \
 from .framework.tensor_shape import TensorShape
 from .framework.variables import Variable
 from .framework.tape import GradientTape, UnconnectedGradients
+from .framework.indexed_slices import IndexedSlices
+from .framework.custom_gradient import (NoGradient, NotDifferentiable, RegisterGradient,
+                                        custom_gradient, grad_pass_through, no_gradient,
+                                        recompute_grad)
 from . import ops as _ops
 from .ops.array_ops import (broadcast_dynamic_shape, broadcast_static_shape, broadcast_to, concat,
                             expand_dims, eye, fill, gather, identity, identity_n, linspace, one_hot,

@@ -41,10 +41,12 @@ class Op:
     one gradient (a Tensor or None) per input, written with tapeflow ops; `jvp(node, *tangents)`
     returns the output tangent(s) (None tangents are zeros)."""
 
-    __slots__ = ("name", "forward", "grad", "jvp", "num_outputs", "allowed", "__weakref__")
+    __slots__ = ("name", "forward", "grad", "jvp", "num_outputs", "allowed", "sparse_grad_ok",
+                 "__weakref__")
 
     def __init__(self, name, forward, grad=None, jvp=None, num_outputs=1, allowed=None):
         self.name = name
+        self.sparse_grad_ok = False  # True: `grad` may receive an IndexedSlices cotangent
         self.forward = forward
         self.grad = grad
         self.jvp = jvp

@@ -24,6 +24,7 @@ import logging
 import weakref
 
 from . import nest
+from .indexed_slices import IndexedSlices, add_slices
 from .dtypes import from_numpy
 from .op import Node, REGISTRY, state
 from .tensor import Tensor, wrap
@@ -356,6 +357,8 @@ class GradientTape:
                     found[k] = g
                 if rule is None:
                     raise _no_gradient(node)
+                if type(g) is not Tensor and not node.op.sparse_grad_ok:
+                    g = g._dense()
                 in_grads = rule(node, g)
             else:
                 out_grads = [pop(id(o), None) for o in outs]
@@ -366,6 +369,7 @@ class GradientTape:
                         found[id(o)] = g
                 if rule is None:
                     raise _no_gradient(node)
+                out_grads = [g if g is None or type(g) is Tensor else g._dense() for g in out_grads]
                 in_grads = rule(node, *out_grads)
             inputs = node.inputs
             if type(in_grads) is not tuple and type(in_grads) is not list:
@@ -378,8 +382,10 @@ class GradientTape:
                     continue
                 if type(g) is not Tensor:
                     g = _as_gradient(g, x)
-                    if g is None:
-                        continue
+                    k = id(x)
+                    prev = cotangents.get(k)
+                    cotangents[k] = g if prev is None else add_slices(prev, g)
+                    continue
                 xv = x._value
                 if g._value.shape != xv.shape:
                     g = unbroadcast(g, xv.shape)
@@ -387,6 +393,8 @@ class GradientTape:
                 prev = cotangents.get(k)
                 if prev is None:
                     cotangents[k] = g
+                elif type(prev) is not Tensor:
+                    cotangents[k] = add_slices(prev, g)
                 elif recorders:
                     cotangents[k] = add(prev, g)  # recorded: the sum is differentiated again
                 else:
@@ -428,12 +436,14 @@ def _seeds(flat_targets, output_gradients):
 
 
 def _as_gradient(g, x):
-    """Converts what a gradient rule returned (IndexedSlices, array, number) to a Tensor."""
-    dense = getattr(g, "_dense", None)
-    if dense is not None:
-        return dense()
+    """What a gradient rule returned (IndexedSlices kept sparse; arrays and numbers converted)."""
+    if isinstance(g, IndexedSlices):
+        return g
     from .tensor import convert_to_tensor
-    return convert_to_tensor(g, dtype=from_numpy(x._value.dtype))
+    g = convert_to_tensor(g, dtype=from_numpy(x._value.dtype))
+    if g._value.shape != x._value.shape:
+        g = ENGINE_OPS["unbroadcast"](g, x._value.shape)
+    return g
 
 
 def _shape_text(shape):

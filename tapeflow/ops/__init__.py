@@ -5,6 +5,9 @@ from . import array_ops, math_ops, nn_ops, random_ops  # noqa: F401
 from .operators import install as _install
 from ..framework.tape import ENGINE_OPS as _ENGINE_OPS
 
+from ..framework.indexed_slices import SCATTER as _SCATTER
+
 _install()
+_SCATTER.update(to_dense=array_ops._indexed_slices_to_dense, concat=array_ops._indexed_slices_concat)
 _ENGINE_OPS.update(add=math_ops.add, unbroadcast=math_ops.unbroadcast, stack=array_ops.stack,
                    reshape=array_ops.reshape)
