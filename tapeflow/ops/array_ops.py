@@ -12,6 +12,7 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.op import apply, apply1, apply2, defop, dtype_mismatch
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
@@ -69,6 +70,7 @@ def reshape(tensor, shape, name=None):
 
 # -- identity, stop_gradient ------------------------------------------------------------------
 IDENTITY = defop("Identity", lambda v: v, lambda op, g: g, lambda op, dx: dx)
+IDENTITY.sparse_grad_ok = True
 
 
 def identity(input, name=None):  # noqa: A002
@@ -275,11 +277,18 @@ def stack(values, axis=0, name="stack"):
 
 
 def _unstack_forward(v, axis, num):
+    if num == 1:  # a one-output op returns its array, not a 1-tuple
+        return np.take(v, 0, axis=axis)
     return tuple(np.take(v, i, axis=axis) for i in builtins.range(num))
 
 
 def _fill_none(grads, like):
     return [g if g is not None else zeros_like(x) for g, x in zip(grads, like)]
+
+
+def _tangents_out(tangents):
+    """A multi-output JVP's result: a tuple, or the tangent itself for a one-output op."""
+    return tangents[0] if len(tangents) == 1 else tuple(tangents)
 
 
 def _unstack_grad(op, *grads):
@@ -314,12 +323,14 @@ def _unstack_op(n):
     if op is None:
         from ..framework.op import Op
         op = Op("Unpack", _unstack_forward, _unstack_grad,
-                lambda op, dx: tuple(unstack(dx, axis=op.get_attr("axis"))), num_outputs=n)
+                lambda op, dx: _tangents_out(unstack(dx, axis=op.get_attr("axis"))), num_outputs=n)
         _UNSTACK_OPS[n] = op
     return op
 
 
 def _split_forward(v, sizes, axis):
+    if len(sizes) == 1:  # a one-output op returns its array, not a 1-tuple
+        return v
     bounds = np.cumsum(sizes)[:-1]
     return tuple(np.split(v, bounds, axis=axis))
 
@@ -368,7 +379,8 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     if op is None:
         from ..framework.op import Op
         op = Op(op_name, _split_forward, _split_grad,
-                lambda op, dx: tuple(split(dx, list(op.get_attr("sizes")), op.get_attr("axis"))),
+                lambda op, dx: _tangents_out(split(dx, list(op.get_attr("sizes")),
+                                                   op.get_attr("axis"))),
                 num_outputs=len(sizes))
         _SPLIT_OPS[key] = op
     out = apply(op, (x,), {"sizes": tuple(sizes), "axis": axis})
@@ -650,10 +662,26 @@ def _batched_take(params, indices, axis, batch_dims):
 
 
 def _gather_grad(op, g):
+    """An axis-0 gather's gradient is sparse (IndexedSlices), as in TF; otherwise a scatter-add."""
     params, indices = op.inputs
     a = op.attrs
-    return apply2(GATHER_GRAD, g, indices, {"shape": params._value.shape, "axis": a["axis"],
+    pshape = params._value.shape
+    if a["axis"] == 0 and a["batch_dims"] == 0:
+        n = indices._value.size
+        return IndexedSlices(reshape(g, (n,) + pshape[1:]), reshape(indices, (n,)),
+                             wrap(np.array(pshape, np.int32))), None
+    return apply2(GATHER_GRAD, g, indices, {"shape": pshape, "axis": a["axis"],
                                             "batch_dims": a["batch_dims"]}), None
+
+
+def _indexed_slices_to_dense(s):
+    shape = tuple(int(d) for d in np.asarray(s.dense_shape._value).reshape(-1))
+    return apply2(GATHER_GRAD, s.values, s.indices, {"shape": shape, "axis": 0, "batch_dims": 0})
+
+
+def _indexed_slices_concat(a, b):
+    return IndexedSlices(concat([a.values, b.values], 0), concat([a.indices, b.indices], 0),
+                         a.dense_shape)
 
 
 def _gather_grad_forward(g, indices, shape, axis, batch_dims):

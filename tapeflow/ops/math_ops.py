@@ -301,9 +301,18 @@ def _neg_or_none(v):
     return None if v is None else -v
 
 
-ADD = defop("AddV2", operator.add, _add_grad, lambda op, dx, dy: _sum_tangents(dx, dy),
-            allowed=NUMERIC)
-SUB = defop("Sub", operator.sub, _sub_grad, lambda op, dx, dy: _sum_tangents(dx, _neg_or_none(dy)),
+def _output_shaped(op, tangent):
+    """A tangent broadcast to the op's output shape (an input's own tangent may be smaller)."""
+    shape = op.outputs[0]._value.shape
+    if tangent is None or tangent._value.shape == shape:
+        return tangent
+    return A.broadcast_to(tangent, shape)
+
+
+ADD = defop("AddV2", operator.add, _add_grad,
+            lambda op, dx, dy: _output_shaped(op, _sum_tangents(dx, dy)), allowed=NUMERIC)
+SUB = defop("Sub", operator.sub, _sub_grad,
+            lambda op, dx, dy: _output_shaped(op, _sum_tangents(dx, _neg_or_none(dy))),
             allowed=NUMERIC)
 MUL = defop("Mul", operator.mul, _mul_grad,
             lambda op, dx, dy: _sum_tangents(None if dx is None else dx * op.inputs[1],
@@ -342,8 +351,8 @@ def _floormod_grad(op, g):  # x - floor(x / y) * y
 FLOORDIV = defop("FloorDiv", _floordiv_np, lambda op, g: (None, None),
                  lambda op, dx, dy: A.zeros_like(op.outputs[0]), allowed=REAL)
 FLOORMOD = defop("FloorMod", _floormod_np, _floormod_grad,
-                 lambda op, dx, dy: _sum_tangents(
-                     dx, None if dy is None else -dy * floordiv(op.inputs[0], op.inputs[1])),
+                 lambda op, dx, dy: _output_shaped(op, _sum_tangents(
+                     dx, None if dy is None else -dy * floordiv(op.inputs[0], op.inputs[1]))),
                  allowed=REAL)
 
 
@@ -765,8 +774,9 @@ def _prod_grad(op, g):
     other = [i for i in range(len(shape)) if i not in axes]
     perm = list(axes) + other
     n_red = int(np.prod([shape[a] for a in axes])) if axes else 1
+    n_other = int(np.prod([shape[a] for a in other]))
     permuted = A.transpose(x, perm)
-    flat = A.reshape(permuted, (n_red, -1))
+    flat = A.reshape(permuted, (n_red, n_other))  # explicit sizes: -1 is ambiguous when empty
     left = cumprod(flat, axis=0, exclusive=True)
     right = cumprod(flat, axis=0, exclusive=True, reverse=True)
     others = A.reshape(_conj(left * right), permuted._value.shape)
@@ -781,7 +791,9 @@ SUM = _reduction("Sum", _sum_forward, _sum_grad,
                  lambda op, dx: reduce_sum(dx, op.get_attr("axis"), op.get_attr("keepdims")),
                  NUMERIC)
 MEAN = _reduction("Mean", _mean_forward, _mean_grad,
-                  lambda op, dx: reduce_mean(dx, op.get_attr("axis"), op.get_attr("keepdims")),
+                  # sum / max(n, 1), as the gradient: an empty mean is a constant (NaN), tangent 0
+                  lambda op, dx: reduce_sum(dx, op.get_attr("axis"), op.get_attr("keepdims")) / wrap(
+                      np.asarray(max(_reduced_count(op), 1), dx._value.dtype)[()]),
                   NUMERIC)
 MAX = _reduction("Max", _extreme_forward(np.max, -1), _extreme_grad, _extreme_jvp, REAL)
 MIN = _reduction("Min", _extreme_forward(np.min, 1), _extreme_grad, _extreme_jvp, REAL)
@@ -860,7 +872,7 @@ def _cum_forward(fn, identity):
         if reverse:
             v = np.flip(v, axis)
         out = fn(v, axis=axis, dtype=v.dtype)
-        if exclusive:
+        if exclusive and v.shape[axis]:  # (an empty axis stays empty)
             pad_shape = list(v.shape)
             pad_shape[axis] = 1
             head = np.full(pad_shape, identity, v.dtype)

@@ -25,7 +25,9 @@ def _relu_mask(y):
 RELU_GRAD = defop("ReluGrad", lambda g, y: np.where(y > 0, g, np.zeros((), g.dtype)).astype(g.dtype)[()],
                   lambda op, gg: (A.where(_relu_mask(op.inputs[1]), gg, A.zeros_like(gg)),
                                   A.zeros_like(op.inputs[1])),
-                  lambda op, dg, dy: A.where(_relu_mask(op.inputs[1]), dg, A.zeros_like(dg)))
+                  # d/dy is zero, so only the incoming gradient's tangent carries through
+                  lambda op, dg, dy: None if dg is None else A.where(_relu_mask(op.inputs[1]), dg,
+                                                                     A.zeros_like(dg)))
 RELU = defop("Relu", lambda v: np.maximum(v, v.dtype.type(0)),
              lambda op, g: apply2(RELU_GRAD, g, op.outputs[0]),
              lambda op, dx: A.where(_relu_mask(op.outputs[0]), dx, A.zeros_like(dx)), allowed=REAL)
@@ -60,8 +62,13 @@ def _log_softmax_grad(op, g):  # g - softmax * sum(g)
     return g - M.exp(y) * M.reduce_sum(g, -1, keepdims=True)
 
 
+def _log_softmax_jvp(op, dx):  # dx - <softmax, dx>: the Jacobian I - 1 softmax^T is not symmetric
+    y = op.outputs[0]
+    return dx - M.reduce_sum(M.exp(y) * dx, -1, keepdims=True)
+
+
 SOFTMAX = defop("Softmax", _softmax_np, _softmax_grad, _softmax_grad, allowed=FLOAT)
-LOG_SOFTMAX = defop("LogSoftmax", _log_softmax_np, _log_softmax_grad, _log_softmax_grad,
+LOG_SOFTMAX = defop("LogSoftmax", _log_softmax_np, _log_softmax_grad, _log_softmax_jvp,
                     allowed=FLOAT)
 
 
