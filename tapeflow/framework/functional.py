@@ -188,12 +188,12 @@ def _transpose(x, perm):
 
 
 def hessian(f, argnums=0):
-    """The Hessian of scalar `f`: the forward-mode Jacobian of its reverse-mode gradient, shape
-    `x.shape + x.shape`.
+    """The Hessian of scalar `f`: the Jacobian of its gradient, by one vectorized reverse sweep
+    over the gradient computation (reverse-over-reverse), shape `x.shape + x.shape`.
 
     >>> hessian(lambda x: tf.reduce_sum(x ** 3))(tf.constant([1.0, 2.0]))
     """
-    return jacfwd(grad(f, argnums), argnums)
+    return jacrev(grad(f, argnums), argnums)
 
 
 def _normalize_axes(axes, n, what):

@@ -42,11 +42,14 @@ class Op:
     returns the output tangent(s) (None tangents are zeros)."""
 
     __slots__ = ("name", "forward", "grad", "jvp", "num_outputs", "allowed", "sparse_grad_ok",
-                 "__weakref__")
+                 "batched_grad", "__weakref__")
 
     def __init__(self, name, forward, grad=None, jvp=None, num_outputs=1, allowed=None):
         self.name = name
         self.sparse_grad_ok = False  # True: `grad` may receive an IndexedSlices cotangent
+        # True: `grad` also works when the cotangents carry extra leading batch axes (a rule finds
+        # them as g.ndim - output.ndim); vectorized jacobians need every op on the path to be so.
+        self.batched_grad = False
         self.forward = forward
         self.grad = grad
         self.jvp = jvp
@@ -63,6 +66,10 @@ def defop(name, forward, grad=None, jvp=None, num_outputs=1, allowed=None):
     op = Op(name, forward, grad, jvp, num_outputs, allowed)
     REGISTRY[name] = op
     return op
+
+
+class NotBatchable(Exception):
+    """Raised by a gradient rule that cannot take batched cotangents; callers fall back."""
 
 
 class Node:

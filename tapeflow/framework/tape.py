@@ -26,7 +26,7 @@ import weakref
 from . import nest
 from .indexed_slices import IndexedSlices, add_slices
 from .dtypes import from_numpy
-from .op import Node, REGISTRY, state
+from .op import Node, NotBatchable, REGISTRY, state
 from .tensor import Tensor, wrap
 
 import numpy as np
@@ -42,7 +42,8 @@ class UnconnectedGradients(enum.Enum):
 
 # Set by the op package at import: the few ops the engine itself needs to build gradients
 # (accumulation and broadcast reduction), kept here by name so the engine imports no op module.
-ENGINE_OPS = {"add": None, "unbroadcast": None, "stack": None, "reshape": None}
+ENGINE_OPS = {"add": None, "unbroadcast": None, "stack": None, "reshape": None,
+              "broadcast_to": None, "transpose": None}
 
 _warned_inside_context = [False]
 
@@ -216,13 +217,36 @@ class GradientTape:
         if self._recording and not self._persistent:
             self._pop_tape()
 
-    def _rows(self, target, flat_sources, seeds):
-        """One backward sweep per seed, keeping the records until all are done."""
-        rows = [self._backprop([target], [seed], flat_sources, consume=False) for seed in seeds]
-        if not self._persistent:
-            self._used = True
-            self._tracked, self._nodes = None, None
-        return rows
+    def _seeded_sweeps(self, target, flat_sources, seeds, vectorize=True):
+        """Cotangents of the sources for each seed in `seeds` (a tensor whose leading axis indexes
+        the seeds): one vectorized sweep when every rule on the path takes batched cotangents,
+        else one sweep per seed. Returns one tensor (or None) per source, with the seed axis
+        first. The records are kept until the end, then freed for a non-persistent tape."""
+        try:
+            if vectorize:
+                try:
+                    return self._backprop([target], [seeds], flat_sources, consume=False,
+                                          batch_ndim=1)
+                except NotBatchable:
+                    pass
+            n = seeds._value.shape[0]
+            rows = [self._backprop([target], [wrap(seeds._value[k])], flat_sources, consume=False)
+                    for k in range(n)]
+            out = []
+            for j, s in enumerate(flat_sources):
+                col = [r[j] for r in rows]
+                if all(g is None for g in col):
+                    out.append(None)
+                    continue
+                sv = s._value
+                col = [wrap(np.zeros(sv.shape, sv.dtype)) if g is None else
+                       g if type(g) is Tensor else g._dense() for g in col]
+                out.append(ENGINE_OPS["stack"](col))
+            return out
+        finally:
+            if not self._persistent:
+                self._used = True
+                self._tracked, self._nodes = None, None
 
     def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE,
                  parallel_iterations=None, experimental_use_pfor=True):
@@ -246,25 +270,26 @@ class GradientTape:
         flat_sources = nest.flatten(sources)
         tv = target._value
         n = int(np.prod(tv.shape))
-        seeds = []
-        for k in range(n):
-            seed = np.zeros(n, tv.dtype)
-            seed[k] = 1
-            seeds.append(wrap(seed.reshape(tv.shape)))
-        rows = self._rows(target, flat_sources, seeds)
-        stack, reshape = ENGINE_OPS["stack"], ENGINE_OPS["reshape"]
+        if n == 0 or tv.dtype.kind not in "fc":
+            grads = [None] * len(flat_sources)
+            self._seeded_sweeps(target, flat_sources, wrap(np.zeros((0,) + tv.shape, tv.dtype)),
+                                vectorize=False)
+        else:
+            seeds = wrap(np.eye(n, dtype=tv.dtype).reshape((n,) + tv.shape))
+            grads = self._seeded_sweeps(target, flat_sources, seeds,
+                                        vectorize=experimental_use_pfor)
         out = []
-        for j, s in enumerate(flat_sources):
+        for s, g in zip(flat_sources, grads):
             sv = s._value
-            col = [r[j] for r in rows]
             full_shape = tv.shape + sv.shape
-            if all(g is None for g in col):
+            if g is None:
                 connected_rows = n == 0  # an empty target has an (empty) all-zero Jacobian
                 out.append(None if unconnected is UnconnectedGradients.NONE and not connected_rows
                            else wrap(np.zeros(full_shape, sv.dtype)))
                 continue
-            col = [g if g is not None else wrap(np.zeros(sv.shape, sv.dtype)) for g in col]
-            out.append(reshape(stack(col), full_shape))
+            if type(g) is not Tensor:
+                g = g._dense()
+            out.append(ENGINE_OPS["reshape"](g, full_shape))
         return nest.pack_sequence_as(sources, out)
 
     def batch_jacobian(self, target, source, unconnected_gradients=UnconnectedGradients.NONE,
@@ -288,22 +313,29 @@ class GradientTape:
         self._begin_gradient()
         batch = tv.shape[0]
         m = int(np.prod(tv.shape[1:]))
-        seeds = []
-        for k in range(m):
-            seed = np.zeros((batch, m), tv.dtype)
-            seed[:, k] = 1
-            seeds.append(wrap(seed.reshape(tv.shape)))
-        rows = self._rows(target, [source], seeds)
-        stack, reshape = ENGINE_OPS["stack"], ENGINE_OPS["reshape"]
+        # seed k puts a 1 at element k of every example's target row
+        seeds = np.zeros((m, batch, m), tv.dtype)
+        seeds[np.arange(m), :, np.arange(m)] = 1
         full_shape = tv.shape + sv.shape[1:]
-        col = [r[0] if r[0] is not None else wrap(np.zeros(sv.shape, sv.dtype)) for r in rows]
-        if not col:
+        if m == 0:
             return wrap(np.zeros(full_shape, sv.dtype))
-        return reshape(stack(col, axis=1), full_shape)
+        (g,) = self._seeded_sweeps(target, [source], wrap(seeds.reshape((m,) + tv.shape)),
+                                   vectorize=experimental_use_pfor)
+        if g is None:
+            return wrap(np.zeros(full_shape, sv.dtype))
+        if type(g) is not Tensor:
+            g = g._dense()
+        # g: [m, batch] + source.shape[1:] -> [batch, m] + ... -> batch + target[1:] + source[1:]
+        perm = [1, 0] + list(range(2, g._value.ndim))
+        return ENGINE_OPS["reshape"](ENGINE_OPS["transpose"](g, perm), full_shape)
 
-    def _backprop(self, targets, seeds, sources, consume=None):
+    def _backprop(self, targets, seeds, sources, consume=None, batch_ndim=0):
         """Cotangents of `sources` given `seeds` for `targets` (lists of equal length). A consuming
-        sweep (the default for a non-persistent tape) frees each record as soon as it is used."""
+        sweep (the default for a non-persistent tape) frees each record as soon as it is used.
+
+        With `batch_ndim` > 0 the seeds carry that many extra leading axes (a batch of
+        cotangents, for vectorized Jacobians) and every rule on the path must accept them; if one
+        does not, NotBatchable is raised before anything is changed."""
         tracked = self._tracked or {}
         nodes = self._nodes or []
         if consume is None:
@@ -328,6 +360,11 @@ class GradientTape:
                 if o._value.dtype.kind in "fc":  # integer outputs carry no gradient
                     depends.add(id(o))
         del nodes
+        if batch_ndim:
+            for node in live:
+                if not node.op.batched_grad:
+                    raise NotBatchable(node.op.name)
+            batch_shape = seeds[0]._value.shape[:batch_ndim]
 
         # 2. seed and sweep back
         add = ENGINE_OPS["add"]
@@ -388,7 +425,8 @@ class GradientTape:
                     continue
                 xv = x._value
                 if g._value.shape != xv.shape:
-                    g = unbroadcast(g, xv.shape)
+                    g = unbroadcast(g, xv.shape) if not batch_ndim else _fit_batched(
+                        g, batch_shape, xv.shape)
                 k = id(x)
                 prev = cotangents.get(k)
                 if prev is None:
@@ -401,6 +439,17 @@ class GradientTape:
                     cotangents[k] = wrap(prev._value + g._value)
         found.update(cotangents)
         return [found.get(id(s)) if id(s) in source_ids else None for s in sources]
+
+
+def _fit_batched(g, batch_shape, shape):
+    """A batched cotangent brought to batch_shape + shape: broadcasting undone after the batch
+    axes, and a rule's batch-free result (a zero that ignored its cotangent) broadcast up."""
+    nb = len(batch_shape)
+    if g._value.ndim >= nb + len(shape):
+        g = ENGINE_OPS["unbroadcast"](g, shape, nb)
+    if g._value.shape != batch_shape + shape:
+        g = ENGINE_OPS["broadcast_to"](g, batch_shape + shape)
+    return g
 
 
 def _no_gradient(node):

@@ -26,6 +26,7 @@ from .tensor_shape import TensorShape
 READ = Op("ReadVariableOp", lambda v: v, grad=lambda op, g: g,
           jvp=lambda op, dv: dv)
 READ.sparse_grad_ok = True  # a variable's gradient may stay IndexedSlices
+READ.batched_grad = True
 
 _name_scope_stack = []
 # getrefcount(v) inside _update when only the variable's slot holds v: the slot, the local

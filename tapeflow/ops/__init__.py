@@ -10,4 +10,5 @@ from ..framework.indexed_slices import SCATTER as _SCATTER
 _install()
 _SCATTER.update(to_dense=array_ops._indexed_slices_to_dense, concat=array_ops._indexed_slices_concat)
 _ENGINE_OPS.update(add=math_ops.add, unbroadcast=math_ops.unbroadcast, stack=array_ops.stack,
-                   reshape=array_ops.reshape)
+                   reshape=array_ops.reshape, broadcast_to=array_ops.broadcast_to,
+                   transpose=array_ops.transpose)

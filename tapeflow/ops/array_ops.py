@@ -13,11 +13,20 @@ import numpy as np
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.op import apply, apply1, apply2, defop, dtype_mismatch
+from ..framework.op import NotBatchable, apply, apply1, apply2, defop, dtype_mismatch
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
 from . import math_ops as M
 from ._common import int_list, t
+
+
+def _bshape(op, g):
+    """The leading batch axes cotangent `g` carries beyond the node's (first) output."""
+    return g._value.shape[:g._value.ndim - op.outputs[0]._value.ndim]
+
+
+def _shifted_perm(perm, nb):
+    return list(builtins.range(nb)) + [int(p) + nb for p in perm]
 
 
 def _linear_jvp(public):
@@ -51,7 +60,7 @@ def _reshape_forward(v, shape):
 
 
 RESHAPE = defop("Reshape", _reshape_forward,
-                lambda op, g: reshape(g, op.inputs[0]._value.shape),
+                lambda op, g: reshape(g, _bshape(op, g) + op.inputs[0]._value.shape),
                 lambda op, dx: reshape(dx, op.get_attr("shape")))
 
 
@@ -96,7 +105,8 @@ def stop_gradient(input, name=None):  # noqa: A002
 
 # -- transpose --------------------------------------------------------------------------------
 TRANSPOSE = defop("Transpose", lambda v, perm: np.transpose(v, perm),
-                  lambda op, g: transpose(g, list(np.argsort(op.get_attr("perm")))),
+                  lambda op, g: transpose(g, _shifted_perm(np.argsort(op.get_attr("perm")),
+                                                           len(_bshape(op, g)))),
                   lambda op, dx: transpose(dx, op.get_attr("perm")))
 
 
@@ -218,7 +228,7 @@ def _dims(shape):
 def _concat_grad(op, g):
     axis = op.get_attr("axis")
     sizes = [x._value.shape[axis] for x in op.inputs]
-    return tuple(split(g, sizes, axis=axis))
+    return tuple(split(g, sizes, axis=axis + len(_bshape(op, g))))
 
 
 CONCAT = defop("ConcatV2", _concat_forward, _concat_grad,
@@ -256,7 +266,7 @@ def _stack_forward(*arrays, axis):
 
 
 PACK = defop("Pack", _stack_forward,
-             lambda op, g: tuple(unstack(g, axis=op.get_attr("axis"))),
+             lambda op, g: tuple(unstack(g, axis=op.get_attr("axis") + len(_bshape(op, g)))),
              lambda op, *dxs: stack([dx if dx is not None else zeros_like(x)
                                      for dx, x in zip(dxs, op.inputs)], op.get_attr("axis")))
 
@@ -283,7 +293,15 @@ def _unstack_forward(v, axis, num):
 
 
 def _fill_none(grads, like):
-    return [g if g is not None else zeros_like(x) for g, x in zip(grads, like)]
+    """Zeros for the missing cotangents of a multi-output op (with the others' batch axes)."""
+    batch = next((g._value.shape[:g._value.ndim - x._value.ndim] for g, x in zip(grads, like)
+                  if g is not None), ())
+    return [g if g is not None else zeros(batch + x._value.shape, x.dtype)
+            for g, x in zip(grads, like)]
+
+
+def _batch_ndim_of(grads, like):
+    return next((g._value.ndim - x._value.ndim for g, x in zip(grads, like) if g is not None), 0)
 
 
 def _tangents_out(tangents):
@@ -292,7 +310,8 @@ def _tangents_out(tangents):
 
 
 def _unstack_grad(op, *grads):
-    return stack(_fill_none(grads, op.outputs), axis=op.get_attr("axis"))
+    return stack(_fill_none(grads, op.outputs),
+                 axis=op.get_attr("axis") + _batch_ndim_of(grads, op.outputs))
 
 
 def unstack(value, num=None, axis=0, name="unstack"):
@@ -324,6 +343,7 @@ def _unstack_op(n):
         from ..framework.op import Op
         op = Op("Unpack", _unstack_forward, _unstack_grad,
                 lambda op, dx: _tangents_out(unstack(dx, axis=op.get_attr("axis"))), num_outputs=n)
+        op.batched_grad = True
         _UNSTACK_OPS[n] = op
     return op
 
@@ -336,7 +356,8 @@ def _split_forward(v, sizes, axis):
 
 
 def _split_grad(op, *grads):
-    return concat(_fill_none(grads, op.outputs), axis=op.get_attr("axis"))
+    return concat(_fill_none(grads, op.outputs),
+                  axis=op.get_attr("axis") + _batch_ndim_of(grads, op.outputs))
 
 
 _SPLIT_OPS = {}
@@ -382,6 +403,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
                 lambda op, dx: _tangents_out(split(dx, list(op.get_attr("sizes")),
                                                    op.get_attr("axis"))),
                 num_outputs=len(sizes))
+        op.batched_grad = True
         _SPLIT_OPS[key] = op
     out = apply(op, (x,), {"sizes": tuple(sizes), "axis": axis})
     return [out] if isinstance(out, Tensor) else list(out)
@@ -392,11 +414,13 @@ def _tile_grad(op, g):
     x = op.inputs[0]
     mult = op.get_attr("multiples")
     shape = x._value.shape
+    batch = _bshape(op, g)
     inter = []
     for m, d in zip(mult, shape):
         inter += [m, d]
-    summed = M.reduce_sum(reshape(g, inter), axis=list(builtins.range(0, 2 * len(shape), 2)))
-    return summed
+    nb = len(batch)
+    return M.reduce_sum(reshape(g, batch + tuple(inter)),
+                        axis=[nb + i for i in builtins.range(0, 2 * len(shape), 2)])
 
 
 TILE = defop("Tile", lambda v, multiples: np.tile(v, multiples), _tile_grad,
@@ -428,7 +452,8 @@ def _broadcast_forward(v, shape):
 
 
 BROADCAST_TO = defop("BroadcastTo", _broadcast_forward,
-                     lambda op, g: M.unbroadcast(g, op.inputs[0]._value.shape),
+                     lambda op, g: M.unbroadcast(g, op.inputs[0]._value.shape,
+                                                 len(_bshape(op, g))),
                      lambda op, dx: broadcast_to(dx, op.get_attr("shape")))
 
 
@@ -464,11 +489,14 @@ def _pad_forward(v, paddings, mode, constant_values):
 def _pad_grad(op, g):
     x = op.inputs[0]
     paddings = op.get_attr("paddings")
+    batch = _bshape(op, g)
     if op.get_attr("mode") == "CONSTANT":
-        key = tuple(builtins.slice(lo, lo + d) for (lo, _), d in zip(paddings, x._value.shape))
+        key = (builtins.slice(None),) * len(batch) + tuple(
+            builtins.slice(lo, lo + d) for (lo, _), d in zip(paddings, x._value.shape))
         return _slice(g, key)
-    return apply1(MIRROR_PAD_GRAD, g, {"paddings": paddings, "mode": op.get_attr("mode"),
-                                       "shape": x._value.shape})
+    return apply1(MIRROR_PAD_GRAD, g, {"paddings": ((0, 0),) * len(batch) + paddings,
+                                       "mode": op.get_attr("mode"),
+                                       "shape": batch + x._value.shape})
 
 
 def _mirror_pad_grad_forward(g, paddings, mode, shape):
@@ -483,7 +511,8 @@ def _mirror_pad_grad_forward(g, paddings, mode, shape):
 PAD = defop("PadV2", _pad_forward, _pad_grad,
             lambda op, dx: pad(dx, op.get_attr("paddings"), op.get_attr("mode")))
 MIRROR_PAD_GRAD = defop("MirrorPadGrad", _mirror_pad_grad_forward,
-                        lambda op, g: pad(g, op.get_attr("paddings"), op.get_attr("mode")),
+                        lambda op, g: pad(g, ((0, 0),) * len(_bshape(op, g)) + op.get_attr("paddings"),
+                                          op.get_attr("mode")),
                         lambda op, dx: apply1(MIRROR_PAD_GRAD, dx, op.attrs))
 
 
@@ -509,7 +538,7 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
 
 
 REVERSE = defop("ReverseV2", lambda v, axis: np.flip(v, axis) if axis else v,
-                lambda op, g: reverse(g, op.get_attr("axis")),
+                lambda op, g: reverse(g, [a + len(_bshape(op, g)) for a in op.get_attr("axis")]),
                 lambda op, dx: reverse(dx, op.get_attr("axis")))
 
 
@@ -536,11 +565,13 @@ def _slice_grad_forward(g, shape, key):
 
 
 SLICE = defop("StridedSlice", lambda v, key: v[key],
-              lambda op, g: apply1(SLICE_GRAD, g, {"shape": op.inputs[0]._value.shape,
-                                                   "key": op.get_attr("key")}),
+              lambda op, g: apply1(SLICE_GRAD, g, {
+                  "shape": _bshape(op, g) + op.inputs[0]._value.shape,
+                  "key": (builtins.slice(None),) * len(_bshape(op, g)) + op.get_attr("key")}),
               lambda op, dx: _slice(dx, op.get_attr("key")))
 SLICE_GRAD = defop("StridedSliceGrad", _slice_grad_forward,
-                   lambda op, g: _slice(g, op.get_attr("key")),
+                   lambda op, g: _slice(g, (builtins.slice(None),) * len(_bshape(op, g))
+                                        + op.get_attr("key")),
                    lambda op, dx: apply1(SLICE_GRAD, dx, op.attrs))
 
 
@@ -666,6 +697,13 @@ def _gather_grad(op, g):
     params, indices = op.inputs
     a = op.attrs
     pshape = params._value.shape
+    batch = _bshape(op, g)
+    if batch:  # batched cotangents (vectorized jacobians): a dense scatter after the batch axes
+        if a["batch_dims"]:
+            raise NotBatchable("GatherV2 with batch_dims")
+        return apply2(GATHER_GRAD, g, indices, {"shape": batch + pshape,
+                                                "axis": a["axis"] + len(batch),
+                                                "batch_dims": 0}), None
     if a["axis"] == 0 and a["batch_dims"] == 0:
         n = indices._value.size
         return IndexedSlices(reshape(g, (n,) + pshape[1:]), reshape(indices, (n,)),
@@ -703,9 +741,15 @@ def _gather_grad_forward(g, indices, shape, axis, batch_dims):
 GATHER = defop("GatherV2", _gather_forward, _gather_grad,
                lambda op, dp, di: gather(dp, op.inputs[1], axis=op.get_attr("axis"),
                                          batch_dims=op.get_attr("batch_dims")))
-GATHER_GRAD = defop("UnsortedSegmentSum", _gather_grad_forward,
-                    lambda op, g: (gather(g, op.inputs[1], axis=op.get_attr("axis"),
-                                          batch_dims=op.get_attr("batch_dims")), None),
+def _gather_grad_grad(op, g):
+    nb = g._value.ndim - op.outputs[0]._value.ndim
+    if nb and op.get_attr("batch_dims"):
+        raise NotBatchable("UnsortedSegmentSum with batch_dims")
+    return gather(g, op.inputs[1], axis=op.get_attr("axis") + nb,
+                  batch_dims=op.get_attr("batch_dims")), None
+
+
+GATHER_GRAD = defop("UnsortedSegmentSum", _gather_grad_forward, _gather_grad_grad,
                     lambda op, dg, di: apply2(GATHER_GRAD, dg, op.inputs[1], op.attrs))
 
 
@@ -923,3 +967,9 @@ def size(input, out_type=D.int32, name=None):  # noqa: A002
 
 def identity_n(input, name=None):  # noqa: A002
     return [identity(x) for x in input]
+
+
+# Rules above that accept cotangents with extra leading batch axes (vectorized jacobians).
+for _op in (RESHAPE, IDENTITY, TRANSPOSE, CONCAT, PACK, TILE, BROADCAST_TO, PAD, MIRROR_PAD_GRAD,
+            REVERSE, SLICE, SLICE_GRAD, GATHER, GATHER_GRAD, SELECT):
+    _op.batched_grad = True

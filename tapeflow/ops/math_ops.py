@@ -689,12 +689,18 @@ def _keepdims_shape(in_shape, axes):
     return tuple(1 if i in axes else d for i, d in enumerate(in_shape))
 
 
+def _batch_shape(g, like):
+    """The leading batch axes a (batched) cotangent `g` carries beyond node output `like`."""
+    return g._value.shape[:g._value.ndim - like._value.ndim]
+
+
 def _restore_reduced(g, op):
-    """g reshaped to the input's rank with reduced axes of size 1 (so it broadcasts)."""
+    """g (an output-shaped tensor, maybe with leading batch axes) reshaped to the input's rank
+    with reduced axes of size 1, so it broadcasts against the input."""
     in_shape = op.inputs[0]._value.shape
     axes = op.get_attr("axis")
     if not op.get_attr("keepdims"):
-        g = A.reshape(g, _keepdims_shape(in_shape, axes))
+        g = A.reshape(g, _batch_shape(g, op.outputs[0]) + _keepdims_shape(in_shape, axes))
     return g
 
 
@@ -703,7 +709,8 @@ def _sum_forward(v, axis, keepdims):
 
 
 def _sum_grad(op, g):
-    return A.broadcast_to(_restore_reduced(g, op), op.inputs[0]._value.shape)
+    return A.broadcast_to(_restore_reduced(g, op),
+                          _batch_shape(g, op.outputs[0]) + op.inputs[0]._value.shape)
 
 
 def _mean_forward(v, axis, keepdims):
@@ -725,7 +732,7 @@ def _reduced_count(op):
 def _mean_grad(op, g):
     x = op.inputs[0]
     n = _reduced_count(op)
-    return A.broadcast_to(_restore_reduced(g, op), x._value.shape) / wrap(
+    return A.broadcast_to(_restore_reduced(g, op), _batch_shape(g, op.outputs[0]) + x._value.shape) / wrap(
         np.asarray(max(n, 1), x._value.dtype)[()])
 
 
@@ -770,7 +777,7 @@ def _prod_grad(op, g):
     x = op.inputs[0]
     shape = x._value.shape
     axes = op.get_attr("axis")
-    g = A.broadcast_to(_restore_reduced(g, op), shape)
+    g = A.broadcast_to(_restore_reduced(g, op), _batch_shape(g, op.outputs[0]) + shape)
     other = [i for i in range(len(shape)) if i not in axes]
     perm = list(axes) + other
     n_red = int(np.prod([shape[a] for a in axes])) if axes else 1
@@ -884,14 +891,16 @@ def _cum_forward(fn, identity):
 
 
 def _cumsum_grad(op, g):
-    return cumsum(g, op.get_attr("axis"), op.get_attr("exclusive"), not op.get_attr("reverse"))
+    nb = len(_batch_shape(g, op.outputs[0]))
+    return cumsum(g, op.get_attr("axis") + nb, op.get_attr("exclusive"), not op.get_attr("reverse"))
 
 
 def _cumprod_grad(op, g):
     x = op.inputs[0]
     y = op.outputs[0]
     a = op.attrs
-    out = cumsum(y * g, a["axis"], a["exclusive"], not a["reverse"])
+    nb = len(_batch_shape(g, y))
+    out = cumsum(y * g, a["axis"] + nb, a["exclusive"], not a["reverse"])
     return out / x
 
 
@@ -1116,19 +1125,33 @@ def scalar_mul(scalar, x, name=None):
 # ============================================================================================
 # Broadcast reduction, used by the engine for every gradient whose shape differs from its input
 # ============================================================================================
-def unbroadcast(g, shape_):
-    """Sums `g` over the axes that broadcasting added or stretched, back to `shape_`.
+def unbroadcast(g, shape_, batch_ndim=0):
+    """Sums `g` over the axes that broadcasting added or stretched, back to `shape_` (after
+    `batch_ndim` leading batch axes, which are kept).
 
     The one place where broadcast gradients are reduced."""
     gs = g._value.shape
     if gs == shape_:
         return g
-    lead = len(gs) - len(shape_)
-    axes = tuple(range(lead)) + tuple(
-        i + lead for i, d in enumerate(shape_) if d == 1 and gs[i + lead] != 1)
+    nb = batch_ndim
+    inner = gs[nb:]
+    lead = len(inner) - len(shape_)
+    axes = tuple(nb + i for i in range(lead)) + tuple(
+        nb + i + lead for i, d in enumerate(shape_) if d == 1 and inner[i + lead] != 1)
     if axes:
         g = apply1(SUM, g, {"axis": axes, "keepdims": False})
-    if g._value.shape != shape_:
-        g = A.reshape(g, shape_)
+    target = gs[:nb] + tuple(shape_)
+    if g._value.shape != target:
+        g = A.reshape(g, target)
     return g
 
+
+# Every rule in this module accepts cotangents with extra leading batch axes (vectorized
+# jacobians): elementwise rules broadcast, reductions and cumulative ops shift their axes, and
+# matmul broadcasts over leading dimensions.
+for _op in (NEG, SQUARE, SQRT_GRAD, RSQRT_GRAD, SQRT, RSQRT, EXP, EXPM1, LOG, LOG1P, SIN, COS, TAN,
+            ASIN, ACOS, ATAN, SINH, COSH, TANH, ASINH, ACOSH, ATANH, RECIPROCAL, SIGMOID, SOFTPLUS,
+            ABS, SIGN, FLOOR, CEIL, ROUND, ADD, SUB, MUL, REALDIV, POW, MAXIMUM, MINIMUM, ATAN2,
+            FLOORDIV, FLOORMOD, CAST, COMPLEX_OP, REAL_OP, IMAG_OP, CONJ, COMPLEX_ABS, SUM, MEAN,
+            MAX, MIN, PROD, CUMSUM, CUMPROD, MATMUL):
+    _op.batched_grad = True

@@ -203,3 +203,8 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
                          f"labels.shape={labels.shape} of rank {labels._value.ndim} and "
                          f"logits.shape={logits.shape} of rank {logits._value.ndim}")
     return apply2(SPARSE_XENT, labels, logits)
+
+
+# These rules broadcast over extra leading batch axes of their cotangents (vectorized jacobians).
+for _op in (RELU, RELU_GRAD, SOFTMAX, LOG_SOFTMAX, XENT, SPARSE_XENT):
+    _op.batched_grad = True
