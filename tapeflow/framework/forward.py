@@ -45,9 +45,6 @@ class ForwardAccumulator:
             raise ValueError(f"Tried to watch a primal of dtype {primal.dtype.name}; only floating "
                              f"point primals have tangents.")
         t = convert_to_tensor(tangent, dtype=primal.dtype)
-        if t._value.shape != pv.shape:
-            raise ValueError(f"Tangent shape {t.shape} does not match the primal's shape "
-                             f"{primal.shape}")
         prev = self._tangents.get(id(primal))
         if prev is not None:
             t = wrap(prev[1]._value + t._value)

@@ -135,6 +135,10 @@ class Tensor:
         return self._value.__format__(format_spec)
 
 
+# Eager tensors are instances of TF's EagerTensor class: `type(t).__name__` prints that name.
+Tensor.__name__ = Tensor.__qualname__ = "EagerTensor"
+
+
 def numpy_text(value, is_repr=False):
     """The value's text as TF prints it inside `tf.Tensor(...)` and `<tf.Tensor ...>`."""
     if is_repr:
