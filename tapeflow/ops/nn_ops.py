@@ -22,7 +22,7 @@ def _relu_mask(y):
 
 
 # ReluGrad(g, y) is a primitive, as in TF, so the second derivative of relu is connected (zeros).
-RELU_GRAD = defop("ReluGrad", lambda g, y: np.where(y > 0, g, np.zeros((), g.dtype)).astype(g.dtype)[()],
+RELU_GRAD = defop("ReluGrad", lambda g, y: np.where(y > 0, g, g.dtype.type(0))[()],
                   lambda op, gg: (A.where(_relu_mask(op.inputs[1]), gg, A.zeros_like(gg)),
                                   A.zeros_like(op.inputs[1])),
                   # d/dy is zero, so only the incoming gradient's tangent carries through
