@@ -238,13 +238,13 @@ def _convert_python(value, dtype):
     """Python scalars and nested lists, with TF's inference and conversion checks."""
     kind, np_dtype = _python_leaves_kind(value)
     if kind == "S":
-        arr = np.array(value, dtype=object)
-        arr = np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])(arr) \
-            if arr.ndim else np.array(arr.item().encode() if isinstance(arr.item(), str) else arr.item(),
-                                      dtype=object)
         if dtype is not None and dtype is not dtypes.string:
             raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
-        return arr
+        arr = np.array(value, dtype=object)
+        flat = [v.encode() if isinstance(v, str) else v for v in arr.reshape(-1)]
+        out = np.empty(len(flat), dtype=object)
+        out[:] = flat
+        return out.reshape(arr.shape)
     arr = _as_array(value)
     if kind is None:
         return arr.astype(np.float32 if dtype is None else dtype._np)
@@ -304,8 +304,10 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
 
 
 def _to_array(value, dtype):
-    """A NumPy value for `value`: an ndarray, or a NumPy scalar for 0-d (as TF's .numpy())."""
-    return _to_array_nd(value, dtype)[()]
+    """A NumPy value for `value`: an ndarray, or a NumPy scalar for 0-d (as TF's .numpy());
+    strings stay object arrays (a 0-d one for a scalar string)."""
+    arr = _to_array_nd(value, dtype)
+    return arr if arr.dtype == object else arr[()]
 
 
 def _to_array_nd(value, dtype):
