@@ -175,4 +175,5 @@ def as_dtype(type_value):
         inner = getattr(type_value, "dtype", None)
         if isinstance(inner, (DType, np.dtype)):
             return as_dtype(inner)
-    raise TypeError(f"Cannot convert {type_value!r} to a dtype. ")
+    raise TypeError(f"Cannot convert the argument `type_value`: {type_value!r} to a TensorFlow "
+                    f"DType.")

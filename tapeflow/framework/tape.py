@@ -46,6 +46,7 @@ ENGINE_OPS = {"add": None, "unbroadcast": None, "stack": None, "reshape": None,
               "broadcast_to": None, "transpose": None}
 
 _warned_inside_context = [False]
+_watch_warnings = [0]
 
 
 def _is_trainable_float(v):
@@ -85,8 +86,9 @@ class GradientTape:
         if self._recording:
             raise ValueError("Tape is still recording, This can happen if you try to re-enter an "
                              "already-active tape.")
-        if self._tracked is None:  # consumed by a non-persistent gradient: start afresh
-            self._tracked, self._nodes = {}, []
+        if self._tracked is None or self._used:  # consumed by a gradient: a fresh tape, as TF
+            self._tracked, self._nodes, self._watched_variables = {}, [], {}
+            self._used = False
         state.recorders.append(self)
         self._recording = True
 
@@ -123,7 +125,8 @@ class GradientTape:
         """Ensures `tensor` (a tensor, variable, or nest of them) is traced by this tape."""
         for t in nest.flatten(tensor):
             if isinstance(t, Tensor):
-                if t._value.dtype.kind not in "fc":
+                if t._value.dtype.kind not in "fc" and _watch_warnings[0] < 5:
+                    _watch_warnings[0] += 1  # TF logs this at most 5 times per process
                     _log.warning("The dtype of the watched tensor must be floating (e.g. tf.float32),"
                                  " got %r", from_numpy(t._value.dtype))
                 self._track(t)
@@ -308,7 +311,7 @@ class GradientTape:
                              f"source shape ({_shape_text(sv.shape)}) to match.")
         if not experimental_use_pfor and not self._persistent:
             raise RuntimeError("GradientTape must be created with persistent=True to compute the "
-                               "batch_jacobian with eager execution enabled and with  "
+                               "batch_jacobian with eager execution enabled and  with "
                                "experimental_use_pfor set to False.")
         self._begin_gradient()
         batch = tv.shape[0]
@@ -346,6 +349,7 @@ class GradientTape:
         for s in sources:
             if s._value.dtype.kind in "fc" and (id(s) in tracked or _is_target(s, targets)):
                 source_ids.add(id(s))
+        tracked = None  # a consuming sweep must not keep the records alive through this name
 
         # 1. which nodes lie downstream of a source
         depends = source_ids.copy()
@@ -471,8 +475,7 @@ def _seeds(flat_targets, output_gradients):
     seeds = []
     for t, og in zip(flat_targets, flat_og):
         if not (isinstance(t, Tensor) or getattr(t, "_is_variable", False)):
-            raise TypeError(f"Argument `target` should be a list or nested structure of Tensors, "
-                            f"Variables or CompositeTensors to be differentiated, but received {t!r}.")
+            raise AttributeError(f"'{type(t).__name__}' object has no attribute 'dtype'")
         v = t._value
         if v.dtype.kind not in "fc":
             seeds.append(None)

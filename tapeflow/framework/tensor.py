@@ -71,7 +71,11 @@ class Tensor:
         v = np.asarray(self._value)
         if dtype is not None and v.dtype != dtype:
             return v.astype(dtype)
-        return v.copy() if copy else v
+        if copy:
+            return v.copy()
+        view = v.view()
+        view.flags.writeable = False  # the tensor is immutable: NumPy gets a read-only view
+        return view
 
     def ref(self):
         """A hashable reference to this tensor, for dict keys and sets."""
@@ -196,6 +200,7 @@ def _python_leaves_kind(value):
     kind, np_dtype = "b", None
     stack = [value]
     seen_any = False
+    kinds = set()
     while stack:
         v = stack.pop()
         if isinstance(v, (list, tuple)):
@@ -203,6 +208,7 @@ def _python_leaves_kind(value):
             continue
         seen_any = True
         if isinstance(v, bool):
+            kinds.add("b")
             continue
         if isinstance(v, (Tensor, _ndarray, _generic)) or v.__class__ in _conversion_functions:
             d = np.asarray(v).dtype
@@ -215,13 +221,19 @@ def _python_leaves_kind(value):
         elif isinstance(v, numbers.Complex):
             k = "c"
         elif isinstance(v, (str, bytes)):
-            return "S", None
+            k = "S"
         else:
-            raise TypeError(f"Failed to convert elements of {value!r} to Tensor.")
-        if _KIND_RANK[k] > _KIND_RANK[kind]:
+            raise ValueError(f"Attempt to convert a value ({v!r}) with an unsupported type "
+                             f"({type(v)!r}) to a Tensor.")
+        kinds.add(k)
+        if k != "S" and _KIND_RANK[k] > _KIND_RANK.get(kind, 0):
             kind = k
     if not seen_any:
         return None, None  # [] -> float32 unless a dtype is given
+    if len(kinds) > 1 and kinds != {"i", "f"}:  # TF mixes ints and floats, nothing else
+        raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
+    if kinds == {"S"}:
+        return "S", None
     return kind, np_dtype
 
 
@@ -246,6 +258,9 @@ def _convert_python(value, dtype):
         out[:] = flat
         return out.reshape(arr.shape)
     arr = _as_array(value)
+    if kind == "i" and dtype is None and arr.dtype.kind not in "iu" or arr.dtype == np.uint64 \
+            and dtype is None:
+        raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor.")
     if kind is None:
         return arr.astype(np.float32 if dtype is None else dtype._np)
     if dtype is None:

@@ -564,7 +564,14 @@ def _slice_grad_forward(g, shape, key):
     return out
 
 
-SLICE = defop("StridedSlice", lambda v, key: v[key],
+def _slice_forward(v, key):
+    out = v[key]
+    if not isinstance(out, (np.ndarray, np.generic)):  # an element of a string (object) array
+        out = np.array(out, dtype=object)
+    return out
+
+
+SLICE = defop("StridedSlice", _slice_forward,
               lambda op, g: apply1(SLICE_GRAD, g, {
                   "shape": _bshape(op, g) + op.inputs[0]._value.shape,
                   "key": (builtins.slice(None),) * len(_bshape(op, g)) + op.get_attr("key")}),
@@ -585,6 +592,8 @@ def _index_error():
 
 
 def _normalize_key(key, shape):
+    if isinstance(key, list):  # TF reads t[[0, 1]] as t[0, 1]
+        key = tuple(key)
     if not isinstance(key, tuple):
         key = (key,)
     out = []
@@ -683,12 +692,26 @@ def _gather_forward(params, indices, axis, batch_dims):
     return _batched_take(params, indices, axis, batch_dims)
 
 
+def _batched_layout(shape, indices, axis, batch_dims):
+    """Flattened batch (nb), the batch-index grid, and the permutation from NumPy's advanced-index
+    layout (nb, *idx, *pre, *post) to TF's (nb, *pre, *idx, *post), for a batched gather."""
+    nb = int(np.prod(shape[:batch_dims]))
+    n_idx = indices.ndim - batch_dims
+    n_pre = axis - batch_dims
+    n_post = len(shape) - axis - 1
+    bgrid = np.arange(nb).reshape((nb,) + (1,) * n_idx)
+    perm = ([0] + list(builtins.range(1 + n_idx, 1 + n_idx + n_pre)) + list(builtins.range(1, 1 + n_idx))
+            + list(builtins.range(1 + n_idx + n_pre, 1 + n_idx + n_pre + n_post)))
+    return nb, bgrid, perm
+
+
 def _batched_take(params, indices, axis, batch_dims):
+    """Gather with batch dims, vectorized: one advanced-indexing step over all batch elements."""
     bshape = params.shape[:batch_dims]
-    nb = int(np.prod(bshape))
-    p = params.reshape((nb,) + params.shape[batch_dims:])
+    nb, bgrid, perm = _batched_layout(params.shape, indices, axis, batch_dims)
+    p = np.moveaxis(params.reshape((nb,) + params.shape[batch_dims:]), axis - batch_dims + 1, 1)
     i = indices.reshape((nb,) + indices.shape[batch_dims:])
-    out = np.stack([np.take(p[b], i[b], axis=axis - batch_dims) for b in builtins.range(nb)])
+    out = p[bgrid, i].transpose(perm)
     return out.reshape(bshape + out.shape[1:])
 
 
@@ -728,14 +751,12 @@ def _gather_grad_forward(g, indices, shape, axis, batch_dims):
     if batch_dims == 0:
         np.add.at(out, (builtins.slice(None),) * axis + (indices,), g)
         return out
-    bshape = shape[:batch_dims]
-    nb = int(np.prod(bshape))
-    o = out.reshape((nb,) + shape[batch_dims:])
+    nb, bgrid, perm = _batched_layout(shape, indices, axis, batch_dims)
+    o = np.moveaxis(out.reshape((nb,) + shape[batch_dims:]), axis - batch_dims + 1, 1)  # a view
     i = indices.reshape((nb,) + indices.shape[batch_dims:])
-    gg = g.reshape((nb,) + g.shape[batch_dims:])
-    for b in builtins.range(nb):
-        np.add.at(o[b], (builtins.slice(None),) * (axis - batch_dims) + (i[b],), gg[b])
-    return o.reshape(shape)
+    gg = g.reshape((nb,) + g.shape[batch_dims:]).transpose(np.argsort(perm))
+    np.add.at(o, (bgrid, i), gg)
+    return out
 
 
 GATHER = defop("GatherV2", _gather_forward, _gather_grad,

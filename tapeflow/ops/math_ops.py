@@ -362,11 +362,15 @@ def add(x, y, name=None):
     >>> tf.add(tf.constant([1.0, 2.0]), 1.0)
     """
     if type(x) is Tensor and type(y) is Tensor and (
-            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype):
+            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype) \
+            and x._value.dtype is not _OBJECT:
         return apply2(ADD, x, y)
-    if x.__class__ is not Tensor and _is_string(x) or y.__class__ is not Tensor and _is_string(y):
+    if _is_string(x) or _is_string(y):
         return _string_add(x, y)
     return binary(ADD, x, y, hint=True)
+
+
+_OBJECT = np.dtype(object)  # string tensors hold object arrays of bytes
 
 
 def _is_string(v):
@@ -375,8 +379,11 @@ def _is_string(v):
 
 def _string_add(x, y):
     x, y = t(x), t(y)
-    return wrap(np.asarray(np.char.add(np.asarray(x._value, dtype=bytes), np.asarray(y._value, dtype=bytes)),
-                           dtype=object)[()])
+    joined = np.asarray(np.char.add(np.asarray(x._value, dtype=bytes),
+                                    np.asarray(y._value, dtype=bytes)))
+    out = np.empty(joined.shape, dtype=object)  # bytes elements; 0-d for scalars
+    out[...] = joined.astype(object)
+    return wrap(out)
 
 
 def subtract(x, y, name=None):
