@@ -17,7 +17,7 @@ import numpy as np
 
 from . import nest
 from .op import Node, state
-from .tape import UnconnectedGradients, _unconnected_value
+from .tape import ENGINE_OPS, UnconnectedGradients, _unconnected_value
 from .tensor import Tensor, convert_to_tensor, wrap
 
 
@@ -88,20 +88,40 @@ class ForwardAccumulator:
         pos = len(recs) - 1 - recs[::-1].index(self)
         del recs[pos]  # step off the stack: our own tangent ops are for outer recorders only
         try:
-            tout = op.jvp(Node(op, inputs, outputs, attrs), *tin)
+            for o, t in zip(outputs, self._output_tangents(op, inputs, outputs, attrs, tin)):
+                if t is not None:
+                    tangents[id(o)] = (o, t)
         finally:
             recs.insert(pos, self)
+
+    @staticmethod
+    def _output_tangents(op, inputs, outputs, attrs, tin):
+        """The op's JVP rule applied, checked and shaped: one tangent (or None) per output."""
+        tout = op.jvp(Node(op, inputs, outputs, attrs), *tin)
         if len(outputs) == 1:
+            if isinstance(tout, (tuple, list)):
+                raise ValueError(f"The JVP rule of op {op.name} returned a sequence for its one "
+                                 f"output")
             tout = (tout,)
+        elif len(tout) != len(outputs):
+            raise ValueError(f"The JVP rule of op {op.name} returned {len(tout)} tangents for "
+                             f"{len(outputs)} outputs")
+        result = []
         for o, t in zip(outputs, tout):
-            if t is None or o._value.dtype.kind not in "fc":
-                continue
-            if type(t) is not Tensor:
-                t = convert_to_tensor(t, dtype=o.dtype)
-            if t._value.shape != o._value.shape:
-                t = wrap(np.broadcast_to(t._value, o._value.shape).copy()) if t._value.size == 1 \
-                    else t
-            tangents[id(o)] = (o, t)
+            if t is not None and o._value.dtype.kind in "fc":
+                if type(t) is not Tensor:
+                    t = convert_to_tensor(t, dtype=o.dtype)
+                if t._value.shape != o._value.shape:
+                    try:  # a rule may return a tangent that broadcasts to its output
+                        t = ENGINE_OPS["broadcast_to"](t, o._value.shape)
+                    except Exception:
+                        raise ValueError(f"The JVP rule of op {op.name} returned a tangent of "
+                                         f"shape {t.shape} for an output of shape {o.shape}"
+                                         ) from None
+            else:
+                t = None
+            result.append(t)
+        return result
 
     def jvp(self, primals, unconnected_gradients=UnconnectedGradients.NONE):
         """The tangents of `primals` (a nest of tensors computed inside the context)."""

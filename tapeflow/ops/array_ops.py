@@ -770,7 +770,8 @@ def _gather_grad_grad(op, g):
                   batch_dims=op.get_attr("batch_dims")), None
 
 
-GATHER_GRAD = defop("UnsortedSegmentSum", _gather_grad_forward, _gather_grad_grad,
+# (TF computes this with UnsortedSegmentSum; the name is kept distinct from that op's own entry)
+GATHER_GRAD = defop("GatherV2Grad", _gather_grad_forward, _gather_grad_grad,
                     lambda op, dg, di: apply2(GATHER_GRAD, dg, op.inputs[1], op.attrs))
 
 

@@ -725,6 +725,9 @@ def _mean_forward(v, axis, keepdims):
         n = max(1, int(np.prod([v.shape[a] for a in axis])))
         s = np.sum(v, axis=axis, keepdims=keepdims, dtype=np.int64)
         return (np.sign(s) * (np.abs(s) // n)).astype(v.dtype)[()]
+    if v.size == 0:  # an empty mean is NaN (without NumPy's warning)
+        out_shape = np.sum(v, axis=axis, keepdims=keepdims).shape
+        return np.full(out_shape, np.nan, v.dtype)[()]
     return np.mean(v, axis=axis, keepdims=keepdims, dtype=v.dtype)
 
 
