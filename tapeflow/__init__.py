@@ -57,3 +57,15 @@ def enable_eager_execution(config=None, device_policy=None, execution_mode=None)
 def get_static_value(tensor, partial=False):
     """The value of a tensor as a NumPy array (tapeflow always knows it)."""
     return tensor.numpy() if hasattr(tensor, "numpy") else tensor
+
+# The training stack: modules, tf.function, Keras (layers, optimizers, losses), checkpoints.
+from .module import Module, name_scope  # noqa: E402
+from .function import TensorSpec, function  # noqa: E402
+from . import keras, train  # noqa: E402
+from .ops.indexing_ops import (argsort, boolean_mask, clip_by_global_norm, clip_by_norm,  # noqa: F401,E402
+                               gather_nd, meshgrid, repeat, reverse_sequence, roll, scatter_nd,
+                               searchsorted, sequence_mask, sort, tensor_scatter_nd_add,
+                               tensor_scatter_nd_max, tensor_scatter_nd_min, tensor_scatter_nd_sub,
+                               tensor_scatter_nd_update, unique, unique_with_counts)
+from .ops.linalg_ops import einsum, norm  # noqa: F401,E402
+from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod  # noqa: F401,E402

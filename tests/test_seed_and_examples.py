@@ -6,8 +6,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
-def _run(path):
-    return subprocess.run([sys.executable, str(path)], capture_output=True, text=True, cwd=ROOT,
+def _run(path, *args):
+    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True, cwd=ROOT,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
 
 
@@ -19,7 +19,8 @@ def test_seed_tutorial_output_is_identical():
 
 
 def test_demo_runs():
-    result = _run(ROOT / "examples" / "demo.py")
+    result = _run(ROOT / "examples" / "demo.py", "--quick")  # synthetic data, a short run
     assert result.returncode == 0, result.stderr
     assert "SEED OK" in result.stdout
     assert "check_gradients(sum(sin(v) * sum(v*v)), order=2): OK" in result.stdout
+    assert "held-out accuracy: " in result.stdout

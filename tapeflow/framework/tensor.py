@@ -194,6 +194,12 @@ def register_tensor_conversion_function(base_type, conversion_func):
 _KIND_RANK = {"b": 0, "i": 1, "u": 1, "f": 2, "c": 3}
 
 
+def _first_leaf_is_complex(value):
+    while isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    return isinstance(value, complex)
+
+
 def _python_leaves_kind(value):
     """The widest Python scalar kind ('b', 'i', 'f', 'c', 'S') in a nest of Python values, and
     the NumPy dtype of any NumPy/tensor leaves (which decide the dtype when present)."""
@@ -230,7 +236,9 @@ def _python_leaves_kind(value):
             kind = k
     if not seen_any:
         return None, None  # [] -> float32 unless a dtype is given
-    if len(kinds) > 1 and kinds != {"i", "f"}:  # TF mixes ints and floats, nothing else
+    # TF mixes ints and floats freely, and complex numbers only after a complex first element
+    if len(kinds) > 1 and (not kinds <= {"i", "f", "c"}
+                           or ("c" in kinds and not _first_leaf_is_complex(value))):
         raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
     if kinds == {"S"}:
         return "S", None

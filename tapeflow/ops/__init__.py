@@ -12,3 +12,5 @@ _SCATTER.update(to_dense=array_ops._indexed_slices_to_dense, concat=array_ops._i
 _ENGINE_OPS.update(add=math_ops.add, unbroadcast=math_ops.unbroadcast, stack=array_ops.stack,
                    reshape=array_ops.reshape, broadcast_to=array_ops.broadcast_to,
                    transpose=array_ops.transpose)
+from . import indexing_ops, linalg_ops, segment_ops, special_math_ops  # noqa: F401,E402
+from . import nn_conv_ops, nn_extra_ops  # noqa: F401,E402

@@ -1,0 +1,8 @@
+"""`tf.keras`: the parts of Keras 3 that training loops use: layers, optimizers, losses,
+metrics, initializers and activations."""
+from . import activations, backend, initializers, layers, losses, metrics, optimizers  # noqa: F401
+from .backend import Variable  # noqa: F401
+from .layers import Layer, Sequential  # noqa: F401
+from .losses import Loss  # noqa: F401
+from .metrics import Metric  # noqa: F401
+from .optimizers import Optimizer  # noqa: F401

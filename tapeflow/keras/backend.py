@@ -1,0 +1,143 @@
+"""What the Keras layer, optimizer and loss modules share: `floatx`, `epsilon`, Keras's unique
+names (`dense`, `dense_1`, ...), its name-scope stack (variable paths such as `sequential/dense/kernel`)
+and `Variable`, the Keras variable.
+
+A Keras variable is a `tf.Variable` whose `name` is short (`kernel`) and whose `path` holds the
+scopes (`dense/kernel`); it prints as Keras 3 prints it:
+
+    >>> v = tf.keras.Variable([1.0, 2.0], name="kernel")
+    >>> v
+    <Variable path=kernel, shape=(2,), dtype=float32, value=[1. 2.]>
+"""
+import collections
+import contextlib
+
+import numpy as np
+
+from ..framework import dtypes
+from ..framework.variables import Variable as _TFVariable, _UnreadVariable
+
+_FLOATX = "float32"
+_EPSILON = 1e-7
+_name_uids = collections.defaultdict(int)
+_path_stack = []  # Keras name scopes (layer and optimizer names), outermost first
+
+
+def floatx():
+    """The default float type of Keras weights: 'float32'."""
+    return _FLOATX
+
+
+def epsilon():
+    """The fuzz factor Keras adds to denominators and clips probabilities with: 1e-07."""
+    return _EPSILON
+
+
+def to_snake_case(name):
+    import re
+    name = re.sub(r"\W+", "", name)
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
+    name = re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()
+    return name
+
+
+def auto_name(prefix):
+    """A process-wide unique name: 'dense', then 'dense_1', 'dense_2', ..."""
+    name = to_snake_case(prefix)
+    n = _name_uids[name]
+    _name_uids[name] += 1
+    return name if n == 0 else f"{name}_{n}"
+
+
+@contextlib.contextmanager
+def name_scope(name):
+    """Keras's scope for variable paths (a layer's or optimizer's name while it builds)."""
+    _path_stack.append(name)
+    try:
+        yield
+    finally:
+        _path_stack.pop()
+
+
+class DTypeName(str):
+    """A dtype as Keras names it: the string 'float32', which also answers DType's attributes
+    (`.is_floating`, `.name`, ...) and compares equal to `tf.float32`."""
+
+    def __getattr__(self, attr):
+        return getattr(dtypes.as_dtype(str(self)), attr)
+
+    def __eq__(self, other):
+        if isinstance(other, str):
+            return str.__eq__(self, other)
+        try:
+            return dtypes.as_dtype(str(self)) == other
+        except TypeError:
+            return False
+
+    __hash__ = str.__hash__
+
+
+class Variable(_TFVariable):
+    """A Keras 3 variable: `name` is the short name, `path` adds the enclosing layer scopes, and
+    `value` is the plain `tf.Variable` view (named `path:0`)."""
+
+    __slots__ = ("_path", "_short_name")
+
+    def __init__(self, initializer, shape=None, dtype=None, trainable=True, name=None,
+                 autocast=True, aggregation="none", synchronization="auto", **kwargs):
+        if callable(initializer):
+            dtype = dtypes.as_dtype(dtype or floatx())
+            initializer = initializer(tuple(shape), dtype=dtype)
+        super().__init__(initializer, trainable=trainable, dtype=dtype)
+        short = name or "variable"
+        self._short_name = short
+        self._path = "/".join(_path_stack + [short])
+        self._name = self._path + ":0"
+
+    @property
+    def name(self):
+        return self._short_name
+
+    @property
+    def dtype(self):
+        """The dtype's name, as Keras 3 reports it ('float32'); it compares equal to tf.float32."""
+        return DTypeName(dtypes.from_numpy(self._value.dtype).name)
+
+    @property
+    def path(self):
+        return self._path
+
+    @property
+    def value(self):
+        """The underlying `tf.Variable` (prints as `<tf.Variable 'dense/kernel:0' ...>`)."""
+        return _PlainView(self)
+
+    def __repr__(self):
+        v = self._value
+        text = str(v.item()) if np.ndim(v) == 0 else str(np.asarray(v))
+        return "<Variable path=%s, shape=%s, dtype=%s, value=%s>" % (
+            self._path, tuple(np.shape(v)), self.dtype, text)
+
+    __str__ = __repr__
+
+
+class _PlainView(_UnreadVariable):
+    """A Keras variable seen as the plain `tf.Variable` it wraps in TF."""
+
+    __slots__ = ()
+    name = property(lambda self: self._target._name)
+
+    def __repr__(self):
+        return _TFVariable.__repr__(self)
+
+    __str__ = __repr__
+
+
+def _register():
+    from ..framework.tensor import register_tensor_conversion_function
+    from ..framework.variables import _convert_variable
+    register_tensor_conversion_function(Variable, _convert_variable)
+    register_tensor_conversion_function(_PlainView, _convert_variable)
+
+
+_register()

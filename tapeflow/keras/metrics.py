@@ -1,0 +1,136 @@
+"""`tf.keras.metrics`: streaming averages kept in non-trainable variables.
+
+    >>> m = tf.keras.metrics.Mean()
+    >>> m.update_state([1.0, 3.0]); m.update_state(5.0)
+    >>> m.result()
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
+"""
+import numpy as np
+
+from ..framework.tensor import convert_to_tensor, wrap
+from ..ops import array_ops as A
+from ..ops import math_ops as M
+from . import backend
+from .losses import squeeze_or_expand_to_same_rank
+
+
+def _np(x, dtype=np.float32):
+    return np.asarray(convert_to_tensor(x)._value).astype(dtype)
+
+
+class Metric:
+    """Base class: state lives in Keras variables; `update_state`, `result`, `reset_state`."""
+
+    def __init__(self, name=None, dtype=None):
+        self.name = name or backend.auto_name(type(self).__name__)
+        self.dtype = dtype or backend.floatx()
+        self._variables = []
+
+    def add_variable(self, shape, initializer="zeros", dtype=None, name=None):
+        from . import initializers
+        with backend.name_scope(self.name):
+            v = backend.Variable(initializers.get(initializer), shape=shape,
+                                 dtype=dtype or self.dtype, trainable=False, name=name)
+        self._variables.append(v)
+        return v
+
+    @property
+    def variables(self):
+        return list(self._variables)
+
+    def reset_state(self):
+        for v in self._variables:
+            v.assign(np.zeros(v.shape.as_list(), v.dtype._np))
+
+    def __call__(self, *args, **kwargs):
+        self.update_state(*args, **kwargs)
+        return self.result()
+
+    def __repr__(self):
+        return f"<{type(self).__name__} name={self.name}>"
+
+
+class Mean(Metric):
+    """The (weighted) mean of every value passed to `update_state`."""
+
+    def __init__(self, name="mean", dtype=None):
+        super().__init__(name=name, dtype=dtype)
+        self.total = self.add_variable(shape=(), name="total")
+        self.count = self.add_variable(shape=(), name="count")
+
+    def update_state(self, values, sample_weight=None):
+        values = _np(values)
+        if sample_weight is not None:
+            sw = _np(sample_weight)
+            vt, st = squeeze_or_expand_to_same_rank(wrap(values), wrap(sw))
+            values, sw = vt._value, st._value
+            if values.ndim > sw.ndim:
+                values = values.mean(axis=tuple(range(sw.ndim, values.ndim)), dtype=np.float32)
+            sw = np.broadcast_to(sw, values.shape)
+            values = values * sw
+            if sw.ndim > 1:
+                sw = sw.mean(axis=tuple(range(1, sw.ndim)), dtype=np.float32)
+        if values.ndim > 1:
+            values = values.mean(axis=tuple(range(1, values.ndim)), dtype=np.float32)
+        self.total.assign_add(np.float32(values.sum(dtype=np.float32)))
+        if sample_weight is not None:
+            self.count.assign_add(np.float32(sw.sum(dtype=np.float32)))
+        else:
+            self.count.assign_add(np.float32(values.shape[0] if values.ndim else 1))
+
+    def result(self):
+        total, count = self.total.numpy(), self.count.numpy()
+        return wrap(np.float32(0.0) if count == 0 else np.float32(total / count))
+
+
+class MeanMetricWrapper(Mean):
+    """The mean of `fn(y_true, y_pred)` over every sample seen."""
+
+    def __init__(self, fn, name=None, dtype=None, **kwargs):
+        super().__init__(name=name, dtype=dtype)
+        self._fn, self._fn_kwargs = fn, kwargs
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        values = self._fn(y_true, y_pred, **self._fn_kwargs)
+        return super().update_state(values, sample_weight)
+
+
+def accuracy(y_true, y_pred):
+    """1.0 where y_true == y_pred, else 0.0."""
+    y_pred = convert_to_tensor(y_pred)
+    y_true = convert_to_tensor(y_true)
+    if y_true.dtype != y_pred.dtype:
+        y_true = M.cast(y_true, y_pred.dtype)
+    y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
+    return M.cast(M.equal(y_true, y_pred), "float32")
+
+
+def sparse_categorical_accuracy(y_true, y_pred):
+    """1.0 where argmax(y_pred, -1) == y_true."""
+    y_pred = convert_to_tensor(y_pred)
+    y_true = convert_to_tensor(y_true)
+    if y_true.ndim == y_pred.ndim and y_true.shape[-1] == 1:
+        y_true = A.squeeze(y_true, -1)
+    pred = M.argmax(y_pred, -1)
+    return M.cast(M.equal(M.cast(y_true, "float32"), M.cast(pred, "float32")), "float32")
+
+
+def categorical_accuracy(y_true, y_pred):
+    """1.0 where argmax(y_pred, -1) == argmax(y_true, -1)."""
+    return M.cast(M.equal(M.argmax(convert_to_tensor(y_true), -1),
+                          M.argmax(convert_to_tensor(y_pred), -1)), "float32")
+
+
+class Accuracy(MeanMetricWrapper):
+    def __init__(self, name="accuracy", dtype=None):
+        super().__init__(accuracy, name=name, dtype=dtype)
+
+
+class SparseCategoricalAccuracy(MeanMetricWrapper):
+    def __init__(self, name="sparse_categorical_accuracy", dtype=None):
+        super().__init__(sparse_categorical_accuracy, name=name, dtype=dtype)
+
+
+class CategoricalAccuracy(MeanMetricWrapper):
+    def __init__(self, name="categorical_accuracy", dtype=None):
+        super().__init__(categorical_accuracy, name=name, dtype=dtype)

@@ -1,0 +1,42 @@
+"""Forward mode from reverse mode: a JVP rule derived from an op's (linear-in-cotangent) gradient.
+
+For an op y = f(x) whose gradient rule computes u -> J^T u with tapeflow ops, the JVP J dx is the
+gradient of <J^T u, dx> with respect to u (the "double VJP" trick). Both steps are tapeflow ops,
+so the result is itself differentiable. Used for ops whose direct JVP formula is long (matrix
+decompositions, segment reductions); `u` is ones, never zeros, so rules that branch on the
+cotangent's sign or on `g == 0` still see their generic, linear branch.
+"""
+import numpy as np
+
+from ..framework.tape import GradientTape
+from ..framework.tensor import wrap
+
+
+def jvp_from_grad(op, *tangents):
+    """The JVP of `op` (a recorded node) along `tangents`, computed from its gradient rule."""
+    outs = op.outputs
+    us = [wrap(np.ones(o._value.shape, o._value.dtype)[()]) for o in outs]
+    float_out = [o._value.dtype.kind in "fc" for o in outs]
+    with GradientTape() as tape:
+        for u, ok in zip(us, float_out):
+            if ok:
+                tape.watch(u)
+        grads = op.op.grad(op, *[u if ok else None for u, ok in zip(us, float_out)])
+        if type(grads) not in (tuple, list):
+            grads = (grads,)
+        total = None
+        for g, dx in zip(grads, tangents):
+            if g is None or dx is None:
+                continue
+            term = _sum_all(g * dx)
+            total = term if total is None else total + term
+    if total is None:
+        return None if len(outs) == 1 else tuple(None for _ in outs)
+    res = tape.gradient(total, [u for u, ok in zip(us, float_out)])
+    res = [r if ok else None for r, ok in zip(res, float_out)]
+    return res[0] if len(outs) == 1 else tuple(res)
+
+
+def _sum_all(x):
+    from .math_ops import reduce_sum
+    return reduce_sum(x)

@@ -1,0 +1,3 @@
+"""`tf.train`: checkpoints."""
+from .training.checkpoint import (Checkpoint, CheckpointLoadStatus, CheckpointManager,  # noqa: F401
+                                  latest_checkpoint)
