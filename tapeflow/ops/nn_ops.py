@@ -22,7 +22,16 @@ def _relu_mask(y):
 
 
 # ReluGrad(g, y) is a primitive, as in TF, so the second derivative of relu is connected (zeros).
-RELU_GRAD = defop("ReluGrad", lambda g, y: np.where(y > 0, g, g.dtype.type(0))[()],
+def _relu_grad_np(g, y):
+    """g where y > 0, else 0 (TF's select: a NaN or inf in g at an inactive unit gives 0)."""
+    mask = y > 0
+    out = g * mask  # faster than np.where; only non-finite g at inactive units differ
+    if not np.isfinite(out).all():
+        out = np.where(mask, g, g.dtype.type(0))
+    return out[()]
+
+
+RELU_GRAD = defop("ReluGrad", _relu_grad_np,
                   lambda op, gg: (A.where(_relu_mask(op.inputs[1]), gg, A.zeros_like(gg)),
                                   A.zeros_like(op.inputs[1])),
                   # d/dy is zero, so only the incoming gradient's tangent carries through
