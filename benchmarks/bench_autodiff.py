@@ -6,13 +6,10 @@ torch.autograd.functional.hessian (about 6.7 ms here) and >= 10x faster than TF 
 nested-tape jacobian (about 110 ms here); the Jacobian of a 256 -> 256 elementwise map in one
 vectorized backward pass <= 3x the time of a single `gradient` call.
 """
-import os
-import sys
-import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from _timing import best  # noqa: E402 - also puts the repo on sys.path
 import tapeflow as tf  # noqa: E402
 from tapeflow.autodiff import grad, hessian, vmap  # noqa: E402
 
@@ -22,15 +19,6 @@ except ImportError:
     torch = None
 
 
-def best(fn, number, repeat=5):
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
 
 
 def row(name, seconds, note=""):

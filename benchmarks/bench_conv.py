@@ -10,13 +10,12 @@ since the machine is shared and noisy:
   * PyTorch (when installed; it is never a tapeflow dependency): F.conv2d and backward.
 """
 import os
-import sys
-import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from _timing import best  # noqa: E402 - also puts the repo on sys.path
 import tapeflow as tf  # noqa: E402
+
 
 try:
     import torch
@@ -26,16 +25,6 @@ except ImportError:
 BATCH, SIZE, C_IN, C_OUT, K = 64, 32, 3, 32, 3
 
 
-def best(fn, number=3, repeat=7):
-    """Best time per call in seconds."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
 
 
 def data(seed=0):

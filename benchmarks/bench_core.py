@@ -8,11 +8,10 @@ derivative <= 60 us, MLP step <= 1.25 x NumPy, `import tapeflow` <= 0.15 s.
 import os
 import subprocess
 import sys
-import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from _timing import ROOT, best  # noqa: E402 - also puts the repo on sys.path
 import tapeflow as tf  # noqa: E402
 
 try:
@@ -21,16 +20,6 @@ except ImportError:
     torch = None
 
 
-def best(fn, number, repeat=7):
-    """Best time per call in seconds."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
 
 
 def row(name, seconds, unit="us", target=None, note=""):
@@ -189,7 +178,7 @@ def make_mlp_torch(params, x, labels):
 
 # -- 5. import time ---------------------------------------------------------------------------
 def import_time(module, repeat=5):
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    root = ROOT
     code = f"import time; s = time.perf_counter(); import {module}; print(time.perf_counter() - s)"
     times = []
     for _ in range(repeat):

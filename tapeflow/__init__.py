@@ -10,7 +10,6 @@ Change one line, `import tapeflow as tf`, and TF 2 eager code runs:
     >>> g.gradient(y, x)
     <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
 """
-from .framework import dtypes as _dtypes_mod
 from .framework.dtypes import (DType, as_dtype, bool_ as bool, complex64, complex128, double,  # noqa: A004
                                float16, float32, float64, half, int8, int16, int32, int64, string,
                                uint8, uint16, uint32, uint64)
@@ -37,9 +36,7 @@ from .ops.math_ops import (abs, acos, acosh, add, add_n, argmax, argmin, asin, a
                            reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum, round,
                            saturate_cast, sigmoid, sign, sin, sinh, sqrt, square, subtract, tan, tanh,
                            tensordot, truediv)
-from .ops.math_ops import log as _log, exp as _exp  # noqa: F401
 from . import math, nn, random, linalg, errors, nest, dtypes, test, compat, autodiff  # noqa: E402
-from .framework.nest import flatten as _flatten  # noqa: F401
 
 newaxis = None
 __version__ = "0.1.0"

@@ -35,6 +35,20 @@ def _argnums(argnums, n):
     return tuple(i % n for i in nums), isinstance(argnums, int)
 
 
+def _taped_call(f, args, kwargs, argnums, has_aux):
+    """Runs f under a tape watching args[argnums]; returns (tape, value, aux, sources, single)."""
+    nums, single = _argnums(argnums, len(args))
+    args = list(args)
+    for i in nums:
+        args[i] = _as_tensors(args[i])
+    sources = [args[i] for i in nums]
+    with GradientTape() as tape:
+        tape.watch(sources)
+        out = f(*args, **kwargs)
+    value, aux = (out if has_aux else (out, None))
+    return tape, convert_to_tensor(value), aux, sources, single
+
+
 def value_and_grad(f, argnums=0, has_aux=False):
     """A function returning `(f(*args), gradient)` (or `((value, aux), gradient)` with `has_aux`),
     the gradient taken with respect to `args[argnums]` (a tuple of gradients for a tuple of
@@ -44,18 +58,10 @@ def value_and_grad(f, argnums=0, has_aux=False):
     """
     @functools.wraps(f)
     def wrapped(*args, **kwargs):
-        nums, single = _argnums(argnums, len(args))
-        args = list(args)
-        for i in nums:
-            args[i] = _as_tensors(args[i])
-        with GradientTape() as tape:
-            tape.watch([args[i] for i in nums])
-            out = f(*args, **kwargs)
-        value, aux = (out if has_aux else (out, None))
-        value = convert_to_tensor(value)
+        tape, value, aux, sources, single = _taped_call(f, args, kwargs, argnums, has_aux)
         if value._value.ndim != 0:
             raise TypeError(f"grad requires a scalar-output function; got output shape {value.shape}")
-        grads = tape.gradient(value, [args[i] for i in nums], unconnected_gradients=_ZERO)
+        grads = tape.gradient(value, sources, unconnected_gradients=_ZERO)
         g = grads[0] if single else tuple(grads)
         return ((value, aux) if has_aux else value), g
     return wrapped
@@ -125,16 +131,8 @@ def jacrev(f, argnums=0, has_aux=False):
     """
     @functools.wraps(f)
     def wrapped(*args, **kwargs):
-        nums, single = _argnums(argnums, len(args))
-        args = list(args)
-        for i in nums:
-            args[i] = _as_tensors(args[i])
-        with GradientTape() as tape:
-            tape.watch([args[i] for i in nums])
-            out = f(*args, **kwargs)
-        value, aux = (out if has_aux else (out, None))
-        value = convert_to_tensor(value)
-        jac = tape.jacobian(value, [args[i] for i in nums], unconnected_gradients=_ZERO)
+        tape, value, aux, sources, single = _taped_call(f, args, kwargs, argnums, has_aux)
+        jac = tape.jacobian(value, sources, unconnected_gradients=_ZERO)
         j = jac[0] if single else tuple(jac)
         return (j, aux) if has_aux else j
     return wrapped

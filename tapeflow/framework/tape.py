@@ -21,12 +21,11 @@ No recursion anywhere: a 100,000-op chain needs no stack.
 import contextlib
 import enum
 import logging
-import weakref
 
 from . import nest
 from .indexed_slices import IndexedSlices, add_slices
 from .dtypes import from_numpy
-from .op import Node, NotBatchable, REGISTRY, state
+from .op import Node, NotBatchable, state
 from .tensor import Tensor, wrap
 
 import numpy as np

@@ -14,10 +14,10 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
-from ..framework.op import apply, apply1, apply2, defop
+from ..framework.op import apply1, apply2, defop
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from . import array_ops as A
-from ._common import (ANY, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
+from ._common import (COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
                       axis_tuple, binary, pair, t, unary)
 
 

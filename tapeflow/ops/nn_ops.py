@@ -6,11 +6,10 @@
 import numpy as np
 
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import apply1, apply2, defop
-from ..framework.tensor import wrap
+from ..framework.op import apply2, defop
 from . import array_ops as A
 from . import math_ops as M
-from ._common import FLOAT, FLOAT_COMPLEX, REAL, pair, t, unary
+from ._common import FLOAT, REAL, pair, t, unary
 
 sigmoid = M.sigmoid
 tanh = M.tanh
