@@ -105,6 +105,17 @@ def main():
         return tf.reduce_sum(tf.nn.sparse_softmax_cross_entropy_with_logits(y[None], logits))
     per_example = vmap(grad(loss), in_axes=(None, 0, 0))
     row("vmap(grad(loss), in_axes=(None, 0, 0))", best(lambda: per_example((w1, w2), xb, yb), 3))
+    if torch:
+        from torch.func import grad as tgrad, vmap as tvmap
+        tw = (torch.tensor(w1.numpy()), torch.tensor(w2.numpy()))
+        tx, ty = torch.tensor(xb.numpy()), torch.tensor(yb.numpy()).long()
+
+        def tloss(params, x, y):
+            a, b = params
+            logits = torch.relu(x[None] @ a) @ b
+            return torch.nn.functional.cross_entropy(logits, y[None], reduction="sum")
+        tper = tvmap(tgrad(tloss), in_dims=(None, 0, 0))
+        row("PyTorch torch.func.vmap(grad(loss))", best(lambda: tper(tw, tx, ty), 3))
 
     def batch_loss_grad():
         with tf.GradientTape() as t:

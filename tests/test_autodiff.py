@@ -418,3 +418,57 @@ def test_check_gradients_catches_a_wrong_rule():
                       lambda op, dx: dx * tf.sin(op.inputs[0]))
     with pytest.raises(AssertionError, match="forward-mode"):
         tf.test.check_gradients(lambda x: apply1(wrong_jvp, x), [np.array([0.3, 1.0])], order=1)
+
+
+def test_vmap_is_vectorized_with_a_last_example_check():
+    calls = []
+
+    def f(x, w):
+        calls.append(1)
+        return tf.reduce_sum(tf.nn.softmax(tf.matmul(x[None], w)) * tf.range(3, dtype=tf.float64))
+    xs = tf.constant(RNG.standard_normal((6, 4)))
+    w = tf.constant(RNG.standard_normal((4, 3)))
+    out = vmap(f, in_axes=(0, None))(xs, w)
+    assert len(calls) == 2  # once on the proxies, once plainly on the last example
+    np.testing.assert_allclose(out.numpy(), [f(xs[i], w).numpy() for i in range(6)], rtol=1e-12)
+
+
+def test_vmap_falls_back_to_a_loop_when_f_leaves_tapeflow():
+    calls = []
+
+    def f(x):
+        calls.append(1)
+        return x * float(x.numpy()[0])  # a value read outside tapeflow's ops
+    out = vmap(f)(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    np.testing.assert_allclose(out.numpy(), [[1.0, 2.0], [9.0, 12.0]])
+    assert len(calls) == 4  # proxies, the failed check, then one run per example
+
+
+@pytest.mark.parametrize("name", sorted(JACOBIAN_CASES))
+def test_vmap_matches_per_example_results_in_batched_ops(name, monkeypatch):
+    from tapeflow.framework import batching
+    looped = []
+    original_loop = batching.loop
+    monkeypatch.setattr(batching, "loop", lambda op, *a: looped.append(op.name) or original_loop(op, *a))
+    f = JACOBIAN_CASES[name]
+    xs = tf.stack([X, X * 0.5 + 0.1, -X])
+    out = vmap(f)(xs)
+    expected = np.stack([f(xs[i]).numpy() for i in range(3)])
+    np.testing.assert_allclose(out.numpy(), expected, rtol=1e-6, atol=1e-9)
+    assert looped == [], "every op here has a vectorized batch rule"
+
+
+def test_gradients_flow_through_vmap_and_vmap_of_grad_of_vmap():
+    xs = tf.constant(RNG.standard_normal((4, 3)))
+    w = tf.constant(RNG.standard_normal((3,)))
+    with tf.GradientTape() as tape:
+        tape.watch([xs, w])
+        y = tf.reduce_sum(vmap(lambda x: tf.sin(x * w), in_axes=0)(xs))
+    gx, gw = tape.gradient(y, [xs, w])
+    np.testing.assert_allclose(gx.numpy(), np.cos(xs.numpy() * w.numpy()) * w.numpy(), rtol=1e-10)
+    np.testing.assert_allclose(gw.numpy(), np.sum(np.cos(xs.numpy() * w.numpy()) * xs.numpy(), 0),
+                               rtol=1e-10)
+    inner = vmap(lambda row: tf.reduce_sum(row * row))
+    outer = vmap(grad(lambda m: tf.reduce_sum(inner(m))))
+    batch = tf.constant(RNG.standard_normal((2, 3, 4)))
+    np.testing.assert_allclose(outer(batch).numpy(), 2 * batch.numpy(), rtol=1e-12)

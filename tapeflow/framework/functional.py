@@ -207,9 +207,12 @@ def vmap(f, in_axes=0, out_axes=0):
     """Maps `f` over a batch axis of its arguments (`in_axes`: an int, or one int/None per
     argument; None means the argument is shared), stacking results along `out_axes`.
 
-    This implementation runs `f` once per batch element and stacks the results with tapeflow ops,
-    so it works for every op and composes with tapes and the other transforms (e.g. per-example
-    gradients: `vmap(grad(loss), in_axes=(None, 0))(params, batch)`).
+    Vectorized: f runs once on the first example while every op it performs is re-run on the
+    whole batch (see `tapeflow.framework.batching`), so `vmap(grad(loss), in_axes=(None, 0))`
+    computes per-example gradients in a few batched ops. As a check, f also runs plainly on the
+    last example; if that disagrees with the batched result (f read a value outside tapeflow's
+    ops, e.g. with `.numpy()`, or draws random numbers), vmap runs f once per example instead.
+    Composes with tapes and the other transforms.
 
     >>> vmap(lambda x: tf.reduce_sum(x * x))(tf.ones((3, 2)))
     """
@@ -230,23 +233,97 @@ def vmap(f, in_axes=0, out_axes=0):
         if size is None:
             raise ValueError("vmap needs at least one argument with a mapped axis (in_axes not "
                              "None)")
-        from ..ops.array_ops import stack, unstack
-        per_arg = []
-        for a, ax in zip(args, axes):
-            if ax is None:
-                per_arg.append([a] * size)
-                continue
-            leaves = [unstack(leaf, axis=ax) for leaf in nest.flatten(a)]
-            per_arg.append([nest.pack_sequence_as(a, [ls[b] for ls in leaves])
-                            for b in range(size)])
-        results = [f(*[pa[b] for pa in per_arg]) for b in range(size)]
-        if not results:
+        if size == 0:
             raise ValueError("vmap over an empty batch axis is not supported")
-        flat = [nest.flatten(r) for r in results]
-        n_out = len(flat[0])
-        oaxes = _normalize_axes(out_axes, n_out, "out_axes") if not isinstance(out_axes, int) \
-            else [out_axes] * n_out
-        stacked = [stack([convert_to_tensor(fl[k]) for fl in flat], axis=oaxes[k])
-                   for k in range(n_out)]
-        return nest.pack_sequence_as(results[0], stacked)
+        result = _vmap_vectorized(f, args, axes, size, out_axes)
+        if result is None:
+            result = _vmap_loop(f, args, axes, size, out_axes)
+        return result
     return wrapped
+
+
+def _leading(leaf, ax):
+    """`leaf` with its mapped axis first (a recorded transpose when it is not)."""
+    if ax % max(leaf._value.ndim, 1) == 0:
+        return leaf
+    perm = list(range(leaf._value.ndim))
+    perm.insert(0, perm.pop(ax % leaf._value.ndim))
+    return _transpose(leaf, perm)
+
+
+def _example(args, axes, i):
+    """The arguments of example i (tapeflow slicing ops, so they stay differentiable)."""
+    out = []
+    for a, ax in zip(args, axes):
+        if ax is None:
+            out.append(a)
+            continue
+        out.append(nest.pack_sequence_as(a, [_leading(leaf, ax)[i] for leaf in nest.flatten(a)]))
+    return out
+
+
+def _stack_outputs(results, size, out_axes):
+    from ..ops.array_ops import stack
+    flat = [nest.flatten(r) for r in results]
+    n_out = len(flat[0])
+    oaxes = [out_axes] * n_out if isinstance(out_axes, int) else _normalize_axes(
+        out_axes, n_out, "out_axes")
+    stacked = [stack([convert_to_tensor(fl[k]) for fl in flat], axis=oaxes[k])
+               for k in range(n_out)]
+    return nest.pack_sequence_as(results[0], stacked)
+
+
+def _vmap_loop(f, args, axes, size, out_axes):
+    return _stack_outputs([f(*_example(args, axes, i)) for i in range(size)], size, out_axes)
+
+
+def _vmap_vectorized(f, args, axes, size, out_axes):
+    """The batched run of f (see `vmap`), or None when the last-example check fails."""
+    from .batching import Batcher, first_mismatch
+    from .op import state
+    batcher = Batcher(size)
+    proxied = []
+    for a, ax in zip(args, axes):
+        if ax is None:
+            proxied.append(a)
+            continue
+        proxies = []
+        for leaf in nest.flatten(a):
+            full = _leading(leaf, ax)
+            proxy = wrap(full._value[0])
+            batcher.batched[id(proxy)] = (proxy, full)
+            proxies.append(proxy)
+        proxied.append(nest.pack_sequence_as(a, proxies))
+    state.recorders.append(batcher)
+    try:
+        out = f(*proxied)
+    finally:
+        recs = state.recorders
+        del recs[len(recs) - 1 - recs[::-1].index(batcher)]
+    flat = [convert_to_tensor(o) for o in nest.flatten(out)]
+    batched = []
+    for o in flat:
+        entry = batcher.batched.get(id(o))
+        batched.append(entry[1] if entry is not None else
+                       ENGINE_OPS["broadcast_to"](o, (size,) + o._value.shape))
+    del batcher, proxied
+    # the check: f on the last example, run plainly, must agree with the batched result
+    saved = list(state.recorders)
+    state.recorders[:] = []
+    try:
+        last = [convert_to_tensor(o) for o in nest.flatten(f(*_example(args, axes, size - 1)))]
+    finally:
+        state.recorders[:] = saved
+    if len(last) != len(batched) or any(first_mismatch(b._value[size - 1], o._value)
+                                         for b, o in zip(batched, last)):
+        return None
+    oaxes = [out_axes] * len(batched) if isinstance(out_axes, int) else _normalize_axes(
+        out_axes, len(batched), "out_axes")
+    moved = []
+    for b, ax in zip(batched, oaxes):
+        nd = b._value.ndim
+        ax = ax % nd
+        perm = list(range(1, nd))
+        perm.insert(ax, 0)
+        moved.append(_transpose(b, perm))
+    return nest.pack_sequence_as(out, moved)

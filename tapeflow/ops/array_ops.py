@@ -10,6 +10,7 @@ import builtins
 
 import numpy as np
 
+from ..framework import batching as _B
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.indexed_slices import IndexedSlices
@@ -100,7 +101,11 @@ def stop_gradient(input, name=None):  # noqa: A002
     >>> g.gradient(y, x)
     <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
     """
-    return wrap(t(input)._value)
+    return apply1(STOP_GRADIENT, t(input))
+
+
+# Recorded (so vmap batches it), but its gradient and tangent are always None.
+STOP_GRADIENT = defop("StopGradient", lambda v: v, lambda op, g: None, lambda op, dx: None)
 
 
 # -- transpose --------------------------------------------------------------------------------
@@ -939,7 +944,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
 
     >>> tf.one_hot([0, 2], 3)
     """
-    i = np.asarray(t(indices)._value)
+    i = t(indices)
     if dtype is not None:
         dt = D.as_dtype(dtype)._np
     elif on_value is not None:
@@ -951,11 +956,16 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     on = 1 if on_value is None else np.asarray(getattr(on_value, "_value", on_value))
     off = 0 if off_value is None else np.asarray(getattr(off_value, "_value", off_value))
     depth = int(getattr(depth, "_value", depth))
-    hot = i[..., None] == np.arange(depth)
-    out = np.where(hot, on, off).astype(dt)
-    if axis is not None and axis != -1:
-        out = np.moveaxis(out, -1, axis)
-    return wrap(out)
+    axis = -1 if axis is None or axis == -1 else int(axis)
+    return apply1(ONE_HOT, i, {"depth": depth, "on": on, "off": off, "axis": axis, "dtype": dt})
+
+
+def _one_hot_forward(i, depth, on, off, axis, dtype):
+    out = np.where(np.asarray(i)[..., None] == np.arange(depth), on, off).astype(dtype)
+    return np.moveaxis(out, -1, axis) if axis != -1 else out
+
+
+ONE_HOT = defop("OneHot", _one_hot_forward, lambda op, g: None, lambda op, di: None)
 
 
 def shape(input, out_type=D.int32, name=None):  # noqa: A002
@@ -995,3 +1005,49 @@ def identity_n(input, name=None):  # noqa: A002
 for _op in (RESHAPE, IDENTITY, TRANSPOSE, CONCAT, PACK, TILE, BROADCAST_TO, PAD, MIRROR_PAD_GRAD,
             REVERSE, SLICE, SLICE_GRAD, GATHER, GATHER_GRAD, SELECT):
     _op.batched_grad = True
+
+
+# vmap batch rules (tapeflow.framework.batching): attributes that name axes, shapes or index keys
+# move past the batch axis.
+def _batched_attrs(**changes):
+    def transform(attrs, size):
+        for name, fn in changes.items():
+            attrs[name] = fn(attrs[name], size)
+        return attrs
+    return transform
+
+
+def _batch_key(key, size):
+    return (builtins.slice(None),) + tuple(key)
+
+
+def _gather_batch_rule(op, args, batched, attrs, outputs, size):
+    if batched[1] or attrs["batch_dims"]:
+        return _B.loop(op, args, batched, attrs, outputs, size)
+    return apply(op, tuple(args), dict(attrs, axis=attrs["axis"] + 1))
+
+
+def _gather_grad_batch_rule(op, args, batched, attrs, outputs, size):
+    if batched[1] or attrs["batch_dims"]:
+        return _B.loop(op, args, batched, attrs, outputs, size)
+    return apply(op, tuple(args), dict(attrs, axis=attrs["axis"] + 1,
+                                       shape=(size,) + tuple(attrs["shape"])))
+
+
+_B.register(_B.elementwise, IDENTITY, SELECT, STOP_GRADIENT)
+_B.register(_B.with_attrs(_B.shift("axis")), CONCAT, PACK, REVERSE, "Unpack", "Split", "SplitV")
+_B.register(_B.with_attrs(_batched_attrs(shape=lambda s, n: (n,) + tuple(s))), RESHAPE)
+_B.register(_B.with_attrs(_batched_attrs(shape=lambda s, n: (n,) + tuple(s)), align=True),
+            BROADCAST_TO)
+_B.register(_B.with_attrs(_batched_attrs(perm=lambda p, n: (0,) + tuple(i + 1 for i in p))),
+            TRANSPOSE)
+_B.register(_B.with_attrs(_batched_attrs(multiples=lambda m, n: (1,) + tuple(m))), TILE)
+_B.register(_B.with_attrs(_batched_attrs(paddings=lambda p, n: ((0, 0),) + tuple(p))), PAD)
+_B.register(_B.with_attrs(_batched_attrs(paddings=lambda p, n: ((0, 0),) + tuple(p),
+                                         shape=lambda s, n: (n,) + tuple(s))), MIRROR_PAD_GRAD)
+_B.register(_B.with_attrs(_batched_attrs(key=_batch_key)), SLICE)
+_B.register(_B.with_attrs(_batched_attrs(key=_batch_key, shape=lambda s, n: (n,) + tuple(s))),
+            SLICE_GRAD)
+_B.register(_B.with_attrs(_batched_attrs(axis=lambda a, n: a if a == -1 else a + 1)), ONE_HOT)
+_B.register(_gather_batch_rule, GATHER)
+_B.register(_gather_grad_batch_rule, GATHER_GRAD)

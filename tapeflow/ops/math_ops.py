@@ -12,6 +12,7 @@ import operator
 
 import numpy as np
 
+from ..framework import batching as _B
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
 from ..framework.op import apply1, apply2, defop
@@ -971,6 +972,8 @@ def _matmul_forward(a, b, transpose_a, transpose_b):
         raise op_error(InvalidArgumentError, "BatchMatMulV2",
                        f"In[0] mismatch In[1] shape: {a.shape[-1]} vs. {b.shape[-2]}: "
                        f"{_dims(a)} {_dims(b)} {int(transpose_a)} {int(transpose_b)}")
+    if a.shape[-1] == 1 and a.ndim > 2:  # batched outer products: NumPy's matmul loops slowly
+        return np.multiply(a, b)
     return np.matmul(a, b)
 
 
@@ -1083,9 +1086,7 @@ def argmax(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF
 
     >>> tf.argmax(tf.constant([1.0, 3.0, 2.0]))
     """
-    x = t(input)
-    axis = 0 if axis is None else int(getattr(axis, "_value", axis))
-    return wrap(np.argmax(x._value, axis=axis).astype(D.as_dtype(output_type)._np)[()])
+    return _arg_extreme(ARGMAX, input, axis, output_type)
 
 
 def argmin(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF's name
@@ -1093,24 +1094,41 @@ def argmin(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF
 
     >>> tf.argmin(tf.constant([1.0, 3.0, 2.0]))
     """
+    return _arg_extreme(ARGMIN, input, axis, output_type)
+
+
+def _arg_extreme(op, input, axis, output_type):  # noqa: A002
     x = t(input)
+    nd = x._value.ndim
     axis = 0 if axis is None else int(getattr(axis, "_value", axis))
-    return wrap(np.argmin(x._value, axis=axis).astype(D.as_dtype(output_type)._np)[()])
+    if not -max(nd, 1) <= axis < max(nd, 1):
+        raise op_error(InvalidArgumentError, op.name,
+                       f"Expected dimension in the range [{-nd}, {nd}), but got {axis}")
+    return apply1(op, x, {"axis": axis % max(nd, 1), "dtype": D.as_dtype(output_type)._np})
+
+
+ARGMAX = defop("ArgMax", lambda v, axis, dtype: np.argmax(v, axis=axis).astype(dtype)[()])
+ARGMIN = defop("ArgMin", lambda v, axis, dtype: np.argmin(v, axis=axis).astype(dtype)[()])
 
 
 def is_nan(x, name=None):
     """Elementwise NaN test."""
-    return wrap(np.isnan(t(x)._value))
+    return apply1(IS_NAN, t(x))
 
 
 def is_inf(x, name=None):
     """Elementwise infinity test."""
-    return wrap(np.isinf(t(x)._value))
+    return apply1(IS_INF, t(x))
 
 
 def is_finite(x, name=None):
     """Elementwise finiteness test."""
-    return wrap(np.isfinite(t(x)._value))
+    return apply1(IS_FINITE, t(x))
+
+
+IS_NAN = defop("IsNan", np.isnan)
+IS_INF = defop("IsInf", np.isinf)
+IS_FINITE = defop("IsFinite", np.isfinite)
 
 
 def add_n(inputs, name=None):
@@ -1165,3 +1183,16 @@ for _op in (NEG, SQUARE, SQRT_GRAD, RSQRT_GRAD, SQRT, RSQRT, EXP, EXPM1, LOG, LO
             FLOORDIV, FLOORMOD, CAST, COMPLEX_OP, REAL_OP, IMAG_OP, CONJ, COMPLEX_ABS, SUM, MEAN,
             MAX, MIN, PROD, CUMSUM, CUMPROD, MATMUL):
     _op.batched_grad = True
+
+
+# vmap batch rules (tapeflow.framework.batching): broadcasting ops batch by alignment (matmul
+# too: it broadcasts leading axes), reductions and cumulative ops shift their axes.
+_B.register(_B.elementwise, NEG, SQUARE, SQRT_GRAD, RSQRT_GRAD, SQRT, RSQRT, EXP, EXPM1, LOG,
+            LOG1P, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH, ASINH, ACOSH, ATANH,
+            RECIPROCAL, SIGMOID, SOFTPLUS, ABS, SIGN, FLOOR, CEIL, ROUND, ADD, SUB, MUL, REALDIV,
+            POW, MAXIMUM, MINIMUM, ATAN2, FLOORDIV, FLOORMOD, CAST, COMPLEX_OP, REAL_OP, IMAG_OP,
+            CONJ, COMPLEX_ABS, EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL,
+            LOGICAL_AND, LOGICAL_OR, LOGICAL_NOT, BITWISE_AND, BITWISE_OR, BITWISE_XOR, INVERT,
+            MATMUL, IS_NAN, IS_INF, IS_FINITE)
+_B.register(_B.with_attrs(_B.shift("axis")), SUM, MEAN, MAX, MIN, PROD, CUMSUM, CUMPROD, "All",
+            "Any", ARGMAX, ARGMIN)

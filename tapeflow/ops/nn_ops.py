@@ -5,6 +5,7 @@
 """
 import numpy as np
 
+from ..framework import batching as _B
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import apply2, defop
 from . import array_ops as A
@@ -216,3 +217,8 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
 # These rules broadcast over extra leading batch axes of their cotangents (vectorized jacobians).
 for _op in (RELU, RELU_GRAD, SOFTMAX, LOG_SOFTMAX, XENT, SPARSE_XENT):
     _op.batched_grad = True
+
+
+# vmap batch rules: these ops treat leading axes as batch already.
+_B.register(_B.elementwise, RELU, RELU_GRAD)
+_B.register(_B.leading, SOFTMAX, LOG_SOFTMAX, XENT, SPARSE_XENT)
