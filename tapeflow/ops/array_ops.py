@@ -1003,7 +1003,7 @@ def identity_n(input, name=None):  # noqa: A002
 
 # Rules above that accept cotangents with extra leading batch axes (vectorized jacobians).
 for _op in (RESHAPE, IDENTITY, TRANSPOSE, CONCAT, PACK, TILE, BROADCAST_TO, PAD, MIRROR_PAD_GRAD,
-            REVERSE, SLICE, SLICE_GRAD, GATHER, GATHER_GRAD, SELECT):
+            REVERSE, SLICE, SLICE_GRAD, GATHER, GATHER_GRAD, SELECT, STOP_GRADIENT, ONE_HOT):
     _op.batched_grad = True
 
 
