@@ -307,6 +307,9 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
         return value
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
+        kind = _FAST_SCALAR_KINDS.get(type(value))
+        if kind is not None and dtype._np.kind in kind:  # `x * 2.0`: a Python number, same kind
+            return wrap(dtype._np.type(value))
     fn = _conversion_functions.get(type(value))
     if fn is None:
         for base, f in _conversion_functions.items():
@@ -324,6 +327,11 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
         except (TypeError, ValueError):
             pass
     return Tensor(_to_array(value, dtype))
+
+
+# Python scalar types whose conversion to a dtype of the listed NumPy kinds is exact and needs
+# none of the general inference (float -> float/complex; int -> int/float/complex, in range).
+_FAST_SCALAR_KINDS = {float: "fc", int: "fc"}
 
 
 def _to_array(value, dtype):

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..framework import batching as _B
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import apply2, defop
+from ..framework.op import apply, apply2, defop
 from . import array_ops as A
 from . import math_ops as M
 from ._common import FLOAT, REAL, pair, t, unary
@@ -167,6 +167,8 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
 
 
 def _sparse_xent_forward(labels, logits):
+    """(loss, backprop) as TF's fused kernel: loss = logsumexp(logits) - logits[label] and
+    backprop = softmax(logits) - one_hot(label), the gradient the rule reuses."""
     n = logits.shape[-1]
     bad = (labels < 0) | (labels >= n)
     if np.any(bad):
@@ -174,25 +176,42 @@ def _sparse_xent_forward(labels, logits):
                        f"Received a label value of {int(labels[bad].reshape(-1)[0])} which is outside "
                        f"the valid range of [0, {n}).  Label values: "
                        f"{' '.join(str(int(v)) for v in np.asarray(labels).reshape(-1))}")
-    lsm = _log_softmax_np(logits)
-    return -np.take_along_axis(lsm, labels[..., None].astype(np.intp), axis=-1)[..., 0]
+    shifted = logits - np.max(logits, axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    total = np.sum(e, axis=-1, keepdims=True)
+    idx = labels[..., None].astype(np.intp)
+    loss = (np.log(total) - np.take_along_axis(shifted, idx, axis=-1))[..., 0]
+    backprop = e / total
+    np.put_along_axis(backprop, idx, np.take_along_axis(backprop, idx, axis=-1) - 1, axis=-1)
+    return loss.astype(logits.dtype)[()], backprop
 
 
-def _sparse_xent_grad(op, g):
+def _softmax_vjp(y, g):  # y * (g - <g, y>)
+    return y * (g - M.reduce_sum(g * y, -1, keepdims=True))
+
+
+def _sparse_xent_grad(op, g_loss, g_backprop):
+    """d/dlogits = g * backprop; the backprop output (softmax - one_hot) is differentiable too,
+    which a second derivative uses."""
     labels, logits = op.inputs
-    depth = logits._value.shape[-1]
-    onehot = A.one_hot(labels, depth, dtype=logits.dtype)
-    return None, A.expand_dims(g, -1) * (softmax(logits) - onehot)
+    backprop = op.outputs[1]
+    out = None if g_loss is None else A.expand_dims(g_loss, -1) * backprop
+    if g_backprop is not None:
+        probs = backprop + A.one_hot(labels, logits._value.shape[-1], dtype=logits.dtype)
+        term = _softmax_vjp(probs, g_backprop)
+        out = term if out is None else out + term
+    return None, out
 
 
 def _sparse_xent_jvp(op, dlabels, dlogits):
     labels, logits = op.inputs
-    onehot = A.one_hot(labels, logits._value.shape[-1], dtype=logits.dtype)
-    return M.reduce_sum((softmax(logits) - onehot) * dlogits, -1)
+    backprop = op.outputs[1]
+    probs = backprop + A.one_hot(labels, logits._value.shape[-1], dtype=logits.dtype)
+    return M.reduce_sum(backprop * dlogits, -1), _softmax_vjp(probs, dlogits)
 
 
 SPARSE_XENT = defop("SparseSoftmaxCrossEntropyWithLogits", _sparse_xent_forward, _sparse_xent_grad,
-                    _sparse_xent_jvp)
+                    _sparse_xent_jvp, num_outputs=2)
 
 
 def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
@@ -211,7 +230,7 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
         raise ValueError(f"`labels.shape.rank` must equal `logits.shape.rank - 1`. Received: "
                          f"labels.shape={labels.shape} of rank {labels._value.ndim} and "
                          f"logits.shape={logits.shape} of rank {logits._value.ndim}")
-    return apply2(SPARSE_XENT, labels, logits)
+    return apply(SPARSE_XENT, (labels, logits))[0]
 
 
 # These rules broadcast over extra leading batch axes of their cotangents (vectorized jacobians).
