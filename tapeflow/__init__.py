@@ -13,6 +13,7 @@ Change one line, `import tapeflow as tf`, and TF 2 eager code runs:
 from .framework.dtypes import (DType, as_dtype, bool_ as bool, complex64, complex128, double,  # noqa: A004
                                float16, float32, float64, half, int8, int16, int32, int64, string,
                                uint8, uint16, uint32, uint64)
+from .framework import memory as _memory  # noqa: F401 - allocator tuning, see its docstring
 from .framework.tensor import Tensor, constant, convert_to_tensor, is_tensor, \
     register_tensor_conversion_function
 from .framework.tensor_shape import TensorShape
