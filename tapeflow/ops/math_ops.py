@@ -205,13 +205,13 @@ def _sub_grad(op, g):
     return g, -g
 
 
-def _mul_grad(op, g):
+def _mul_grad(op, g):  # the hottest rule: Mul applied directly (inputs and g share a dtype)
     x, y = op.inputs
     needs = op.needs_input_grad
     if x._value.dtype.kind == "c":
         x, y = conj(x), conj(y)
-    return (g * y if needs is None or needs[0] else None,
-            x * g if needs is None or needs[1] else None)
+    return (apply2(MUL, g, y) if needs is None or needs[0] else None,
+            apply2(MUL, x, g) if needs is None or needs[1] else None)
 
 
 def _div_grad(op, g):
