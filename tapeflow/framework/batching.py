@@ -19,7 +19,7 @@ Batch rules (registered per op name with `register`):
 """
 import numpy as np
 
-from .op import apply, state
+from .op import apply, remove_recorder, state
 from .tape import ENGINE_OPS
 
 BATCH_RULES = {}  # op name -> rule(op, args, batched, attrs, outputs, size) -> batched outputs
@@ -122,13 +122,11 @@ class Batcher:
             args = [a._read() if getattr(a, "_is_variable", False) else a for a in args]
         flags = [e is not None for e in entries]
         rule = BATCH_RULES.get(op.name, loop)
-        recs = state.recorders
-        pos = len(recs) - 1 - recs[::-1].index(self)
-        del recs[pos]  # our own batched ops are for outer recorders only
+        pos = remove_recorder(self)  # our own batched ops are for outer recorders only
         try:
             out = rule(op, args, flags, attrs, outputs, self.size)
         finally:
-            recs.insert(pos, self)
+            state.recorders.insert(pos, self)
         if len(outputs) == 1:
             out = (out,)
         for o, bo in zip(outputs, out):

@@ -16,7 +16,7 @@ steps off the stack, so it never sees its own tangent computations; outer record
 import numpy as np
 
 from . import nest
-from .op import Node, state
+from .op import Node, remove_recorder, state
 from .tape import ENGINE_OPS, UnconnectedGradients, _unconnected_value
 from .tensor import Tensor, convert_to_tensor, wrap
 
@@ -59,11 +59,7 @@ class ForwardAccumulator:
 
     def __exit__(self, typ, value, traceback):
         if self._recording:
-            recs = state.recorders
-            for i in range(len(recs) - 1, -1, -1):
-                if recs[i] is self:
-                    del recs[i]
-                    break
+            remove_recorder(self)
             self._recording = False
 
     def _variable_accessed(self, var):
@@ -84,15 +80,13 @@ class ForwardAccumulator:
             return
         if op.jvp is None:
             raise LookupError(f"No JVP rule is defined for op '{op.name}'")
-        recs = state.recorders
-        pos = len(recs) - 1 - recs[::-1].index(self)
-        del recs[pos]  # step off the stack: our own tangent ops are for outer recorders only
+        pos = remove_recorder(self)  # step off: our own tangent ops are for outer recorders only
         try:
             for o, t in zip(outputs, self._output_tangents(op, inputs, outputs, attrs, tin)):
                 if t is not None:
                     tangents[id(o)] = (o, t)
         finally:
-            recs.insert(pos, self)
+            state.recorders.insert(pos, self)
 
     @staticmethod
     def _output_tangents(op, inputs, outputs, attrs, tin):

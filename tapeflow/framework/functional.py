@@ -280,7 +280,7 @@ def _vmap_loop(f, args, axes, size, out_axes):
 def _vmap_vectorized(f, args, axes, size, out_axes):
     """The batched run of f (see `vmap`), or None when the last-example check fails."""
     from .batching import Batcher, first_mismatch
-    from .op import state
+    from .op import remove_recorder, state
     batcher = Batcher(size)
     proxied = []
     for a, ax in zip(args, axes):
@@ -298,8 +298,7 @@ def _vmap_vectorized(f, args, axes, size, out_axes):
     try:
         out = f(*proxied)
     finally:
-        recs = state.recorders
-        del recs[len(recs) - 1 - recs[::-1].index(batcher)]
+        remove_recorder(batcher)
     flat = [convert_to_tensor(o) for o in nest.flatten(out)]
     batched = []
     for o in flat:

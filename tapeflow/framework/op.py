@@ -147,6 +147,17 @@ def apply(op, inputs, attrs=None):
     return rs
 
 
+def remove_recorder(rec):
+    """Takes `rec` off this thread's recorder stack; returns the position it had (for a recorder
+    that steps off while it computes, then goes back with `state.recorders.insert`)."""
+    recs = state.recorders
+    for i in range(len(recs) - 1, -1, -1):
+        if recs[i] is rec:
+            del recs[i]
+            return i
+    raise ValueError(f"{rec!r} is not on the recorder stack")
+
+
 def _record(op, inputs, outputs, attrs):
     for rec in state.recorders:
         rec._record(op, inputs, outputs, attrs)

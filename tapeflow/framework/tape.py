@@ -25,7 +25,7 @@ import logging
 from . import nest
 from .indexed_slices import IndexedSlices, add_slices
 from .dtypes import from_numpy
-from .op import Node, NotBatchable, state
+from .op import Node, NotBatchable, remove_recorder, state
 from .tensor import Tensor, wrap
 
 import numpy as np
@@ -94,11 +94,7 @@ class GradientTape:
     def _pop_tape(self):
         if not self._recording:
             raise ValueError("Tape is not recording.")
-        recs = state.recorders
-        for i in range(len(recs) - 1, -1, -1):
-            if recs[i] is self:
-                del recs[i]
-                break
+        remove_recorder(self)
         self._recording = False
 
     @contextlib.contextmanager
