@@ -3,12 +3,11 @@
     >>> tf.keras.activations.get("relu")(tf.constant([-1.0, 2.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 2.], dtype=float32)>
 """
-import numpy as np
 
-from ..framework.op import apply1, defop
 from ..framework.tensor import convert_to_tensor
 from ..ops import array_ops as A
 from ..ops import math_ops as M
+from ..ops import nn_extra_ops
 from ..ops import nn_ops as N
 
 
@@ -94,27 +93,8 @@ swish = silu
 
 
 def gelu(x, approximate=False):
-    """x * Phi(x); the tanh approximation when `approximate`."""
-    x = _t(x)
-    if approximate:
-        c = np.sqrt(2.0 / np.pi)
-        return 0.5 * x * (1.0 + M.tanh(c * (x + 0.044715 * x * x * x)))
-    return 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
-
-
-def _erf_forward(v):
-    from math import erf
-    return np.vectorize(erf, otypes=[v.dtype])(v)[()]
-
-
-# erf for gelu, kept private here (tf.math.erf may be defined by the special-function ops)
-_ERF = defop("KerasErf", _erf_forward,
-             lambda op, g: g * (2.0 / np.sqrt(np.pi)) * M.exp(-M.square(op.inputs[0])))
-
-
-def _erf(x):
-    erf = getattr(M, "erf", None)
-    return erf(x) if erf is not None else apply1(_ERF, x)
+    """x * Phi(x); the tanh approximation when `approximate` (tf.nn.gelu)."""
+    return nn_extra_ops.gelu(_t(x), approximate=approximate)
 
 _BY_NAME = {f.__name__: f for f in (linear, relu, sigmoid, tanh, softmax, log_softmax, softplus,
                                     softsign, exponential, elu, selu, leaky_relu, relu6,
