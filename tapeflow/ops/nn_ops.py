@@ -25,8 +25,8 @@ def _relu_mask(y):
 def _relu_grad_np(g, y):
     """g where y > 0, else 0 (TF's select: a NaN or inf in g at an inactive unit gives 0)."""
     mask = y > 0
-    out = g * mask  # faster than np.where; only non-finite g at inactive units differ
-    if not np.isfinite(out).all():
+    out = g * mask  # faster than np.where; differs only where g is not finite
+    if not np.isfinite(np.add.reduce(out, axis=None)):  # (a non-finite sum covers every such case)
         out = np.where(mask, g, g.dtype.type(0))
     return out[()]
 
@@ -178,11 +178,13 @@ def _sparse_xent_forward(labels, logits):
                        f"{' '.join(str(int(v)) for v in np.asarray(labels).reshape(-1))}")
     shifted = logits - np.max(logits, axis=-1, keepdims=True)
     e = np.exp(shifted)
-    total = np.sum(e, axis=-1, keepdims=True)
-    idx = labels[..., None].astype(np.intp)
-    loss = (np.log(total) - np.take_along_axis(shifted, idx, axis=-1))[..., 0]
+    total = np.add.reduce(e, axis=-1, keepdims=True)
     backprop = e / total
-    np.put_along_axis(backprop, idx, np.take_along_axis(backprop, idx, axis=-1) - 1, axis=-1)
+    rows = np.arange(labels.size)  # the label entries, by flat row
+    cols = np.asarray(labels, np.intp).reshape(-1)
+    picked = shifted.reshape(-1, n)[rows, cols].reshape(labels.shape)
+    loss = np.log(total[..., 0]) - picked
+    backprop.reshape(-1, n)[rows, cols] -= 1
     return loss.astype(logits.dtype)[()], backprop
 
 
