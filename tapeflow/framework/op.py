@@ -3,7 +3,7 @@
 Vocabulary (as TF and JAX use it):
   primitive  an `Op`: a NumPy forward, a gradient rule and a JVP rule, defined once in an op module.
   recorder   something on the thread's recorder stack that wants to see every op as it runs: a
-             GradientTape (reverse mode) or a ForwardAccumulator (forward mode).
+             GradientTape (reverse mode), a ForwardAccumulator (forward mode) or vmap's Batcher.
   node       the record of one executed op: `Node.inputs`, `.outputs`, `.get_attr()`, `.type`. TF
              calls this `op` in gradient functions, and so do our rules: `grad(op, *output_grads)`.
 
@@ -28,7 +28,7 @@ warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"tapeflow\.")
 
 class _State(threading.local):
     def __init__(self):
-        self.recorders = []  # innermost last: GradientTapes and ForwardAccumulators
+        self.recorders = []  # innermost last: tapes, forward accumulators, vmap batchers
 
 
 state = _State()

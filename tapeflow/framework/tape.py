@@ -16,6 +16,8 @@ The backward pass (`_backprop`):
      nested tapes give higher derivatives), reduce broadcasting in one place, and accumulate into
      the inputs' cotangents. A non-persistent tape hands its node list to the sweep and drops
      each node, and the cotangents of its outputs, as soon as it is consumed.
+`jacobian` and `batch_jacobian` run the same sweep once with a batch of seeds: the cotangents
+carry a leading batch axis through every rule (see `Op.batched_grad`).
 No recursion anywhere: a 100,000-op chain needs no stack.
 """
 import contextlib
@@ -39,17 +41,14 @@ class UnconnectedGradients(enum.Enum):
     ZERO = "zero"
 
 
-# Set by the op package at import: the few ops the engine itself needs to build gradients
-# (accumulation and broadcast reduction), kept here by name so the engine imports no op module.
+# Set by the op package at import: the few ops the engine itself builds gradients with
+# (accumulation, broadcast reduction, and the reshapes and stacks of jacobians), kept here by
+# name so that the engine imports no op module.
 ENGINE_OPS = {"add": None, "unbroadcast": None, "stack": None, "reshape": None,
               "broadcast_to": None, "transpose": None}
 
 _warned_inside_context = [False]
 _watch_warnings = [0]
-
-
-def _is_trainable_float(v):
-    return v._value.dtype.kind in "fc"
 
 
 class GradientTape:
