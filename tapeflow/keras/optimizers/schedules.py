@@ -42,13 +42,14 @@ class LearningRateSchedule:
         return cls(**config)
 
 
-class ExponentialDecay(LearningRateSchedule):
-    """initial_learning_rate * decay_rate ** (step / decay_steps) (floored with `staircase`)."""
+class _StepDecay(LearningRateSchedule):
+    """A schedule of `initial_learning_rate` and p = step / decay_steps (floored with
+    `staircase`): ExponentialDecay and InverseTimeDecay."""
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
-                 name="ExponentialDecay"):
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False, name=None):
         self.initial_learning_rate, self.decay_steps = initial_learning_rate, decay_steps
-        self.decay_rate, self.staircase, self.name = decay_rate, staircase, name
+        self.decay_rate, self.staircase = decay_rate, staircase
+        self.name = type(self).__name__ if name is None else name
         if decay_steps <= 0:
             raise ValueError(f"Argument `decay_steps` must be > 0. Received: "
                              f"decay_steps={decay_steps}")
@@ -59,12 +60,24 @@ class ExponentialDecay(LearningRateSchedule):
         p = _scalar(step, dt) / _scalar(self.decay_steps, dt)
         if self.staircase:
             p = np.floor(p)
-        return wrap((lr * np.power(_scalar(self.decay_rate, dt), p)).astype(dt)[()])
+        return wrap(np.asarray(self._decay(lr, p, _scalar(self.decay_rate, dt)), dt)[()])
 
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
                 "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
                 "staircase": self.staircase, "name": self.name}
+
+
+class ExponentialDecay(_StepDecay):
+    """initial_learning_rate * decay_rate ** (step / decay_steps) (floored with `staircase`)."""
+
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
+                 name="ExponentialDecay"):
+        super().__init__(initial_learning_rate, decay_steps, decay_rate, staircase, name)
+
+    @staticmethod
+    def _decay(lr, p, rate):
+        return lr * np.power(rate, p)
 
 
 class PiecewiseConstantDecay(LearningRateSchedule):
@@ -93,30 +106,16 @@ class PiecewiseConstantDecay(LearningRateSchedule):
         return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
 
 
-class InverseTimeDecay(LearningRateSchedule):
+class InverseTimeDecay(_StepDecay):
     """initial_learning_rate / (1 + decay_rate * step / decay_steps) (floored with `staircase`)."""
 
     def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
                  name="InverseTimeDecay"):
-        self.initial_learning_rate, self.decay_steps = initial_learning_rate, decay_steps
-        self.decay_rate, self.staircase, self.name = decay_rate, staircase, name
-        if decay_steps <= 0:
-            raise ValueError(f"Argument `decay_steps` must be > 0. Received: "
-                             f"decay_steps={decay_steps}")
+        super().__init__(initial_learning_rate, decay_steps, decay_rate, staircase, name)
 
-    def __call__(self, step):
-        lr = _initial(self.initial_learning_rate)
-        dt = lr.dtype
-        p = _scalar(step, dt) / _scalar(self.decay_steps, dt)
-        if self.staircase:
-            p = np.floor(p)
-        denom = dt.type(1) + _scalar(self.decay_rate, dt) * p
-        return wrap(np.asarray(lr / denom, dt)[()])
-
-    def get_config(self):
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
+    @staticmethod
+    def _decay(lr, p, rate):
+        return lr / (lr.dtype.type(1) + rate * p)
 
 
 class CosineDecay(LearningRateSchedule):
