@@ -375,7 +375,10 @@ _OBJECT = np.dtype(object)  # string tensors hold object arrays of bytes
 
 
 def _is_string(v):
-    return isinstance(v, (str, bytes)) or getattr(getattr(v, "_value", None), "dtype", None) == object
+    if isinstance(v, (str, bytes)):
+        return True
+    value = getattr(v, "_value", None)
+    return value is not None and value.dtype.kind == "O"
 
 
 def _string_add(x, y):
