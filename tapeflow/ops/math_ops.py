@@ -710,7 +710,7 @@ def _restore_reduced(g, op):
     with reduced axes of size 1, so it broadcasts against the input."""
     in_shape = op.inputs[0]._value.shape
     axes = op.get_attr("axis")
-    if not op.get_attr("keepdims"):
+    if not op.get_attr("keepdims") and g._value.ndim:  # (a scalar broadcasts as it is)
         g = A.reshape(g, _batch_shape(g, op.outputs[0]) + _keepdims_shape(in_shape, axes))
     return g
 
