@@ -205,6 +205,16 @@ def _assign_validated(triples):
 
 
 # -- public API --------------------------------------------------------------------------------------
+
+def _counted_write(ckpt, counter, path):
+    """Bumps the save counter and writes `path`; a failed write leaves the counter as it was."""
+    counter.assign_add(np.int64(1))
+    try:
+        ckpt.write(path)
+    except BaseException:
+        counter.assign_sub(np.int64(1))
+        raise
+
 class CheckpointLoadStatus:
     """What `restore` returns: which saved entries and which variables were matched."""
 
@@ -287,13 +297,8 @@ class Checkpoint:
         """Writes `file_prefix-N` (N = the incremented save counter) and records it as the latest
         checkpoint of its directory; returns the path."""
         counter = self.save_counter
-        counter.assign_add(np.int64(1))
-        path = f"{os.fspath(file_prefix)}-{int(counter.numpy())}"
-        try:
-            self.write(path)
-        except BaseException:
-            counter.assign_sub(np.int64(1))
-            raise
+        path = f"{os.fspath(file_prefix)}-{int(counter.numpy()) + 1}"
+        _counted_write(self, counter, path)
         directory = os.path.dirname(os.path.abspath(path))
         state = _read_state(directory)
         paths = [p for p in state[1] if p != path] + [path]
@@ -419,13 +424,8 @@ class CheckpointManager:
             number = int(counter.numpy()) + 1
         else:
             number = int(getattr(checkpoint_number, "numpy", lambda: checkpoint_number)())
-        counter.assign_add(np.int64(1))
         path = f"{self._prefix}-{number}"
-        try:
-            ckpt.write(path)
-        except BaseException:
-            counter.assign_sub(np.int64(1))
-            raise
+        _counted_write(ckpt, counter, path)
         self._checkpoints = [p for p in self._checkpoints if p != path] + [path]
         removed = []
         if self._max_to_keep is not None:
