@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Re-record the expected outputs from real TensorFlow into ``recorded_tf.json``.
+"""Re-record the expected outputs from real TensorFlow into ``recorded/<area>.json``.
 
 One command (from anywhere)::
 
@@ -11,11 +11,11 @@ What it does:
    venv is missing or cannot ``import tensorflow``, it is created with ``python -m venv`` and
    ``pip install tensorflow-cpu==2.21.0`` is run in it.  TensorFlow is never a dependency of
    tapeflow or of its tests; it is only used here, to record outputs.
-2. Runs ``runner.py --backend tensorflow --out recorded_tf.json`` with that venv's Python.
+2. Runs ``runner.py --backend tensorflow --out recorded/`` with that venv's Python.
 
-Options: ``--venv PATH`` overrides the environment variable; ``--out FILE`` writes elsewhere
-(default: ``recorded_tf.json`` next to this file); ``--only AREA`` re-records one area and keeps
-the other areas' records as they are.
+Options: ``--venv PATH`` overrides the environment variable; ``--out DIR`` writes elsewhere
+(default: ``recorded/`` next to this file); ``--only AREA[,AREA...]`` re-records those areas
+only (each area is its own file, so the others are untouched).
 """
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def ensure_venv(venv):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--venv", default=os.environ.get("TAPEFLOW_TF_VENV", DEFAULT_VENV))
-    ap.add_argument("--out", default=os.path.join(HERE, "recorded_tf.json"))
+    ap.add_argument("--out", default=os.path.join(HERE, "recorded"))
     ap.add_argument("--only", help="re-record one area only, keeping the others' records")
     args = ap.parse_args(argv)
     ensure_venv(args.venv)
@@ -66,7 +66,7 @@ def main(argv=None):
     cmd = [venv_python(args.venv), os.path.join(HERE, "runner.py"),
            "--backend", "tensorflow", "--out", args.out]
     if args.only:
-        cmd += ["--only", args.only, "--merge"]
+        cmd += ["--only", args.only]
     print("running: %s" % " ".join(cmd), file=sys.stderr)
     return subprocess.call(cmd, env=env)
 

@@ -10,7 +10,6 @@ imported or the recording is missing.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -28,11 +27,11 @@ def main(argv=None):
     ap.add_argument("--no-diffs", action="store_true", help="list failures without diffs")
     args = ap.parse_args(argv)
 
-    if not os.path.exists(runner.RECORD_PATH):
-        print("missing %s; run python3 tests/conformance/record.py" % runner.RECORD_PATH)
+    record = runner.load_record()
+    if record is None:
+        print("nothing recorded in %s; run python3 tests/conformance/record.py" % runner.RECORD_DIR)
         return 2
-    with open(runner.RECORD_PATH, encoding="utf-8") as fh:
-        recorded = json.load(fh)["scenarios"]
+    recorded = record["scenarios"]
     try:
         tf = runner.import_backend("tapeflow")
     except Exception as e:  # noqa: BLE001

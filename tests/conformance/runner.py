@@ -2,13 +2,18 @@
 
 Usage::
 
-    python runner.py --backend tensorflow|tapeflow [--out FILE] [--only AREA]
+    python runner.py --backend tensorflow|tapeflow [--out DIR] [--only AREA[,AREA...]]
 
 Each scenario lives in ``scenarios/<area>.py``; a scenario starts with a header line
 ``#@ <name>`` and runs until the next header.  Every scenario is executed with ``exec`` in a
 fresh namespace holding ``tf`` (the backend module) and ``np`` (numpy), after
 ``tf.random.set_seed(0)``.  Its stdout is captured; an uncaught exception is recorded as
-``{"type": type(e).__name__, "message": str(e)}``.
+``{"type": type(e).__name__, "message": str(e)}``.  A scenario whose source holds a line
+``#! isolated`` runs in a fresh subprocess instead (for global switches such as
+``tf.compat.v1.disable_eager_execution()`` that cannot be undone).
+
+Records are kept one JSON file per area in ``recorded/<area>.json``, so areas can be
+re-recorded independently; ``load_record()`` merges them.
 
 The functions here (``load_scenarios``, ``import_backend``, ``run_scenario``, ``run_all``)
 are reused by ``test_conformance.py`` and ``report.py``.
@@ -27,7 +32,8 @@ import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIO_DIR = os.path.join(HERE, "scenarios")
-RECORD_PATH = os.path.join(HERE, "recorded_tf.json")
+RECORD_DIR = os.path.join(HERE, "recorded")
+_ISOLATED = re.compile(r"^#![ \t]*isolated[ \t]*$", re.MULTILINE)
 
 _HEADER = re.compile(r"^#@[ \t]+([A-Za-z0-9_]+)[ \t]*$", re.MULTILINE)
 
@@ -124,13 +130,61 @@ def source_hash(source):
     return hashlib.sha1(source.strip().encode("utf-8")).hexdigest()[:16]
 
 
-def run_scenario(tf, key, source, timeout=60):
+def load_record():
+    """The merged record of every ``recorded/<area>.json``: ``{"meta": ..., "scenarios": ...}``
+    (``meta["source_sha1"]`` merged too), or None when nothing is recorded."""
+    if not os.path.isdir(RECORD_DIR):
+        return None
+    merged = {"meta": None, "scenarios": {}}
+    hashes = {}
+    for f in sorted(os.listdir(RECORD_DIR)):
+        if not f.endswith(".json"):
+            continue
+        with open(os.path.join(RECORD_DIR, f), encoding="utf-8") as fh:
+            rec = json.load(fh)
+        if merged["meta"] is None:
+            merged["meta"] = {k: v for k, v in rec["meta"].items() if k != "source_sha1"}
+        merged["scenarios"].update(rec["scenarios"])
+        hashes.update(rec["meta"].get("source_sha1", {}))
+    if merged["meta"] is None:
+        return None
+    merged["meta"]["source_sha1"] = hashes
+    return merged
+
+
+def is_isolated(source):
+    return bool(_ISOLATED.search(source))
+
+
+def _run_isolated(tf, key, timeout):
+    import subprocess
+    backend = tf.__name__.split(".")[0]
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONHASHSEED="0")
+    try:
+        r = subprocess.run([sys.executable, os.path.abspath(__file__), "--backend", backend,
+                            "--one", key], capture_output=True, text=True, env=env,
+                           timeout=timeout + 30)
+    except subprocess.TimeoutExpired:
+        return {"stdout": "", "exception": {"type": "ScenarioTimeout",
+                                            "message": "isolated scenario timed out"}}
+    try:
+        return json.loads(r.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"stdout": r.stdout, "exception": {"type": "IsolatedRunFailed",
+                                                  "message": r.stderr[-2000:]}}
+
+
+def run_scenario(tf, key, source, timeout=60, isolate=True):
     """Run one scenario; return ``{"stdout": str, "exception": None | {"type", "message"}}``.
 
     The namespace is fresh (``tf``, ``np``); ``tf.random.set_seed(0)`` runs first (skipped if
     the backend has no ``tf.random.set_seed``); numpy print options are restored afterwards.
+    A scenario marked ``#! isolated`` runs in a subprocess of its own.
     """
     import numpy as np
+
+    if isolate and is_isolated(source):
+        return _run_isolated(tf, key, timeout)
 
     buf = io.StringIO()
     exc = None
@@ -176,34 +230,39 @@ def run_all(tf, backend, only=None):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--backend", required=True, choices=["tensorflow", "tapeflow"])
-    ap.add_argument("--out", help="write the JSON record here (default: stdout)")
-    ap.add_argument("--only", help="run a single area")
-    ap.add_argument("--merge", action="store_true",
-                    help="with --only and --out: replace just that area's records in the existing "
-                         "--out file, keeping every other area")
+    ap.add_argument("--out", help="write one JSON record per area into this directory "
+                                  "(default: the whole record to stdout)")
+    ap.add_argument("--only", help="run these areas only (comma-separated)")
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # one scenario, JSON to stdout (isolation)
     args = ap.parse_args(argv)
     tf = import_backend(args.backend)
-    record = run_all(tf, args.backend, args.only)
-    if args.merge and args.only and args.out and os.path.exists(args.out):
-        with open(args.out, encoding="utf-8") as fh:
-            old = json.load(fh)
-        prefix = args.only + "/"
-        keep = {k: v for k, v in old["scenarios"].items() if not k.startswith(prefix)}
-        keep.update(record["scenarios"])
-        hashes = {k: v for k, v in old["meta"].get("source_sha1", {}).items()
-                  if not k.startswith(prefix)}
-        hashes.update(record["meta"]["source_sha1"])
-        record["scenarios"], record["meta"]["source_sha1"] = keep, hashes
-    text = json.dumps(record, indent=1, sort_keys=False, ensure_ascii=False) + "\n"
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    if args.one:
+        source = load_scenarios(args.one.split("/", 1)[0])[args.one]
+        result = run_scenario(tf, args.one, source, isolate=False)
+        sys.stdout.write("\n" + json.dumps(result) + "\n")
+        return 0
+    areas = args.only.split(",") if args.only else list_areas()
+    if not args.out:
+        merged = None
+        for area in areas:
+            record = run_all(tf, args.backend, area)
+            if merged is None:
+                merged = record
+            else:
+                merged["scenarios"].update(record["scenarios"])
+                merged["meta"]["source_sha1"].update(record["meta"]["source_sha1"])
+        sys.stdout.write(json.dumps(merged, indent=1, ensure_ascii=False) + "\n")
+        return 0
+    os.makedirs(args.out, exist_ok=True)
+    for area in areas:
+        record = run_all(tf, args.backend, area)
+        path = os.path.join(args.out, area + ".json")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
         n = len(record["scenarios"])
         nexc = sum(1 for r in record["scenarios"].values() if r["exception"])
-        print("wrote %s: %d scenarios (%d ending in an exception)" % (args.out, n, nexc),
+        print("wrote %s: %d scenarios (%d ending in an exception)" % (path, n, nexc),
               file=sys.stderr)
-    else:
-        sys.stdout.write(text)
     return 0
 
 

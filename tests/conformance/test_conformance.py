@@ -1,11 +1,10 @@
-"""Conformance tests: every scenario recorded from real TensorFlow (recorded_tf.json) is run
+"""Conformance tests: every scenario recorded from real TensorFlow (recorded/<area>.json) is run
 with tapeflow and compared with compare.compare (see compare.py / README.md for the rule).
 
 This module never imports tensorflow.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -18,17 +17,7 @@ if HERE not in sys.path:
 import compare as conformance_compare  # noqa: E402
 import runner as conformance_runner  # noqa: E402
 
-RECORD_PATH = conformance_runner.RECORD_PATH
-
-
-def _load_record():
-    if not os.path.exists(RECORD_PATH):
-        return None
-    with open(RECORD_PATH, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-RECORD = _load_record()
+RECORD = conformance_runner.load_record()
 RECORDED = RECORD["scenarios"] if RECORD else {}
 SCENARIOS = conformance_runner.load_scenarios()
 
@@ -43,7 +32,7 @@ def tapeflow_module():
 
 def test_record_exists():
     assert RECORD is not None, (
-        "%s is missing; run `python3 tests/conformance/record.py`" % RECORD_PATH)
+        "%s is empty; run `python3 tests/conformance/record.py`" % conformance_runner.RECORD_DIR)
     assert RECORD["meta"]["backend"] == "tensorflow"
 
 
