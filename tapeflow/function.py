@@ -32,7 +32,8 @@ import functools
 
 from .framework import dtypes
 from .framework import nest
-from .framework.tensor import Tensor, convert_to_tensor
+from .framework.tensor import Tensor, TensorLike, convert_to_tensor
+from .framework.variables import Variable
 from .framework.tensor_shape import TensorShape
 
 
@@ -82,7 +83,7 @@ class TensorSpec:
 def _signature_key(args, kwargs):
     """What TF would retrace on: tensor dtypes and shapes, and Python values as they are."""
     def key(x):
-        if isinstance(x, Tensor) or getattr(x, "_is_variable", False):
+        if isinstance(x, TensorLike):
             return ("T", x.dtype.name, tuple(x.shape.as_list() or ()))
         try:
             hash(x)
@@ -139,7 +140,7 @@ class Function:
             converted = []
             for a, s in zip(flat_args, flat_specs):
                 try:
-                    t = a if getattr(a, "_is_variable", False) else convert_to_tensor(a, s.dtype)
+                    t = a if isinstance(a, Variable) else convert_to_tensor(a, s.dtype)
                 except (TypeError, ValueError):
                     t = convert_to_tensor(a)
                 if not s.is_compatible_with(t):

@@ -482,7 +482,7 @@ def flat_jacobian_times(jacs, tangents):
     return out
 
 
-class JvpRecorder:
+class JvpRecorder(op_module.Recorder):
     """A minimal forward-mode accumulator: sits on the recorder stack and pushes tangents through
     each op's JVP rule as the op runs. Maps id(primal) -> (primal, tangent); holding the primal
     keeps its id unique while the recorder lives."""
@@ -494,24 +494,17 @@ class JvpRecorder:
                 self._tangents[id(p)] = (p, t)
 
     def __enter__(self):
-        op_module.state.recorders.append(self)
+        self.push()
         return self
 
     def __exit__(self, *exc):
-        recs = op_module.state.recorders
-        for i in range(len(recs) - 1, -1, -1):
-            if recs[i] is self:
-                del recs[i]
-                break
+        self.pop()
 
     def tangent(self, x):
         entry = self._tangents.get(id(x))
         return None if entry is None or entry[0] is not x else entry[1]
 
-    def _variable_accessed(self, var):
-        pass
-
-    def _record(self, op, inputs, outputs, attrs):
+    def record(self, op, inputs, outputs, attrs):
         in_tangents = [self.tangent(x) for x in inputs]
         if all(t is None for t in in_tangents):
             return
@@ -521,13 +514,9 @@ class JvpRecorder:
             raise AssertionError(f"op {op.name} has no JVP rule")
         node = Node(op, tuple(inputs), tuple(outputs), attrs)
         # the rule's own ops are not recorded (by this recorder or any tape)
-        saved = op_module.state.recorders
-        op_module.state.recorders = []
-        try:
+        with op_module.stack_replaced([]):
             out = op.jvp(node, *in_tangents)
-        finally:
-            op_module.state.recorders = saved
-        if op.num_outputs == 1:  # the contract: one output, one tangent (not a 1-tuple)
+        if not op.multi:  # the contract: one output, one tangent (not a 1-tuple)
             if isinstance(out, (tuple, list)):
                 raise AssertionError(f"JVP rule of one-output op {op.name} returned a "
                                      f"{type(out).__name__}")

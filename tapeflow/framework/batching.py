@@ -1,136 +1,105 @@
-"""Vectorized `vmap`: a recorder that re-runs each op on whole batches.
+"""vmap's batching interpreter: tensors that carry their own batch axis.
 
-Inside `vmap(f)`, f receives *proxies*: ordinary tensors holding the first example, so every
-shape computation in the public op functions sees per-example shapes. A `Batcher` sits on the
-thread's recorder stack (like a tape); when an op has a proxy-derived input, it runs the same op
-again on the batched values (a leading batch axis) with its attributes adjusted by the op's batch
-rule, and remembers the batched result for the op's output. The batched ops are ordinary
-tapeflow ops run with the batcher stepped off the stack, so outer tapes record them and
-gradients flow through vmap; gradient rules run inside f (per-example gradients) are ops too,
-so they are batched the same way.
+Inside `vmap(f)`, f receives `BatchedTensor`s: tensors that look like one example (their `_value`
+is the per-example aval, so every shape computation in the public op functions sees per-example
+shapes) while holding the whole batch (`_batched`, a tensor one level down, with the batch along
+axis `_bdim`). A `Batcher` is an interpreter on the recorder stack: an op with an input it owns
+runs once, on the batched values, through the op's batch rule
 
-Batch rules (registered per op name with `register`):
-  elementwise  broadcasting ops: batched inputs get singleton axes after the batch axis up to
-               the output's rank, unbatched inputs broadcast from the right;
-  leading      ops that treat leading axes as batch (softmax, cross-entropies, ...): unbatched
-               inputs are broadcast to the batch;
-  axis rules   the op with its axis-like attributes shifted past the batch axis;
-  (none)       one op application per example, stacked: correct for every op.
+    rule(op, args, dims, attrs) -> (outputs, out_dims)
+
+where `dims[i]` is the batch axis of `args[i]` (None: the input is the same for every example).
+The Batcher and everything above it are stepped off the stack while a rule runs, so tapes
+outside vmap record the batched ops (gradients flow through vmap) and tapes inside it record the
+per-example ops, whose gradient rules are batched in turn (`vmap(grad(loss))`). Nested vmaps
+nest: an inner BatchedTensor holds an outer one.
+
+Asking for the elements of a BatchedTensor (`.numpy()`, `float()`, `bool()`) raises
+`SymbolicValueError`; vmap then runs f once per example instead. The generic batch rules the
+primitive records pick from (unary, elementwise, axis_shift, loop, ...) are in `prims.base`.
 """
+import logging
+
 import numpy as np
 
-from .op import apply, remove_recorder, state
-from .tape import ENGINE_OPS
+from ..prims import base as P
+from .errors import SymbolicValueError
+from .op import Recorder, apply
+from .tensor import AbstractArray, Tensor
 
-BATCH_RULES = {}  # op name -> rule(op, args, batched, attrs, outputs, size) -> batched outputs
-
-
-def register(rule, *ops):
-    """Sets `rule` as the batch rule of each op (Op objects or names)."""
-    for op in ops:
-        BATCH_RULES[op if isinstance(op, str) else op.name] = rule
+_log = logging.getLogger("tapeflow")
+_warned_loop = set()
 
 
-def _broadcast_batch(x, size):
-    return ENGINE_OPS["broadcast_to"](x, (size,) + x._value.shape)
+class BatchedTensor(Tensor):
+    """A tensor inside vmap: one example's shape and dtype over a whole batch."""
+
+    __slots__ = ("_batched", "_bdim", "_batcher")
+
+    def __init__(self, batched, bdim, batcher):
+        shape = batched._value.shape
+        self._value = AbstractArray(shape[:bdim] + shape[bdim + 1:], batched._value.dtype)
+        self._batched = batched
+        self._bdim = bdim
+        self._batcher = batcher
+
+    def _no_value(self, *args):
+        raise SymbolicValueError("vmap: this tensor stands for a whole batch; its value cannot be "
+                                 "read inside the mapped function.")
+
+    numpy = __bool__ = __float__ = __int__ = __index__ = __complex__ = __array__ = _no_value
+
+    def __str__(self):
+        return "BatchedTensor(shape=%s, dtype=%s, batch_size=%d)" % (
+            self.shape, self.dtype.name, self._batcher.size)
+
+    __repr__ = __str__
 
 
-def elementwise(op, args, batched, attrs, outputs, size):
-    rank = outputs[0]._value.ndim
-    xs = []
-    for x, b in zip(args, batched):
-        if b:
-            own = x._value.ndim - 1
-            if own < rank:
-                x = ENGINE_OPS["reshape"](x, (size,) + (1,) * (rank - own) + x._value.shape[1:])
-        xs.append(x)
-    return apply(op, tuple(xs), attrs)
+class Batcher(Recorder):
+    """The interpreter behind one vmap call (see the module docstring)."""
 
-
-def leading(op, args, batched, attrs, outputs, size):
-    xs = tuple(x if b else _broadcast_batch(x, size) for x, b in zip(args, batched))
-    return apply(op, xs, attrs)
-
-
-def with_attrs(transform, align=False):
-    """A rule running the op on fully batched inputs with `transform(attrs, size)` applied."""
-    def rule(op, args, batched, attrs, outputs, size):
-        if align:
-            args = [elementwise_align(x, b, outputs, size) for x, b in zip(args, batched)]
-        xs = tuple(x if b else _broadcast_batch(x, size) for x, b in zip(args, batched))
-        return apply(op, xs, transform(dict(attrs), size))
-    return rule
-
-
-def elementwise_align(x, b, outputs, size):
-    if not b:
-        return x
-    rank = outputs[0]._value.ndim
-    own = x._value.ndim - 1
-    if own < rank:
-        x = ENGINE_OPS["reshape"](x, (size,) + (1,) * (rank - own) + x._value.shape[1:])
-    return x
-
-
-def only_first_batched(rule):
-    """Use `rule` when only the first input is batched; otherwise loop over the examples."""
-    def checked(op, args, batched, attrs, outputs, size):
-        if any(batched[1:]):
-            return loop(op, args, batched, attrs, outputs, size)
-        return rule(op, args, batched, attrs, outputs, size)
-    return checked
-
-
-def shift(*names):
-    """An attrs transform adding 1 to each named axis attribute (an int or a tuple of ints)."""
-    def transform(attrs, size):
-        for n in names:
-            v = attrs[n]
-            attrs[n] = tuple(a + 1 for a in v) if isinstance(v, tuple) else v + 1
-        return attrs
-    return transform
-
-
-def loop(op, args, batched, attrs, outputs, size):
-    """One application per example, stacked along a new leading axis."""
-    per = []
-    for i in range(size):
-        xs = tuple(x[i] if b else x for x, b in zip(args, batched))
-        per.append(apply(op, xs, attrs))
-    stack = ENGINE_OPS["stack"]
-    if op.num_outputs == 1:
-        return stack(per)
-    return tuple(stack([p[k] for p in per]) for k in range(op.num_outputs))
-
-
-class Batcher:
-    """The recorder behind one vmap call (see the module docstring)."""
+    interprets = True
 
     def __init__(self, size):
         self.size = size
-        self.batched = {}  # id(proxy-derived tensor) -> (tensor, batched tensor)
 
-    def _variable_accessed(self, var):
-        pass
+    def owns(self, op, inputs):
+        for x in inputs:
+            if type(x) is BatchedTensor and x._batcher is self:
+                return True
+        return op.stateful  # random draws: one per example
 
-    def _record(self, op, inputs, outputs, attrs):
-        entries = [self.batched.get(id(x)) for x in inputs]
-        if all(e is None for e in entries):
-            return
-        args = [e[1] if e is not None else x for x, e in zip(inputs, entries)]
-        if any(getattr(a, "_is_variable", False) for a in args):
-            args = [a._read() if getattr(a, "_is_variable", False) else a for a in args]
-        flags = [e is not None for e in entries]
-        rule = BATCH_RULES.get(op.name, loop)
-        pos = remove_recorder(self)  # our own batched ops are for outer recorders only
-        try:
-            out = rule(op, args, flags, attrs, outputs, self.size)
-        finally:
-            state.recorders.insert(pos, self)
-        if len(outputs) == 1:
-            out = (out,)
-        for o, bo in zip(outputs, out):
-            self.batched[id(o)] = (o, bo)
+    def process(self, op, inputs, attrs):
+        args, dims = [], []
+        for x in inputs:
+            if type(x) is BatchedTensor and x._batcher is self:
+                args.append(x._batched)
+                dims.append(x._bdim)
+            else:
+                args.append(x)
+                dims.append(None)
+        if all(d is None for d in dims):  # a stateful op: one draw per example
+            per = [apply(op, args, attrs) for _ in range(self.size)]
+            if not op.multi:
+                return (self.wrap(P.stack(per, 0), 0),)
+            return tuple(self.wrap(P.stack([p[k] for p in per], 0), 0) for k in range(len(per[0])))
+        rule = op.batch
+        if rule is None:
+            if op.name not in _warned_loop:
+                _warned_loop.add(op.name)
+                _log.warning("vmap: op %s has no batch rule; it runs once per example", op.name)
+            rule = P.loop
+        outs, out_dims = rule(op, args, dims, attrs)
+        if not op.multi:
+            outs, out_dims = (outs,), (out_dims,)
+        return tuple(self.wrap(o, d) for o, d in zip(outs, out_dims))
+
+    def wrap(self, value, dim):
+        """`value` (batched along `dim`) as a tensor of this vmap; unbatched when dim is None."""
+        if dim is None:
+            return value
+        return BatchedTensor(value, dim, self)
 
 
 def first_mismatch(a, b):

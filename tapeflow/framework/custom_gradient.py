@@ -1,9 +1,9 @@
 """User-defined gradients: `tf.custom_gradient`, `tf.recompute_grad`, `tf.grad_pass_through`,
 `tf.RegisterGradient` and `tf.no_gradient`.
 
-A custom-gradient call runs its function with the tapes stepped off the recorder stack (a private
-tape sees which variables it reads), then records one node on each tape whose gradient rule is the
-user's `grad_fn`. Forward accumulators stay on the stack, so forward mode differentiates the
+A custom-gradient call runs its function with the tapes paused (a private tape sees which
+variables it reads), then records one node on each tape whose gradient rule is the user's
+`grad_fn`. Forward accumulators stay on the stack, so forward mode differentiates the
 function's own ops, as TF does.
 
     >>> @tf.custom_gradient
@@ -15,15 +15,16 @@ function's own ops, as TF does.
 import functools
 import inspect
 
+from ..prims import base as P
 from . import nest
-from .batching import elementwise, register
-from .op import REGISTRY, Op, state
+from .op import ANY, REGISTRY, Primitive, _refresh, apply1, defop, state
 from .tape import GradientTape
-from .tensor import Tensor, convert_to_tensor, wrap
+from .tensor import Tensor, TensorLike, convert_to_tensor
 
 
-_PASS_TANGENT = Op("CustomGradientOutput", lambda v: v, jvp=lambda op, dx: dx)
-register(elementwise, _PASS_TANGENT)
+# The custom function's outputs pass the inner tangents on to forward accumulators.
+_PASS_TANGENT = defop("CustomGradientOutput", lambda v: v, grad=lambda op, g: g, linear=True,
+                      allowed=ANY, shape=lambda a: a, batch=P.unary, batched_grad=True)
 
 
 def _is_tape(rec):
@@ -31,19 +32,23 @@ def _is_tape(rec):
 
 
 class _TapesPaused:
-    """Steps every GradientTape off this thread's recorder stack; a fresh private tape watching
-    accessed variables takes their place (to find the variables the function reads)."""
+    """Pauses every active GradientTape on this thread; a fresh private tape watching accessed
+    variables sees what runs instead (to find the variables the function reads)."""
 
     def __enter__(self):
-        self.saved = list(state.recorders)
+        self.paused = [r for r in state.stack if _is_tape(r) and not r._paused]
+        for r in self.paused:
+            r._paused = True
+        _refresh()
         self.probe = GradientTape(watch_accessed_variables=True)
-        state.recorders[:] = [r for r in self.saved if not _is_tape(r)]
         self.probe.__enter__()
         return self.probe
 
     def __exit__(self, *exc):
         self.probe.__exit__(*exc)
-        state.recorders[:] = self.saved
+        for r in self.paused:
+            r._paused = False
+        _refresh()
 
 
 def _accepts_variables(fn):
@@ -59,7 +64,7 @@ def _record_custom(name, inputs, variables, outputs, grad_fn):
     n_in = len(inputs)
 
     def rule(node, *dys):
-        dys = [dy if dy is not None else wrap(0 * o._value) for dy, o in zip(dys, node.outputs)]
+        dys = [dy if dy is not None else P.zeros_like(o) for dy, o in zip(dys, node.outputs)]
         if variables:
             result = grad_fn(*dys, variables=list(variables))
             if not (isinstance(result, (tuple, list)) and len(result) == 2):
@@ -82,11 +87,11 @@ def _record_custom(name, inputs, variables, outputs, grad_fn):
                              f"returned {len(in_grads)} instead.")
         return tuple(in_grads) + tuple(var_grads)
 
-    op = Op(name, None, rule, num_outputs=len(outputs))
+    op = Primitive(name, None, rule, num_outputs=len(outputs))
     all_inputs = tuple(inputs) + tuple(variables)
     for rec in state.recorders:
         if _is_tape(rec):
-            rec._record(op, all_inputs, tuple(outputs), {})
+            rec.record(op, all_inputs, tuple(outputs), {})
 
 
 def custom_gradient(f=None):
@@ -103,31 +108,39 @@ def custom_gradient(f=None):
 
     @functools.wraps(f)
     def decorated(*args, **kwargs):
-        tensor_args = [a for a in nest.flatten(list(args))
-                       if isinstance(a, Tensor) or getattr(a, "_is_variable", False)]
+        tensor_args = [a for a in nest.flatten(list(args)) if isinstance(a, TensorLike)]
         with _TapesPaused() as probe:
             result, grad_fn = f(*args, **kwargs)
         variables = [v for v in probe.watched_variables() if all(v is not a for a in tensor_args)]
         for rec in state.recorders:  # outer tapes would have watched what the function read
             for v in variables:
-                rec._variable_accessed(v)
+                rec.variable_accessed(v)
         if variables and not _accepts_variables(grad_fn):
             raise TypeError(f"@tf.custom_gradient grad_fn must accept keyword argument 'variables',"
                             f" since function uses variables: {variables}")
         flat = nest.flatten(result)
         # fresh tensor objects: the node's outputs must not alias its inputs
         flat = [convert_to_tensor(o) for o in flat]
-        outputs = [wrap(o._value) for o in flat]
-        for rec in state.recorders:  # forward accumulators: the outputs keep the inner tangents
-            if not _is_tape(rec):
-                for o, new in zip(flat, outputs):
-                    rec._record(_PASS_TANGENT, (o,), (new,), {})
-        inputs = [a._read() if getattr(a, "_is_variable", False) else a for a in tensor_args]
+        if any(not _is_tape(r) for r in state.recorders):
+            # forward accumulators (and interpreters): the outputs keep the inner tangents
+            with _TapesPaused():
+                outputs = [apply1(_PASS_TANGENT, o) for o in flat]
+        else:
+            outputs = [_fresh(o) if type(o) is Tensor else apply1(_PASS_TANGENT, o)
+                       for o in flat]
+        inputs = [a if isinstance(a, Tensor) else a._read() for a in tensor_args]
         if any(_is_tape(r) for r in state.recorders):
             _record_custom("CustomGradient-" + getattr(f, "__name__", "f"), inputs, variables,
                            outputs, grad_fn)
         return nest.pack_sequence_as(result, outputs)
     return decorated
+
+
+def _fresh(t):
+    """A new eager tensor over t's value: the node's outputs must not alias its inputs."""
+    new = Tensor.__new__(Tensor)
+    new._value = t._value
+    return new
 
 
 def recompute_grad(f):
@@ -169,7 +182,7 @@ def grad_pass_through(f):
         @custom_gradient
         def inner(*xs):
             y = f(*xs, **kwargs)
-            if getattr(y, "_is_variable", False):
+            if isinstance(y, TensorLike) and not isinstance(y, Tensor):
                 y = y._read()
 
             def grad(*dys, variables=None):

@@ -70,3 +70,73 @@ DataLossError = _subclass("DataLossError", DATA_LOSS, "Unrecoverable data loss."
 def op_error(cls, op_type, message):
     """An eager op error in TF's message form: '<message> [Op:<type>] name: '."""
     return cls(None, None, f"{message} [Op:{op_type}] name: ")
+
+
+class SymbolicValueError(NotImplementedError):
+    """Raised when code asks for the elements of a tensor that has none here: a symbolic graph
+    tensor, or a vmap tensor (which stands for a whole batch)."""
+
+
+class OperatorNotAllowedInGraphError(TypeError):
+    """Raised when a Python operation on a symbolic tensor has no graph equivalent (e.g. `if
+    tensor:` in a graph traced without AutoGraph)."""
+
+
+# -- TF's error messages for ops --------------------------------------------------------------
+# The C++ type names in TF's messages, in the order TF lists allowed types.
+_TF_ORDER = ["bfloat16", "half", "float", "double", "int8", "int16", "int32", "int64", "uint8",
+             "uint16", "uint32", "uint64", "complex64", "complex128", "bool", "string"]
+
+
+def describe(x):
+    """`float32[2, 3]` for a tensor-like, its type name otherwise (for error messages)."""
+    from .dtypes import from_numpy
+    v = getattr(x, "_value", x)
+    try:
+        return "%s%s" % (from_numpy(v.dtype).name, list(v.shape))
+    except Exception:
+        return type(x).__name__
+
+
+def dtype_not_allowed(op, np_dtype):
+    """TF's InvalidArgumentError for an input dtype outside an op's type constraint."""
+    from .dtypes import DType, from_numpy
+    dtype = np_dtype if isinstance(np_dtype, DType) else from_numpy(np_dtype)
+    names = [from_numpy(d)._cname for d in op._allowed_np]
+    if "half" in names and "float" in names:
+        names.append("bfloat16")
+    names.sort(key=_TF_ORDER.index)
+    enum = ", ".join("DT_" + n.upper() for n in names)
+    return op_error(
+        InvalidArgumentError, op.name,
+        f"Value for attr 'T' of {dtype.name} is not in the list of allowed values: "
+        f"{', '.join(names)}\n\t; NodeDef: {{{{node {op.name}}}}}; Op<name={op.name}; "
+        f"signature=x:T -> y:T; attr=T:type,allowed=[{enum}]>")
+
+
+def dtype_mismatch(op_name, index, expected, got):
+    """TF's InvalidArgumentError for inputs whose dtypes differ (no implicit promotion)."""
+    return op_error(
+        InvalidArgumentError, op_name,
+        f"cannot compute {op_name} as input #{index}(zero-based) was expected to be a "
+        f"{expected._cname} tensor but is a {got._cname} tensor")
+
+
+def op_failure(op, inputs, exc):
+    """An exception from a primitive's forward as TF's error type, naming the op, shapes and
+    dtypes."""
+    if isinstance(exc, OpError):
+        return exc
+    import numpy as np
+    msg = str(exc)
+    shapes = [list(x._value.shape) for x in inputs if hasattr(x, "_value")]
+    if "broadcast" in msg and len(shapes) >= 2:
+        text = "Incompatible shapes: " + " vs. ".join(
+            "[" + ",".join(str(d) for d in s) + "]" for s in shapes)
+        return op_error(InvalidArgumentError, op.name, text)
+    if isinstance(exc, (ValueError, IndexError, np.linalg.LinAlgError)):
+        return op_error(InvalidArgumentError, op.name,
+                        "%s (inputs: %s)" % (msg, ", ".join(describe(x) for x in inputs)))
+    if isinstance(exc, TypeError):
+        return TypeError("%s: %s (inputs: %s)" % (op.name, msg, ", ".join(describe(x) for x in inputs)))
+    return exc

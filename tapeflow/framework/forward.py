@@ -4,8 +4,8 @@ An accumulator is a recorder (see `op.py`): while it is on the thread's recorder
 op as it runs and, when an input carries a tangent, computes the output tangent with the op's JVP
 rule. JVP rules are written with tapeflow ops, so a GradientTape outside the accumulator records
 them (reverse-over-forward), and an accumulator outside a tape sees the tape's backward ops
-(forward-over-reverse: Hessian-vector products). While an accumulator evaluates a JVP rule it
-steps off the stack, so it never sees its own tangent computations; outer recorders do.
+(forward-over-reverse: Hessian-vector products). While an accumulator evaluates a JVP rule it is
+paused, so it never sees its own tangent computations; the other recorders do.
 
     >>> x = tf.constant([1.0, 2.0])
     >>> with tf.autodiff.ForwardAccumulator(x, tf.constant([1.0, 0.0])) as acc:
@@ -15,13 +15,14 @@ steps off the stack, so it never sees its own tangent computations; outer record
 """
 import numpy as np
 
+from ..prims import base as P
 from . import nest
-from .op import Node, remove_recorder, state
-from .tape import ENGINE_OPS, UnconnectedGradients, _unconnected_value
-from .tensor import Tensor, convert_to_tensor, wrap
+from .op import Node, Recorder
+from .tape import UnconnectedGradients, _unconnected_value
+from .tensor import Tensor, TensorLike, convert_to_tensor, wrap
 
 
-class ForwardAccumulator:
+class ForwardAccumulator(Recorder):
     """Computes Jacobian-vector products of everything computed from `primals` inside the context,
     in the direction `tangents` (a nest of the same structure)."""
 
@@ -37,7 +38,7 @@ class ForwardAccumulator:
             self._watch(p, t)
 
     def _watch(self, primal, tangent):
-        if not (isinstance(primal, Tensor) or getattr(primal, "_is_variable", False)):
+        if not isinstance(primal, TensorLike):
             raise ValueError(f"Passed in object {primal} of type '{type(primal).__name__}', not "
                              f"tf.Tensor or tf.Variable or ExtensionType.")
         pv = primal._value
@@ -53,19 +54,16 @@ class ForwardAccumulator:
     def __enter__(self):
         if self._recording:
             raise ValueError("Accumulator is already recording.")
-        state.recorders.append(self)
+        self.push()
         self._recording = True
         return self
 
     def __exit__(self, typ, value, traceback):
         if self._recording:
-            remove_recorder(self)
+            self.pop()
             self._recording = False
 
-    def _variable_accessed(self, var):
-        pass
-
-    def _record(self, op, inputs, outputs, attrs):
+    def record(self, op, inputs, outputs, attrs):
         tangents = self._tangents
         tin = None
         for i, x in enumerate(inputs):
@@ -79,20 +77,19 @@ class ForwardAccumulator:
         if not any(o._value.dtype.kind in "fc" for o in outputs):
             return
         if op.jvp is None:
+            if op.nondiff:
+                return
             raise LookupError(f"No JVP rule is defined for op '{op.name}'")
-        pos = remove_recorder(self)  # step off: our own tangent ops are for outer recorders only
-        try:
+        with self.paused():  # our own tangent ops are for the other recorders only
             for o, t in zip(outputs, self._output_tangents(op, inputs, outputs, attrs, tin)):
                 if t is not None:
                     tangents[id(o)] = (o, t)
-        finally:
-            state.recorders.insert(pos, self)
 
     @staticmethod
     def _output_tangents(op, inputs, outputs, attrs, tin):
         """The op's JVP rule applied, checked and shaped: one tangent (or None) per output."""
         tout = op.jvp(Node(op, inputs, outputs, attrs), *tin)
-        if len(outputs) == 1:
+        if not op.multi:
             if isinstance(tout, (tuple, list)):
                 raise ValueError(f"The JVP rule of op {op.name} returned a sequence for its one "
                                  f"output")
@@ -107,7 +104,7 @@ class ForwardAccumulator:
                     t = convert_to_tensor(t, dtype=o.dtype)
                 if t._value.shape != o._value.shape:
                     try:  # a rule may return a tangent that broadcasts to its output
-                        t = ENGINE_OPS["broadcast_to"](t, o._value.shape)
+                        t = P.broadcast_to(t, o._value.shape)
                     except Exception:
                         raise ValueError(f"The JVP rule of op {op.name} returned a tangent of "
                                          f"shape {t.shape} for an output of shape {o.shape}"

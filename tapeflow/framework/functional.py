@@ -10,21 +10,25 @@ They compose with each other and with tapes, since each is an ordinary tapeflow 
     <tf.Tensor: shape=(), dtype=float32, numpy=12.0>
 """
 import functools
+import logging
 
 import numpy as np
 
+from ..prims import base as P
 from . import nest
+from .batching import Batcher, BatchedTensor
+from .errors import SymbolicValueError
 from .forward import ForwardAccumulator
-from .tape import ENGINE_OPS, GradientTape, UnconnectedGradients
-from .tensor import Tensor, convert_to_tensor, wrap
+from .tape import GradientTape, UnconnectedGradients
+from .tensor import Tensor, TensorLike, convert_to_tensor, wrap
+
+_log = logging.getLogger("tapeflow")
 
 _ZERO = UnconnectedGradients.ZERO
 
 
 def _as_tensors(x):
-    return nest.map_structure(
-        lambda v: v if isinstance(v, Tensor) or getattr(v, "_is_variable", False)
-        else convert_to_tensor(v), x)
+    return nest.map_structure(lambda v: v if isinstance(v, TensorLike) else convert_to_tensor(v), x)
 
 
 def _argnums(argnums, n):
@@ -121,7 +125,7 @@ def _stack_rows(rows, lead_shape, tail_shape, dtype):
     full = tuple(lead_shape) + tuple(tail_shape)
     if not rows:
         return wrap(np.zeros(full, dtype))
-    return ENGINE_OPS["reshape"](ENGINE_OPS["stack"](rows), full)
+    return P.reshape(P.stack(rows, 0), full)
 
 
 def jacrev(f, argnums=0, has_aux=False):
@@ -181,8 +185,7 @@ def jacfwd(f, argnums=0, has_aux=False):
 
 
 def _transpose(x, perm):
-    from ..ops.array_ops import transpose  # the engine's one use of a shape op outside hooks
-    return transpose(x, perm) if perm != sorted(perm) else x
+    return P.transpose(x, tuple(perm))
 
 
 def hessian(f, argnums=0):
@@ -207,12 +210,11 @@ def vmap(f, in_axes=0, out_axes=0):
     """Maps `f` over a batch axis of its arguments (`in_axes`: an int, or one int/None per
     argument; None means the argument is shared), stacking results along `out_axes`.
 
-    Vectorized: f runs once on the first example while every op it performs is re-run on the
-    whole batch (see `tapeflow.framework.batching`), so `vmap(grad(loss), in_axes=(None, 0))`
-    computes per-example gradients in a few batched ops. As a check, f also runs plainly on the
-    last example; if that disagrees with the batched result (f read a value outside tapeflow's
-    ops, e.g. with `.numpy()`, or draws random numbers), vmap runs f once per example instead.
-    Composes with tapes and the other transforms.
+    Vectorized: f runs once, on tensors that carry the whole batch, and each op it performs runs
+    once on the batch through its batch rule (see `tapeflow.framework.batching`), so
+    `vmap(grad(loss), in_axes=(None, 0))` computes per-example gradients in a few batched ops.
+    If f reads a value (`.numpy()`, `float(x)`, Python control flow on a tensor), vmap warns and
+    runs f once per example instead. Composes with tapes and the other transforms.
 
     >>> vmap(lambda x: tf.reduce_sum(x * x))(tf.ones((3, 2)))
     """
@@ -242,15 +244,6 @@ def vmap(f, in_axes=0, out_axes=0):
     return wrapped
 
 
-def _leading(leaf, ax):
-    """`leaf` with its mapped axis first (a recorded transpose when it is not)."""
-    if ax % max(leaf._value.ndim, 1) == 0:
-        return leaf
-    perm = list(range(leaf._value.ndim))
-    perm.insert(0, perm.pop(ax % leaf._value.ndim))
-    return _transpose(leaf, perm)
-
-
 def _example(args, axes, i):
     """The arguments of example i (tapeflow slicing ops, so they stay differentiable)."""
     out = []
@@ -258,18 +251,20 @@ def _example(args, axes, i):
         if ax is None:
             out.append(a)
             continue
-        out.append(nest.pack_sequence_as(a, [_leading(leaf, ax)[i] for leaf in nest.flatten(a)]))
+        out.append(nest.pack_sequence_as(a, [P.index_axis(leaf, ax % leaf._value.ndim, i)
+                                             for leaf in nest.flatten(a)]))
     return out
 
 
 def _stack_outputs(results, size, out_axes):
-    from ..ops.array_ops import stack
     flat = [nest.flatten(r) for r in results]
     n_out = len(flat[0])
     oaxes = [out_axes] * n_out if isinstance(out_axes, int) else _normalize_axes(
         out_axes, n_out, "out_axes")
-    stacked = [stack([convert_to_tensor(fl[k]) for fl in flat], axis=oaxes[k])
-               for k in range(n_out)]
+    stacked = []
+    for k in range(n_out):
+        column = [convert_to_tensor(fl[k]) for fl in flat]
+        stacked.append(P.stack(column, oaxes[k] % (column[0]._value.ndim + 1)))
     return nest.pack_sequence_as(results[0], stacked)
 
 
@@ -278,51 +273,42 @@ def _vmap_loop(f, args, axes, size, out_axes):
 
 
 def _vmap_vectorized(f, args, axes, size, out_axes):
-    """The batched run of f (see `vmap`), or None when the last-example check fails."""
-    from .batching import Batcher, first_mismatch
-    from .op import remove_recorder, state
+    """The batched run of f (see `vmap`), or None when f needs concrete values."""
     batcher = Batcher(size)
     proxied = []
     for a, ax in zip(args, axes):
         if ax is None:
             proxied.append(a)
             continue
-        proxies = []
+        leaves = []
         for leaf in nest.flatten(a):
-            full = _leading(leaf, ax)
-            proxy = wrap(full._value[0])
-            batcher.batched[id(proxy)] = (proxy, full)
-            proxies.append(proxy)
-        proxied.append(nest.pack_sequence_as(a, proxies))
-    state.recorders.append(batcher)
+            leaf = leaf._read() if not isinstance(leaf, Tensor) else leaf
+            leaves.append(BatchedTensor(leaf, ax % max(leaf._value.ndim, 1), batcher))
+        proxied.append(nest.pack_sequence_as(a, leaves))
+    batcher.push()
     try:
         out = f(*proxied)
-    finally:
-        remove_recorder(batcher)
-    flat = [convert_to_tensor(o) for o in nest.flatten(out)]
-    batched = []
-    for o in flat:
-        entry = batcher.batched.get(id(o))
-        batched.append(entry[1] if entry is not None else
-                       ENGINE_OPS["broadcast_to"](o, (size,) + o._value.shape))
-    del batcher, proxied
-    # the check: f on the last example, run plainly, must agree with the batched result
-    saved = list(state.recorders)
-    state.recorders[:] = []
-    try:
-        last = [convert_to_tensor(o) for o in nest.flatten(f(*_example(args, axes, size - 1)))]
-    finally:
-        state.recorders[:] = saved
-    if len(last) != len(batched) or any(first_mismatch(b._value[size - 1], o._value)
-                                         for b, o in zip(batched, last)):
+    except SymbolicValueError:
+        _log.warning("vmap: the function reads tensor values (e.g. with .numpy() or Python control "
+                     "flow), so it runs once per example")
         return None
-    oaxes = [out_axes] * len(batched) if isinstance(out_axes, int) else _normalize_axes(
-        out_axes, len(batched), "out_axes")
+    finally:
+        batcher.pop()
+    oaxes_in = out_axes
+    flat = [convert_to_tensor(o) for o in nest.flatten(out)]
+    oaxes = [oaxes_in] * len(flat) if isinstance(oaxes_in, int) else _normalize_axes(
+        oaxes_in, len(flat), "out_axes")
     moved = []
-    for b, ax in zip(batched, oaxes):
+    for o, ax in zip(flat, oaxes):
+        if type(o) is BatchedTensor and o._batcher is batcher:
+            b, d = o._batched, o._bdim
+        else:
+            b, d = P.broadcast_to(o, (size,) + tuple(o._value.shape)), 0
         nd = b._value.ndim
         ax = ax % nd
-        perm = list(range(1, nd))
-        perm.insert(ax, 0)
-        moved.append(_transpose(b, perm))
+        if d != ax:
+            perm = [i for i in range(nd) if i != d]
+            perm.insert(ax, d)
+            b = P.transpose(b, tuple(perm))
+        moved.append(b)
     return nest.pack_sequence_as(out, moved)

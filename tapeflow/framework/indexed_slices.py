@@ -2,7 +2,8 @@
 
 The gradient of an axis-0 `gather` is an IndexedSlices, as in TF; tapes keep it sparse through
 identities and variable reads and sum several of them by concatenation, and densify it before any
-other gradient rule sees it. `tf.convert_to_tensor` densifies.
+other gradient rule sees it (`backprop.densify`). `tf.convert_to_tensor` densifies (the
+conversion is registered by the primitive layer, which owns the scatter it needs).
 
     >>> s = tf.IndexedSlices(tf.constant([1.0, 2.0]), tf.constant([0, 2]), tf.constant([3]))
     >>> tf.convert_to_tensor(s)
@@ -10,10 +11,7 @@ other gradient rule sees it. `tf.convert_to_tensor` densifies.
 """
 import numpy as np
 
-from .tensor import convert_to_tensor, register_tensor_conversion_function
-
-# Set by the op package: scatter_add(values, indices, dense_shape) -> dense Tensor, differentiable.
-SCATTER = {"to_dense": None, "concat": None}
+from .tensor import convert_to_tensor
 
 
 class IndexedSlices:
@@ -38,7 +36,7 @@ class IndexedSlices:
         return TensorShape([int(d) for d in np.asarray(self._dense_shape._value).reshape(-1)])
 
     def _dense(self):
-        return SCATTER["to_dense"](self)
+        return convert_to_tensor(self)
 
     def __neg__(self):
         return IndexedSlices(-self._values, self._indices, self._dense_shape)
@@ -47,22 +45,3 @@ class IndexedSlices:
         return "IndexedSlices(indices=%s, values=%s%s)" % (
             self._indices, self._values,
             "" if self._dense_shape is None else ", dense_shape=%s" % self._dense_shape)
-
-
-def add_slices(a, b):
-    """a + b for gradients where either may be IndexedSlices: concatenated if both are."""
-    if isinstance(a, IndexedSlices) and isinstance(b, IndexedSlices):
-        return SCATTER["concat"](a, b)
-    if isinstance(a, IndexedSlices):
-        a = a._dense()
-    if isinstance(b, IndexedSlices):
-        b = b._dense()
-    return a + b
-
-
-def _convert(value, dtype):
-    dense = value._dense()
-    return dense if dtype is None else convert_to_tensor(dense, dtype)
-
-
-register_tensor_conversion_function(IndexedSlices, _convert)

@@ -1,71 +1,292 @@
-"""Ops and their execution: the per-op dispatch path, the hottest code in tapeflow.
+"""Primitives and their dispatch: the per-op path, the hottest code in tapeflow.
 
 Vocabulary (as TF and JAX use it):
-  primitive  an `Op`: a NumPy forward, a gradient rule and a JVP rule, defined once in an op module.
-  recorder   something on the thread's recorder stack that wants to see every op as it runs: a
-             GradientTape (reverse mode), a ForwardAccumulator (forward mode) or vmap's Batcher.
-  node       the record of one executed op: `Node.inputs`, `.outputs`, `.get_attr()`, `.type`. TF
-             calls this `op` in gradient functions, and so do our rules: `grad(op, *output_grads)`.
+  primitive    a `Primitive` record: everything about one op, declared once where the op is
+               defined (its NumPy forward, gradient rule, JVP rule, shape-and-dtype rule, batch
+               rule, allowed dtypes, number of outputs, flags). The records live in
+               `tapeflow.prims`, the internal primitive layer.
+  node         the record of one executed op: `Node.inputs`, `.outputs`, `.get_attr()`, `.type`.
+               TF calls this `op` in gradient functions, and so do our rules:
+               `grad(op, *output_grads)`.
+  recorder     something on the thread's recorder stack that sees ops as they run. Observers
+               (GradientTape, ForwardAccumulator) see each op after it ran; interpreters
+               (vmap's Batcher, and graph builders) run ops on the values they own instead of
+               NumPy. A recorder can be paused (`Recorder.paused()`), which hides it without
+               taking it off the stack.
+  aval         an `AbstractArray`: the shape (dimensions may be None) and dtype of a value, what
+               shape rules compute and what symbolic and batched tensors carry as `_value`.
 
-Dispatch: `apply(op, inputs, attrs)` runs the forward on the inputs' arrays, wraps the result, and,
-only when some recorder is active on this thread, hands the node to each recorder. With no tape
-active an op costs one NumPy call, one wrapper object and one thread-local read.
+Dispatch: `apply(op, inputs, attrs)` (and the one- and two-input forms `apply1`, `apply2`) runs
+the forward on the inputs' arrays and wraps the result. When any recorder is active on this
+thread, the op goes the recorded way (`_apply_recorded`): the innermost interpreter that owns an
+input runs it (with itself and everything above it stepped off the stack, so recorders below see
+the ops it runs), otherwise NumPy does; then every observer above that level sees the node. With
+no recorder active an op costs one NumPy call, one wrapper object and one thread-local read.
+These functions are unchecked: they trust that the inputs are tensors of allowed dtypes. The
+public API (`tapeflow.ops`) converts and checks once, at the boundary.
 """
 import threading
 import warnings
 
 import numpy as np
 
-from . import dtypes
-from .errors import InvalidArgumentError, OpError, op_error
-from .tensor import Tensor, wrap
+from .errors import dtype_not_allowed, op_failure
+from .tensor import AbstractArray, Tensor, wrap
 
 _new = object.__new__
 
-# Eager TF computes 1/0 = inf silently; NumPy would warn from inside our op modules.
+# Eager TF computes 1/0 = inf silently; NumPy would warn from inside our primitives.
 warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"tapeflow\.")
 
 
+# ============================================================================================
+# The recorder stack
+# ============================================================================================
 class _State(threading.local):
     def __init__(self):
-        self.recorders = []  # innermost last: tapes, forward accumulators, vmap batchers
+        self.stack = []       # every recorder on this thread, outermost first (paused ones too)
+        self.recorders = ()   # the active ones, in stack order: what dispatch reads
+        self.interpreters = 0  # how many of the active ones are interpreters
 
 
 state = _State()
 
-REGISTRY = {}  # op name -> Op
+
+def _refresh():
+    active = tuple(r for r in state.stack if not r._paused)
+    state.recorders = active
+    state.interpreters = sum(1 for r in active if r.interprets)
 
 
-class Op:
-    """A primitive. `forward(*arrays, **attrs)` computes NumPy outputs; `grad(node, *dys)` returns
-    one gradient (a Tensor or None) per input, written with tapeflow ops; `jvp(node, *tangents)`
-    returns the output tangent(s) (None tangents are zeros)."""
+class Recorder:
+    """The protocol of everything on the recorder stack.
 
-    __slots__ = ("name", "forward", "grad", "jvp", "num_outputs", "allowed", "sparse_grad_ok",
-                 "batched_grad", "__weakref__")
+    Observers implement `record(op, inputs, outputs, attrs)`, called after an op ran with
+    `inputs` (Tensors or Variables) and `outputs` (a tuple of Tensors). Interpreters set
+    `interprets = True` and implement `owns(op, inputs)` and `process(op, inputs, attrs)`
+    (returning the tuple of outputs). `variable_accessed(var)` is called whenever a Variable is
+    read while the recorder is active."""
 
-    def __init__(self, name, forward, grad=None, jvp=None, num_outputs=1, allowed=None):
+    __slots__ = ()
+    interprets = False
+    _paused = False
+
+    def record(self, op, inputs, outputs, attrs):
+        pass
+
+    def variable_accessed(self, var):
+        pass
+
+    def owns(self, op, inputs):
+        return False
+
+    def process(self, op, inputs, attrs):
+        raise NotImplementedError
+
+    # -- the stack ----------------------------------------------------------------------------
+    def push(self):
+        state.stack.append(self)
+        _refresh()
+
+    def pop(self):
+        stack = state.stack
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i] is self:
+                del stack[i]
+                _refresh()
+                return
+        raise ValueError(f"{self!r} is not on the recorder stack")
+
+    def on_stack(self):
+        return any(r is self for r in state.stack)
+
+    def paused(self):
+        """A context manager hiding this recorder from dispatch while it is open."""
+        return _Paused(self)
+
+
+class _Paused:
+    __slots__ = ("rec", "was")
+
+    def __init__(self, rec):
+        self.rec = rec
+
+    def __enter__(self):
+        self.was = self.rec._paused
+        self.rec._paused = True
+        _refresh()
+
+    def __exit__(self, *exc):
+        self.rec._paused = self.was
+        _refresh()
+
+
+class stack_below:
+    """Context manager: only the recorders below position `index` of the stack stay on it (the
+    rest are restored on exit). What an interpreter runs its ops under."""
+
+    __slots__ = ("index", "saved")
+
+    def __init__(self, index):
+        self.index = index
+
+    def __enter__(self):
+        stack = state.stack
+        self.saved = stack[self.index:]
+        del stack[self.index:]
+        _refresh()
+
+    def __exit__(self, *exc):
+        state.stack.extend(self.saved)
+        _refresh()
+
+
+class stack_replaced:
+    """Context manager: the recorder stack is replaced by `recorders` (a list) while open. What
+    graph tracing and stateful helpers use to hide the caller's tapes."""
+
+    __slots__ = ("new", "saved")
+
+    def __init__(self, recorders=()):
+        self.new = list(recorders)
+
+    def __enter__(self):
+        self.saved = state.stack
+        state.stack = self.new
+        _refresh()
+
+    def __exit__(self, *exc):
+        state.stack = self.saved
+        _refresh()
+
+
+# ============================================================================================
+# The primitive record
+# ============================================================================================
+REGISTRY = {}  # op name -> Primitive
+ANY = "any"    # `allowed=ANY`: the op takes every dtype (declared, not defaulted)
+_UNSET = object()
+
+
+class Primitive:
+    """Everything about one primitive op (see the module docstring for the vocabulary).
+
+    forward(*arrays, **attrs)         NumPy outputs (an array, or a tuple for several outputs).
+    grad(node, *cotangents)           one gradient per input (a Tensor, IndexedSlices or None),
+                                      written with primitive-layer ops so tapes can record it.
+    jvp(node, *tangents)              the output tangent(s); None tangents are zeros.
+    shape(*avals, **attrs)            the output aval(s): `AbstractArray(shape, dtype)`, with
+                                      unknown dimensions as None.
+    batch(op, args, dims, attrs)      vmap's rule: `args` are the inputs with `dims[i]` their
+                                      batch axis (None: not batched); returns `(outputs,
+                                      out_dims)` (a tuple each for several outputs).
+    allowed                           the dtypes input 'T' may have (a tuple of DTypes), or ANY.
+    num_outputs                       an int, or a function of the attrs (unstack, split).
+    nondiff                           True: the op has no gradient and no tangent (outputs are
+                                      constants to autodiff); `grad`/`jvp` must then be unset.
+    linear                            True: the op is linear in its inputs, so its JVP is the op
+                                      itself applied to the tangents (with zeros for None).
+    batched_grad                      `grad` also accepts cotangents with extra leading axes (a
+                                      rule finds them as g.ndim - output.ndim); vectorized
+                                      jacobians use it.
+    sparse_grad                       `grad` may receive an IndexedSlices cotangent.
+    stateful                          the op has effects or draws random numbers: graphs never
+                                      fold or prune it, vmap draws a value per example.
+    """
+
+    __slots__ = ("name", "forward", "grad", "jvp", "shape", "batch", "allowed", "_allowed_np",
+                 "num_outputs", "multi", "nondiff", "linear", "batched_grad", "sparse_grad",
+                 "stateful", "__weakref__")
+
+    def __init__(self, name, forward, grad=None, jvp=None, num_outputs=1, allowed=_UNSET, *,
+                 shape=None, batch=None, nondiff=False, linear=False, batched_grad=False,
+                 sparse_grad=False, stateful=False):
         self.name = name
-        self.sparse_grad_ok = False  # True: `grad` may receive an IndexedSlices cotangent
-        # True: `grad` also works when the cotangents carry extra leading batch axes (a rule finds
-        # them as g.ndim - output.ndim); vectorized jacobians need every op on the path to be so.
-        self.batched_grad = False
         self.forward = forward
+        self.nondiff = nondiff
+        self.linear = linear
+        if linear and jvp is None:
+            jvp = _linear_jvp
         self.grad = grad
         self.jvp = jvp
+        self.shape = shape
+        self.batch = batch
         self.num_outputs = num_outputs
-        # allowed input dtypes for the type attr 'T' (None: any)
-        self.allowed = None if allowed is None else frozenset(d._np for d in allowed)
+        self.multi = not (type(num_outputs) is int and num_outputs == 1)
+        self.batched_grad = batched_grad
+        self.sparse_grad = sparse_grad
+        self.stateful = stateful
+        self.allowed = allowed
+        if allowed is _UNSET or allowed == ANY or allowed is None:
+            self._allowed_np = None
+        else:
+            self._allowed_np = frozenset(d._np for d in allowed)
+
+    def outputs_for(self, attrs):
+        """The number of outputs for these attributes."""
+        n = self.num_outputs
+        return n if type(n) is int else n(attrs)
+
+    def check(self, x):
+        """Raises TF's InvalidArgumentError if Tensor `x`'s dtype is not allowed."""
+        allowed = self._allowed_np
+        if allowed is not None and x._value.dtype not in allowed:
+            raise dtype_not_allowed(self, x._value.dtype)
+
+    def missing(self):
+        """The facts this record lacks (empty for a complete primitive)."""
+        out = []
+        if not callable(self.forward):
+            out.append("forward")
+        if not callable(self.shape):
+            out.append("shape rule")
+        if not callable(self.batch):
+            out.append("batch rule")
+        if self.allowed is _UNSET:
+            out.append("allowed dtypes")
+        if self.nondiff:
+            if self.grad is not None or (self.jvp is not None and not self.linear):
+                out.append("nondiff with a gradient or JVP rule")
+        else:
+            if not callable(self.grad):
+                out.append("gradient rule (or nondiff=True)")
+            if not callable(self.jvp):
+                out.append("JVP rule (or linear=True / nondiff=True)")
+        return out
 
     def __repr__(self):
-        return f"<Op {self.name}>"
+        return f"<Primitive {self.name}>"
 
 
-def defop(name, forward, grad=None, jvp=None, num_outputs=1, allowed=None):
-    """Defines and registers a primitive op; see `Op`."""
-    op = Op(name, forward, grad, jvp, num_outputs, allowed)
+Op = Primitive
+
+
+def defop(name, forward, grad=None, jvp=None, num_outputs=1, allowed=_UNSET, **facts):
+    """Defines and registers a primitive; see `Primitive` for the facts it takes.
+
+    >>> from tapeflow.framework.op import defop, ANY
+    >>> double = defop("DoubleForDocs", lambda v: v * 2, linear=True, grad=lambda op, g: g * 2,
+    ...                allowed=ANY)
+    >>> double.missing()
+    ['shape rule', 'batch rule']
+    """
+    op = Primitive(name, forward, grad, jvp, num_outputs, allowed, **facts)
     REGISTRY[name] = op
     return op
+
+
+def _linear_jvp(node, *tangents):
+    """The JVP of a linear primitive: the primitive on the tangents, with zeros for the missing
+    tangents of floating inputs; other inputs (indices, masks) are passed as they are."""
+    if all(t is None for t in tangents):
+        return None
+    args = []
+    for x, t in zip(node.inputs, tangents):
+        if t is None:
+            v = x._value
+            t = x if v.dtype.kind not in "fc" else wrap(np.zeros(v.shape, v.dtype)[()])
+        args.append(t)
+    return apply(node.op, args, node.attrs)
 
 
 class NotBatchable(Exception):
@@ -75,7 +296,7 @@ class NotBatchable(Exception):
 class Node:
     """One executed op as recorded on a tape (TF's `op` argument of gradient functions)."""
 
-    __slots__ = ("op", "inputs", "outputs", "attrs", "needs_input_grad")
+    __slots__ = ("op", "inputs", "outputs", "attrs", "needs_input_grad", "stack")
 
     def __init__(self, op, inputs, outputs, attrs):
         self.op = op
@@ -83,6 +304,7 @@ class Node:
         self.outputs = outputs
         self.attrs = attrs
         self.needs_input_grad = None
+        self.stack = None  # the user's stack where the op ran, kept by debugging tools only
 
     @property
     def type(self):
@@ -94,133 +316,91 @@ class Node:
         return self.attrs[name]
 
     def __repr__(self):
+        from .errors import describe
         return "<Node %s: %s -> %s>" % (
-            self.op.name, [_describe(x) for x in self.inputs], [_describe(y) for y in self.outputs])
+            self.op.name, [describe(x) for x in self.inputs], [describe(y) for y in self.outputs])
 
 
+# ============================================================================================
+# Dispatch
+# ============================================================================================
 _NO_ATTRS = {}
 
 
 def apply1(op, x, attrs=None):
-    """Runs a one-input, one-output op on a Tensor."""
+    """Runs a one-input, one-output primitive on a Tensor (unchecked)."""
+    if state.recorders:
+        return _apply_recorded(op, (x,), _NO_ATTRS if attrs is None else attrs)
     try:
         out = op.forward(x._value) if attrs is None else op.forward(x._value, **attrs)
     except Exception as e:
-        raise _op_failure(op, (x,), e) from None
+        raise op_failure(op, (x,), e) from None
     r = _new(Tensor)
     r._value = out
-    if state.recorders:
-        _record(op, (x,), (r,), _NO_ATTRS if attrs is None else attrs)
     return r
 
 
 def apply2(op, x, y, attrs=None):
-    """Runs a two-input, one-output op on Tensors."""
+    """Runs a two-input, one-output primitive on Tensors (unchecked)."""
+    if state.recorders:
+        return _apply_recorded(op, (x, y), _NO_ATTRS if attrs is None else attrs)
     try:
         out = (op.forward(x._value, y._value) if attrs is None
                else op.forward(x._value, y._value, **attrs))
     except Exception as e:
-        raise _op_failure(op, (x, y), e) from None
+        raise op_failure(op, (x, y), e) from None
     r = _new(Tensor)
     r._value = out
-    if state.recorders:
-        _record(op, (x, y), (r,), _NO_ATTRS if attrs is None else attrs)
     return r
 
 
 def apply(op, inputs, attrs=None):
-    """Runs any op on a tuple of Tensors; returns a Tensor, or a tuple for multi-output ops."""
+    """Runs any primitive on a sequence of Tensors (unchecked); returns a Tensor, or a tuple for
+    a primitive with several outputs."""
     if attrs is None:
         attrs = _NO_ATTRS
+    if state.recorders:
+        return _apply_recorded(op, tuple(inputs), attrs)
     try:
         out = op.forward(*[x._value for x in inputs], **attrs)
     except Exception as e:
-        raise _op_failure(op, inputs, e) from None
-    if op.num_outputs == 1:
-        r = wrap(out)
-        if state.recorders:
-            _record(op, tuple(inputs), (r,), attrs)
-        return r
-    rs = tuple(wrap(o) for o in out)
-    if state.recorders:
-        _record(op, tuple(inputs), rs, attrs)
-    return rs
+        raise op_failure(op, inputs, e) from None
+    if not op.multi:
+        return wrap(out)
+    return tuple(wrap(o) for o in out)
 
 
-def remove_recorder(rec):
-    """Takes `rec` off this thread's recorder stack; returns the position it had (for a recorder
-    that steps off while it computes, then goes back with `state.recorders.insert`)."""
-    recs = state.recorders
-    for i in range(len(recs) - 1, -1, -1):
-        if recs[i] is rec:
-            del recs[i]
-            return i
-    raise ValueError(f"{rec!r} is not on the recorder stack")
-
-
-def _record(op, inputs, outputs, attrs):
-    for rec in state.recorders:
-        rec._record(op, inputs, outputs, attrs)
-
-
-def _describe(x):
-    v = getattr(x, "_value", x)
+def _run(op, inputs, attrs):
+    """The eager forward: a tuple of output Tensors."""
     try:
-        return "%s%s" % (dtypes.from_numpy(v.dtype).name, list(v.shape))
-    except Exception:
-        return type(x).__name__
+        out = op.forward(*[x._value for x in inputs], **attrs)
+    except Exception as e:
+        raise op_failure(op, inputs, e) from None
+    if not op.multi:
+        return (wrap(out),)
+    return tuple(wrap(o) for o in out)
 
 
-def _op_failure(op, inputs, exc):
-    """Turns an exception from a forward into TF's error type, naming the op, shapes and dtypes."""
-    if isinstance(exc, OpError):
-        return exc
-    msg = str(exc)
-    shapes = [list(getattr(x, "_value", x).shape) for x in inputs if hasattr(x, "_value")]
-    if "broadcast" in msg and len(shapes) >= 2:
-        text = "Incompatible shapes: " + " vs. ".join(
-            "[" + ",".join(str(d) for d in s) + "]" for s in shapes)
-        return op_error(InvalidArgumentError, op.name, text)
-    if isinstance(exc, (ValueError, IndexError, np.linalg.LinAlgError)):
-        return op_error(InvalidArgumentError, op.name,
-                        "%s (inputs: %s)" % (msg, ", ".join(_describe(x) for x in inputs)))
-    if isinstance(exc, TypeError):
-        return TypeError("%s: %s (inputs: %s)" % (op.name, msg, ", ".join(_describe(x) for x in inputs)))
-    return exc
+def _apply_recorded(op, inputs, attrs):
+    recs = state.recorders
+    if state.interpreters:
+        stack = state.stack
+        for i in range(len(stack) - 1, -1, -1):
+            r = stack[i]
+            if r.interprets and not r._paused and r.owns(op, inputs):
+                above = [o for o in stack[i + 1:] if not o._paused and not o.interprets]
+                with stack_below(i):
+                    outputs = r.process(op, inputs, attrs)
+                for o in above:
+                    o.record(op, inputs, outputs, attrs)
+                return outputs if op.multi else outputs[0]
+    outputs = _run(op, inputs, attrs)
+    for rec in recs:
+        if not rec.interprets:
+            rec.record(op, inputs, outputs, attrs)
+    return outputs if op.multi else outputs[0]
 
 
-# -- TF's dtype error messages -----------------------------------------------------------------
-_TF_ORDER = ["bfloat16", "half", "float", "double", "int8", "int16", "int32", "int64", "uint8",
-             "uint16", "uint32", "uint64", "complex64", "complex128", "bool", "string"]
-
-
-def dtype_not_allowed(op, dtype):
-    """TF's InvalidArgumentError for an input dtype outside an op's type constraint."""
-    names = [dtypes.from_numpy(d)._cname for d in op.allowed]
-    if "half" in names and "float" in names:
-        names.append("bfloat16")
-    names.sort(key=_TF_ORDER.index)
-    enum = ", ".join("DT_" + n.upper() for n in names)
-    return op_error(
-        InvalidArgumentError, op.name,
-        f"Value for attr 'T' of {dtype.name} is not in the list of allowed values: {', '.join(names)}"
-        f"\n\t; NodeDef: {{{{node {op.name}}}}}; Op<name={op.name}; signature=x:T -> y:T; "
-        f"attr=T:type,allowed=[{enum}]>")
-
-
-def dtype_mismatch(op_name, index, expected, got):
-    """TF's InvalidArgumentError for inputs whose dtypes differ (no implicit promotion)."""
-    return op_error(
-        InvalidArgumentError, op_name,
-        f"cannot compute {op_name} as input #{index}(zero-based) was expected to be a "
-        f"{expected._cname} tensor but is a {got._cname} tensor")
-
-
-def check_allowed(op, x):
-    """Raises TF's error if Tensor `x`'s dtype is outside `op.allowed`."""
-    if op.allowed is not None and x._value.dtype not in op.allowed:
-        raise dtype_not_allowed(op, dtypes.from_numpy(x._value.dtype))
-
-
-def is_tensor_type(x):
-    return type(x) is Tensor
+def is_concrete(x):
+    """True when `x` (a Tensor or Variable) holds a value, not only a shape and dtype."""
+    return type(x._value) is not AbstractArray

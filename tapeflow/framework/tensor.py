@@ -15,6 +15,7 @@ import numbers
 import numpy as np
 
 from . import dtypes
+from .errors import SymbolicValueError
 from .tensor_shape import TensorShape
 
 _new = object.__new__
@@ -22,21 +23,65 @@ _ndarray = np.ndarray
 _generic = np.generic
 
 
-class Tensor:
-    """An immutable multidimensional array, as `tf.Tensor` in eager mode.
+class AbstractArray:
+    """The shape and dtype of a value without its elements (an "aval"): what shape rules compute,
+    and what symbolic and batched tensors carry as `_value`. Dimensions may be None (unknown).
+    Asking for its elements raises `SymbolicValueError`.
 
-    >>> tf.constant(16.0)
-    <tf.Tensor: shape=(), dtype=float32, numpy=16.0>
+    >>> from tapeflow.framework.tensor import AbstractArray
+    >>> AbstractArray((None, 3), np.float32)
+    AbstractArray((None, 3), float32)
     """
 
-    __slots__ = ("_value", "__weakref__")
+    __slots__ = ("shape", "dtype")
+
+    def __init__(self, shape, dtype):
+        self.shape = tuple(shape)
+        self.dtype = np.dtype(dtype)
+
+    @property
+    def ndim(self):
+        return len(self.shape)
+
+    @property
+    def size(self):
+        n = 1
+        for d in self.shape:
+            if d is None:
+                return None
+            n *= d
+        return n
+
+    def __array__(self, dtype=None, copy=None):
+        raise SymbolicValueError("This tensor has no value here (it is symbolic: a graph or vmap "
+                                 "tensor), so it cannot be converted to a NumPy array.")
+
+    def item(self):
+        return self.__array__()
+
+    def __getitem__(self, key):
+        return self.__array__()
+
+    def __eq__(self, other):
+        return (type(other) is AbstractArray and self.shape == other.shape
+                and self.dtype == other.dtype)
+
+    def __hash__(self):
+        return hash((self.shape, self.dtype))
+
+    def __repr__(self):
+        return "AbstractArray(%r, %s)" % (self.shape, self.dtype)
+
+
+class TensorLike:
+    """What tensors and variables share: `_value` (an ndarray, NumPy scalar or AbstractArray),
+    and the inspection methods over it. `isinstance(x, TensorLike)` is how the engine asks
+    "a tensor or a variable?"."""
+
+    __slots__ = ()
     # NumPy defers to our reflected operators (np_array + tensor -> Tensor.__radd__).
     __array_priority__ = 100
 
-    def __init__(self, value):
-        self._value = value
-
-    # -- inspection -------------------------------------------------------------------------
     @property
     def shape(self):
         return TensorShape._from_tuple(self._value.shape)
@@ -55,6 +100,26 @@ class Tensor:
     @property
     def device(self):
         return "/job:localhost/replica:0/task:0/device:CPU:0"
+
+    def ref(self):
+        """A hashable reference to this object, for dict keys and sets."""
+        return Reference(self)
+
+    def experimental_ref(self):
+        return Reference(self)
+
+
+class Tensor(TensorLike):
+    """An immutable multidimensional array, as `tf.Tensor` in eager mode.
+
+    >>> tf.constant(16.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=16.0>
+    """
+
+    __slots__ = ("_value", "__weakref__")
+
+    def __init__(self, value):
+        self._value = value
 
     @property
     def name(self):
@@ -76,13 +141,6 @@ class Tensor:
         view = v.view()
         view.flags.writeable = False  # the tensor is immutable: NumPy gets a read-only view
         return view
-
-    def ref(self):
-        """A hashable reference to this tensor, for dict keys and sets."""
-        return Reference(self)
-
-    def experimental_ref(self):
-        return Reference(self)
 
     def __len__(self):
         shape = self._value.shape
@@ -318,8 +376,11 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
                 break
     if fn is not None:
         return fn(value, dtype)
-    if isinstance(value, Tensor):  # subclasses
-        return convert_to_tensor(Tensor(value._value), dtype)
+    if isinstance(value, Tensor):  # symbolic and batched tensors
+        if dtype is not None and value._value.dtype != dtype._np:
+            raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with "
+                             f"dtype {value.dtype.name}: {value!r}")
+        return value
     hint = dtype_hint if dtype_hint is not None else preferred_dtype
     if dtype is None and hint is not None:
         try:
@@ -386,5 +447,5 @@ def constant(value, dtype=None, shape=None, name="Const"):
 
 
 def is_tensor(x):
-    """True for tensors and variables."""
-    return isinstance(x, Tensor) or type(x) in _conversion_functions
+    """True for tensors and variables (and types registered for conversion)."""
+    return isinstance(x, TensorLike) or type(x) in _conversion_functions

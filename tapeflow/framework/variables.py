@@ -18,29 +18,32 @@ import numpy as np
 
 from . import dtypes
 from .errors import InvalidArgumentError, op_error
-from .op import Op, _record, state
-from .tensor import Reference, Tensor, convert_to_tensor, numpy_text, \
+from .op import ANY, _NO_ATTRS, _apply_recorded, defop, state
+from .tensor import Tensor, TensorLike, convert_to_tensor, numpy_text, \
     register_tensor_conversion_function, wrap
 from .tensor_shape import TensorShape
 
-READ = Op("ReadVariableOp", lambda v: v, grad=lambda op, g: g,
-          jvp=lambda op, dv: dv)
-READ.sparse_grad_ok = True  # a variable's gradient may stay IndexedSlices
-READ.batched_grad = True
 
-_name_scope_stack = []
+def _same_batch(op, args, dims, attrs):
+    return (args[0],), (dims[0],)
+
+
+# A read is recorded so tapes can differentiate with respect to the variable; its gradient may
+# stay IndexedSlices (the variable's gradient from a gather).
+READ = defop("ReadVariableOp", lambda v: v, grad=lambda op, g: g, linear=True, allowed=ANY,
+             shape=lambda a: a, batch=_same_batch, sparse_grad=True, batched_grad=True)
+
+_name_scope_stack = []  # set by tf.name_scope / tf.Module; prefixes variable names
 # getrefcount(v) inside _update when only the variable's slot holds v: the slot, the local
 # name and getrefcount's own argument.
 _PRIVATE_REFS = 3
-_uids = itertools.count()  # creation order, which watched_variables() reports  # set by tf.name_scope / tf.Module; prefixes variable names
+_uids = itertools.count()  # creation order, which watched_variables() reports
 
 
-class Variable:
+class Variable(TensorLike):
     """A mutable tensor-like value, as `tf.Variable` in eager mode."""
 
     __slots__ = ("_value", "_name", "_trainable", "_shape", "_uid", "__weakref__")
-    _is_variable = True
-    __array_priority__ = 100
 
     def __init__(self, initial_value=None, trainable=None, validate_shape=True, caching_device=None,
                  name=None, variable_def=None, dtype=None, import_scope=None, constraint=None,
@@ -74,12 +77,11 @@ class Variable:
     # -- reading -------------------------------------------------------------------------------
     def _read(self):
         """The current value as a Tensor; recorded on active tapes (and auto-watched)."""
-        t = wrap(self._value)
         if state.recorders:
             for rec in state.recorders:
-                rec._variable_accessed(self)
-            _record(READ, (self,), (t,), {})
-        return t
+                rec.variable_accessed(self)
+            return _apply_recorded(READ, (self,), _NO_ATTRS)
+        return wrap(self._value)
 
     def value(self):
         return self._read()
@@ -104,23 +106,8 @@ class Variable:
         return self._trainable
 
     @property
-    def dtype(self):
-        return dtypes.from_numpy(self._value.dtype)
-
-    @property
     def shape(self):
         return TensorShape._from_tuple(self._shape) if self._shape is not None else TensorShape(None)
-
-    def get_shape(self):
-        return self.shape
-
-    @property
-    def ndim(self):
-        return self._value.ndim
-
-    @property
-    def device(self):
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
 
     @property
     def initial_value(self):
@@ -129,12 +116,6 @@ class Variable:
     @property
     def constraint(self):
         return None
-
-    def ref(self):
-        return Reference(self)
-
-    def experimental_ref(self):
-        return Reference(self)
 
     def __hash__(self):
         raise TypeError(f"Variable is unhashable. Instead, use variable.ref() as the key. "

@@ -1,18 +1,17 @@
-"""Helpers shared by the op modules: argument conversion with TF's dtype rules, and dtype sets."""
+"""The public API's boundary helpers: argument conversion with TF's dtype rules, and the checked
+way to call a primitive (conversion, pairing of dtypes, the primitive's allowed-dtype check).
+
+Every public op goes through `unary`, `binary` or `checked` (or converts and calls
+`Primitive.check` itself), fast paths included, so a primitive's `allowed` dtypes always hold.
+"""
 import numpy as np
 
-from ..framework import dtypes as D
-from ..framework.op import apply1, apply2, dtype_mismatch, dtype_not_allowed
-from ..framework.tensor import Tensor, convert_to_tensor
+from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
+from ..framework.op import apply, apply1, apply2
+from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
+from ..prims._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL,  # noqa: F401
+                             SIGNED_INT, SIGNED_NUMERIC)
 
-FLOAT = (D.float16, D.float32, D.float64)
-COMPLEX = (D.complex64, D.complex128)
-INT = (D.int8, D.int16, D.int32, D.int64, D.uint8, D.uint16, D.uint32, D.uint64)
-SIGNED_INT = (D.int8, D.int16, D.int32, D.int64)
-FLOAT_COMPLEX = FLOAT + COMPLEX
-REAL = FLOAT + INT
-NUMERIC = FLOAT + INT + COMPLEX
-SIGNED_NUMERIC = FLOAT + SIGNED_INT + COMPLEX
 ANY = None
 
 
@@ -21,14 +20,14 @@ def t(x):
     return x if type(x) is Tensor else convert_to_tensor(x)
 
 
-def unary(op, x):
-    """Applies a one-input op after conversion and the dtype check."""
+def unary(op, x, attrs=None):
+    """Applies a one-input primitive after conversion and the dtype check."""
     if type(x) is not Tensor:
         x = convert_to_tensor(x)
-    allowed = op.allowed
+    allowed = op._allowed_np
     if allowed is not None and x._value.dtype not in allowed:
-        raise dtype_not_allowed(op, x.dtype)
-    return apply1(op, x)
+        op.check(x)
+    return apply1(op, x, attrs)
 
 
 def pair(x, y, op_name, hint=False):
@@ -38,7 +37,8 @@ def pair(x, y, op_name, hint=False):
         if type(y) is not Tensor:
             y = _convert_like(y, x, hint)
     elif type(y) is Tensor:
-        x = convert_to_tensor(x, dtype=y.dtype) if not _is_tensor_like(x) else convert_to_tensor(x)
+        x = convert_to_tensor(x, dtype=y.dtype) if not isinstance(x, TensorLike) \
+            else convert_to_tensor(x)
     else:
         x = convert_to_tensor(x)
         y = _convert_like(y, x, hint)
@@ -47,34 +47,36 @@ def pair(x, y, op_name, hint=False):
     return x, y
 
 
-def _is_tensor_like(v):
-    return getattr(v, "_is_variable", False) or isinstance(v, Tensor)
-
-
 def _convert_like(v, like, hint):
-    if _is_tensor_like(v):
+    if isinstance(v, TensorLike):
         return convert_to_tensor(v)
     if hint:
         return convert_to_tensor(v, dtype_hint=like.dtype)
     return convert_to_tensor(v, dtype=like.dtype)
 
 
-def binary(op, x, y, hint=False):
-    """Applies a two-input op whose inputs share the type attr T."""
+def binary(op, x, y, hint=False, attrs=None):
+    """Applies a two-input primitive whose inputs share the type attr T (converted, paired and
+    checked; two tensors of one allowed dtype take the short way)."""
     if type(x) is not Tensor or type(y) is not Tensor or x._value.dtype != y._value.dtype:
         x, y = pair(x, y, op.name, hint)
-    allowed = op.allowed
+    allowed = op._allowed_np
     if allowed is not None and x._value.dtype not in allowed:
-        raise dtype_not_allowed(op, x.dtype)
-    return apply2(op, x, y)
+        op.check(x)
+    return apply2(op, x, y, attrs)
+
+
+def checked(op, inputs, attrs=None, check=0):
+    """Applies a primitive to already converted tensors after checking input `check`'s dtype."""
+    op.check(inputs[check])
+    return apply(op, inputs, attrs)
 
 
 def axis_tuple(axis, ndim, op_name="Sum"):
     """Normalizes `axis` (None, int, list or tensor) to a sorted tuple of non-negative ints."""
-    from ..framework.errors import InvalidArgumentError, op_error
     if axis is None:
         return tuple(range(ndim))
-    if isinstance(axis, Tensor) or getattr(axis, "_is_variable", False):
+    if isinstance(axis, TensorLike):
         axis = np.asarray(axis._value).tolist()
     if isinstance(axis, (int, np.integer)):
         axis = (int(axis),)
@@ -90,7 +92,7 @@ def axis_tuple(axis, ndim, op_name="Sum"):
 
 def int_list(v):
     """A shape-like argument (list, tuple, TensorShape or integer tensor) as a list of ints."""
-    if isinstance(v, Tensor) or getattr(v, "_is_variable", False):
+    if isinstance(v, TensorLike):
         return [int(d) for d in np.asarray(v._value).reshape(-1)]
     if isinstance(v, (int, np.integer)):
         return [int(v)]

@@ -1,7 +1,6 @@
-"""Shape and indexing ops: reshape, transpose, concat, slicing, gather, where, constructors, ...
-
-Each primitive's forward, gradient and JVP sit together. Linear ops (reshape, transpose, slicing,
-concat, ...) have a JVP that is the op itself applied to the tangent.
+"""Shape and indexing ops, public API: reshape, transpose, concat, slicing, gather, where,
+constructors, ... Each function converts and checks its arguments and calls the primitive layer
+(`tapeflow.prims.base` and `tapeflow.prims.array`), where the ops' records live.
 
     >>> tf.reshape(tf.range(6), (2, 3)).shape
     TensorShape([2, 3])
@@ -10,59 +9,25 @@ import builtins
 
 import numpy as np
 
-from ..framework import batching as _B
 from ..framework import dtypes as D
-from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.indexed_slices import IndexedSlices
-from ..framework.op import NotBatchable, apply, apply1, apply2, defop, dtype_mismatch
-from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
+from ..framework.op import apply, apply1, apply2
+from ..framework.tensor import Tensor, TensorLike, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
-from . import math_ops as M
+from ..prims import array as PA
+from ..prims import base as P
+from ..prims import math as PM
+from ..prims.array import ONE_HOT, PAD, REVERSE, SLICE, TILE
+from ..prims.base import (BROADCAST_TO, CONCAT, GATHER, IDENTITY, PACK, RESHAPE, SELECT, SPLIT,
+                          STOP_GRADIENT, TRANSPOSE, UNPACK)
+from ..prims._common import dims_text as _dims
 from ._common import int_list, t
-
-
-def _bshape(op, g):
-    """The leading batch axes cotangent `g` carries beyond the node's (first) output."""
-    return g._value.shape[:g._value.ndim - op.outputs[0]._value.ndim]
-
-
-def _shifted_perm(perm, nb):
-    return list(builtins.range(nb)) + [int(p) + nb for p in perm]
-
-
-def _linear_jvp(public):
-    """JVP of a linear op: the same op, with the same attributes, on the tangent."""
-    return lambda op, dx: public(dx, **op.attrs)
 
 
 def _as_shape_tuple(shape):
     if isinstance(shape, TensorShape):
         return tuple(shape.as_list())
     return tuple(int_list(shape))
-
-
-# -- reshape ----------------------------------------------------------------------------------
-def _reshape_forward(v, shape):
-    n = v.size
-    known = 1
-    unknown = 0
-    for d in shape:
-        if d == -1:
-            unknown += 1
-        else:
-            known *= d
-    if unknown > 1:
-        raise op_error(InvalidArgumentError, "Reshape", "Only one input size may be -1, not both")
-    if (unknown == 0 and known != n) or (unknown == 1 and (known == 0 or n % known)):
-        what = f"has {known}" if not unknown else f"requires a multiple of {known}"
-        raise InvalidArgumentError(None, None, f"Input to reshape is a tensor with {n} values, but "
-                                               f"the requested shape {what} [Op:Reshape]")
-    return np.reshape(v, shape)
-
-
-RESHAPE = defop("Reshape", _reshape_forward,
-                lambda op, g: reshape(g, _bshape(op, g) + op.inputs[0]._value.shape),
-                lambda op, dx: reshape(dx, op.get_attr("shape")))
 
 
 def reshape(tensor, shape, name=None):
@@ -75,14 +40,12 @@ def reshape(tensor, shape, name=None):
     shape = _as_shape_tuple(shape)
     if x._value.shape == shape:
         return apply1(IDENTITY, x)
+    if sum(1 for d in shape if d == -1) > 1:
+        raise op_error(InvalidArgumentError, "Reshape", "Only one input size may be -1, not both")
     return apply1(RESHAPE, x, {"shape": shape})
 
 
 # -- identity, stop_gradient ------------------------------------------------------------------
-IDENTITY = defop("Identity", lambda v: v, lambda op, g: g, lambda op, dx: dx)
-IDENTITY.sparse_grad_ok = True
-
-
 def identity(input, name=None):  # noqa: A002
     """The same value as a new tensor (gradient passes through).
 
@@ -104,16 +67,6 @@ def stop_gradient(input, name=None):  # noqa: A002
     return apply1(STOP_GRADIENT, t(input))
 
 
-# Recorded (so vmap batches it), but its gradient and tangent are always None.
-STOP_GRADIENT = defop("StopGradient", lambda v: v, lambda op, g: None, lambda op, dx: None)
-
-
-# -- transpose --------------------------------------------------------------------------------
-TRANSPOSE = defop("Transpose", lambda v, perm: np.transpose(v, perm),
-                  lambda op, g: transpose(g, _shifted_perm(np.argsort(op.get_attr("perm")),
-                                                           len(_bshape(op, g)))),
-                  lambda op, dx: transpose(dx, op.get_attr("perm")))
-
 
 def transpose(a, perm=None, conjugate=False, name="transpose"):
     """Permutes the dimensions (reverses them when `perm` is None).
@@ -129,7 +82,7 @@ def transpose(a, perm=None, conjugate=False, name="transpose"):
                        f"transpose expects a vector of size {nd}. But input(1) is a vector of size "
                        f"{len(perm)}" if len(perm) != nd else f"{list(perm)} is not a valid permutation")
     out = apply1(TRANSPOSE, x, {"perm": tuple(p % nd for p in perm)})
-    return M.conj(out) if conjugate else out
+    return PM.conj(out) if conjugate and out._value.dtype.kind == "c" else out
 
 
 def matrix_transpose(a, name="matrix_transpose", conjugate=False):
@@ -201,44 +154,11 @@ def _tensors(values):
         out.append(t(v))
     # Python scalars among tensors take the first tensor's dtype
     for i, v in enumerate(values):
-        if not isinstance(v, Tensor) and not getattr(v, "_is_variable", False):
+        if not isinstance(v, TensorLike):
             like = next((o for o in out if isinstance(values[out.index(o)], Tensor)), None)
             if like is not None:
                 out[i] = convert_to_tensor(v, dtype=like.dtype)
     return out
-
-
-def _concat_forward(*arrays, axis):
-    try:
-        return np.concatenate(arrays, axis=axis)
-    except ValueError:
-        s0 = arrays[0].shape
-        for i, a in enumerate(arrays[1:], 1):
-            if a.ndim != len(s0):
-                raise op_error(InvalidArgumentError, "ConcatV2",
-                               f"Ranks of all input tensors should match: shape[0] = {_dims(s0)} vs. "
-                               f"shape[{i}] = {_dims(a.shape)}") from None
-            for d in builtins.range(len(s0)):
-                if d != axis and a.shape[d] != s0[d]:
-                    raise op_error(InvalidArgumentError, "ConcatV2",
-                                   f"ConcatOp : Dimension {d} in both shapes must be equal: shape[0] "
-                                   f"= {_dims(s0)} vs. shape[{i}] = {_dims(a.shape)}") from None
-        raise
-
-
-def _dims(shape):
-    return "[" + ",".join(str(d) for d in shape) + "]"
-
-
-def _concat_grad(op, g):
-    axis = op.get_attr("axis")
-    sizes = [x._value.shape[axis] for x in op.inputs]
-    return tuple(split(g, sizes, axis=axis + len(_bshape(op, g))))
-
-
-CONCAT = defop("ConcatV2", _concat_forward, _concat_grad,
-               lambda op, *dxs: concat([dx if dx is not None else zeros_like(x)
-                                        for dx, x in zip(dxs, op.inputs)], op.get_attr("axis")))
 
 
 def concat(values, axis, name="concat"):
@@ -260,22 +180,6 @@ def concat(values, axis, name="concat"):
     return apply(CONCAT, tuple(xs), {"axis": axis % nd})
 
 
-def _stack_forward(*arrays, axis):
-    s0 = arrays[0].shape
-    for i, a in enumerate(arrays[1:], 1):
-        if a.shape != s0:
-            raise op_error(InvalidArgumentError, "Pack",
-                           f"Shapes of all inputs must match: values[0].shape = {_dims(s0)} != "
-                           f"values[{i}].shape = {_dims(a.shape)}")
-    return np.stack(arrays, axis=axis)
-
-
-PACK = defop("Pack", _stack_forward,
-             lambda op, g: tuple(unstack(g, axis=op.get_attr("axis") + len(_bshape(op, g)))),
-             lambda op, *dxs: stack([dx if dx is not None else zeros_like(x)
-                                     for dx, x in zip(dxs, op.inputs)], op.get_attr("axis")))
-
-
 def stack(values, axis=0, name="stack"):
     """Joins tensors of one shape along a new `axis`.
 
@@ -289,34 +193,6 @@ def stack(values, axis=0, name="stack"):
     if not -nd <= axis < nd:
         raise ValueError(f"Argument `axis` = {axis} not in range [{-nd}, {nd})")
     return apply(PACK, tuple(xs), {"axis": axis % nd})
-
-
-def _unstack_forward(v, axis, num):
-    if num == 1:  # a one-output op returns its array, not a 1-tuple
-        return np.take(v, 0, axis=axis)
-    return tuple(np.take(v, i, axis=axis) for i in builtins.range(num))
-
-
-def _fill_none(grads, like):
-    """Zeros for the missing cotangents of a multi-output op (with the others' batch axes)."""
-    batch = next((g._value.shape[:g._value.ndim - x._value.ndim] for g, x in zip(grads, like)
-                  if g is not None), ())
-    return [g if g is not None else zeros(batch + x._value.shape, x.dtype)
-            for g, x in zip(grads, like)]
-
-
-def _batch_ndim_of(grads, like):
-    return next((g._value.ndim - x._value.ndim for g, x in zip(grads, like) if g is not None), 0)
-
-
-def _tangents_out(tangents):
-    """A multi-output JVP's result: a tuple, or the tangent itself for a one-output op."""
-    return tangents[0] if len(tangents) == 1 else tuple(tangents)
-
-
-def _unstack_grad(op, *grads):
-    return stack(_fill_none(grads, op.outputs),
-                 axis=op.get_attr("axis") + _batch_ndim_of(grads, op.outputs))
 
 
 def unstack(value, num=None, axis=0, name="unstack"):
@@ -334,38 +210,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
     n = x._value.shape[axis]
     if num is not None and num != n:
         raise ValueError(f"Cannot infer argument `num` from shape {x.shape}")
-    op = _unstack_op(n)
-    out = apply(op, (x,), {"axis": axis, "num": n})
-    return list(out) if n != 1 else [out] if isinstance(out, Tensor) else list(out)
-
-
-_UNSTACK_OPS = {}
-
-
-def _unstack_op(n):
-    op = _UNSTACK_OPS.get(n)
-    if op is None:
-        from ..framework.op import Op
-        op = Op("Unpack", _unstack_forward, _unstack_grad,
-                lambda op, dx: _tangents_out(unstack(dx, axis=op.get_attr("axis"))), num_outputs=n)
-        op.batched_grad = True
-        _UNSTACK_OPS[n] = op
-    return op
-
-
-def _split_forward(v, sizes, axis):
-    if len(sizes) == 1:  # a one-output op returns its array, not a 1-tuple
-        return v
-    bounds = np.cumsum(sizes)[:-1]
-    return tuple(np.split(v, bounds, axis=axis))
-
-
-def _split_grad(op, *grads):
-    return concat(_fill_none(grads, op.outputs),
-                  axis=op.get_attr("axis") + _batch_ndim_of(grads, op.outputs))
-
-
-_SPLIT_OPS = {}
+    return list(apply(UNPACK, (x,), {"axis": axis, "num": n}))
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
@@ -400,38 +245,11 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
                            f"if fully specified, or be less than the size of the input along "
                            f"split_dim if not fully specified.  Got: {sum(sizes)}")
         op_name = "SplitV"
-    key = (op_name, len(sizes))
-    op = _SPLIT_OPS.get(key)
-    if op is None:
-        from ..framework.op import Op
-        op = Op(op_name, _split_forward, _split_grad,
-                lambda op, dx: _tangents_out(split(dx, list(op.get_attr("sizes")),
-                                                   op.get_attr("axis"))),
-                num_outputs=len(sizes))
-        op.batched_grad = True
-        _SPLIT_OPS[key] = op
-    out = apply(op, (x,), {"sizes": tuple(sizes), "axis": axis})
-    return [out] if isinstance(out, Tensor) else list(out)
+    del op_name
+    return list(apply(SPLIT, (x,), {"sizes": tuple(sizes), "axis": axis}))
 
 
 # -- tile, broadcast_to -----------------------------------------------------------------------
-def _tile_grad(op, g):
-    x = op.inputs[0]
-    mult = op.get_attr("multiples")
-    shape = x._value.shape
-    batch = _bshape(op, g)
-    inter = []
-    for m, d in zip(mult, shape):
-        inter += [m, d]
-    nb = len(batch)
-    return M.reduce_sum(reshape(g, batch + tuple(inter)),
-                        axis=[nb + i for i in builtins.range(0, 2 * len(shape), 2)])
-
-
-TILE = defop("Tile", lambda v, multiples: np.tile(v, multiples), _tile_grad,
-             lambda op, dx: tile(dx, op.get_attr("multiples")))
-
-
 def tile(input, multiples, name=None):  # noqa: A002
     """Repeats the tensor `multiples[i]` times along dimension i.
 
@@ -445,21 +263,6 @@ def tile(input, multiples, name=None):  # noqa: A002
                        f"Expected multiples argument to be a vector of length {x._value.ndim} but got "
                        f"length {len(mult)}")
     return apply1(TILE, x, {"multiples": mult})
-
-
-def _broadcast_forward(v, shape):
-    try:
-        return np.broadcast_to(v, shape)
-    except ValueError:
-        raise op_error(InvalidArgumentError, "BroadcastTo",
-                       f"Unable to broadcast tensor of shape {_dims(v.shape)} to tensor of shape "
-                       f"{_dims(shape)}") from None
-
-
-BROADCAST_TO = defop("BroadcastTo", _broadcast_forward,
-                     lambda op, g: M.unbroadcast(g, op.inputs[0]._value.shape,
-                                                 len(_bshape(op, g))),
-                     lambda op, dx: broadcast_to(dx, op.get_attr("shape")))
 
 
 def broadcast_to(input, shape, name=None):  # noqa: A002
@@ -485,42 +288,6 @@ def broadcast_dynamic_shape(shape_x, shape_y):
 
 
 # -- pad, reverse -----------------------------------------------------------------------------
-def _pad_forward(v, paddings, mode, constant_values):
-    if mode == "CONSTANT":
-        return np.pad(v, paddings, mode="constant", constant_values=constant_values)
-    return np.pad(v, paddings, mode="reflect" if mode == "REFLECT" else "symmetric")
-
-
-def _pad_grad(op, g):
-    x = op.inputs[0]
-    paddings = op.get_attr("paddings")
-    batch = _bshape(op, g)
-    if op.get_attr("mode") == "CONSTANT":
-        key = (builtins.slice(None),) * len(batch) + tuple(
-            builtins.slice(lo, lo + d) for (lo, _), d in zip(paddings, x._value.shape))
-        return _slice(g, key)
-    return apply1(MIRROR_PAD_GRAD, g, {"paddings": ((0, 0),) * len(batch) + paddings,
-                                       "mode": op.get_attr("mode"),
-                                       "shape": batch + x._value.shape})
-
-
-def _mirror_pad_grad_forward(g, paddings, mode, shape):
-    """Adds each padded element's cotangent back onto the element it mirrors."""
-    index = np.arange(int(np.prod(shape))).reshape(shape)
-    mapped = np.pad(index, paddings, mode="reflect" if mode == "REFLECT" else "symmetric")
-    out = np.zeros(int(np.prod(shape)), g.dtype)
-    np.add.at(out, mapped.reshape(-1), np.asarray(g).reshape(-1))
-    return out.reshape(shape)
-
-
-PAD = defop("PadV2", _pad_forward, _pad_grad,
-            lambda op, dx: pad(dx, op.get_attr("paddings"), op.get_attr("mode")))
-MIRROR_PAD_GRAD = defop("MirrorPadGrad", _mirror_pad_grad_forward,
-                        lambda op, g: pad(g, ((0, 0),) * len(_bshape(op, g)) + op.get_attr("paddings"),
-                                          op.get_attr("mode")),
-                        lambda op, dx: apply1(MIRROR_PAD_GRAD, dx, op.attrs))
-
-
 def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     """Pads with `paddings[i] = [before, after]` per dimension; mode CONSTANT, REFLECT or SYMMETRIC.
 
@@ -542,11 +309,6 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
                            "constant_values": cv})
 
 
-REVERSE = defop("ReverseV2", lambda v, axis: np.flip(v, axis) if axis else v,
-                lambda op, g: reverse(g, [a + len(_bshape(op, g)) for a in op.get_attr("axis")]),
-                lambda op, dx: reverse(dx, op.get_attr("axis")))
-
-
 def reverse(tensor, axis, name=None):
     """Reverses the order of elements along the given axes.
 
@@ -563,34 +325,6 @@ def reverse(tensor, axis, name=None):
 
 
 # -- slicing ----------------------------------------------------------------------------------
-def _slice_grad_forward(g, shape, key):
-    out = np.zeros(shape, g.dtype)
-    out[key] = g
-    return out
-
-
-def _slice_forward(v, key):
-    out = v[key]
-    if not isinstance(out, (np.ndarray, np.generic)):  # an element of a string (object) array
-        out = np.array(out, dtype=object)
-    return out
-
-
-SLICE = defop("StridedSlice", _slice_forward,
-              lambda op, g: apply1(SLICE_GRAD, g, {
-                  "shape": _bshape(op, g) + op.inputs[0]._value.shape,
-                  "key": (builtins.slice(None),) * len(_bshape(op, g)) + op.get_attr("key")}),
-              lambda op, dx: _slice(dx, op.get_attr("key")))
-SLICE_GRAD = defop("StridedSliceGrad", _slice_grad_forward,
-                   lambda op, g: _slice(g, (builtins.slice(None),) * len(_bshape(op, g))
-                                        + op.get_attr("key")),
-                   lambda op, dx: apply1(SLICE_GRAD, dx, op.attrs))
-
-
-def _slice(x, key):
-    return apply1(SLICE, x, {"key": key})
-
-
 def _index_error():
     return TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
                      "tf.int32/tf.int64 tensors are valid indices")
@@ -644,6 +378,10 @@ def _scalar_index(k):
     raise _index_error()
 
 
+def _slice(x, key):
+    return apply1(SLICE, x, {"key": key})
+
+
 def _getitem(self, key):
     x = self if type(self) is Tensor else t(self)
     return _slice(x, _normalize_key(key, x._value.shape))
@@ -684,102 +422,6 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
 
 
 # -- gather -----------------------------------------------------------------------------------
-def _gather_forward(params, indices, axis, batch_dims):
-    n = params.shape[axis]
-    bad = (indices < 0) | (indices >= n)
-    if np.any(bad):
-        pos = tuple(int(i) for i in np.argwhere(bad)[0])
-        where_ = ",".join(map(str, pos))
-        raise op_error(InvalidArgumentError, "GatherV2",
-                       f"indices[{where_}] = {int(indices[pos])} is not in [0, {n})")
-    if batch_dims == 0:
-        return np.take(params, indices, axis=axis)
-    return _batched_take(params, indices, axis, batch_dims)
-
-
-def _batched_layout(shape, indices, axis, batch_dims):
-    """Flattened batch (nb), the batch-index grid, and the permutation from NumPy's advanced-index
-    layout (nb, *idx, *pre, *post) to TF's (nb, *pre, *idx, *post), for a batched gather."""
-    nb = int(np.prod(shape[:batch_dims]))
-    n_idx = indices.ndim - batch_dims
-    n_pre = axis - batch_dims
-    n_post = len(shape) - axis - 1
-    bgrid = np.arange(nb).reshape((nb,) + (1,) * n_idx)
-    perm = ([0] + list(builtins.range(1 + n_idx, 1 + n_idx + n_pre)) + list(builtins.range(1, 1 + n_idx))
-            + list(builtins.range(1 + n_idx + n_pre, 1 + n_idx + n_pre + n_post)))
-    return nb, bgrid, perm
-
-
-def _batched_take(params, indices, axis, batch_dims):
-    """Gather with batch dims, vectorized: one advanced-indexing step over all batch elements."""
-    bshape = params.shape[:batch_dims]
-    nb, bgrid, perm = _batched_layout(params.shape, indices, axis, batch_dims)
-    p = np.moveaxis(params.reshape((nb,) + params.shape[batch_dims:]), axis - batch_dims + 1, 1)
-    i = indices.reshape((nb,) + indices.shape[batch_dims:])
-    out = p[bgrid, i].transpose(perm)
-    return out.reshape(bshape + out.shape[1:])
-
-
-def _gather_grad(op, g):
-    """An axis-0 gather's gradient is sparse (IndexedSlices), as in TF; otherwise a scatter-add."""
-    params, indices = op.inputs
-    a = op.attrs
-    pshape = params._value.shape
-    batch = _bshape(op, g)
-    if batch:  # batched cotangents (vectorized jacobians): a dense scatter after the batch axes
-        if a["batch_dims"]:
-            raise NotBatchable("GatherV2 with batch_dims")
-        return apply2(GATHER_GRAD, g, indices, {"shape": batch + pshape,
-                                                "axis": a["axis"] + len(batch),
-                                                "batch_dims": 0}), None
-    if a["axis"] == 0 and a["batch_dims"] == 0:
-        n = indices._value.size
-        return IndexedSlices(reshape(g, (n,) + pshape[1:]), reshape(indices, (n,)),
-                             wrap(np.array(pshape, np.int32))), None
-    return apply2(GATHER_GRAD, g, indices, {"shape": pshape, "axis": a["axis"],
-                                            "batch_dims": a["batch_dims"]}), None
-
-
-def _indexed_slices_to_dense(s):
-    shape = tuple(int(d) for d in np.asarray(s.dense_shape._value).reshape(-1))
-    return apply2(GATHER_GRAD, s.values, s.indices, {"shape": shape, "axis": 0, "batch_dims": 0})
-
-
-def _indexed_slices_concat(a, b):
-    return IndexedSlices(concat([a.values, b.values], 0), concat([a.indices, b.indices], 0),
-                         a.dense_shape)
-
-
-def _gather_grad_forward(g, indices, shape, axis, batch_dims):
-    """Scatter-adds `g` back to the gathered positions (the transpose of gather)."""
-    out = np.zeros(shape, g.dtype)
-    if batch_dims == 0:
-        np.add.at(out, (builtins.slice(None),) * axis + (indices,), g)
-        return out
-    nb, bgrid, perm = _batched_layout(shape, indices, axis, batch_dims)
-    o = np.moveaxis(out.reshape((nb,) + shape[batch_dims:]), axis - batch_dims + 1, 1)  # a view
-    i = indices.reshape((nb,) + indices.shape[batch_dims:])
-    gg = g.reshape((nb,) + g.shape[batch_dims:]).transpose(np.argsort(perm))
-    np.add.at(o, (bgrid, i), gg)
-    return out
-
-
-GATHER = defop("GatherV2", _gather_forward, _gather_grad,
-               lambda op, dp, di: gather(dp, op.inputs[1], axis=op.get_attr("axis"),
-                                         batch_dims=op.get_attr("batch_dims")))
-def _gather_grad_grad(op, g):
-    nb = g._value.ndim - op.outputs[0]._value.ndim
-    if nb and op.get_attr("batch_dims"):
-        raise NotBatchable("UnsortedSegmentSum with batch_dims")
-    return gather(g, op.inputs[1], axis=op.get_attr("axis") + nb,
-                  batch_dims=op.get_attr("batch_dims")), None
-
-
-# (TF computes this with UnsortedSegmentSum; the name is kept distinct from that op's own entry)
-GATHER_GRAD = defop("GatherV2Grad", _gather_grad_forward, _gather_grad_grad,
-                    lambda op, dg, di: apply2(GATHER_GRAD, dg, op.inputs[1], op.attrs))
-
-
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
     """Takes slices of `params` at `indices` along `axis`.
 
@@ -801,18 +443,6 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
 
 
 # -- where ------------------------------------------------------------------------------------
-def _select_grad(op, g):
-    c = op.inputs[0]
-    zeros = zeros_like(g)
-    return None, where(c, g, zeros), where(c, zeros, g)
-
-
-SELECT = defop("SelectV2", np.where, _select_grad,
-               lambda op, dc, dx, dy: where(op.inputs[0],
-                                            dx if dx is not None else zeros_like(op.outputs[0]),
-                                            dy if dy is not None else zeros_like(op.outputs[0])))
-
-
 def where(condition, x=None, y=None, name=None):
     """Elementwise choice: x where `condition`, else y (broadcasting). With only `condition`,
     the int64 coordinates of its true elements.
@@ -960,14 +590,6 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     return apply1(ONE_HOT, i, {"depth": depth, "on": on, "off": off, "axis": axis, "dtype": dt})
 
 
-def _one_hot_forward(i, depth, on, off, axis, dtype):
-    out = np.where(np.asarray(i)[..., None] == np.arange(depth), on, off).astype(dtype)
-    return np.moveaxis(out, -1, axis) if axis != -1 else out
-
-
-ONE_HOT = defop("OneHot", _one_hot_forward, lambda op, g: None, lambda op, di: None)
-
-
 def shape(input, out_type=D.int32, name=None):  # noqa: A002
     """The shape as a 1-D integer tensor.
 
@@ -999,55 +621,3 @@ def size(input, out_type=D.int32, name=None):  # noqa: A002
 
 def identity_n(input, name=None):  # noqa: A002
     return [identity(x) for x in input]
-
-
-# Rules above that accept cotangents with extra leading batch axes (vectorized jacobians).
-for _op in (RESHAPE, IDENTITY, TRANSPOSE, CONCAT, PACK, TILE, BROADCAST_TO, PAD, MIRROR_PAD_GRAD,
-            REVERSE, SLICE, SLICE_GRAD, GATHER, GATHER_GRAD, SELECT, STOP_GRADIENT, ONE_HOT):
-    _op.batched_grad = True
-
-
-# vmap batch rules (tapeflow.framework.batching): attributes that name axes, shapes or index keys
-# move past the batch axis.
-def _batched_attrs(**changes):
-    def transform(attrs, size):
-        for name, fn in changes.items():
-            attrs[name] = fn(attrs[name], size)
-        return attrs
-    return transform
-
-
-def _batch_key(key, size):
-    return (builtins.slice(None),) + tuple(key)
-
-
-def _gather_batch_rule(op, args, batched, attrs, outputs, size):
-    if batched[1] or attrs["batch_dims"]:
-        return _B.loop(op, args, batched, attrs, outputs, size)
-    return apply(op, tuple(args), dict(attrs, axis=attrs["axis"] + 1))
-
-
-def _gather_grad_batch_rule(op, args, batched, attrs, outputs, size):
-    if batched[1] or attrs["batch_dims"]:
-        return _B.loop(op, args, batched, attrs, outputs, size)
-    return apply(op, tuple(args), dict(attrs, axis=attrs["axis"] + 1,
-                                       shape=(size,) + tuple(attrs["shape"])))
-
-
-_B.register(_B.elementwise, IDENTITY, SELECT, STOP_GRADIENT)
-_B.register(_B.with_attrs(_B.shift("axis")), CONCAT, PACK, REVERSE, "Unpack", "Split", "SplitV")
-_B.register(_B.with_attrs(_batched_attrs(shape=lambda s, n: (n,) + tuple(s))), RESHAPE)
-_B.register(_B.with_attrs(_batched_attrs(shape=lambda s, n: (n,) + tuple(s)), align=True),
-            BROADCAST_TO)
-_B.register(_B.with_attrs(_batched_attrs(perm=lambda p, n: (0,) + tuple(i + 1 for i in p))),
-            TRANSPOSE)
-_B.register(_B.with_attrs(_batched_attrs(multiples=lambda m, n: (1,) + tuple(m))), TILE)
-_B.register(_B.with_attrs(_batched_attrs(paddings=lambda p, n: ((0, 0),) + tuple(p))), PAD)
-_B.register(_B.with_attrs(_batched_attrs(paddings=lambda p, n: ((0, 0),) + tuple(p),
-                                         shape=lambda s, n: (n,) + tuple(s))), MIRROR_PAD_GRAD)
-_B.register(_B.with_attrs(_batched_attrs(key=_batch_key)), SLICE)
-_B.register(_B.with_attrs(_batched_attrs(key=_batch_key, shape=lambda s, n: (n,) + tuple(s))),
-            SLICE_GRAD)
-_B.register(_B.with_attrs(_batched_attrs(axis=lambda a, n: a if a == -1 else a + 1)), ONE_HOT)
-_B.register(_gather_batch_rule, GATHER)
-_B.register(_gather_grad_batch_rule, GATHER_GRAD)

@@ -18,8 +18,10 @@ from ..framework.op import apply, apply1, apply2, defop
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from . import array_ops as A
 from . import math_ops as M
+from ..prims._common import dims_text as _dims
+from ..prims import math as PM
 from ._common import int_list, pair, t
-from ._linearize import jvp_from_grad
+from ..prims._linearize import jvp_from_grad
 
 
 def _dims(shape):
@@ -323,7 +325,7 @@ def _order(x, axis, direction):
     from .special_math_ops import _descending_order
     v = x._value
     if v.dtype == np.bool_:
-        from ..framework.op import dtype_not_allowed
+        from ..framework.errors import dtype_not_allowed
         raise dtype_not_allowed(M.NEG, x.dtype)
     if direction == "DESCENDING":
         return _descending_order(v, axis)
@@ -524,7 +526,7 @@ def global_norm(t_list, name=None):
     xs = [t(v) for v in t_list if v is not None]
     if not xs:
         return wrap(np.float32(0.0))
-    halves = [M.reduce_sum(x * x) * M._half(x) for x in xs]  # TF sums l2_loss = sum(x**2) / 2
+    halves = [M.reduce_sum(x * x) * PM._half(x) for x in xs]  # TF sums l2_loss = sum(x**2) / 2
     total = A.stack(halves)
     return M.sqrt(M.reduce_sum(total) * wrap(np.asarray(2, total._value.dtype)[()]))
 

@@ -16,12 +16,15 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import apply, apply1, apply2, defop, dtype_not_allowed
+from ..framework.errors import dtype_not_allowed
+from ..framework.op import apply, apply1, apply2, defop
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from . import array_ops as A
 from . import math_ops as M
+from ..prims._common import dims_text as _dims
+from ..prims import math as PM
 from ._common import NUMERIC, pair, t
-from ._linearize import jvp_from_grad
+from ..prims._linearize import jvp_from_grad
 
 _LINALG_TYPES = (D.float16, D.float32, D.float64, D.complex64, D.complex128)
 
@@ -36,7 +39,7 @@ def _adj(x):
 
 def _square_input(op, x, allowed=_LINALG_TYPES):
     x = t(x)
-    if x._value.dtype not in op.allowed:
+    if x._value.dtype not in op._allowed_np:
         raise dtype_not_allowed(op, x.dtype)
     s = x._value.shape
     if len(s) < 2:
@@ -344,7 +347,7 @@ def qr(input, full_matrices=False, name=None):  # noqa: A002
     >>> q, r = tf.linalg.qr([[1.0, 2.0], [3.0, 4.0]])
     """
     x = t(input)
-    if x._value.dtype not in QR.allowed:
+    if x._value.dtype not in QR._allowed_np:
         raise dtype_not_allowed(QR, x.dtype)
     return Qr(*apply(QR, (x,), {"full_matrices": bool(full_matrices)}))
 
@@ -433,7 +436,7 @@ def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     """
     x = t(tensor)
     op = _SVD_OPS[bool(compute_uv)]
-    if x._value.dtype not in op.allowed:
+    if x._value.dtype not in op._allowed_np:
         raise dtype_not_allowed(op, x.dtype)
     attrs = {"full_matrices": bool(full_matrices), "compute_uv": bool(compute_uv)}
     if not compute_uv:
@@ -663,7 +666,7 @@ def cross(a, b, name=None):
 
 CROSS = defop("Cross", lambda a, b: np.cross(a, b),
               lambda op, g: (cross(op.inputs[1], g), cross(g, op.inputs[0])),
-              lambda op, da, db: M._sum_tangents(None if da is None else cross(da, op.inputs[1]),
+              lambda op, da, db: PM._sum_tangents(None if da is None else cross(da, op.inputs[1]),
                                                  None if db is None else cross(op.inputs[0], db)),
               allowed=NUMERIC)
 
@@ -894,7 +897,7 @@ def einsum(equation, *inputs, **kwargs):
     xs = [t(x) for x in inputs]
     for i, x in enumerate(xs[1:], 1):
         if x._value.dtype != xs[0]._value.dtype:
-            from ..framework.op import dtype_mismatch
+            from ..framework.errors import dtype_mismatch
             raise dtype_mismatch("Einsum", i, xs[0].dtype, x.dtype)
     eq, targets = _parse_einsum(equation, [x._value.shape for x in xs])
     xs = [x if tg is None else A.broadcast_to(x, tg) for x, tg in zip(xs, targets)]

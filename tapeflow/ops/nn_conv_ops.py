@@ -33,8 +33,8 @@ from numpy.lib.stride_tricks import as_strided
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
-from ..framework.op import apply, apply1, apply2, check_allowed, defop
-from ..framework.tensor import Tensor
+from ..framework.op import apply, apply1, apply2, defop
+from ..framework.tensor import Tensor, TensorLike
 from . import array_ops as A
 from ._common import FLOAT, pair, t
 
@@ -417,7 +417,7 @@ def _sequence(value, nsp, channels_first, name):
     that the batch and channel entries of a full list are 1."""
     if value is None:
         return (1,) * nsp, True
-    if isinstance(value, Tensor) or getattr(value, "_is_variable", False):
+    if isinstance(value, TensorLike):
         value = np.asarray(value._value).reshape(-1).tolist()
     value = [int(value)] if isinstance(value, (int, np.integer)) else [int(v) for v in value]
     if len(value) == nsp + 2:
@@ -479,7 +479,7 @@ def _from_channels_last(y, channels_first):
 def _operands(op, x, w):
     """Converts input and filter to one dtype (TF's error when they differ) and checks it."""
     x, w = pair(x, w, op.name)
-    check_allowed(op, x)
+    op.check(x)
     return x, w
 
 
@@ -678,7 +678,7 @@ def conv3d_transpose(input, filters, output_shape, strides, padding="SAME", data
 def _pool(op, nsp, input, ksize, strides, padding, data_format, dilations=None, explicit_ok=True):
     channels_first = _channels_first(data_format, nsp)
     x = t(input)
-    check_allowed(op, x)
+    op.check(x)
     if x._value.ndim != nsp + 2:
         raise op_error(InvalidArgumentError, op.name, f"input must be {nsp + 2}-dimensional")
     ks, ok_k = _sequence(ksize, nsp, channels_first, "ksize")

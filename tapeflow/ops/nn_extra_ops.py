@@ -15,10 +15,12 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import apply1, check_allowed, defop
+from ..framework.op import apply1, defop
 from ..framework.tensor import wrap
 from . import array_ops as A
 from . import math_ops as M
+from ..prims._common import dims_text as _dims
+from ..prims import math as PM
 from . import random_ops as R
 from ._common import FLOAT, REAL, axis_tuple, pair, t, unary
 from .indexing_ops import clip_by_norm
@@ -36,14 +38,14 @@ def _indicator(cond, like):
     return M.cast(cond, like.dtype)
 
 
-RELU6 = M._elementwise(
+RELU6 = PM.elementwise_op(
     "Relu6", lambda v: np.minimum(np.maximum(v, v.dtype.type(0)), v.dtype.type(6)),
     lambda x, y: _indicator(M.logical_and(M.greater(x, 0), M.less(x, 6)), x), allowed=REAL)
 # EluGrad and SeluGrad read the output, as TF's kernels do: y < 0 exactly where x < 0.
-ELU = M._elementwise(
+ELU = PM.elementwise_op(
     "Elu", lambda v: np.where(v < 0, np.expm1(v), v),
     lambda x, y: A.where(M.less(y, 0), y + 1, A.ones_like(y)), allowed=FLOAT)
-SELU = M._elementwise(
+SELU = PM.elementwise_op(
     "Selu", lambda v: np.where(v < 0, (_SELU_SCALE * _SELU_ALPHA) * np.expm1(v), _SELU_SCALE * v)
     .astype(v.dtype),
     lambda x, y: A.where(M.less(y, 0), y + _SELU_SCALE * _SELU_ALPHA, A.ones_like(y) * _SELU_SCALE),
@@ -93,7 +95,7 @@ def leaky_relu(features, alpha=0.2, name=None):
         x = M.cast(x, D.float32)
     if isinstance(alpha, np.ndarray):
         alpha = alpha.item()
-    check_allowed(LEAKY_RELU, x)
+    LEAKY_RELU.check(x)
     return apply1(LEAKY_RELU, x, {"alpha": float(alpha)})
 
 
@@ -191,14 +193,14 @@ def bias_add(value, bias, data_format=None, name=None):
     vs, bs = value._value.shape, bias._value.shape
     if len(vs) < 2:
         raise op_error(InvalidArgumentError, "BiasAdd", f"Input tensor must be at least 2D: "
-                                                        f"{A._dims(vs)}")
+                                                        f"{_dims(vs)}")
     if len(bs) != 1:
-        raise op_error(InvalidArgumentError, "BiasAdd", f"Biases must be 1D: {A._dims(bs)}")
+        raise op_error(InvalidArgumentError, "BiasAdd", f"Biases must be 1D: {_dims(bs)}")
     channel = 1 if channels_first else -1
     if vs[channel] != bs[0]:
         raise op_error(InvalidArgumentError, "BiasAdd",
                        f"Must provide as many biases as the {'channel' if channels_first else 'last'}"
-                       f" dimension of the input tensor: {A._dims(bs)} vs. {A._dims(vs)}")
+                       f" dimension of the input tensor: {_dims(bs)} vs. {_dims(vs)}")
     if channels_first:
         bias = A.reshape(bias, (bs[0],) + (1,) * (len(vs) - 2))
     return M.add(value, bias)

@@ -5,7 +5,7 @@
 """
 import numpy as np
 
-from ..framework import batching as _B
+from ..prims import base as _P
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import apply, apply2, defop
 from . import array_ops as A
@@ -160,8 +160,8 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
         perm = list(range(nd))
         perm[axis], perm[-1] = perm[-1], perm[axis]
         labels, logits = A.transpose(labels, perm), A.transpose(logits, perm)
-    if logits._value.dtype not in XENT.allowed:
-        from ..framework.op import dtype_not_allowed
+    if logits._value.dtype not in XENT._allowed_np:
+        from ..framework.errors import dtype_not_allowed
         raise dtype_not_allowed(XENT, logits.dtype)
     return apply2(XENT, labels, logits)
 
@@ -241,5 +241,7 @@ for _op in (RELU, RELU_GRAD, SOFTMAX, LOG_SOFTMAX, XENT, SPARSE_XENT):
 
 
 # vmap batch rules: these ops treat leading axes as batch already.
-_B.register(_B.elementwise, RELU, RELU_GRAD)
-_B.register(_B.leading, SOFTMAX, LOG_SOFTMAX, XENT, SPARSE_XENT)
+RELU.batch = _P.unary
+RELU_GRAD.batch = _P.elementwise
+for _op in (SOFTMAX, LOG_SOFTMAX, XENT, SPARSE_XENT):
+    _op.batch = _P.leading

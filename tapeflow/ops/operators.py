@@ -6,7 +6,7 @@ reflected forms convert strictly (an int tensor times 1.5 is a TypeError, as in 
 import numpy as np
 
 from ..framework.op import apply1
-from ..framework.tensor import Tensor, convert_to_tensor
+from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
 from ..framework import variables
 from . import array_ops as A
 from . import math_ops as M
@@ -14,7 +14,7 @@ from ._common import t
 
 
 def _strict_like(other, like):
-    if isinstance(other, Tensor) or getattr(other, "_is_variable", False):
+    if isinstance(other, TensorLike):
         return convert_to_tensor(other)
     return convert_to_tensor(other, dtype=like.dtype)
 

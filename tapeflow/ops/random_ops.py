@@ -525,7 +525,7 @@ class Generator:
             if state is None or alg is None:
                 raise ValueError("Generator needs both `state` and `alg` (or `copy_from`)")
             self._alg = _alg_int(alg)
-            if getattr(state, "_is_variable", False):  # shared, as TF: draws advance both
+            if isinstance(state, Variable):  # shared, as TF: draws advance both
                 self._check_size(state._value)
                 self._state_var = state
                 return

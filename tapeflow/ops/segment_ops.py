@@ -12,12 +12,13 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import apply2, defop, dtype_not_allowed
+from ..framework.errors import dtype_not_allowed
+from ..framework.op import apply2, defop
 from ..framework.tensor import wrap
 from . import array_ops as A
 from . import math_ops as M
 from ._common import NUMERIC, REAL, t
-from ._linearize import jvp_from_grad
+from ..prims._linearize import jvp_from_grad
 
 _UFUNC = {"sum": np.add, "prod": np.multiply, "max": np.maximum, "min": np.minimum}
 
@@ -133,7 +134,7 @@ def _apply(kind, sorted_op, data, segment_ids, num_segments=None):
     op = _OPS[(kind, sorted_op)]
     data, ids = t(data), t(segment_ids)
     _check_ids(ids, op.name)
-    if op.allowed is not None and data._value.dtype not in op.allowed:
+    if op.allowed is not None and data._value.dtype not in op._allowed_np:
         raise dtype_not_allowed(op, data.dtype)
     iv = ids._value
     dshape = data._value.shape

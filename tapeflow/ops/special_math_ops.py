@@ -14,12 +14,14 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InternalError, InvalidArgumentError, op_error
-from ..framework.op import apply, apply1, apply2, defop, dtype_not_allowed
+from ..framework.errors import dtype_not_allowed
+from ..framework.op import apply, apply1, apply2, defop
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from . import array_ops as A
 from . import math_ops as M
+from ..prims import math as PM
 from ._common import FLOAT, FLOAT_COMPLEX, REAL, axis_tuple, binary, pair, t, unary
-from ._linearize import jvp_from_grad
+from ..prims._linearize import jvp_from_grad
 
 
 def _special():
@@ -210,7 +212,7 @@ def _igamma_grad(sign):
 def _igamma_jvp(sign):
     def jvp(op, da, dx):
         pa, px = _igamma_partials(op)
-        out = M._sum_tangents(None if da is None else da * pa, None if dx is None else dx * px)
+        out = PM._sum_tangents(None if da is None else da * pa, None if dx is None else dx * px)
         return None if out is None else (out if sign > 0 else -out)
     return jvp
 
@@ -253,7 +255,7 @@ def betainc(a, b, x, name=None):
     """
     a, b = pair(a, b, "Betainc")
     x = convert_to_tensor(x, dtype=a.dtype) if not isinstance(x, Tensor) else x
-    if a._value.dtype not in BETAINC.allowed:
+    if a._value.dtype not in BETAINC._allowed_np:
         raise dtype_not_allowed(BETAINC, a.dtype)
     return apply(BETAINC, (a, b, x))
 
@@ -295,7 +297,7 @@ def _two_partials(partials):
 
     def jvp(op, dx, dy):
         px, py = partials(*op.inputs)
-        return M._output_shaped(op, M._sum_tangents(None if dx is None else dx * px,
+        return PM._output_shaped(op, PM._sum_tangents(None if dx is None else dx * px,
                                                     None if dy is None else dy * py))
     return grad, jvp
 
@@ -342,7 +344,7 @@ def _mul_no_nan_np(x, y):
 MUL_NO_NAN = defop(
     "MulNoNan", _mul_no_nan_np,
     lambda op, g: (multiply_no_nan(g, op.inputs[1]), multiply_no_nan(op.inputs[0], g)),
-    lambda op, dx, dy: M._output_shaped(op, M._sum_tangents(
+    lambda op, dx, dy: PM._output_shaped(op, PM._sum_tangents(
         None if dx is None else multiply_no_nan(dx, op.inputs[1]),
         None if dy is None else multiply_no_nan(op.inputs[0], dy))),
     allowed=FLOAT_COMPLEX)
@@ -492,7 +494,7 @@ def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):
     >>> tf.math.cumulative_logsumexp([0.0, 0.0])
     """
     x = t(x)
-    if x._value.dtype not in CUMLOGSUMEXP.allowed:
+    if x._value.dtype not in CUMLOGSUMEXP._allowed_np:
         raise dtype_not_allowed(CUMLOGSUMEXP, x.dtype)
     axis = int(getattr(axis, "_value", axis))
     nd = x._value.ndim

@@ -17,7 +17,7 @@ import warnings
 
 import numpy as np
 
-from ...framework.tensor import Tensor, convert_to_tensor
+from ...framework.tensor import Tensor, TensorLike, convert_to_tensor
 from .. import backend, initializers
 from .schedules import LearningRateSchedule
 
@@ -26,7 +26,7 @@ def _array(x, dtype=None):
     """A gradient, variable or number as a NumPy array (IndexedSlices are made dense)."""
     if hasattr(x, "_dense"):
         x = x._dense()
-    if isinstance(x, Tensor) or getattr(x, "_is_variable", False):
+    if isinstance(x, TensorLike):
         v = np.asarray(x._value)
     else:
         v = np.asarray(convert_to_tensor(x)._value)

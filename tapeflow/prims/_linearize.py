@@ -10,6 +10,8 @@ import numpy as np
 
 from ..framework.tape import GradientTape
 from ..framework.tensor import wrap
+from . import base as P
+from .math import mul
 
 
 def jvp_from_grad(op, *tangents):
@@ -28,15 +30,14 @@ def jvp_from_grad(op, *tangents):
         for g, dx in zip(grads, tangents):
             if g is None or dx is None:
                 continue
-            term = _sum_all(g * dx)
-            total = term if total is None else total + term
+            term = _sum_all(mul(g, dx))
+            total = term if total is None else P.add(total, term)
     if total is None:
-        return None if len(outs) == 1 else tuple(None for _ in outs)
+        return None if not op.op.multi else tuple(None for _ in outs)
     res = tape.gradient(total, [u for u, ok in zip(us, float_out)])
     res = [r if ok else None for r, ok in zip(res, float_out)]
-    return res[0] if len(outs) == 1 else tuple(res)
+    return res[0] if not op.op.multi else tuple(res)
 
 
 def _sum_all(x):
-    from .math_ops import reduce_sum
-    return reduce_sum(x)
+    return P.reduce_sum(x, tuple(range(x._value.ndim)))

@@ -1,0 +1,190 @@
+"""Reverse-mode autodiff over recorded nodes: the backward sweep that `GradientTape` runs.
+
+Vocabulary:
+  cotangent  the gradient flowing backwards into a tensor (a Tensor, or an IndexedSlices for a
+             sparse one); keyed by id(tensor) during a sweep.
+  live       a node some source depends on; only live nodes get gradient work.
+
+The algorithm (`backprop`):
+  1. forward sweep: mark which nodes depend on a source (`live`); a live node's inputs that do not
+     lead to a source are flagged in `node.needs_input_grad` so its rule may skip them (matmul
+     skips dx for data inputs).
+  2. reverse sweep over the live nodes: pop each output's accumulated cotangent, call the op's
+     gradient rule (written with primitive-layer ops, so any active outer tape records it: that
+     is how nested tapes give higher derivatives), undo broadcasting in one place (`sum_to`), and
+     accumulate into the inputs' cotangents. A consuming sweep (a non-persistent tape) owns the
+     node list and drops each node, and the cotangents of its outputs, as soon as it is used.
+With `batch_ndim` > 0 the seeds carry extra leading axes (a batch of cotangents, for vectorized
+Jacobians) and every rule on the path must accept them (`Primitive.batched_grad`); if one does
+not, `NotBatchable` is raised before any work is done. No recursion: a 100,000-op chain needs no
+stack.
+"""
+from ..prims import base as P
+from .indexed_slices import IndexedSlices
+from .op import NotBatchable, state
+from .tensor import Tensor, TensorLike, convert_to_tensor, wrap
+
+
+def sum_to(g, shape, batch_ndim=0):
+    """Undoes broadcasting: `g` summed down to `shape` (after `batch_ndim` leading batch axes,
+    which are kept). The one place where broadcast gradients are reduced."""
+    gshape = g._value.shape
+    lead = len(gshape) - batch_ndim - len(shape)
+    axes = list(range(batch_ndim, batch_ndim + lead))
+    for i, d in enumerate(shape):
+        if d == 1 and gshape[batch_ndim + lead + i] != 1:
+            axes.append(batch_ndim + lead + i)
+    if axes:
+        g = P.reduce_sum(g, tuple(axes), False)
+    target = gshape[:batch_ndim] + tuple(shape)
+    if g._value.shape != target:
+        g = P.reshape(g, target)
+    return g
+
+
+def densify(g):
+    """A cotangent as a dense Tensor (IndexedSlices are scattered into zeros)."""
+    return P.indexed_slices_to_dense(g) if type(g) is IndexedSlices else g
+
+
+def add_cotangents(a, b):
+    """a + b for cotangents where either may be IndexedSlices (two of them are concatenated)."""
+    if isinstance(a, IndexedSlices) and isinstance(b, IndexedSlices):
+        return P.indexed_slices_concat(a, b)
+    return P.add(densify(a), densify(b))
+
+
+def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=False):
+    """Cotangents of `sources` given `seeds` for `targets` (lists of equal length), over the
+    recorded `nodes` (in execution order) and `tracked` (id -> object of every tracked tensor).
+    The caller hands over the `nodes` list (it is emptied); with `consume` the `tracked` dict is
+    emptied too, so the sweep frees each record as soon as it is used. Returns one cotangent or
+    None per source."""
+    source_ids = set()
+    for s in sources:
+        if s._value.dtype.kind in "fc" and (id(s) in tracked or any(t is s for t in targets)):
+            source_ids.add(id(s))
+    if consume:
+        tracked.clear()
+    tracked = None
+
+    # 1. which nodes lie downstream of a source
+    depends = source_ids.copy()
+    live = []
+    for node in nodes:
+        needs = [id(x) in depends for x in node.inputs]
+        if True not in needs:
+            continue
+        node.needs_input_grad = needs
+        live.append(node)
+        for o in node.outputs:
+            if o._value.dtype.kind in "fc":  # integer outputs carry no gradient
+                depends.add(id(o))
+    nodes.clear()
+    if batch_ndim:
+        for node in live:
+            if not node.op.batched_grad:
+                raise NotBatchable(node.op.name)
+        batch_shape = seeds[0]._value.shape[:batch_ndim]
+
+    # 2. seed and sweep back
+    add = P.add
+    cotangents = {}
+    for t, seed in zip(targets, seeds):
+        if seed is None:
+            continue
+        k = id(t)
+        if k not in depends:
+            continue
+        prev = cotangents.get(k)
+        cotangents[k] = seed if prev is None else add(prev, seed)
+    found = {}  # id(source) -> cotangent, for sources that are outputs of live nodes
+    pop = cotangents.pop
+    while live:
+        node = live.pop()
+        outs = node.outputs
+        op = node.op
+        if len(outs) == 1:
+            k = id(outs[0])
+            g = pop(k, None)
+            if g is None:
+                continue
+            if k in source_ids:
+                found[k] = g
+            rule = op.grad
+            if rule is None:
+                if op.nondiff:
+                    continue
+                raise _no_gradient(node)
+            if type(g) is IndexedSlices and not op.sparse_grad:
+                g = densify(g)
+            in_grads = rule(node, g)
+        else:
+            out_grads = [pop(id(o), None) for o in outs]
+            if all(g is None for g in out_grads):
+                continue
+            for o, g in zip(outs, out_grads):
+                if g is not None and id(o) in source_ids:
+                    found[id(o)] = g
+            rule = op.grad
+            if rule is None:
+                if op.nondiff:
+                    continue
+                raise _no_gradient(node)
+            in_grads = rule(node, *[densify(g) for g in out_grads])
+        inputs = node.inputs
+        if type(in_grads) is not tuple and type(in_grads) is not list:
+            in_grads = (in_grads,)
+        if len(in_grads) != len(inputs):
+            raise ValueError(f"The gradient function of op {op.name} returned {len(in_grads)} "
+                             f"gradients for {len(inputs)} inputs")
+        for x, need, g in zip(inputs, node.needs_input_grad, in_grads):
+            if g is None or not need:
+                continue
+            k = id(x)
+            if type(g) is not Tensor:
+                g = _as_gradient(g, x)
+                if type(g) is IndexedSlices:  # kept sparse
+                    prev = cotangents.get(k)
+                    cotangents[k] = g if prev is None else add_cotangents(prev, g)
+                    continue
+            xshape = x._value.shape
+            if g._value.shape != xshape:
+                g = sum_to(g, xshape) if not batch_ndim else _fit_batched(g, batch_shape, xshape)
+            prev = cotangents.get(k)
+            if prev is None:
+                cotangents[k] = g
+            elif type(prev) is IndexedSlices:
+                cotangents[k] = add_cotangents(prev, g)
+            elif state.recorders or type(prev) is not Tensor or type(g) is not Tensor:
+                cotangents[k] = add(prev, g)  # recorded: the sum is differentiated again
+            else:
+                cotangents[k] = wrap(prev._value + g._value)
+    found.update(cotangents)
+    return [found.get(id(s)) if id(s) in source_ids else None for s in sources]
+
+
+def _fit_batched(g, batch_shape, shape):
+    """A batched cotangent brought to batch_shape + shape: broadcasting undone after the batch
+    axes, and a rule's batch-free result (a zero that ignored its cotangent) broadcast up."""
+    nb = len(batch_shape)
+    if g._value.ndim >= nb + len(shape):
+        g = sum_to(g, shape, nb)
+    if g._value.shape != batch_shape + shape:
+        g = P.broadcast_to(g, batch_shape + shape)
+    return g
+
+
+def _no_gradient(node):
+    return LookupError(f"No gradient defined for operation '{node.op.name}' (op type: {node.op.name})")
+
+
+def _as_gradient(g, x):
+    """What a gradient rule returned that is not a Tensor: IndexedSlices are kept; other tensors
+    (symbolic, batched) pass; arrays and numbers are converted to x's dtype."""
+    if isinstance(g, (IndexedSlices, Tensor)):
+        return g
+    from .dtypes import from_numpy
+    if isinstance(g, TensorLike):
+        return convert_to_tensor(g)
+    return convert_to_tensor(g, dtype=from_numpy(x._value.dtype))

@@ -1,0 +1,866 @@
+"""Math primitives: elementwise ops, comparisons, casts and complex parts, reductions, cumulative
+ops and matmul. Each primitive is one complete record; its unchecked binder follows it.
+
+A gradient rule `grad(op, g)` sees the recorded node (`op.inputs`, `op.outputs`, `op.attrs`) and
+the incoming cotangent, and returns one gradient per input written with binders of this layer, so
+nested tapes differentiate it again. Broadcasting is undone by the engine, so rules may return
+broadcast-shaped gradients. Gradients of complex functions are conjugated, as TF's are.
+
+    >>> from tapeflow.prims import math as PM
+    >>> PM.sin(tf.constant([0.0]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.], dtype=float32)>
+"""
+import operator
+
+import numpy as np
+
+from ..framework.errors import InvalidArgumentError, op_error
+from ..framework.op import ANY, apply, apply1, apply2, defop
+from ..framework.tensor import wrap
+from . import base as P
+from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
+                      aval, bshape, broadcast, broadcast_bool, dims_text, real_dtype, reduction,
+                      same, scalar_like, with_dtype)
+from .base import (add, elementwise, reduce_sum, reshape, restore_reduced, select, unary,
+                   zeros_like)
+
+_BOOL = np.dtype(np.bool_)
+
+
+def conj_if_complex(x):
+    """conj(x) for complex tensors; x itself otherwise (gradients use conjugates, as TF)."""
+    return conj(x) if x._value.dtype.kind == "c" else x
+
+
+def _sum_tangents(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return add(a, b)
+
+
+def _output_shaped(op, tangent):
+    shape = op.outputs[0]._value.shape
+    if tangent is None or tangent._value.shape == shape:
+        return tangent
+    return P.broadcast_to(tangent, shape)
+
+
+# ============================================================================================
+# Elementwise unary ops. `deriv(x, y)` gives f'(x) (y is the output), with binders;
+# grad = g * conj(f'(x)), jvp = dx * f'(x).
+# ============================================================================================
+def elementwise_op(name, forward, deriv, allowed=FLOAT_COMPLEX, **facts):
+    """A one-input elementwise primitive whose gradient and JVP both come from `deriv`."""
+    def grad(op, g):
+        return mul(g, conj_if_complex(deriv(op.inputs[0], op.outputs[0])))
+
+    def jvp(op, dx):
+        return mul(dx, deriv(op.inputs[0], op.outputs[0]))
+    return defop(name, forward, grad, jvp, allowed=allowed, shape=same, batch=unary,
+                 batched_grad=True, **facts)
+
+
+def _unary_binder(op):
+    def bind(x):
+        return apply1(op, x)
+    bind.__name__ = op.name.lower()
+    return bind
+
+
+def _half(x):
+    return scalar_like(x, 0.5)
+
+
+def _one(x):
+    return scalar_like(x, 1)
+
+
+def _zero_where_no_grad(dy, value):
+    """TF's SqrtGrad/RsqrtGrad kernels give 0 where the incoming gradient is 0 (so
+    where(x > 0, sqrt(x), 0) has a finite gradient at 0)."""
+    return np.where(dy == 0, np.zeros((), value.dtype), value).astype(value.dtype)[()]
+
+
+NEG = defop("Neg", operator.neg, lambda op, g: neg(g), linear=True, allowed=SIGNED_NUMERIC,
+            shape=same, batch=unary, batched_grad=True)
+neg = _unary_binder(NEG)
+
+SQUARE = elementwise_op("Square", np.square, lambda x, y: add(x, x), allowed=NUMERIC)
+square = _unary_binder(SQUARE)
+
+
+def _conj_np(v):
+    return np.conj(v) if v.dtype.kind == "c" else v
+
+
+# SqrtGrad(y, dy) = dy / (2 conj(y)); RsqrtGrad(y, dy) = -dy conj(y)^3 / 2. Primitives, as in TF.
+SQRT_GRAD = defop(
+    "SqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * 0.5 / _conj_np(y)),
+    lambda op, g: (mul(neg(g), conj_if_complex(div(op.outputs[0], op.inputs[0]))),
+                   div(mul(g, _half(g)), conj_if_complex(op.inputs[0]))),
+    lambda op, dy_t, ddy: _sum_tangents(
+        None if dy_t is None else mul(neg(dy_t), conj_if_complex(div(op.outputs[0], op.inputs[0]))),
+        None if ddy is None else div(mul(ddy, _half(ddy)), conj_if_complex(op.inputs[0]))),
+    allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
+
+
+def _rsqrt_grad_grads(op, g_y, g_dy):
+    y, dy = op.inputs
+    cy = conj_if_complex(y)
+    a = None if g_y is None else mul(mul(g_y, scalar_like(y, -1.5)), mul(dy, square(cy)))
+    b = None if g_dy is None else mul(mul(g_dy, scalar_like(y, -0.5)), mul(cy, square(cy)))
+    return a, b
+
+
+RSQRT_GRAD = defop(
+    "RsqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * -0.5 * _conj_np(y) ** 3),
+    lambda op, g: tuple(conj_if_complex(t) if t is not None else None
+                        for t in _rsqrt_grad_grads(op, g, g)),
+    lambda op, dy_t, ddy: _sum_tangents(*_rsqrt_grad_grads(op, dy_t, ddy)),
+    allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
+
+SQRT = defop("Sqrt", np.sqrt, lambda op, g: apply2(SQRT_GRAD, op.outputs[0], g),
+             lambda op, dx: div(mul(dx, _half(dx)), op.outputs[0]),
+             allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
+sqrt = _unary_binder(SQRT)
+RSQRT = defop("Rsqrt", lambda v: 1 / np.sqrt(v), lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
+              lambda op, dx: mul(mul(dx, scalar_like(dx, -0.5)),
+                                 mul(op.outputs[0], square(op.outputs[0]))),
+              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
+rsqrt = _unary_binder(RSQRT)
+
+EXP = elementwise_op("Exp", np.exp, lambda x, y: y)
+EXPM1 = elementwise_op("Expm1", np.expm1, lambda x, y: add(y, _one(y)))
+LOG = elementwise_op("Log", np.log, lambda x, y: reciprocal(x))
+LOG1P = elementwise_op("Log1p", np.log1p, lambda x, y: reciprocal(add(x, _one(x))))
+SIN = elementwise_op("Sin", np.sin, lambda x, y: cos(x))
+COS = elementwise_op("Cos", np.cos, lambda x, y: neg(sin(x)))
+TAN = elementwise_op("Tan", np.tan, lambda x, y: square(reciprocal(cos(x))))
+ASIN = elementwise_op("Asin", np.arcsin, lambda x, y: rsqrt(sub(_one(x), square(x))))
+ACOS = elementwise_op("Acos", np.arccos, lambda x, y: neg(rsqrt(sub(_one(x), square(x)))))
+ATAN = elementwise_op("Atan", np.arctan, lambda x, y: reciprocal(add(_one(x), square(x))))
+SINH = elementwise_op("Sinh", np.sinh, lambda x, y: cosh(x))
+COSH = elementwise_op("Cosh", np.cosh, lambda x, y: sinh(x))
+TANH = elementwise_op("Tanh", np.tanh, lambda x, y: sub(_one(y), square(y)))
+ASINH = elementwise_op("Asinh", np.arcsinh, lambda x, y: rsqrt(add(square(x), _one(x))))
+ACOSH = elementwise_op("Acosh", np.arccosh, lambda x, y: rsqrt(sub(square(x), _one(x))))
+ATANH = elementwise_op("Atanh", np.arctanh, lambda x, y: reciprocal(sub(_one(x), square(x))))
+RECIPROCAL = elementwise_op("Reciprocal", lambda v: 1 / v, lambda x, y: neg(square(y)))
+exp, expm1, log, log1p = map(_unary_binder, (EXP, EXPM1, LOG, LOG1P))
+sin, cos, tan, asin, acos, atan = map(_unary_binder, (SIN, COS, TAN, ASIN, ACOS, ATAN))
+sinh, cosh, tanh, asinh, acosh, atanh = map(_unary_binder, (SINH, COSH, TANH, ASINH, ACOSH, ATANH))
+reciprocal = _unary_binder(RECIPROCAL)
+
+
+def _sigmoid_np(v):
+    if v.dtype.kind == "c":
+        return (1 / (1 + np.exp(-v))).astype(v.dtype)[()]
+    # stable for large |v|: exp of a non-positive number only
+    e = np.exp(-np.abs(v))
+    return np.where(v >= 0, 1 / (1 + e), e / (1 + e)).astype(v.dtype)[()]
+
+
+def _softplus_np(v):
+    return (np.maximum(v, 0) + np.log1p(np.exp(-np.abs(v)))).astype(v.dtype)[()]
+
+
+SIGMOID = elementwise_op("Sigmoid", _sigmoid_np, lambda x, y: mul(y, sub(_one(y), y)))
+SOFTPLUS = elementwise_op("Softplus", _softplus_np, lambda x, y: sigmoid(x), allowed=FLOAT)
+sigmoid, softplus = _unary_binder(SIGMOID), _unary_binder(SOFTPLUS)
+
+
+def _abs_grad(op, g):
+    x = op.inputs[0]
+    if x._value.dtype.kind == "c":  # d|z| = Re(conj(z)/|z| dz); TF: g * z / |z|
+        z = zeros_like(g)
+        return div(mul(complex_(g, z), x), complex_(op.outputs[0], z))
+    return mul(g, sign(x))
+
+
+ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])), allowed=NUMERIC,
+            shape=same, batch=unary, batched_grad=True)
+abs_ = _unary_binder(ABS)
+SIGN = defop("Sign", np.sign, lambda op, g: zeros_like(op.inputs[0]),
+             lambda op, dx: zeros_like(dx), allowed=NUMERIC, shape=same, batch=unary,
+             batched_grad=True)
+sign = _unary_binder(SIGN)
+FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=FLOAT,
+              shape=same, batch=unary, batched_grad=True)
+CEIL = defop("Ceil", np.ceil, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=FLOAT,
+             shape=same, batch=unary, batched_grad=True)
+ROUND = defop("Round", np.round, lambda op, g: None, lambda op, dx: zeros_like(dx),
+              allowed=NUMERIC, shape=same, batch=unary, batched_grad=True)
+floor, ceil, round_ = _unary_binder(FLOOR), _unary_binder(CEIL), _unary_binder(ROUND)
+
+
+# ============================================================================================
+# Binary elementwise ops
+# ============================================================================================
+def _binary(name, forward, grad, jvp, allowed, **facts):
+    return defop(name, forward, grad, jvp, allowed=allowed, shape=broadcast, batch=elementwise,
+                 batched_grad=True, **facts)
+
+
+def _mul_grad(op, g):  # the hottest rule
+    x, y = op.inputs
+    needs = op.needs_input_grad
+    if x._value.dtype.kind == "c":
+        x, y = conj(x), conj(y)
+    return (apply2(MUL, g, y) if needs is None or needs[0] else None,
+            apply2(MUL, x, g) if needs is None or needs[1] else None)
+
+
+def _div_grad(op, g):
+    x, y = op.inputs
+    return div(g, conj_if_complex(y)), mul(neg(g), conj_if_complex(div(op.outputs[0], y)))
+
+
+def _pow_grad(op, g):
+    x, y = op.inputs
+    z = op.outputs[0]
+    needs = op.needs_input_grad
+    gx = gy = None
+    if needs is None or needs[0]:
+        gx = mul(g, conj_if_complex(mul(y, pow_(x, sub(y, _one(y))))))
+    if needs is None or needs[1]:
+        gy = mul(g, conj_if_complex(mul(z, _safe_log(x))))
+    return gx, gy
+
+
+def _safe_log(x):
+    """log(x) where x > 0 (x != 0 for complex), else 0: Pow's gradient in y, as TF."""
+    z = zeros_like(x)
+    test = not_equal(x, z) if x._value.dtype.kind == "c" else greater(x, z)
+    return select(test, log(select(test, x, add(z, _one(x)))), z)
+
+
+def _pow_jvp(op, dx, dy):
+    x, y = op.inputs
+    z = op.outputs[0]
+    out = None
+    if dx is not None:
+        out = mul(dx, mul(y, pow_(x, sub(y, _one(y)))))
+    if dy is not None:
+        out = _sum_tangents(out, mul(dy, mul(z, _safe_log(x))))
+    return _output_shaped(op, out)
+
+
+def _select_grads(mask, g):
+    z = zeros_like(g)
+    return select(mask, g, z), select(mask, z, g)
+
+
+def _select_jvp(mask_of):
+    def jvp(op, dx, dy):
+        x, y = op.inputs
+        out = op.outputs[0]
+        dx = zeros_like(out) if dx is None else dx
+        dy = zeros_like(out) if dy is None else dy
+        return _output_shaped(op, select(mask_of(x, y), dx, dy))
+    return jvp
+
+
+def _atan2_grad(op, g):
+    y, x = op.inputs
+    inv = reciprocal(add(square(x), square(y)))
+    return mul(g, mul(x, inv)), mul(neg(g), mul(y, inv))
+
+
+def _atan2_jvp(op, dy, dx):
+    y, x = op.inputs
+    inv = reciprocal(add(square(x), square(y)))
+    out = None
+    if dy is not None:
+        out = mul(dy, mul(x, inv))
+    if dx is not None:
+        out = _sum_tangents(out, mul(neg(dx), mul(y, inv)))
+    return _output_shaped(op, out)
+
+
+ADD = P.ADD
+SUB = _binary("Sub", operator.sub, lambda op, g: (g, neg(g)),
+              lambda op, dx, dy: _output_shaped(op, _sum_tangents(dx, None if dy is None else neg(dy))),
+              NUMERIC)
+MUL = _binary("Mul", operator.mul, _mul_grad,
+              lambda op, dx, dy: _output_shaped(op, _sum_tangents(
+                  None if dx is None else mul(dx, op.inputs[1]),
+                  None if dy is None else mul(op.inputs[0], dy))), NUMERIC)
+REALDIV = _binary("RealDiv", operator.truediv, _div_grad,
+                  lambda op, dx, dy: _output_shaped(op, _sum_tangents(
+                      None if dx is None else div(dx, op.inputs[1]),
+                      None if dy is None else mul(neg(dy), div(op.outputs[0], op.inputs[1])))),
+                  FLOAT_COMPLEX)
+POW = _binary("Pow", np.power, _pow_grad, _pow_jvp, NUMERIC)
+MAXIMUM = _binary("Maximum", np.maximum,
+                  lambda op, g: _select_grads(greater_equal(*op.inputs), g),  # ties go to x
+                  _select_jvp(lambda x, y: greater_equal(x, y)), REAL)
+MINIMUM = _binary("Minimum", np.minimum,
+                  lambda op, g: _select_grads(less_equal(*op.inputs), g),  # ties go to x
+                  _select_jvp(lambda x, y: less_equal(x, y)), REAL)
+ATAN2 = _binary("Atan2", np.arctan2, _atan2_grad, _atan2_jvp, FLOAT)
+
+
+def sub(x, y):
+    return apply2(SUB, x, y)
+
+
+def mul(x, y):
+    return apply2(MUL, x, y)
+
+
+def div(x, y):
+    return apply2(REALDIV, x, y)
+
+
+def pow_(x, y):
+    return apply2(POW, x, y)
+
+
+def maximum(x, y):
+    return apply2(MAXIMUM, x, y)
+
+
+def minimum(x, y):
+    return apply2(MINIMUM, x, y)
+
+
+def atan2(y, x):
+    return apply2(ATAN2, y, x)
+
+
+def _int_division_check(name, fn):
+    def forward(x, y):
+        if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
+            raise op_error(InvalidArgumentError, name, "Integer division by zero")
+        return fn(x, y)
+    return forward
+
+
+FLOORDIV = _binary("FloorDiv", _int_division_check("FloorDiv", np.floor_divide),
+                   lambda op, g: (None, None),
+                   lambda op, dx, dy: zeros_like(op.outputs[0]), REAL)
+FLOORMOD = _binary("FloorMod", _int_division_check("FloorMod", np.mod),
+                   # x - floor(x / y) * y
+                   lambda op, g: (g, mul(neg(g), floordiv(*op.inputs))),
+                   lambda op, dx, dy: _output_shaped(op, _sum_tangents(
+                       dx, None if dy is None else mul(neg(dy), floordiv(*op.inputs)))), REAL)
+
+
+def floordiv(x, y):
+    return apply2(FLOORDIV, x, y)
+
+
+def floormod(x, y):
+    return apply2(FLOORMOD, x, y)
+
+
+# ============================================================================================
+# Comparisons and logic: no gradient (bool outputs are never recorded by tapes)
+# ============================================================================================
+def _compare(name, fn, allowed=NUMERIC + BOOL):
+    return defop(name, fn, nondiff=True, allowed=allowed, shape=broadcast_bool, batch=elementwise)
+
+
+EQUAL = _compare("Equal", np.equal, ANY)
+NOT_EQUAL = _compare("NotEqual", np.not_equal, ANY)
+LESS = _compare("Less", np.less, REAL)
+LESS_EQUAL = _compare("LessEqual", np.less_equal, REAL)
+GREATER = _compare("Greater", np.greater, REAL)
+GREATER_EQUAL = _compare("GreaterEqual", np.greater_equal, REAL)
+LOGICAL_AND = _compare("LogicalAnd", np.logical_and, BOOL)
+LOGICAL_OR = _compare("LogicalOr", np.logical_or, BOOL)
+LOGICAL_NOT = defop("LogicalNot", np.logical_not, nondiff=True, allowed=BOOL, shape=same,
+                    batch=unary)
+BITWISE_AND = defop("BitwiseAnd", np.bitwise_and, nondiff=True, allowed=INT, shape=broadcast,
+                    batch=elementwise)
+BITWISE_OR = defop("BitwiseOr", np.bitwise_or, nondiff=True, allowed=INT, shape=broadcast,
+                   batch=elementwise)
+BITWISE_XOR = defop("BitwiseXor", np.bitwise_xor, nondiff=True, allowed=INT, shape=broadcast,
+                    batch=elementwise)
+INVERT = defop("Invert", np.invert, nondiff=True, allowed=INT, shape=same, batch=unary)
+
+
+def equal(x, y):
+    return apply2(EQUAL, x, y)
+
+
+def not_equal(x, y):
+    return apply2(NOT_EQUAL, x, y)
+
+
+def less(x, y):
+    return apply2(LESS, x, y)
+
+
+def less_equal(x, y):
+    return apply2(LESS_EQUAL, x, y)
+
+
+def greater(x, y):
+    return apply2(GREATER, x, y)
+
+
+def greater_equal(x, y):
+    return apply2(GREATER_EQUAL, x, y)
+
+
+def logical_and(x, y):
+    return apply2(LOGICAL_AND, x, y)
+
+
+def logical_or(x, y):
+    return apply2(LOGICAL_OR, x, y)
+
+
+logical_not = _unary_binder(LOGICAL_NOT)
+
+IS_NAN = defop("IsNan", np.isnan, nondiff=True, allowed=FLOAT, shape=with_dtype(np.bool_),
+               batch=unary)
+IS_INF = defop("IsInf", np.isinf, nondiff=True, allowed=FLOAT, shape=with_dtype(np.bool_),
+               batch=unary)
+IS_FINITE = defop("IsFinite", np.isfinite, nondiff=True, allowed=FLOAT,
+                  shape=with_dtype(np.bool_), batch=unary)
+is_nan, is_inf, is_finite = map(_unary_binder, (IS_NAN, IS_INF, IS_FINITE))
+
+
+# ============================================================================================
+# Casting and complex numbers
+# ============================================================================================
+def _cast_forward(v, dtype):
+    if v.dtype.kind == "c" and dtype.kind != "c":
+        v = v.real
+    return np.asarray(v).astype(dtype)[()]
+
+
+def _cast_grad(op, g):
+    x = op.inputs[0]
+    if x._value.dtype.kind not in "fc" or g._value.dtype.kind not in "fc":
+        return None
+    return cast(g, x._value.dtype)
+
+
+def _cast_jvp(op, dx):
+    if op.outputs[0]._value.dtype.kind not in "fc":
+        return None
+    return cast(dx, op.attrs["dtype"])
+
+
+CAST = defop("Cast", _cast_forward, _cast_grad, _cast_jvp, allowed=ANY,
+             shape=lambda a, dtype: aval(a.shape, dtype), batch=unary, batched_grad=True)
+
+
+def cast(x, dtype):
+    """x as NumPy dtype `dtype` (no-op when it has it)."""
+    dtype = np.dtype(dtype)
+    if x._value.dtype == dtype:
+        return x
+    return apply1(CAST, x, {"dtype": dtype})
+
+
+def _complex_forward(re, im):
+    return (re + 1j * im).astype(np.complex64 if re.dtype == np.float32 else np.complex128)[()]
+
+
+COMPLEX_OP = _binary(
+    "Complex", _complex_forward, lambda op, g: (real(g), imag(g)),
+    lambda op, dr, di: _output_shaped(op, complex_(dr if dr is not None else zeros_like(op.inputs[0]),
+                                                   di if di is not None else zeros_like(op.inputs[0]))),
+    (FLOAT[1], FLOAT[2]))
+COMPLEX_OP.shape = lambda re, im: aval(broadcast(re, im).shape,
+                                       np.complex64 if re.dtype == np.float32 else np.complex128)
+
+
+def complex_(re, im):
+    return apply2(COMPLEX_OP, re, im)
+
+
+def _to_real(a, **attrs):
+    return aval(a.shape, real_dtype(a.dtype))
+
+
+REAL_OP = defop("Real", np.real, lambda op, g: complex_(g, zeros_like(g)),
+                lambda op, dx: real(dx), allowed=COMPLEX, shape=_to_real, batch=unary,
+                batched_grad=True)
+IMAG_OP = defop("Imag", np.imag, lambda op, g: complex_(zeros_like(g), g),
+                lambda op, dx: imag(dx), allowed=COMPLEX, shape=_to_real, batch=unary,
+                batched_grad=True)
+CONJ = defop("Conj", np.conj, lambda op, g: conj(g), linear=True, allowed=COMPLEX, shape=same,
+             batch=unary, batched_grad=True)
+COMPLEX_ABS = defop("ComplexAbs", np.abs, _abs_grad,
+                    lambda op, dx: div(real(mul(dx, conj(op.inputs[0]))), op.outputs[0]),
+                    allowed=COMPLEX, shape=_to_real, batch=unary, batched_grad=True)
+real, imag, conj, complex_abs = map(_unary_binder, (REAL_OP, IMAG_OP, CONJ, COMPLEX_ABS))
+
+
+# ============================================================================================
+# Reductions (axis: a sorted tuple of non-negative ints)
+# ============================================================================================
+def _reduction_batch(op, args, dims, attrs):
+    x = P.move_to_front(args[0], dims[0])
+    return apply1(op, x, dict(attrs, axis=tuple(a + 1 for a in attrs["axis"]))), 0
+
+
+def _reduction(name, forward, grad, jvp, allowed, **facts):
+    return defop(name, forward, grad, jvp, allowed=allowed, shape=reduction,
+                 batch=_reduction_batch, batched_grad=grad is not None, **facts)
+
+
+SUM = P.SUM
+
+
+def _mean_forward(v, axis, keepdims):
+    if v.dtype.kind in "iu":
+        n = max(1, int(np.prod([v.shape[a] for a in axis])))
+        s = np.sum(v, axis=axis, keepdims=keepdims, dtype=np.int64)
+        return (np.sign(s) * (np.abs(s) // n)).astype(v.dtype)[()]
+    if v.size == 0:  # an empty mean is NaN (without NumPy's warning)
+        out_shape = np.sum(v, axis=axis, keepdims=keepdims).shape
+        return np.full(out_shape, np.nan, v.dtype)[()]
+    return np.mean(v, axis=axis, keepdims=keepdims, dtype=v.dtype)
+
+
+def _reduced_count(op):
+    shape = op.inputs[0]._value.shape
+    n = 1
+    for a in op.attrs["axis"]:
+        n *= shape[a]
+    return max(n, 1)
+
+
+def _mean_grad(op, g):
+    x = op.inputs[0]
+    full = P.broadcast_to(restore_reduced(g, op), bshape(op, g) + x._value.shape)
+    return div(full, scalar_like(x, _reduced_count(op)))
+
+
+def _extreme_forward(fn, fill):
+    def forward(v, axis, keepdims):
+        if v.dtype.kind == "f":
+            initial = fill * np.inf
+        elif v.dtype.kind in "iu":
+            info = np.iinfo(v.dtype)
+            initial = info.min if fill < 0 else info.max
+        else:
+            initial = fill > 0  # bool: max starts at False, min at True
+        return fn(v, axis=axis, keepdims=keepdims, initial=initial)
+    return forward
+
+
+def _extreme_indicators(op):
+    x = op.inputs[0]
+    y = restore_reduced(op.outputs[0], op)
+    return cast(equal(y, x), x._value.dtype), y
+
+
+def _extreme_grad(op, g):  # split equally among the elements equal to the extreme
+    indicators, y = _extreme_indicators(op)
+    g = restore_reduced(g, op)
+    count = reshape(reduce_sum(indicators, op.attrs["axis"], True), y._value.shape)
+    return div(mul(g, indicators), count)
+
+
+def _extreme_jvp(op, dx):
+    indicators, _ = _extreme_indicators(op)
+    axes, keep = op.attrs["axis"], op.attrs["keepdims"]
+    return div(reduce_sum(mul(dx, indicators), axes, keep), reduce_sum(indicators, axes, keep))
+
+
+def _prod_forward(v, axis, keepdims):
+    return np.prod(v, axis=axis, keepdims=keepdims, dtype=v.dtype)
+
+
+def _prod_grad(op, g):
+    """d prod / dx_i = product of the other elements, computed with exclusive cumprods from both
+    sides (so zeros are handled exactly, as TF does)."""
+    x = op.inputs[0]
+    shape = x._value.shape
+    axes = op.attrs["axis"]
+    g = P.broadcast_to(restore_reduced(g, op), bshape(op, g) + shape)
+    other = [i for i in range(len(shape)) if i not in axes]
+    perm = tuple(axes) + tuple(other)
+    n_red = int(np.prod([shape[a] for a in axes])) if axes else 1
+    n_other = int(np.prod([shape[a] for a in other]))
+    permuted = P.transpose(x, perm)
+    flat = reshape(permuted, (n_red, n_other))  # explicit sizes: -1 is ambiguous when empty
+    left = cumprod(flat, 0, True, False)
+    right = cumprod(flat, 0, True, True)
+    others = reshape(conj_if_complex(mul(left, right)), permuted._value.shape)
+    return mul(g, P.transpose(others, tuple(int(i) for i in np.argsort(perm))))
+
+
+MEAN = _reduction("Mean", _mean_forward, _mean_grad,
+                  # sum / max(n, 1), as the gradient: an empty mean is a constant (NaN), tangent 0
+                  lambda op, dx: div(reduce_sum(dx, op.attrs["axis"], op.attrs["keepdims"]),
+                                     scalar_like(dx, _reduced_count(op))), NUMERIC)
+MAX = _reduction("Max", _extreme_forward(np.max, -1), _extreme_grad, _extreme_jvp, REAL)
+MIN = _reduction("Min", _extreme_forward(np.min, 1), _extreme_grad, _extreme_jvp, REAL)
+PROD = _reduction("Prod", _prod_forward, _prod_grad,
+                  lambda op, dx: reduce_sum(mul(dx, _prod_grad(op, P.broadcast_to(
+                      scalar_like(op.outputs[0], 1), op.outputs[0]._value.shape))),
+                      op.attrs["axis"], op.attrs["keepdims"]), NUMERIC)
+ALL = _reduction("All", lambda v, axis, keepdims: np.all(v, axis=axis, keepdims=keepdims), None,
+                 None, BOOL, nondiff=True)
+ANY_ = _reduction("Any", lambda v, axis, keepdims: np.any(v, axis=axis, keepdims=keepdims), None,
+                  None, BOOL, nondiff=True)
+
+
+def _reducer(op):
+    def bind(x, axis, keepdims=False):
+        return apply1(op, x, {"axis": tuple(axis), "keepdims": bool(keepdims)})
+    bind.__name__ = "reduce_" + op.name.lower()
+    return bind
+
+
+reduce_mean, reduce_max, reduce_min, reduce_prod = map(_reducer, (MEAN, MAX, MIN, PROD))
+reduce_all, reduce_any = _reducer(ALL), _reducer(ANY_)
+
+
+# ============================================================================================
+# Cumulative sums and products (axis non-negative)
+# ============================================================================================
+def _cum_forward(fn, identity):
+    def forward(v, axis, exclusive, reverse):
+        if reverse:
+            v = np.flip(v, axis)
+        out = fn(v, axis=axis, dtype=v.dtype)
+        if exclusive and v.shape[axis]:  # (an empty axis stays empty)
+            pad_shape = list(v.shape)
+            pad_shape[axis] = 1
+            head = np.full(pad_shape, identity, v.dtype)
+            out = np.concatenate([head, np.take(out, range(v.shape[axis] - 1), axis=axis)], axis)
+        if reverse:
+            out = np.flip(out, axis)
+        return out
+    return forward
+
+
+def _cum_batch(op, args, dims, attrs):
+    x = P.move_to_front(args[0], dims[0])
+    return apply1(op, x, dict(attrs, axis=attrs["axis"] + 1)), 0
+
+
+def _cumsum_grad(op, g):
+    a = op.attrs
+    return cumsum(g, a["axis"] + len(bshape(op, g)), a["exclusive"], not a["reverse"])
+
+
+CUMSUM = defop("Cumsum", _cum_forward(np.cumsum, 0), _cumsum_grad, linear=True, allowed=NUMERIC,
+               shape=same, batch=_cum_batch, batched_grad=True)
+
+
+def _flip(x, axis):
+    n = x._value.shape[axis]
+    return P.gather(x, wrap(np.arange(n - 1, -1, -1, dtype=np.int32)), axis)
+
+
+def _shift_in(x, axis, fill):
+    """x shifted one step along `axis` (towards higher indices), `fill` entering at index 0."""
+    n = x._value.shape[axis]
+    if n == 0:
+        return x
+    shape = list(x._value.shape)
+    shape[axis] = 1
+    head = P.broadcast_to(scalar_like(x, fill), tuple(shape))
+    body = P.split(x, (n - 1, 1), axis)[0]
+    return P.concat([head, body], axis)
+
+
+def _cumprod_inclusive_grad(x, y, g, axis):
+    """The gradient of y = cumprod(x) (inclusive, forward) along `axis`, exact at zeros: only the
+    first zero of each slice has a nonzero gradient among positions at or after it."""
+    zero = zeros_like(x)
+    is_zero = equal(x, zero)
+    zeros_before = cumsum(cast(is_zero, np.int32), axis, True, False)
+    none_before = equal(zeros_before, zeros_like(zeros_before))
+    first_zero = logical_and(is_zero, none_before)
+    safe_x = select(is_zero, add(zero, scalar_like(x, 1)), x)
+    # positions before the first zero (x_k != 0): sum_{i>=k} g_i y_i / x_k
+    before = div(cumsum(mul(g, y), axis, False, True), safe_x)
+    # the first zero: sum_{i>=z} g_i y'_i, y' the cumprod with that zero replaced by one
+    y1 = cumprod(select(first_zero, add(zero, scalar_like(x, 1)), x), axis, False, False)
+    at_zero = cumsum(mul(g, y1), axis, False, True)
+    return select(none_before, select(is_zero, at_zero, before), zero)
+
+
+def _cumprod_grad(op, g):
+    x = op.inputs[0]
+    a = op.attrs
+    nb = len(bshape(op, g))
+    axis = a["axis"] + nb
+    if nb:
+        x = P.broadcast_to(x, g._value.shape)
+    cx = conj_if_complex(x)
+    if a["reverse"]:
+        cx, g = _flip(cx, axis), _flip(g, axis)
+    if a["exclusive"]:
+        s = _shift_in(cx, axis, 1)
+        gs = _cumprod_inclusive_grad(s, cumprod(s, axis, False, False), g, axis)
+        n = gs._value.shape[axis]
+        # ds_{j+1} = dx_j; the last element of x enters no output
+        if n:
+            tail = P.split(gs, (1, n - 1), axis)[1]
+            pad = zeros_like(P.split(gs, (n - 1, 1), axis)[1])
+            gx = P.concat([tail, pad], axis)
+        else:
+            gx = gs
+    else:
+        gx = _cumprod_inclusive_grad(cx, cumprod(cx, axis, False, False), g, axis)
+    if a["reverse"]:
+        gx = _flip(gx, axis)
+    return gx
+
+
+def _cumprod_jvp(op, dx):
+    from ._linearize import jvp_from_grad
+    return jvp_from_grad(op, dx)
+
+
+CUMPROD = defop("Cumprod", _cum_forward(np.cumprod, 1), _cumprod_grad, _cumprod_jvp,
+                allowed=NUMERIC, shape=same, batch=_cum_batch, batched_grad=True)
+
+
+def cumsum(x, axis, exclusive=False, reverse=False):
+    return apply1(CUMSUM, x, {"axis": axis, "exclusive": bool(exclusive), "reverse": bool(reverse)})
+
+
+def cumprod(x, axis, exclusive=False, reverse=False):
+    return apply1(CUMPROD, x, {"axis": axis, "exclusive": bool(exclusive), "reverse": bool(reverse)})
+
+
+# ============================================================================================
+# Matrix multiplication (batched over leading dimensions, which broadcast)
+# ============================================================================================
+def _matmul_forward(a, b, transpose_a, transpose_b):
+    if a.ndim < 2 or b.ndim < 2:
+        raise op_error(InvalidArgumentError, "MatMul",
+                       f"In[0] and In[1] has different ndims: {dims_text(a.shape)} vs. "
+                       f"{dims_text(b.shape)}" if a.ndim != b.ndim else
+                       f"In[0] is not a matrix. Instead it has shape {dims_text(a.shape)}")
+    if transpose_a:
+        a = np.swapaxes(a, -1, -2)
+    if transpose_b:
+        b = np.swapaxes(b, -1, -2)
+    if a.shape[-1] != b.shape[-2]:
+        if a.ndim == 2 and b.ndim == 2:
+            msg = (f"Matrix size-incompatible: In[0]: "
+                   f"{dims_text(a.shape if not transpose_a else a.T.shape)}, "
+                   f"In[1]: {dims_text(b.shape if not transpose_b else b.T.shape)}")
+            raise op_error(InvalidArgumentError, "MatMul", msg)
+        raise op_error(InvalidArgumentError, "BatchMatMulV2",
+                       f"In[0] mismatch In[1] shape: {a.shape[-1]} vs. {b.shape[-2]}: "
+                       f"{dims_text(a.shape)} {dims_text(b.shape)} {int(transpose_a)} "
+                       f"{int(transpose_b)}")
+    if a.shape[-1] == 1 and a.ndim > 2:  # batched outer products: NumPy's matmul loops slowly
+        return np.multiply(a, b)
+    return np.matmul(a, b)
+
+
+def _matmul_shape(a, b, transpose_a, transpose_b):
+    sa, sb = list(a.shape), list(b.shape)
+    if transpose_a:
+        sa[-1], sa[-2] = sa[-2], sa[-1]
+    if transpose_b:
+        sb[-1], sb[-2] = sb[-2], sb[-1]
+    from ._common import broadcast_shapes
+    lead = broadcast_shapes(tuple(sa[:-2]), tuple(sb[:-2]))
+    return aval(lead + (sa[-2], sb[-1]), a.dtype)
+
+
+def _matmul_grad(op, g):
+    ta, tb = op.attrs["transpose_a"], op.attrs["transpose_b"]
+    a, b = conj_if_complex(op.inputs[0]), conj_if_complex(op.inputs[1])
+    needs = op.needs_input_grad or (True, True)
+    ga = gb = None
+    if not ta and not tb:
+        if needs[0]:
+            ga = matmul(g, b, False, True)
+        if needs[1]:
+            gb = matmul(a, g, True, False)
+    elif not ta and tb:
+        if needs[0]:
+            ga = matmul(g, b, False, False)
+        if needs[1]:
+            gb = matmul(g, a, True, False)
+    elif ta and not tb:
+        if needs[0]:
+            ga = matmul(b, g, False, True)
+        if needs[1]:
+            gb = matmul(a, g, False, False)
+    else:
+        if needs[0]:
+            ga = matmul(b, g, True, True)
+        if needs[1]:
+            gb = matmul(g, a, True, True)
+    return ga, gb
+
+
+def _matmul_jvp(op, da, db):
+    a, b = op.inputs
+    ta, tb = op.attrs["transpose_a"], op.attrs["transpose_b"]
+    out = None
+    if da is not None:
+        out = matmul(da, b, ta, tb)
+    if db is not None:
+        out = _sum_tangents(out, matmul(a, db, ta, tb))
+    return out
+
+
+def _matmul_batch(op, args, dims, attrs):
+    (a, b), (da, db) = args, dims
+    if da is not None and db is None and not attrs["transpose_a"] and b._value.ndim == 2:
+        # a batch of row blocks times one matrix: fold the batch into the rows
+        a = P.move_to_front(a, da)
+        return apply2(op, a, b, attrs), 0
+    return elementwise(op, args, dims, attrs)
+
+
+MATMUL = defop("MatMul", _matmul_forward, _matmul_grad, _matmul_jvp,
+               allowed=FLOAT + COMPLEX + (INT[3], INT[2], INT[0], INT[1], INT[4]),
+               shape=_matmul_shape, batch=_matmul_batch, batched_grad=True)
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False):
+    return apply2(MATMUL, a, b, {"transpose_a": transpose_a, "transpose_b": transpose_b})
+
+
+# ============================================================================================
+# Arg-extremes (no gradient)
+# ============================================================================================
+def _arg_shape(a, axis, dtype):
+    return aval(a.shape[:axis] + a.shape[axis + 1:], dtype)
+
+
+def _arg_batch(op, args, dims, attrs):
+    x = P.move_to_front(args[0], dims[0])
+    return apply1(op, x, dict(attrs, axis=attrs["axis"] + 1)), 0
+
+
+def _argmax_forward(v, axis, dtype):
+    if v.dtype.kind == "f" and v.size and np.isnan(v).any():
+        # TF's kernel compares with `>`, so NaN never wins: NaNs act as the smallest values
+        v = np.where(np.isnan(v), -np.inf, v)
+    return np.argmax(v, axis=axis).astype(dtype)[()]
+
+
+def _argmin_forward(v, axis, dtype):
+    if v.dtype.kind == "f" and v.size and np.isnan(v).any():
+        v = np.where(np.isnan(v), np.inf, v)
+    return np.argmin(v, axis=axis).astype(dtype)[()]
+
+
+ARGMAX = defop("ArgMax", _argmax_forward, nondiff=True, allowed=REAL + BOOL, shape=_arg_shape,
+               batch=_arg_batch)
+ARGMIN = defop("ArgMin", _argmin_forward, nondiff=True, allowed=REAL + BOOL, shape=_arg_shape,
+               batch=_arg_batch)
+
+
+def argmax(x, axis, dtype):
+    return apply1(ARGMAX, x, {"axis": axis, "dtype": np.dtype(dtype)})
+
+
+def argmin(x, axis, dtype):
+    return apply1(ARGMIN, x, {"axis": axis, "dtype": np.dtype(dtype)})
+
+
