@@ -608,7 +608,11 @@ def _gather_batch(op, args, dims, attrs):
     (p, i), (dp, di) = args, dims
     axis, bd = attrs["axis"], attrs["batch_dims"]
     if di is None:
-        return apply2(op, move_to_front(p, dp), i, {"axis": axis + 1, "batch_dims": bd}), 0
+        p = move_to_front(p, dp)
+        if bd == 0:
+            return apply2(op, p, i, {"axis": axis + 1, "batch_dims": 0}), 0
+        i = broadcast_batch(i, p._value.shape[0])  # the batch axis joins the batch dims
+        return apply2(op, p, i, {"axis": axis + 1, "batch_dims": bd + 1}), 0
     i = move_to_front(i, di)
     if dp is None and bd == 0:  # the indices' batch axis lands where `axis` is
         return apply2(op, p, i, attrs), axis
@@ -651,8 +655,11 @@ def _gather_grad_batch(op, args, dims, attrs):
     axis, bd, shape = attrs["axis"], attrs["batch_dims"], tuple(attrs["shape"])
     if di is None:
         g = move_to_front(g, dg)
-        return apply2(op, g, i, {"shape": (g._value.shape[0],) + shape, "axis": axis + 1,
-                                 "batch_dims": bd}), 0
+        n = g._value.shape[0]
+        if bd:
+            i = broadcast_batch(i, n)
+        return apply2(op, g, i, {"shape": (n,) + shape, "axis": axis + 1,
+                                 "batch_dims": bd + 1 if bd else 0}), 0
     i = move_to_front(i, di)
     n = i._value.shape[0]
     if dg is None:

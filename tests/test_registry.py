@@ -1,0 +1,164 @@
+"""The primitive registry: every primitive is one complete record, and its facts hold.
+
+* completeness: each registered primitive declares a forward, a shape rule, a batch rule, its
+  allowed dtypes, and a gradient and JVP (or `linear` / `nondiff`);
+* shape rules: while every row of the gradient table runs (forward and backward, so the rules'
+  own ops are covered too), each primitive's shape rule, given its inputs' avals, must predict
+  the outputs' shapes and dtypes exactly; and with the leading dimension of every input unknown
+  (None), it must predict a compatible shape;
+* batch rules: each row, vmapped over a batch of two draws, equals the row run per example, and
+  no op falls back to the per-example loop.
+"""
+import numpy as np
+import pytest
+
+import tapeflow as tf
+import tapeflow.prims  # noqa: F401 - registers every primitive
+from tapeflow.framework import op as op_module
+from tapeflow.framework.tensor import AbstractArray
+
+from test_gradients import IDS, ROWS, draw_args
+
+
+def test_every_primitive_is_complete():
+    incomplete = {name: op.missing() for name, op in sorted(op_module.REGISTRY.items())
+                  if op.missing() and not name.endswith("ForDocs")}
+    assert not incomplete, "incomplete primitive records:\n" + "\n".join(
+        f"  {name}: {', '.join(m)}" for name, m in incomplete.items())
+
+
+def test_unstack_and_split_are_single_registered_ops():
+    @tf.RegisterGradient("UnpackForRegistryTest")
+    def _unused(op, *grads):
+        return None
+    assert op_module.REGISTRY["Unpack"].outputs_for({"num": 3, "axis": 0}) == 3
+    x = tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        a, b, c = tf.unstack(x)
+        y = a * 1.0 + b * 2.0 + c * 3.0
+    np.testing.assert_allclose(tape.gradient(y, x).numpy(), [[1, 1], [2, 2], [3, 3]])
+
+
+def test_register_gradient_reaches_unpack():
+    op = op_module.REGISTRY["Unpack"]
+    saved = op.grad
+    calls = []
+    try:
+        op.grad = None
+        from tapeflow.framework import custom_gradient
+        custom_gradient._custom_registry.pop("Unpack", None)
+
+        @tf.RegisterGradient("Unpack")
+        def _unpack_grad(node, *grads):
+            calls.append(len(grads))
+            return saved(node, *grads)
+        x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            a, b = tf.unstack(x)
+            y = tf.reduce_sum(a * b)
+        np.testing.assert_allclose(tape.gradient(y, x).numpy(), [[3, 4], [1, 2]])
+        assert calls == [2]
+    finally:
+        op.grad = saved
+        custom_gradient._custom_registry.pop("Unpack", None)
+
+
+class ShapeChecker(op_module.Recorder):
+    """Checks each op's shape rule against what the op produced."""
+
+    def __init__(self):
+        self.failures = []
+        self.seen = set()
+
+    def record(self, op, inputs, outputs, attrs):
+        if op.shape is None or op.name.startswith("CustomGradient"):
+            return
+        self.seen.add(op.name)
+        avals = [AbstractArray(x._value.shape, x._value.dtype) for x in inputs]
+        try:
+            out = op.shape(*avals, **attrs)
+        except Exception as e:  # noqa: BLE001 - reported as a failure
+            self.failures.append(f"{op.name}: shape rule raised {type(e).__name__}: {e}")
+            return
+        outs = out if op.multi else (out,)
+        if len(outs) != len(outputs):
+            self.failures.append(f"{op.name}: {len(outs)} avals for {len(outputs)} outputs")
+            return
+        for a, o in zip(outs, outputs):
+            v = o._value
+            if tuple(a.shape) != tuple(v.shape) or np.dtype(a.dtype) != v.dtype:
+                self.failures.append(f"{op.name}{[tuple(x.shape) for x in avals]} {attrs}: rule "
+                                     f"says {a}, op gave {v.shape} {v.dtype}")
+        # with the leading dimension of every input unknown, the rule must stay compatible
+        unknown = [AbstractArray((None,) + tuple(x.shape[1:]), x.dtype) if x.shape else x
+                   for x in avals]
+        if any(x.shape for x in avals):
+            try:
+                out = op.shape(*unknown, **attrs)
+            except Exception as e:  # noqa: BLE001 - reported as a failure
+                self.failures.append(f"{op.name}: shape rule with an unknown dimension raised "
+                                     f"{type(e).__name__}: {e}")
+                return
+            for a, o in zip(out if op.multi else (out,), outputs):
+                if len(a.shape) != o._value.ndim or any(
+                        d is not None and d != e for d, e in zip(a.shape, o._value.shape)):
+                    self.failures.append(f"{op.name}: with unknown dims the rule says {a}, op gave "
+                                         f"{o._value.shape}")
+
+
+@pytest.mark.parametrize("r", ROWS, ids=IDS)
+def test_shape_rules_predict_outputs(r):
+    args = [tf.constant(a) for a in draw_args(r)]
+    checker = ShapeChecker()
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(args)
+        checker.push()
+        try:
+            out = r.fn(*args)
+            outs = out if isinstance(out, (list, tuple)) else [out]
+            total = tf.add_n([tf.reduce_sum(o) for o in outs if o.dtype.is_floating])
+            tape.gradient(total, args)
+        finally:
+            checker.pop()
+    assert not checker.failures, "\n".join(checker.failures[:10])
+
+
+def _vmap_rows():
+    for r in ROWS:
+        if any(0 in np.shape(a) for a in draw_args(r)):
+            continue  # empty inputs: nothing to batch
+        yield r
+
+
+VMAP_ROWS = list(_vmap_rows())
+
+
+@pytest.mark.parametrize("r", VMAP_ROWS, ids=[r.id for r in VMAP_ROWS])
+def test_batch_rules_match_per_example_results(r, monkeypatch):
+    from tapeflow.autodiff import vmap
+    from tapeflow.framework import batching
+    looped = []
+    original = batching.Batcher.process
+
+    def process(self, op, inputs, attrs):
+        if op.batch is None:
+            looped.append(op.name)
+        return original(self, op, inputs, attrs)
+    monkeypatch.setattr(batching.Batcher, "process", process)
+    first = draw_args(r)
+    second = [a * 0.9 + 0.05 * np.sign(a) if np.ndim(a) else a * 0.9 for a in first]
+    batched = [tf.constant(np.stack([a, b])) for a, b in zip(first, second)]
+
+    def f(*xs):
+        out = r.fn(*xs)
+        return list(out) if isinstance(out, (list, tuple)) else out
+    got = vmap(f)(*batched)
+    want = [f(*[tf.constant(a) for a in ex]) for ex in (first, second)]
+    got = got if isinstance(got, list) else [got]
+    want = [w if isinstance(w, list) else [w] for w in want]
+    for k, g in enumerate(got):
+        expected = np.stack([np.asarray(w[k]) for w in want])
+        np.testing.assert_allclose(np.asarray(g), expected, rtol=1e-9, atol=1e-12)
+    assert looped == [], f"ops without a batch rule: {sorted(set(looped))}"
