@@ -53,9 +53,15 @@ state = _State()
 
 
 def _refresh():
-    active = tuple(r for r in state.stack if not r._paused)
-    state.recorders = active
-    state.interpreters = sum(1 for r in active if r.interprets)
+    active = []
+    interpreters = 0
+    for r in state.stack:
+        if not r._paused:
+            active.append(r)
+            if r.interprets:
+                interpreters += 1
+    state.recorders = tuple(active)
+    state.interpreters = interpreters
 
 
 class Recorder:
@@ -329,7 +335,8 @@ _NO_ATTRS = {}
 
 def apply1(op, x, attrs=None):
     """Runs a one-input, one-output primitive on a Tensor (unchecked)."""
-    if state.recorders:
+    recs = state.recorders
+    if recs and state.interpreters:
         return _apply_recorded(op, (x,), _NO_ATTRS if attrs is None else attrs)
     try:
         out = op.forward(x._value) if attrs is None else op.forward(x._value, **attrs)
@@ -337,12 +344,17 @@ def apply1(op, x, attrs=None):
         raise op_failure(op, (x,), e) from None
     r = _new(Tensor)
     r._value = out
+    if recs:
+        inputs, outputs = (x,), (r,)
+        for rec in recs:
+            rec.record(op, inputs, outputs, _NO_ATTRS if attrs is None else attrs)
     return r
 
 
 def apply2(op, x, y, attrs=None):
     """Runs a two-input, one-output primitive on Tensors (unchecked)."""
-    if state.recorders:
+    recs = state.recorders
+    if recs and state.interpreters:
         return _apply_recorded(op, (x, y), _NO_ATTRS if attrs is None else attrs)
     try:
         out = (op.forward(x._value, y._value) if attrs is None
@@ -351,6 +363,10 @@ def apply2(op, x, y, attrs=None):
         raise op_failure(op, (x, y), e) from None
     r = _new(Tensor)
     r._value = out
+    if recs:
+        inputs, outputs = (x, y), (r,)
+        for rec in recs:
+            rec.record(op, inputs, outputs, _NO_ATTRS if attrs is None else attrs)
     return r
 
 
@@ -382,6 +398,20 @@ def _run(op, inputs, attrs):
 
 
 def _apply_recorded(op, inputs, attrs):
+    if not state.interpreters:  # observers only (tapes, accumulators): the common case
+        try:
+            out = op.forward(*[x._value for x in inputs], **attrs)
+        except Exception as e:
+            raise op_failure(op, inputs, e) from None
+        if op.multi:
+            outputs = tuple(wrap(o) for o in out)
+        else:
+            r = _new(Tensor)
+            r._value = out
+            outputs = (r,)
+        for rec in state.recorders:
+            rec.record(op, inputs, outputs, attrs)
+        return outputs if op.multi else r
     recs = state.recorders
     if state.interpreters:
         stack = state.stack

@@ -103,16 +103,21 @@ def abs(x, name=None):  # noqa: A001 - TF's name
 # ============================================================================================
 # Binary elementwise ops
 # ============================================================================================
+# The dtypes add, subtract and multiply take on their fast path (both operands tensors of one
+# dtype): the primitives' own allowed sets, so the fast path checks exactly what the slow one does.
+_ADD_OK, _SUB_OK, _MUL_OK = ADD._allowed_np, SUB._allowed_np, MUL._allowed_np
+
+
 def add(x, y, name=None):
     """x + y with broadcasting (TF op `AddV2`). A Python operand takes the other's dtype as a hint.
 
     >>> tf.add(tf.constant([1.0, 2.0]), 1.0)
     """
-    if type(x) is Tensor and type(y) is Tensor and (
-            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype) \
-            and x._value.dtype is not _OBJECT and x._value.dtype in ADD._allowed_np:
-        return apply2(ADD, x, y)
-    if _is_string(x) or _is_string(y):
+    if type(x) is Tensor and type(y) is Tensor:
+        d = x._value.dtype
+        if d is y._value.dtype and d in _ADD_OK:
+            return apply2(ADD, x, y)
+    if _is_string(x) and _is_string(y):
         return _string_add(x, y)
     return binary(ADD, x, y, hint=True)
 
@@ -138,10 +143,10 @@ def subtract(x, y, name=None):
 
     >>> tf.subtract(3.0, 1.0)
     """
-    if type(x) is Tensor and type(y) is Tensor and (
-            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype) \
-            and x._value.dtype in SUB._allowed_np:
-        return apply2(SUB, x, y)
+    if type(x) is Tensor and type(y) is Tensor:
+        d = x._value.dtype
+        if d is y._value.dtype and d in _SUB_OK:
+            return apply2(SUB, x, y)
     return binary(SUB, x, y)
 
 
@@ -150,10 +155,10 @@ def multiply(x, y, name=None):
 
     >>> tf.multiply(tf.constant([1.0, 2.0]), 3.0)
     """
-    if type(x) is Tensor and type(y) is Tensor and (
-            x._value.dtype is y._value.dtype or x._value.dtype == y._value.dtype) \
-            and x._value.dtype in MUL._allowed_np:
-        return apply2(MUL, x, y)
+    if type(x) is Tensor and type(y) is Tensor:
+        d = x._value.dtype
+        if d is y._value.dtype and d in _MUL_OK:
+            return apply2(MUL, x, y)
     return binary(MUL, x, y)
 
 
