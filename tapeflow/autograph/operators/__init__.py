@@ -1,0 +1,16 @@
+"""The operators that AutoGraph-converted code calls (`ag__.if_stmt`, `ag__.and_`, ...).
+
+Each dispatches at run time on its condition or iterable: Python values keep Python semantics,
+tensors go through the functional ops (`tf.cond`, `tf.while_loop`), which run eagerly on eager
+tensors and build graph ops on symbolic ones (see `_dispatch.is_symbolic`).
+"""
+from ._dispatch import is_symbolic
+from .control_flow import for_stmt, if_stmt, while_stmt
+from .exceptions import assert_stmt
+from .logical import and_, eq, if_exp, not_, not_eq, or_
+from .py_builtins import overload_of
+from .variables import Undefined, UndefinedReturnValue, ld, ldu
+
+__all__ = ["is_symbolic", "for_stmt", "if_stmt", "while_stmt", "assert_stmt", "and_", "or_",
+           "not_", "eq", "not_eq", "if_exp", "overload_of", "Undefined", "UndefinedReturnValue",
+           "ld", "ldu"]
