@@ -37,7 +37,7 @@ __all__ = ["cond", "case", "switch_case", "while_loop", "map_fn", "scan", "foldl
 
 
 def _is_variable(x):
-    return getattr(x, "_is_variable", False)
+    return getattr(type(x), "_is_variable", False)
 
 
 def _is_tensor_like(x):
@@ -230,8 +230,9 @@ def _graph_while_loop(cond, body, loop_vars, shape_invariants=None, parallel_ite
 
 
 def _leaf_to_tensor(x):
-    if isinstance(x, TensorArray) or is_symbolic(x):
-        return x
+    if isinstance(x, TensorArray) or is_symbolic(x) or \
+            getattr(type(x), "_tf_autograph_undefined", False):
+        return x  # (AutoGraph's undefined values stay as they are: see its while statement)
     return convert_to_tensor(x)
 
 
@@ -548,7 +549,7 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True, swap
     if fn_output_signature is None:
         fn_output_signature = dtype
     if not callable(fn):
-        raise TypeError(f"The provided function {getattr(fn, '__name__', fn)} is not callable."
+        raise TypeError(f"The provided function {fn.__name__} is not callable."
                         "fn must be callable.")
     elems = _read_variables(elems)
     elems_flat = nest.flatten(elems)
@@ -599,7 +600,7 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, sw
     <tf.Tensor: shape=(4,), dtype=int32, numpy=array([ 1,  3,  6, 10], dtype=int32)>
     """
     if not callable(fn):
-        raise TypeError(f"{getattr(fn, '__name__', fn)} is not callable. Please provide a "
+        raise TypeError(f"{fn.__name__} is not callable. Please provide a "
                         "callable function.")
     elems = _read_variables(elems)
     elems_flat = [convert_to_tensor(e) for e in nest.flatten(elems)]
@@ -637,7 +638,7 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, sw
 
 def _fold(fn, elems, initializer, reverse, what):
     if not callable(fn):
-        raise TypeError(f"{getattr(fn, '__name__', fn)} is not callable. Please provide a "
+        raise TypeError(f"{fn.__name__} is not callable. Please provide a "
                         "callable function.")
     elems = _read_variables(elems)
     elems_flat = [convert_to_tensor(e) for e in nest.flatten(elems)]
@@ -899,12 +900,13 @@ def _graph_py_function(func, inp, Tout, name):
     _graph_unavailable("tf.py_function")
 
 
-def _convert_output(value, dtype, what):
-    if dtype is None:
-        return value
+def _convert_output(value, dtype):
     if _is_variable(value):
         from .ops.array_ops import identity
         value = identity(value)
+    if dtype == dtypes.string and isinstance(value, (np.ndarray, np.str_)) and \
+            np.asarray(value).dtype.kind == "U":
+        value = np.char.encode(np.asarray(value), "utf-8")
     try:
         return convert_to_tensor(value, dtype)
     except (TypeError, ValueError) as e:
@@ -912,23 +914,66 @@ def _convert_output(value, dtype, what):
 
 
 def _convert_outputs(result, Tout, what):
-    if isinstance(Tout, (list, tuple)):
-        if len(Tout) == 0:
-            return []
-        values = list(result) if isinstance(result, (list, tuple)) else [result]
-        if len(values) != len(Tout):
-            raise errors.InvalidArgumentError(
-                None, None, f"{what} returned {len(values)} values, but expects to see "
-                f"{len(Tout)} values.")
-        return [_convert_output(v, dtypes.as_dtype(d), what) for v, d in zip(values, Tout)]
-    if Tout is None:
-        return None
-    if isinstance(result, (list, tuple)):
-        if len(result) != 1:
-            raise errors.InvalidArgumentError(
-                None, None, f"{what} returned {len(result)} values, but expects to see 1 values.")
-        result = result[0]
-    return _convert_output(result, dtypes.as_dtype(Tout), what)
+    """The function's results as tensors of the `Tout` dtypes (TF drops surplus values and
+    raises InvalidArgumentError for missing ones)."""
+    single = not isinstance(Tout, (list, tuple))
+    touts = [Tout] if single else list(Tout)
+    if result is None:
+        values = []
+    elif isinstance(result, (list, tuple)):
+        values = list(result)
+    else:
+        values = [result]
+    if len(values) < len(touts):
+        raise errors.InvalidArgumentError(
+            None, None, f"{what} returns {len(values)} values, but expects to see "
+            f"{len(touts)} values.")
+    out = [_convert_output(v, dtypes.as_dtype(d)) for v, d in zip(values, touts)]
+    return out[0] if single else out
+
+
+def _missing_tout():
+    raise TypeError("Missing required argument: 'Tout'\n  If using tf.py_function as a "
+                    "decorator, set `Tout`\n  **by name** above the function:\n  "
+                    "`@tf.py_function(Tout=tout)`")
+
+
+def _taped_py_call(func, args, Tout):
+    """Runs `func` under a tape of its own: the gradient of the call is the gradient of what
+    `func` computed from its inputs (first order only, and none to variables it reads, as TF's
+    EagerPyFunc)."""
+    from .framework.custom_gradient import custom_gradient
+    from .framework.tape import GradientTape
+    from .ops.array_ops import identity, stop_gradient
+    floating = [i for i, a in enumerate(args) if a.dtype.is_floating or a.dtype.is_complex]
+    if not floating:
+        return _convert_outputs(func(*args), Tout, "py_function")
+
+    @custom_gradient
+    def call(*xs):
+        inner = [identity(x) for x in xs]
+        with GradientTape(persistent=True, watch_accessed_variables=False) as tape:
+            for i in floating:
+                tape.watch(inner[i])
+            result = _convert_outputs(func(*inner), Tout, "py_function")
+        flat = result if isinstance(result, list) else [result]
+
+        def grad(*dys, variables=None):
+            pairs = [(t, d) for t, d in zip(flat, dys) if d is not None]
+            sources = [inner[i] for i in floating]
+            grads = tape.gradient([t for t, _ in pairs], sources,
+                                  output_gradients=[d for _, d in pairs]) if pairs \
+                else [None] * len(sources)
+            out = [None] * len(xs)
+            for i, g in zip(floating, grads):
+                out[i] = None if g is None else stop_gradient(g)
+            if variables:
+                return out, [None] * len(variables)
+            return out
+        return flat, grad
+
+    out = call(*args)
+    return out[0] if not isinstance(Tout, (list, tuple)) else list(out)
 
 
 def py_function(func=None, inp=None, Tout=None, name=None):
@@ -944,11 +989,16 @@ def py_function(func=None, inp=None, Tout=None, name=None):
     if not callable(func):
         raise TypeError(f"Expected func to be callable. Received func={func} of type "
                         f"{type(func)}.")
+    if Tout is None:
+        _missing_tout()
     inp = list(inp or [])
     if any_symbolic(nest.flatten(inp)):
         return _graph_py_function(func, inp, Tout, name)
     args = [x if _is_tensor_like(x) else convert_to_tensor(x) for x in inp]
-    return _convert_outputs(func(*args), Tout, "py_function")
+    if isinstance(Tout, (list, tuple)) and not Tout:
+        func(*args)
+        return []
+    return _taped_py_call(func, args, Tout)
 
 
 def numpy_function(func=None, inp=None, Tout=None, stateful=True, name=None):
@@ -965,10 +1015,23 @@ def numpy_function(func=None, inp=None, Tout=None, stateful=True, name=None):
     inp = list(inp or [])
     if any_symbolic(nest.flatten(inp)):
         return _graph_py_function(func, inp, Tout, name)
-    args = [np.asarray(x.numpy() if _is_tensor_like(x) else x) for x in inp]
-    args = [a if a.ndim else a[()] for a in args]
+    if Tout is None:
+        _missing_tout()
+    args = [np.array(x.numpy() if _is_tensor_like(x) else x) for x in inp]
     from .ops.array_ops import stop_gradient
-    result = _convert_outputs(func(*args), Tout, "numpy_function")
+    if isinstance(Tout, (list, tuple)) and not Tout:
+        func(*args)
+        return []
+    result = func(*args)
+    # NumPy results keep their dtype (TF does not cast them to Tout); Python values take Tout.
+    if isinstance(result, (np.ndarray, np.generic)) and not isinstance(Tout, (list, tuple)) \
+            and np.asarray(result).dtype.kind not in "USO":
+        result = convert_to_tensor(np.asarray(result))
+    elif isinstance(result, (list, tuple)) and isinstance(Tout, (list, tuple)):
+        result = [convert_to_tensor(np.asarray(r)) if isinstance(r, (np.ndarray, np.generic))
+                  and np.asarray(r).dtype.kind not in "USO" else r for r in result]
+    result = _convert_outputs(result, Tout, "numpy_function") if not _is_tensor_like(result) \
+        else result
     return nest.map_structure(lambda t: stop_gradient(t) if isinstance(t, Tensor) else t, result)
 
 
@@ -1016,9 +1079,6 @@ def group(*inputs, **kwargs):
     >>> print(tf.group(tf.constant(1)))
     None
     """
-    kwargs.pop("name", None)
-    if kwargs:
-        raise ValueError("Unknown keyword arguments: " + ", ".join(kwargs.keys()))
     return None
 
 

@@ -175,6 +175,9 @@ class _JumpLowering(ast.NodeTransformer):
     visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_FunctionDef
 
     def _loop(self, node):
+        if node.orelse:
+            kind = "while" if isinstance(node, ast.While) else "for"
+            raise UnsupportedLanguageElementError(f"{kind}/else statement not yet supported")
         self.generic_visit(node)
         out = []
         if _contains(node.body, ast.Continue, True):
@@ -352,6 +355,8 @@ class FunctionConverter:
         lowered = _lower_returns(fn, namer)
         if lowered is not None:
             body, do_return, retval = lowered
+        if lowered is not None:
+            body = body + _parse_stmt(f"return fscope.ret({retval}, {do_return})")
         # Pass 2.
         analysis.annotate_defined(body, set(params) | declared_global | declared_nonlocal)
         analysis.annotate_liveness(body, set())
@@ -360,9 +365,7 @@ class FunctionConverter:
         self.nonlocals = declared_nonlocal
         self.ld_names = set()
         body = self._block(body)
-        if lowered is not None:
-            body.extend(_parse_stmt(f"return fscope.ret({retval}, {do_return})"))
-        else:
+        if lowered is None:
             body = self._top_returns(body)
         # Pass 4.
         expr = _ExpressionConverter(self.ld_names | set(params), self.features, self_name,

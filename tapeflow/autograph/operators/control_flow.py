@@ -253,12 +253,24 @@ def _py_while_stmt(test, body):
         body()
 
 
+def _is_null(v):
+    return v is None or isinstance(v, (Undefined, UndefinedReturnValue))
+
+
 def _tf_while_stmt(test, body, get_state, set_state, symbol_names, opts):
-    """The loop as `tf.while_loop` over the state (TF's staged while statement)."""
+    """The loop as `tf.while_loop` over the state (TF's staged while statement).
+
+    A state variable that is undefined (or None) before the loop takes the type of its value
+    after the first iteration, and the loop must then iterate at least once (TF stages one
+    iteration to find that type; eagerly the first iteration gives it)."""
     symbol_names = tuple(symbol_names)
-    init_vars = tuple(get_state())
-    verify_loop_init_vars(init_vars, symbol_names)
+    init_vars = list(get_state())
+    for v in init_vars:
+        if isinstance(v, UndefinedReturnValue):
+            verify_loop_init_vars((v,), ("<return value>",))
+    nulls = [_is_null(v) for v in init_vars]
     invariants = _shape_invariants(opts, init_vars)
+    first = [True]
 
     def loop_test(*loop_vars):
         set_state(loop_vars)
@@ -268,7 +280,14 @@ def _tf_while_stmt(test, body, get_state, set_state, symbol_names, opts):
         set_state(loop_vars)
         body()
         new_vars = tuple(get_state())
-        verify_tf_loop_vars(init_vars, loop_vars, new_vars, symbol_names, invariants)
+        entry = loop_vars
+        if first[0] and any(nulls):
+            for i, null in enumerate(nulls):
+                if null:
+                    init_vars[i] = new_vars[i]
+            entry = tuple(n if null else e for n, e, null in zip(new_vars, loop_vars, nulls))
+        first[0] = False
+        verify_tf_loop_vars(init_vars, entry, new_vars, symbol_names, invariants)
         return new_vars
 
     kwargs = {}
@@ -278,8 +297,14 @@ def _tf_while_stmt(test, body, get_state, set_state, symbol_names, opts):
         kwargs["parallel_iterations"] = opts["parallel_iterations"]
     if any(s is not None for s in invariants):
         kwargs["shape_invariants"] = list(invariants)
-    final = _cf().while_loop(loop_test, loop_body, init_vars, **kwargs)
-    set_state(tuple(final))
+    final = tuple(_cf().while_loop(loop_test, loop_body, tuple(init_vars), **kwargs))
+    if first[0] and any(nulls):
+        names = ", ".join("the function return value" if isinstance(v, UndefinedReturnValue)
+                          else n for n, v, null in zip(symbol_names, init_vars, nulls) if null)
+        from ...framework.tensor import convert_to_tensor
+        _cf().Assert(convert_to_tensor(False),
+                     [f"loop must iterate at least once to initialize {names}"])
+    set_state(final)
 
 
 # -- for -----------------------------------------------------------------------------------------

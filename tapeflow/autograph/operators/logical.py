@@ -13,7 +13,7 @@ from ._dispatch import is_symbolic
 
 def _is_tensor(x):
     from ...framework.tensor import Tensor
-    return isinstance(x, Tensor) or getattr(x, "_is_variable", False) or is_symbolic(x)
+    return isinstance(x, Tensor) or getattr(type(x), "_is_variable", False) or is_symbolic(x)
 
 
 def not_(a):
@@ -56,7 +56,5 @@ def if_exp(cond, if_true, if_false, expr_repr):
     """`if_true() if cond else if_false()`; a tensor condition goes through `tf.cond`."""
     if _is_tensor(cond):
         from ... import control_flow
-        from .control_flow import verify_tf_condition
-        return control_flow._cond_impl(verify_tf_condition(cond, f"if expression {expr_repr}"),
-                                       if_true, if_false)
+        return control_flow._cond_impl(cond, if_true, if_false)
     return if_true() if cond else if_false()

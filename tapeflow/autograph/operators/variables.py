@@ -14,6 +14,7 @@ class Undefined:
     """An undefined symbol (a variable a branch or loop has not assigned yet)."""
 
     __slots__ = ("symbol_name",)
+    _tf_autograph_undefined = True
 
     def __init__(self, symbol_name):
         self.symbol_name = symbol_name
@@ -36,6 +37,8 @@ class Undefined:
 
 class UndefinedReturnValue:
     """The return value of a function that has not executed a `return` yet."""
+
+    _tf_autograph_undefined = True
 
     def __repr__(self):
         return "UndefinedReturnValue()"
