@@ -130,13 +130,21 @@ def annotate_defined(stmts, defined):
             defined = inside
         elif isinstance(s, _SCOPES[:2] + (ast.ClassDef,)):
             defined |= {s.name}
+        elif isinstance(s, (ast.With, ast.AsyncWith)):
+            bound = set()
+            for item in s.items:
+                if item.optional_vars is not None:
+                    bound |= target_names(item.optional_vars)
+            defined = annotate_defined(s.body, defined | bound)
+        elif isinstance(s, ast.Try):
+            after_body = annotate_defined(s.body, defined)
+            partial = defined | modified(s.body)
+            for h in s.handlers:
+                annotate_defined(h.body, partial | ({h.name} if h.name else set()))
+            annotate_defined(s.orelse, after_body)
+            annotate_defined(s.finalbody, defined | modified(s))
+            defined = defined | modified(s)
         else:
-            for field in ("body", "orelse", "finalbody"):
-                sub = getattr(s, field, None)
-                if isinstance(sub, list):
-                    annotate_defined(sub, defined | modified(s))
-            for h in getattr(s, "handlers", []) or []:
-                annotate_defined(h.body, defined | modified(s))
             defined |= modified(s)
     return defined
 

@@ -297,7 +297,13 @@ def _tf_while_stmt(test, body, get_state, set_state, symbol_names, opts):
         kwargs["parallel_iterations"] = opts["parallel_iterations"]
     if any(s is not None for s in invariants):
         kwargs["shape_invariants"] = list(invariants)
-    final = tuple(_cf().while_loop(loop_test, loop_body, tuple(init_vars), **kwargs))
+    if opts.get("_graph"):
+        # A loop over a graph tensor is a graph loop even when its state is all Python values.
+        final = tuple(_cf()._graph_while_loop(
+            loop_test, loop_body, tuple(init_vars), kwargs.get("shape_invariants"),
+            kwargs.get("parallel_iterations", 10), kwargs.get("maximum_iterations")))
+    else:
+        final = tuple(_cf().while_loop(loop_test, loop_body, tuple(init_vars), **kwargs))
     if first[0] and any(nulls):
         names = ", ".join("the function return value" if isinstance(v, UndefinedReturnValue)
                           else n for n, v, null in zip(symbol_names, init_vars, nulls) if null)
@@ -310,7 +316,9 @@ def _tf_while_stmt(test, body, get_state, set_state, symbol_names, opts):
 # -- for -----------------------------------------------------------------------------------------
 
 def _is_dataset(x):
-    return hasattr(x, "element_spec") and hasattr(x, "__iter__") and not _is_tensor(x)
+    from ...framework.tensor import Tensor
+    return hasattr(type(x), "element_spec") or hasattr(x, "element_spec") and \
+        hasattr(x, "__iter__") and not isinstance(x, Tensor)
 
 
 def for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts):
@@ -325,11 +333,11 @@ def for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts):
     if isinstance(iter_, control_flow.TensorArray):
         raise NotImplementedError("iterating over a tf.TensorArray in a for loop is not "
                                   "supported; iterate over tf.range(ta.size()) and read")
-    if _is_tensor(iter_):
+    if _is_dataset(iter_):
+        _dataset_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts)
+    elif _is_tensor(iter_):
         _known_len_tf_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names,
                                opts)
-    elif _is_dataset(iter_):
-        _dataset_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts)
     else:
         _py_for_stmt(iter_, extra_test, body)
 
@@ -361,10 +369,19 @@ def _known_len_tf_for_stmt(iter_, extra_test, body, get_state, set_state, symbol
     from ... import control_flow
     from .py_builtins import len_
     n = len_(iter_)
-    if getattr(iter_, "_is_variable", False):
+    if getattr(type(iter_), "_is_variable", False):
         from ...ops.array_ops import identity
         iter_ = identity(iter_)
-    ta = control_flow.TensorArray(iter_.dtype, size=n).unstack(iter_)
+    if is_symbolic(iter_):
+        # A graph tensor: its rows are read by index inside the staged loop, which runs at most
+        # len(iter_) times.
+        rows = iter_
+        read = rows.__getitem__
+        opts = dict(opts, _graph=True)
+        if opts.get("maximum_iterations") is None:
+            opts["maximum_iterations"] = n
+    else:
+        read = control_flow.TensorArray(iter_.dtype, size=n).unstack(iter_).read
     index = 0
 
     def aug_get_state():
@@ -377,7 +394,7 @@ def _known_len_tf_for_stmt(iter_, extra_test, body, get_state, set_state, symbol
 
     def aug_body():
         nonlocal index
-        body(ta.read(index))
+        body(read(index))
         index += 1
 
     def aug_test():
