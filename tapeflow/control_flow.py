@@ -25,15 +25,30 @@ import sys
 import numpy as np
 
 from .autograph.operators._dispatch import any_symbolic, is_symbolic
-from .framework import dtypes
-from .framework import errors
-from .framework import nest
+from .framework import dtypes, errors, nest
 from .framework.tensor import Tensor, convert_to_tensor
 from .framework.tensor_shape import TensorShape, as_shape
 
-__all__ = ["cond", "case", "switch_case", "while_loop", "map_fn", "scan", "foldl", "foldr",
-           "TensorArray", "vectorized_map", "print_v2", "py_function", "numpy_function",
-           "Assert", "group", "no_op", "tuple_", "control_dependencies"]
+__all__ = [
+    "Assert",
+    "TensorArray",
+    "case",
+    "cond",
+    "control_dependencies",
+    "foldl",
+    "foldr",
+    "group",
+    "map_fn",
+    "no_op",
+    "numpy_function",
+    "print_v2",
+    "py_function",
+    "scan",
+    "switch_case",
+    "tuple_",
+    "vectorized_map",
+    "while_loop",
+]
 
 
 def _is_variable(x):
@@ -131,11 +146,11 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
         pred, fn = pair
         if _is_tensor_like(pred) or is_symbolic(pred):
             if pred.dtype != dtypes.bool_:
-                raise TypeError("pred must be Tensor of type bool: %s" % pred.name)
+                raise TypeError(f"pred must be Tensor of type bool: {pred.name}")
         else:
-            raise TypeError("pred must be a Tensor, got: %s" % (pred,))
+            raise TypeError(f"pred must be a Tensor, got: {pred}")
         if not callable(fn):
-            raise TypeError("fn for pred %s must be callable." % pred.name)
+            raise TypeError(f"fn for pred {pred.name} must be callable.")
     if default is not None and not callable(default):
         raise TypeError("'default' must be callable.")
     predicates = [p for p, _ in pred_fn_pairs]
@@ -161,10 +176,23 @@ def _case_impl(predicates, actions, default, exclusive):
             return last_action()
     if exclusive:
         _assert_at_most_n_true(predicates, 1, "Input error: exclusive=True")
-    fn = default
-    for pred, action in reversed(list(zip(predicates, actions))):
-        fn = (lambda p, a, f: (lambda: _cond_impl(p, a, f)))(pred, action, fn)
-    return fn()
+    # The first true predicate's action runs (a chain of conds, as TF builds it).
+    return _case_chain(list(predicates), list(actions), default)
+
+
+def _case_rest(predicates, actions, default, pred):
+    """The `false_fn` of `pred` in a case chain: the cases after it."""
+    i = next(k for k, p in enumerate(predicates) if p is pred)
+    return lambda: _case_chain(predicates[i + 1:], actions[i + 1:], default)
+
+
+def _case_chain(predicates, actions, default):
+    for pred, action in zip(predicates, actions):
+        if is_symbolic(pred):
+            return _cond_impl(pred, action, _case_rest(predicates, actions, default, pred))
+        if _pred_value(pred):
+            return action()
+    return default()
 
 
 def _graph_switch_case(branch_index, branch_fns, name=None):
@@ -180,10 +208,9 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
     20
     """
     if not (_is_tensor_like(branch_index) or is_symbolic(branch_index)):
-        raise TypeError("'branch_index' must be a Tensor, got {}".format(type(branch_index)))
+        raise TypeError(f"'branch_index' must be a Tensor, got {type(branch_index)}")
     if not branch_index.dtype.is_integer:
-        raise TypeError("'branch_index' must be an integer Tensor, got {}".format(
-            branch_index.dtype))
+        raise TypeError(f"'branch_index' must be an integer Tensor, got {branch_index.dtype}")
     if not branch_fns:
         raise ValueError("Must provide at least one item in 'branch_fns'")
     if not isinstance(branch_fns, (list, tuple, dict)):
@@ -198,9 +225,9 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
                             f"Received {pair}.")
         key, fn = pair
         if not isinstance(key, int):
-            raise TypeError("key must be a Python `int`, got {}".format(type(key)))
+            raise TypeError(f"key must be a Python `int`, got {type(key)}")
         if not callable(fn):
-            raise TypeError("fn for key {} must be callable.".format(key))
+            raise TypeError(f"fn for key {key} must be callable.")
     keys = [k for k, _ in branch_fns]
     if min(keys) < 0 or max(keys) >= len(keys) or len(set(keys)) != len(keys):
         raise ValueError("branch indices (keys) must form contiguous range of [0 to {}) but "
@@ -258,13 +285,12 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
     loop_vars = _read_variables(loop_vars)
     if not loop_vars:
         raise ValueError("'loop_vars' must be provided.")
-    if maximum_iterations is not None:
-        if not is_symbolic(maximum_iterations):
-            m = convert_to_tensor(maximum_iterations)
-            if m.shape.rank != 0:
-                raise ValueError("'maximum_iterations' must be a scalar. "
-                                 f"Received shape: {m.shape}")
-            maximum_iterations = int(m.numpy())
+    if maximum_iterations is not None and not is_symbolic(maximum_iterations):
+        m = convert_to_tensor(maximum_iterations)
+        if m.shape.rank != 0:
+            raise ValueError("'maximum_iterations' must be a scalar. "
+                             f"Received shape: {m.shape}")
+        maximum_iterations = int(m.numpy())
     return _while_loop_impl(cond, body, loop_vars, shape_invariants, parallel_iterations,
                             maximum_iterations, name)
 
@@ -306,6 +332,10 @@ def _while_loop_impl(cond, body, loop_vars, shape_invariants=None, parallel_iter
 
 
 # -- TensorArray ---------------------------------------------------------------------------------
+
+def _dtype_error(expected, got):
+    return f"TensorArray dtype is {expected.name} but Op is trying to write dtype {got.name} "
+
 
 class TensorArray:
     """A list of tensors of one dtype, written and read by index (TF's eager TensorArray).
@@ -375,16 +405,16 @@ class TensorArray:
         index = self._index(index)
         if index < 0:
             raise errors.OutOfRangeError(
-                None, None, "Reading from negative indices (index %d) is not allowed." % index)
+                None, None, f"Reading from negative indices (index {index}) is not allowed.")
         if index >= len(self._elements):
-            raise errors.OutOfRangeError(None, None, "Tried to read from index %d but array size "
-                                         "is: %d " % (index, len(self._elements)))
+            raise errors.OutOfRangeError(None, None, f"Tried to read from index {index} but array "
+                                         f"size is: {len(self._elements)} ")
         value = self._elements[index]
         if value is None:
             if index in self._previously_read:
                 raise errors.InvalidArgumentError(
-                    None, None, "Could not read index %d twice because it was cleared after a "
-                    "previous read (perhaps try setting clear_after_read = false?)" % index)
+                    None, None, f"Could not read index {index} twice because it was cleared after "
+                    "a previous read (perhaps try setting clear_after_read = false?)")
             value = self._zero(index)
         if self._clear_after_read:
             self._elements[index] = None
@@ -395,13 +425,13 @@ class TensorArray:
         index = self._index(index)
         if index < 0:
             raise errors.OutOfRangeError(
-                None, None, "Writing to negative indices (index %d) is not allowed." % index)
+                None, None, f"Writing to negative indices (index {index}) is not allowed.")
         size = len(self._elements)
         if index >= size:
             if not self._dynamic_size:
                 raise errors.OutOfRangeError(
-                    None, None, "Tried to write to index %d but array is not resizeable and size "
-                    "is: %d " % (index, size))
+                    None, None, f"Tried to write to index {index} but array is not resizeable and "
+                    f"size is: {size} ")
             self._elements.extend([None] * (index - size + 1))
         if _is_variable(value):
             from .ops.array_ops import identity
@@ -410,11 +440,10 @@ class TensorArray:
             value = convert_to_tensor(value, preferred_dtype=self._dtype)
         if value.dtype != self._dtype:
             raise errors.InvalidArgumentError(
-                None, None, "TensorArray dtype is %s but Op is trying to write dtype %s " % (
-                    self._dtype.name, value.dtype.name))
+                None, None, _dtype_error(self._dtype, value.dtype))
         if not self._element_shape.is_compatible_with(value.shape):
-            raise ValueError("Incompatible shape for value (%s), expected (%s)" % (
-                value.shape, self._element_shape))
+            raise ValueError(f"Incompatible shape for value ({value.shape}), expected "
+                             f"({self._element_shape})")
         if self._infer_shape:
             self._element_shape = self._element_shape.merge_with(value.shape)
         self._elements[index] = value
@@ -449,8 +478,8 @@ class TensorArray:
         for i, p in enumerate(parts):
             if p.shape.rank == 0:
                 raise errors.InvalidArgumentError(
-                    None, None, "Concat saw a scalar shape at index %d but requires at least "
-                    "vectors." % i)
+                    None, None, f"Concat saw a scalar shape at index {i} but requires at least "
+                    "vectors.")
         return concat(parts, 0)
 
     def unstack(self, value, name=None):
@@ -459,13 +488,12 @@ class TensorArray:
         tensors = unstack(_read_variables(value) if _is_variable(value)
                           else convert_to_tensor(value, preferred_dtype=self._dtype))
         if len(tensors) > len(self._elements) and not self._dynamic_size:
-            raise ValueError("Cannot unstack %d tensors into a TensorArray of static size %d " % (
-                len(tensors), len(self._elements)))
+            raise ValueError(f"Cannot unstack {len(tensors)} tensors into a TensorArray of static "
+                             f"size {len(self._elements)} ")
         for t in tensors:
             if t.dtype != self._dtype:
                 raise errors.InvalidArgumentError(
-                    None, None, "TensorArray dtype is %s but Op is trying to write dtype %s " % (
-                        self._dtype.name, t.dtype.name))
+                    None, None, _dtype_error(self._dtype, t.dtype))
         self._elements = list(tensors)
         if self._infer_shape and tensors:
             self._element_shape = self._element_shape.merge_with(tensors[0].shape)
@@ -487,27 +515,26 @@ class TensorArray:
         value = convert_to_tensor(value, preferred_dtype=self._dtype)
         if value.dtype != self._dtype:
             raise errors.InvalidArgumentError(
-                None, None, "TensorArray dtype is %s but Op is trying to write dtype %s " % (
-                    self._dtype.name, value.dtype.name))
+                None, None, _dtype_error(self._dtype, value.dtype))
         lengths = convert_to_tensor(lengths)
         if lengths.shape.rank != 1:
             raise errors.InvalidArgumentError(
-                None, None, "Expected lengths to be a vector, received shape: %s " %
-                lengths.shape.as_list())
+                None, None, "Expected lengths to be a vector, received shape: "
+                f"{lengths.shape.as_list()} ")
         if value.shape.rank == 0:
             raise errors.InvalidArgumentError(
-                None, None, "Expected value to be at least a vector, but received shape: %s " %
-                value.shape.as_list())
+                None, None, "Expected value to be at least a vector, but received shape: "
+                f"{value.shape.as_list()} ")
         total = int(np.sum(lengths.numpy()))
         if total != value.shape[0]:
             raise errors.InvalidArgumentError(
                 None, None, "Expected sum of lengths to be equal to values.shape[0], but sum of "
-                "lengths is %d and value's shape is: %s " % (total, value.shape.as_list()))
+                f"lengths is {total} and value's shape is: {value.shape.as_list()} ")
         if not self._dynamic_size and lengths.shape[0] != len(self._elements):
             raise errors.InvalidArgumentError(
-                None, None, "TensorArray's size is not equal to the size of lengths (%d vs. %d), "
-                "and the TensorArray is not marked as dynamically resizeable." % (
-                    len(self._elements), lengths.shape[0]))
+                None, None, f"TensorArray's size is not equal to the size of lengths "
+                f"({len(self._elements)} vs. {lengths.shape[0]}), and the TensorArray is not "
+                "marked as dynamically resizeable.")
         self._elements = list(split(value, [int(n) for n in lengths.numpy()]))
         return self
 
@@ -555,7 +582,7 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True, swap
     elems_flat = nest.flatten(elems)
     if len(elems_flat) == 0:
         raise ValueError("elems must be a Tensor or (possibly nested) sequence of Tensors. "
-                         "Got {}, which does not contain any Tensors.".format(elems))
+                         f"Got {elems}, which does not contain any Tensors.")
     elems_flat = [e if is_symbolic(e) else convert_to_tensor(e) for e in elems_flat]
     if elems_flat[0].shape.rank is not None and elems_flat[0].shape.rank < 1:
         raise ValueError("Elements in elems must be 1+ dimensional Tensors, not scalars")
@@ -717,9 +744,9 @@ def vectorized_map(fn, elems, fallback_to_while_loop=True, warn=True):
 
 def _float_text(v, np_type, digits, more_digits):
     """C++'s shortest round-tripping "%g" text of a float, as TF's SummarizeValue prints it."""
-    text = "%.*g" % (digits, v)
+    text = f"{v:.{digits}g}"
     if np.isfinite(v) and np_type(float(text)) != np_type(v):
-        text = "%.*g" % (more_digits, v)
+        text = f"{v:.{more_digits}g}"
     return text
 
 
@@ -730,7 +757,7 @@ def _c_escape(b):
         if c in "\n\r\t\"'\\":
             out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c, "\\" + c))
         elif ch < 0x20 or ch == 0x7f:
-            out.append("\\%03o" % ch)
+            out.append(f"\\{ch:03o}")
         else:
             out.append(c)
     return "".join(out).encode("latin-1").decode("utf-8", "replace")
@@ -748,11 +775,11 @@ def _element_text(v, kind, np_dtype):
     if kind == "c":
         part = np.float64 if np_dtype == np.complex128 else np.float32
         digits = (15, 17) if part is np.float64 else (6, 9)
-        return "(%s,%s)" % (_float_text(float(v.real), part, *digits),
-                            _float_text(float(v.imag), part, *digits))
+        re, im = (_float_text(float(c), part, *digits) for c in (v.real, v.imag))
+        return f"({re},{im})"
     if isinstance(v, str):
         v = v.encode("utf-8")
-    return '"%s"' % _c_escape(bytes(v))
+    return f'"{_c_escape(bytes(v))}"'
 
 
 def summarize_value(value, summarize=3):
@@ -858,7 +885,7 @@ def print_v2(*inputs, **kwargs):
     sep = kwargs.pop("sep", " ")
     end = kwargs.pop("end", os.linesep)
     if kwargs:
-        raise ValueError("Unrecognized keyword arguments for tf.print: %s" % kwargs)
+        raise ValueError(f"Unrecognized keyword arguments for tf.print: {kwargs}")
     write = _output_writer(output_stream)
     if any_symbolic(nest.flatten(list(inputs))):
         return _graph_print(inputs, output_stream, summarize, sep, end)
@@ -1057,7 +1084,7 @@ def _graph_assert(condition, data, summarize, name):
     _graph_unavailable("tf.Assert")
 
 
-def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's name
+def Assert(condition, data, summarize=None, name=None):
     """Raises `InvalidArgumentError` listing `data` (summarized) when `condition` is false.
 
     >>> tf.Assert(tf.constant(True), ["never shown"])
@@ -1068,8 +1095,8 @@ def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's nam
         texts = [_summarize_eager(convert_to_tensor(x) if not _is_tensor_like(x) else x,
                                   summarize) for x in data]
         raise errors.InvalidArgumentError(
-            None, None, "Expected '%s' to be true. Summarized data: %s" % (
-                condition, "\n".join(texts)))
+            None, None, "Expected '{}' to be true. Summarized data: {}".format(
+                str(condition), "\n".join(texts)))
     return None
 
 
@@ -1079,12 +1106,12 @@ def group(*inputs, **kwargs):
     >>> print(tf.group(tf.constant(1)))
     None
     """
-    return None
+    return
 
 
 def no_op(name=None):
     """Does nothing (eagerly: returns None)."""
-    return None
+    return
 
 
 def tuple_(tensors, control_inputs=None, name=None):

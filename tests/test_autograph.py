@@ -3,6 +3,7 @@ Python and eager inputs), its API, and the dispatch of converted control flow in
 `tf.while_loop` for symbolic tensors (with a fake graph-tensor class)."""
 import functools
 import inspect
+import types
 
 import numpy as np
 import pytest
@@ -183,7 +184,7 @@ def f_nested_def(n):
 
 
 def f_lambda(n):
-    g = lambda v: v + 1 if v > 2 else v - 1  # noqa: E731 - a lambda is what is tested
+    g = lambda v: v + 1 if v > 2 else v - 1
     return [g(i) for i in range(n)]
 
 
@@ -412,12 +413,12 @@ def test_methods_self_and_super():
 
 
 def test_callable_object_and_partial():
-    class Clip:
+    class Reflect:
         def __call__(self, x, lo):
             if x < lo:
-                x = lo
+                x = 2 * lo - x
             return x
-    assert tf.autograph.to_graph(Clip())(-5, 0) == 0
+    assert tf.autograph.to_graph(Reflect())(-5, 0) == 5
     p = functools.partial(f_default, k=10)
     assert tf.autograph.to_graph(p)(1) == f_default(1, k=10)
 
@@ -439,14 +440,14 @@ def test_decorated_function_is_converted_without_its_decorator():
 
 
 def test_lambda_entity():
-    f = lambda x: x * 2 if x > 0 else -x  # noqa: E731
+    f = lambda x: x * 2 if x > 0 else -x
     c = tf.autograph.to_graph(f)
     assert c(3) == 6 and c(-2) == 2
     assert c(tf.constant(-1.5)).numpy() == 1.5
 
 
 def test_two_lambdas_on_one_line_cannot_be_told_apart():
-    fs = [lambda x: x + 1, lambda x: x + 2]  # noqa: E731
+    fs = [lambda x: x + 1, lambda x: x + 2]
     with pytest.raises(tf.autograph.ConversionError):
         tf.autograph.to_graph(fs[0])
     # tf.function / convert fall back to running it as it is
@@ -465,17 +466,18 @@ def test_generators_are_rejected():
 
 
 def test_no_source_raises_conversion_error_and_convert_falls_back():
-    ns = {}
-    exec(compile("def nosrc(x):\n    return x + 1\n", "<nofile>", "exec"), ns)
+    module = compile("def nosrc(x):\n    return x + 1\n", "<nofile>", "exec")
+    nosrc = types.FunctionType(module.co_consts[0], {})
     with pytest.raises(tf.autograph.ConversionError, match="source code"):
-        tf.autograph.to_graph(ns["nosrc"])
-    assert impl.convert(ns["nosrc"]) is ns["nosrc"]
+        tf.autograph.to_graph(nosrc)
+    assert impl.convert(nosrc) is nosrc
 
 
 def test_else_clauses_of_loops_are_unsupported():
     def f(xs):
         for x in xs:
-            pass
+            if x:
+                break
         else:
             return 1
     with pytest.raises(NotImplementedError, match="for/else"):
@@ -538,13 +540,14 @@ def test_state_names_are_the_live_modified_variables():
     assert "('s', 'n')" in code
     code = tf.autograph.to_code(f_nested_loops)
     # j is reset before the inner loop: it is not state of the outer loop
-    outer = [line for line in code.splitlines() if "ag__.for_stmt(" in line][0]
+    outer = next(line for line in code.splitlines() if "ag__.for_stmt(" in line)
     assert "('s',)" in outer
 
 
 def test_assert_feature():
     f = tf.autograph.to_graph(
-        f_assert, experimental_optional_features=tf.autograph.experimental.Feature.ASSERT_STATEMENTS)
+        f_assert,
+        experimental_optional_features=tf.autograph.experimental.Feature.ASSERT_STATEMENTS)
     assert f(tf.constant(2)).numpy() == 2
     with pytest.raises(tf.errors.InvalidArgumentError, match="negative"):
         f(tf.constant(-2))
@@ -691,11 +694,11 @@ def test_is_symbolic_is_false_for_eager_values():
 def test_symbolic_if_dispatches_to_cond_with_both_branches(graph_ops):
     def f(x):
         if x > 0:
-            y = 1
             z = 10
+            y = z - 9
         else:
-            y = -1
             z = 20
+            y = z - 21
         return y
     assert tf.autograph.to_graph(f)(FakeSymbolic(3)) == 1
     (kind, pred, t, fals), = graph_ops
@@ -821,7 +824,7 @@ def test_python_bool_of_symbolic_is_the_graph_error():
     assert issubclass(tf.errors.OperatorNotAllowedInGraphError, TypeError)
 
 
-# -- datasets (duck-typed) --------------------------------------------------------------------------
+# -- datasets (duck-typed) -------------------------------------------------------------------------
 
 class ListDataset:
     """A minimal dataset: `element_spec` and `__iter__`."""

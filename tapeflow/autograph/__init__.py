@@ -18,8 +18,29 @@ functions are converted too, except tapeflow's, NumPy's and the standard library
 `convert(fn)` is the internal entry point for graph-mode tracing (`tf.function`).
 """
 from . import experimental
-from .impl import (AutoGraphError, ConversionError, Feature, convert, converted_call,
-                   do_not_convert, set_verbosity, to_code, to_graph, trace)
+from .impl import (
+                   AutoGraphError,
+                   ConversionError,
+                   Feature,
+                   convert,
+                   converted_call,
+                   do_not_convert,
+                   set_verbosity,
+                   to_code,
+                   to_graph,
+                   trace,
+)
 
-__all__ = ["experimental", "set_verbosity", "to_code", "to_graph", "trace", "convert",
-           "converted_call", "AutoGraphError", "ConversionError", "Feature", "do_not_convert"]
+__all__ = [
+                   "AutoGraphError",
+                   "ConversionError",
+                   "Feature",
+                   "convert",
+                   "converted_call",
+                   "do_not_convert",
+                   "experimental",
+                   "set_verbosity",
+                   "to_code",
+                   "to_graph",
+                   "trace",
+]

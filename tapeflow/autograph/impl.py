@@ -1,4 +1,4 @@
-"""Converting functions: source → AST → converted code, compiled once per code object and cached;
+"""Converting functions: source → AST → converted code, compiled once per code object, cached;
 `converted_call`, which converted code uses for every call (it converts user functions
 recursively and leaves tapeflow's, NumPy's and the standard library's alone).
 
@@ -163,9 +163,7 @@ def is_allowlisted(fn):
     if getattr(target, _DO_NOT_CONVERT, False):
         return True
     top = _module_name(target).split(".")[0]
-    if top in _SKIP_PACKAGES or top in sys.stdlib_module_names or top == "builtins":
-        return True
-    return False
+    return bool(top in _SKIP_PACKAGES or top in sys.stdlib_module_names or top == "builtins")
 
 
 # -- source and compilation ----------------------------------------------------------------------
@@ -371,7 +369,7 @@ def convert_entity(entity, options):
     if inspect.isclass(entity):
         raise NotImplementedError("tf.autograph.to_graph of a class is not supported in tapeflow; "
                                   "convert its methods")
-    call = getattr(type(entity), "__call__", None)
+    call = inspect.getattr_static(type(entity), "__call__", None)
     if call is not None and inspect.isfunction(call):
         return types.MethodType(_convert_function(call, options), entity)
     raise ValueError(f"Unsupported entity: {entity!r}; AutoGraph converts functions, methods, "
@@ -400,7 +398,7 @@ def converted_call(f, args, kwargs, caller_fn_scope=None, options=None):
         return f(*args, **kwargs)
     target = f.__func__ if inspect.ismethod(f) else f
     if not inspect.isfunction(target):
-        call = getattr(type(f), "__call__", None)
+        call = inspect.getattr_static(type(f), "__call__", None)
         if call is None or not inspect.isfunction(call) or is_allowlisted(call):
             return f(*args, **kwargs)
         target = call

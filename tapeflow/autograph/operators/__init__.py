@@ -11,6 +11,21 @@ from .logical import and_, eq, if_exp, not_, not_eq, or_
 from .py_builtins import overload_of
 from .variables import Undefined, UndefinedReturnValue, ld, ldu
 
-__all__ = ["is_symbolic", "for_stmt", "if_stmt", "while_stmt", "assert_stmt", "and_", "or_",
-           "not_", "eq", "not_eq", "if_exp", "overload_of", "Undefined", "UndefinedReturnValue",
-           "ld", "ldu"]
+__all__ = [
+           "Undefined",
+           "UndefinedReturnValue",
+           "and_",
+           "assert_stmt",
+           "eq",
+           "for_stmt",
+           "if_exp",
+           "if_stmt",
+           "is_symbolic",
+           "ld",
+           "ldu",
+           "not_",
+           "not_eq",
+           "or_",
+           "overload_of",
+           "while_stmt",
+]

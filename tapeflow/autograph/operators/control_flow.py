@@ -17,8 +17,7 @@ outputs first) and `set_state(values)` writing them back. Each operator dispatch
     >>> state["y"]
     1
 """
-from ...framework import dtypes
-from ...framework import nest
+from ...framework import dtypes, nest
 from ._dispatch import is_symbolic
 from .logical import _is_tensor
 from .variables import Undefined, UndefinedReturnValue
@@ -66,10 +65,13 @@ def verify_tf_condition(cond, tag):
 
 def _verify_branch_vars(values, symbol_names, branch):
     for name, v in zip(symbol_names, values):
+        problem = None
         if isinstance(v, Undefined):
-            raise ValueError(f"'{name}' must also be initialized in the {branch} branch")
-        if isinstance(v, UndefinedReturnValue):
-            raise ValueError(f"the {branch} branch must also have a return statement.")
+            problem = f"'{name}' must also be initialized in the {branch} branch"
+        elif isinstance(v, UndefinedReturnValue):
+            problem = f"the {branch} branch must also have a return statement."
+        if problem:
+            raise ValueError(problem)
 
 
 def _verify_single_cond_var(name, body_var, orelse_var):
@@ -154,10 +156,13 @@ def verify_loop_init_vars(init_vars, symbol_names, first_iter_vars=None):
                                       "TensorFlow loop; this may happen if a return statement "
                                       "depends on a static Python condition such as a "
                                       "hyperparameter")
+        problem = None
         if val is None:
-            raise ValueError(f"'{name}' is not allowed to be None before the loop")
-        if isinstance(val, Undefined):
-            raise ValueError(f"'{name}' must be defined before the loop")
+            problem = f"'{name}' is not allowed to be None before the loop"
+        elif isinstance(val, Undefined):
+            problem = f"'{name}' must be defined before the loop"
+        if problem:
+            raise ValueError(problem)
 
 
 def _is_subshape(left, right):

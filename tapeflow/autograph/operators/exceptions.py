@@ -9,11 +9,13 @@ from .logical import _is_tensor
 
 def assert_stmt(expression1, expression2):
     """`assert expression1, expression2()`: Python's assert, or `tf.Assert` for a tensor."""
+    problem = None
     if not callable(expression2):
-        raise ValueError(f"{expression2} must be a callable")
-    params = inspect.signature(expression2).parameters
-    if params:
-        raise ValueError(f"{expression2} may not have any arguments")
+        problem = f"{expression2} must be a callable"
+    elif inspect.signature(expression2).parameters:
+        problem = f"{expression2} may not have any arguments"
+    if problem:
+        raise ValueError(problem)
     if _is_tensor(expression1):
         from ... import control_flow
         message = expression2()

@@ -34,7 +34,7 @@ def int_(x=0, base=_UNSPECIFIED):
         from ...framework import dtypes
         from ...ops.math_ops import cast
         if base not in (10, _UNSPECIFIED):
-            raise NotImplementedError("base {} not supported for int".format(base))
+            raise NotImplementedError(f"base {base} not supported for int")
         if x.dtype == dtypes.string:
             raise NotImplementedError("int() of a string tensor (tf.strings.to_number) is not "
                                       "supported in converted code")
@@ -48,8 +48,7 @@ def len_(s):
         return s.size()
     if _is_tensor(s):
         if s.shape.rank == 0:
-            raise ValueError("len requires a non-scalar tensor, got one of shape {}".format(
-                s.shape))
+            raise ValueError(f"len requires a non-scalar tensor, got one of shape {s.shape}")
         if s.shape.rank is not None and s.shape[0] is not None:
             return s.shape[0]
         from ...ops.array_ops import shape
