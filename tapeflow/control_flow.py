@@ -16,7 +16,7 @@ then the graph functions raise `NotImplementedError`.
     >>> tf.cond(tf.constant(2.0) > 1.0, lambda: 10, lambda: 20)
     10
     >>> tf.while_loop(lambda i: i < 3, lambda i: (i + 1,), [0])
-    [<tf.Tensor: shape=(), dtype=int32, numpy=3>]
+    (<tf.Tensor: shape=(), dtype=int32, numpy=3>,)
 """
 import os
 import pprint

@@ -382,19 +382,40 @@ def _log_fallback(f, error):
                         getattr(f, "__name__", f), type(error).__name__, error)
 
 
+_direct = {}  # callables known to run as they are (library code, classes): the fast path
+
+
+def _direct_key(f):
+    key = getattr(f, "__func__", f) if inspect.ismethod(f) else f
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def converted_call(f, args, kwargs, caller_fn_scope=None, options=None):
     """Calls `f(*args, **kwargs)`, converting `f` first when it is user code (and the
     conversion is recursive); builtins get their AutoGraph overloads (`len`, `range`, ...)."""
+    kwargs = kwargs or {}
+    key = _direct_key(f)
+    if key is not None and key in _direct:
+        return f(*args, **kwargs)
     if options is None:
         options = caller_fn_scope.callopts if caller_fn_scope is not None else \
             ConversionOptions(recursive=True)
-    kwargs = kwargs or {}
     if inspect.isbuiltin(f) or isinstance(f, type) and f.__module__ == "builtins":
         return operators.overload_of(f)(*args, **kwargs)
     if isinstance(f, functools.partial):
         return converted_call(f.func, tuple(f.args) + tuple(args), {**f.keywords, **kwargs},
                               caller_fn_scope, options)
-    if not options.recursive or is_allowlisted(f) or inspect.isclass(f):
+    if is_allowlisted(f) or inspect.isclass(f):
+        if key is not None:
+            if len(_direct) > 10000:
+                _direct.clear()
+            _direct[key] = True
+        return f(*args, **kwargs)
+    if not options.recursive:
         return f(*args, **kwargs)
     target = f.__func__ if inspect.ismethod(f) else f
     if not inspect.isfunction(target):
