@@ -103,7 +103,7 @@ GRADIENT_CASES = [_cond, _cond_other_branch, _while, _while_max_iter, _map_fn, _
 
 @pytest.mark.parametrize("f", GRADIENT_CASES, ids=[f.__name__ for f in GRADIENT_CASES])
 def test_gradients_first_and_second_order(f):
-    tf.test.check_gradients(f, [X], order=2, modes=("rev",))
+    tf.test.check_gradients(f, [X], order=2, modes=("rev", "fwd"))
 
 
 def test_py_function_gradient_is_first_order_only():
