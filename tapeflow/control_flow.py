@@ -19,7 +19,6 @@ then the graph functions raise `NotImplementedError`.
     (<tf.Tensor: shape=(), dtype=int32, numpy=3>,)
 """
 import os
-import pprint
 import sys
 
 import numpy as np
@@ -895,6 +894,7 @@ def print_v2(*inputs, **kwargs):
         v = inputs[0].numpy()
         write((v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)) + end)
         return None
+    import pprint
     marker = "\x00tf_print_tensor\x00"
     texts = []
     parts = []

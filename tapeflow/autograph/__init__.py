@@ -17,30 +17,23 @@ functions are converted too, except tapeflow's, NumPy's and the standard library
 
 `convert(fn)` is the internal entry point for graph-mode tracing (`tf.function`).
 """
-from . import experimental
-from .impl import (
-                   AutoGraphError,
-                   ConversionError,
-                   Feature,
-                   convert,
-                   converted_call,
-                   do_not_convert,
-                   set_verbosity,
-                   to_code,
-                   to_graph,
-                   trace,
-)
+import importlib
 
-__all__ = [
-                   "AutoGraphError",
-                   "ConversionError",
-                   "Feature",
-                   "convert",
-                   "converted_call",
-                   "do_not_convert",
-                   "experimental",
-                   "set_verbosity",
-                   "to_code",
-                   "to_graph",
-                   "trace",
-]
+__all__ = ["AutoGraphError", "ConversionError", "Feature", "convert", "converted_call",
+           "do_not_convert", "experimental", "set_verbosity", "to_code", "to_graph", "trace"]
+
+_FROM_IMPL = {"AutoGraphError", "ConversionError", "Feature", "convert", "converted_call",
+              "do_not_convert", "set_verbosity", "to_code", "to_graph", "trace"}
+
+
+def __getattr__(name):
+    # The converter loads on first use, keeping `import tapeflow` fast.
+    if name == "experimental":
+        return importlib.import_module(".experimental", __name__)
+    if name in _FROM_IMPL:
+        return getattr(importlib.import_module(".impl", __name__), name)
+    raise AttributeError(f"module 'tapeflow.autograph' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))
