@@ -854,3 +854,189 @@ def test_for_over_dataset_with_break():
             n += 1
         return n
     assert tf.autograph.to_graph(g)(ListDataset([])).numpy() == 0
+
+
+# -- more constructs ----------------------------------------------------------------------------
+
+def g_loop_closures(n):
+    fns = []
+    for i in range(n):
+        fns.append(lambda i=i: i * i)
+    return [f() for f in fns]
+
+
+def g_star_target(rows):
+    out = []
+    for head, *rest in rows:
+        if not rest:
+            continue
+        out.append(head + sum(rest))
+    return out
+
+
+def g_subscript_and_attribute_state(n):
+    class Box:
+        pass
+    box = Box()
+    box.total = 0
+    counts = {"even": 0, "odd": 0}
+    for i in range(n):
+        if i % 2 == 0:
+            counts["even"] += 1
+        else:
+            counts["odd"] += 1
+        box.total += i
+    return counts, box.total
+
+
+def g_chained_compare(x):
+    if 0 < x < 10 and not x >= 5:
+        return "small"
+    return "other"
+
+
+def g_try_in_loop(xs):
+    ok = 0
+    for x in xs:
+        try:
+            if 10 / x > 2:
+                ok += 1
+        except ZeroDivisionError:
+            continue
+    return ok
+
+
+def g_while_true_break(n):
+    i = 0
+    while True:
+        i += 1
+        if i >= n:
+            break
+    return i
+
+
+def g_nested_break_continue(m):
+    found = []
+    for row in m:
+        for v in row:
+            if v < 0:
+                break
+            if v == 0:
+                continue
+            found.append(v)
+        else_marker = len(found)
+        if else_marker > 4:
+            break
+    return found
+
+
+def g_return_in_with(x):
+    import contextlib
+    with contextlib.nullcontext():
+        if x > 0:
+            return "inside"
+    return "after"
+
+
+def g_return_in_nested_loops(m):
+    for i, row in enumerate(m):
+        for j, v in enumerate(row):
+            if v == 7:
+                return i, j
+    return None
+
+
+def g_class_in_function(x):
+    class Local:
+        def __init__(self, v):
+            self.v = v
+
+        def double(self):
+            if self.v > 0:
+                return self.v * 2
+            return 0
+    return Local(x).double()
+
+
+def g_nested_lambda(xs):
+    key = lambda v: -v if v % 2 else v
+    return sorted(xs, key=key)
+
+
+def g_generator_expression(n):
+    return any(i > 3 for i in range(n)), all(i < 10 for i in range(n))
+
+
+def g_boolean_values(a, b, c):
+    return a or b and c, (a and b) or c, not (a or b)
+
+
+def g_reassign_param_in_loop(x, n):
+    for _ in range(n):
+        x = x * 2 if x < 100 else x
+    return x
+
+
+class _Holder:
+    factor = 3
+
+    def method(self, x):
+        while x < 50:
+            x *= self.factor
+        return x
+
+    @staticmethod
+    def static(x):
+        return x + 1 if x > 0 else x - 1
+
+    @classmethod
+    def klass(cls, x):
+        for _ in range(2):
+            x *= cls.factor
+        return x
+
+
+MORE_PY_TABLE = [
+    (g_loop_closures, [(4,)]),
+    (g_star_target, [([(1, 2, 3), (4,), (5, 6)],)]),
+    (g_subscript_and_attribute_state, [(5,)]),
+    (g_chained_compare, [(3,), (5,), (20,)]),
+    (g_try_in_loop, [([1, 0, 2, 8, 0],)]),
+    (g_while_true_break, [(4,)]),
+    (g_nested_break_continue, [([[1, 0, 2, -1, 5], [3, 4, 5], [6, 7]],)]),
+    (g_return_in_with, [(1,), (-1,)]),
+    (g_return_in_nested_loops, [([[1, 2], [3, 7]],), ([[1]],)]),
+    (g_class_in_function, [(3,), (-3,)]),
+    (g_nested_lambda, [([3, 1, 2, 4],)]),
+    (g_generator_expression, [(5,), (2,)]),
+    (g_boolean_values, [(0, 1, 2), (3, 0, 0), (0, 0, 0)]),
+    (g_reassign_param_in_loop, [(3, 10)]),
+    (_Holder().method, [(2,)]),
+    (_Holder.static, [(2,), (-2,)]),
+    (_Holder.klass, [(2,)]),
+]
+
+
+@pytest.mark.parametrize("fn,cases", MORE_PY_TABLE,
+                         ids=[getattr(f, "__name__", str(f)) for f, _ in MORE_PY_TABLE])
+def test_more_constructs_match_python(fn, cases):
+    converted = tf.autograph.to_graph(fn)
+    for args in cases:
+        assert _value(converted(*args)) == _value(fn(*args)), args
+
+
+MORE_EAGER_TABLE = [
+    (g_while_true_break, [(4,)]),
+    (g_reassign_param_in_loop, [(3, 10)]),
+    (_Holder().method, [(2,)]),
+    (_Holder.static, [(2,), (-2,)]),
+]
+
+
+@pytest.mark.parametrize("fn,cases", MORE_EAGER_TABLE,
+                         ids=[getattr(f, "__name__", str(f)) for f, _ in MORE_EAGER_TABLE])
+def test_more_constructs_on_eager_tensors(fn, cases):
+    converted = tf.autograph.to_graph(fn)
+    for args in cases:
+        tensors = tuple(tf.constant(a) for a in args)
+        assert _value(converted(*tensors)) == _value(fn(*tensors)), args
