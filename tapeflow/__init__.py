@@ -67,3 +67,9 @@ from .ops.indexing_ops import (argsort, boolean_mask, clip_by_global_norm, clip_
                                tensor_scatter_nd_update, unique, unique_with_counts)
 from .ops.linalg_ops import einsum, norm  # noqa: F401,E402
 from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod  # noqa: F401,E402
+# Functional control flow (tf.cond, tf.while_loop, ...) and AutoGraph.
+from .control_flow import (Assert, TensorArray, case, cond, control_dependencies,  # noqa: F401,E402
+                           foldl, foldr, group, map_fn, no_op, numpy_function, py_function, scan,
+                           switch_case, vectorized_map, while_loop)
+from .control_flow import print_v2 as print, tuple_ as tuple  # noqa: F401,E402,A001
+from . import autograph  # noqa: F401,E402

@@ -15,7 +15,11 @@ as eager TF. What is kept from `tf.function`:
   and on methods;
 * `input_signature`: arguments are checked against the `tf.TensorSpec`s (dtype and compatible
   shape) and converted to tensors, and a mismatch raises `TypeError` as TF does;
-* `reduce_retracing`, `jit_compile`, `autograph` and `experimental_*` are accepted and ignored;
+* with `autograph=True` (the default) the function runs as AutoGraph converted it
+  (`tapeflow.autograph.convert`): tensor conditions and loops go through `tf.cond` /
+  `tf.while_loop`, which run eagerly, so results are the same as TF's; functions AutoGraph cannot
+  convert (no source, generators) run as they are;
+* `reduce_retracing`, `jit_compile` and `experimental_*` are accepted and ignored;
 * `python_function`, `input_signature`, `get_concrete_function()` (returns a callable running the
   function eagerly) and `experimental_get_tracing_count()` (the number of distinct input
   signatures seen: what TF would have traced, never more than once per signature).
@@ -153,11 +157,25 @@ class Function:
                        else nest.pack_sequence_as(arg, converted))
         return out
 
+    def _callable(self):
+        """The function to run: AutoGraph's conversion of it when `autograph=True` (eagerly this
+        changes no result; graph-mode tracing will call the same entry point)."""
+        converted = self.__dict__.get("_converted")
+        if converted is None:
+            converted = self._python_function
+            if self._options.get("autograph", True):
+                from . import autograph
+                converted = autograph.convert(
+                    self._python_function,
+                    optional_features=self._options.get("experimental_autograph_options"))
+            self._converted = converted
+        return converted
+
     def __call__(self, *args, **kwargs):
         if self._input_signature is not None:
             args = self._check_signature(args, kwargs)
         self._signatures.add(_signature_key(args, kwargs))
-        return self._python_function(*args, **kwargs)
+        return self._callable()(*args, **kwargs)
 
     def get_concrete_function(self, *args, **kwargs):
         """A callable for one signature; in tapeflow it runs the Python function eagerly."""
@@ -179,7 +197,8 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None,
     """`@tf.function`: accepted with or without arguments; the function runs eagerly on every call
     (so Python side effects such as `print` happen on every call, unlike in TF)."""
     options = {"autograph": autograph, "jit_compile": jit_compile,
-               "reduce_retracing": reduce_retracing}
+               "reduce_retracing": reduce_retracing,
+               "experimental_autograph_options": experimental_autograph_options}
 
     def decorate(f):
         return Function(f, input_signature=input_signature, name=name, **options)

@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import io
 import json
+import linecache
 import os
 import re
 import sys
@@ -191,7 +192,11 @@ def run_scenario(tf, key, source, timeout=60, isolate=True):
     saved_print = np.get_printoptions()
     namespace = {"tf": tf, "np": np, "__name__": "__scenario__"}
     try:
-        code = compile(source, "%s[%s]" % (scenario_filename(key), key), "exec")
+        filename = "%s[%s]" % (scenario_filename(key), key)
+        # The source is registered with linecache so that `inspect.getsource` finds the
+        # functions a scenario defines (AutoGraph converts them from their source).
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        code = compile(source, filename, "exec")
         with contextlib.redirect_stdout(buf), _time_limit(timeout):
             random = getattr(tf, "random", None)
             if random is not None and hasattr(random, "set_seed"):
