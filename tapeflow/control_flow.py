@@ -26,6 +26,7 @@ import numpy as np
 from .autograph.operators._dispatch import any_symbolic, is_symbolic
 from .framework import dtypes, errors, nest
 from .framework.tensor import Tensor, convert_to_tensor
+from .framework.variables import Variable
 from .framework.tensor_shape import TensorShape, as_shape
 
 __all__ = [
@@ -51,7 +52,7 @@ __all__ = [
 
 
 def _is_variable(x):
-    return getattr(type(x), "_is_variable", False)
+    return isinstance(x, Variable)
 
 
 def _is_tensor_like(x):

@@ -18,6 +18,7 @@ outputs first) and `set_state(values)` writing them back. Each operator dispatch
     1
 """
 from ...framework import dtypes, nest
+from ...framework.variables import Variable
 from ._dispatch import is_symbolic
 from .logical import _is_tensor
 from .variables import Undefined, UndefinedReturnValue
@@ -374,7 +375,7 @@ def _known_len_tf_for_stmt(iter_, extra_test, body, get_state, set_state, symbol
     from ... import control_flow
     from .py_builtins import len_
     n = len_(iter_)
-    if getattr(type(iter_), "_is_variable", False):
+    if isinstance(iter_, Variable):
         from ...ops.array_ops import identity
         iter_ = identity(iter_)
     if is_symbolic(iter_):

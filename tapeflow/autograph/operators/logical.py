@@ -8,12 +8,12 @@ conditional).
     >>> and_(lambda: 0, lambda: 1 / 0)
     0
 """
+from ...framework.tensor import TensorLike
 from ._dispatch import is_symbolic
 
 
 def _is_tensor(x):
-    from ...framework.tensor import Tensor
-    return isinstance(x, Tensor) or getattr(type(x), "_is_variable", False) or is_symbolic(x)
+    return isinstance(x, TensorLike) or is_symbolic(x)
 
 
 def not_(a):
