@@ -105,3 +105,102 @@ def test_scatter_nd_update_out_of_range_raises_and_keeps_value():
         with pytest.raises(tf.errors.InvalidArgumentError, match="does not index into shape"):
             v.scatter_nd_update(bad, [1.] * len(bad))
     assert v.numpy().tolist() == [1., 2., 3., 4.]
+
+
+# -- a training step creates no reference cycles -------------------------------------------------
+def _mlp(seed=0):
+    rng = np.random.default_rng(seed)
+    vs = [tf.Variable(rng.standard_normal((12, 8)).astype(np.float32)),
+          tf.Variable(np.zeros(8, np.float32)),
+          tf.Variable(rng.standard_normal((8, 3)).astype(np.float32)),
+          tf.Variable(np.zeros(3, np.float32))]
+    x = tf.constant(rng.standard_normal((5, 12)).astype(np.float32))
+    y = tf.constant(rng.integers(0, 3, 5).astype(np.int32))
+    return vs, x, y
+
+
+def _cyclic_garbage(step, repeats=4):
+    step()
+    step()
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for _ in range(repeats):
+            step()
+        gc.collect()
+        found = list(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    return found
+
+
+@pytest.mark.parametrize("optimizer", ["SGD", "Adam", "AdamW", "Nadam", "Adamax", "RMSprop",
+                                       "Adagrad", "Adadelta"])
+def test_training_step_makes_no_reference_cycles(optimizer):
+    vs, x, y = _mlp()
+    opt = getattr(tf.keras.optimizers, optimizer)(0.01)
+
+    def step():
+        with tf.GradientTape() as tape:
+            h = tf.nn.relu(tf.matmul(x, vs[0]) + vs[1])
+            logits = tf.matmul(h, vs[2]) + vs[3]
+            loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(y, logits))
+        opt.apply_gradients(zip(tape.gradient(loss, vs), vs))
+    garbage = _cyclic_garbage(step)
+    assert garbage == [], sorted({type(o).__name__ for o in garbage})
+
+
+def test_keras_step_with_nested_and_forward_mode_makes_no_cycles():
+    dense1, dense2 = tf.keras.layers.Dense(8, activation="relu"), tf.keras.layers.Dense(3)
+    emb = tf.keras.layers.Embedding(10, 3)
+    vs_, x, y = _mlp()
+    loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    opt = tf.keras.optimizers.Adam(0.01, clipnorm=1.0)
+    ids = tf.constant([[1, 1, 3]])
+
+    def step():
+        with tf.GradientTape(persistent=True) as tape:
+            with tf.GradientTape() as inner:
+                loss = loss_fn(y, dense2(dense1(x)) + tf.reduce_sum(emb(ids)))
+            penalty = tf.add_n([tf.reduce_sum(g * g)
+                                for g in inner.gradient(loss, dense1.trainable_variables)])
+            total = loss + penalty
+        vs = dense1.trainable_variables + dense2.trainable_variables + emb.trainable_variables
+        grads = tape.gradient(total, vs)
+        del tape
+        opt.apply_gradients(zip(grads, vs))
+        with tf.autodiff.ForwardAccumulator(dense1.kernel, tf.ones_like(dense1.kernel)) as acc:
+            out = dense1(x)
+        acc.jvp(out)
+    garbage = _cyclic_garbage(step)
+    assert garbage == [], sorted({type(o).__name__ for o in garbage})
+
+
+def test_gradient_dies_with_its_last_reference():
+    v = tf.Variable(np.ones((500, 500)))
+    gc.disable()
+    try:
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(v * v)
+        (g,) = tape.gradient(loss, [v])
+        ref = weakref.ref(g)
+        del g, tape, loss
+        assert ref() is None  # freed by reference counting, not left for the cycle collector
+    finally:
+        gc.enable()
+
+
+def test_nest_pack_sequence_as_makes_no_cycle():
+    leaf = tf.constant([1.0])
+    ref = weakref.ref(leaf)
+    gc.disable()
+    try:
+        out = tf.nest.pack_sequence_as({"a": [0, (0, 0)]}, [leaf, 2, 3])
+        assert out["a"][0] is leaf and out["a"][1] == (2, 3)
+        del out, leaf
+        assert ref() is None
+    finally:
+        gc.enable()
