@@ -156,7 +156,7 @@ def test_training_step_makes_no_reference_cycles(optimizer):
 def test_keras_step_with_nested_and_forward_mode_makes_no_cycles():
     dense1, dense2 = tf.keras.layers.Dense(8, activation="relu"), tf.keras.layers.Dense(3)
     emb = tf.keras.layers.Embedding(10, 3)
-    vs_, x, y = _mlp()
+    _, x, y = _mlp()
     loss_fn = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     opt = tf.keras.optimizers.Adam(0.01, clipnorm=1.0)
     ids = tf.constant([[1, 1, 3]])
@@ -204,3 +204,74 @@ def test_nest_pack_sequence_as_makes_no_cycle():
         assert ref() is None
     finally:
         gc.enable()
+
+
+# -- optimizers: IndexedSlices gradients, update shapes ---------------------------------------------
+ALL_OPTIMIZERS = [
+    lambda: tf.keras.optimizers.SGD(0.1), lambda: tf.keras.optimizers.SGD(0.1, momentum=0.9),
+    lambda: tf.keras.optimizers.SGD(0.1, momentum=0.9, nesterov=True),
+    lambda: tf.keras.optimizers.Adam(0.1), lambda: tf.keras.optimizers.Adam(0.1, amsgrad=True),
+    lambda: tf.keras.optimizers.AdamW(0.1), lambda: tf.keras.optimizers.Adamax(0.1),
+    lambda: tf.keras.optimizers.Nadam(0.1), lambda: tf.keras.optimizers.RMSprop(0.1),
+    lambda: tf.keras.optimizers.RMSprop(0.1, momentum=0.5, centered=True),
+    lambda: tf.keras.optimizers.Adagrad(0.1), lambda: tf.keras.optimizers.Adadelta(1.0)]
+
+
+def _run(make, grad_fn, steps=3):
+    v = tf.Variable(np.arange(12, dtype=np.float32).reshape(4, 3) / 10 + 1)
+    opt = make()
+    for _ in range(steps):
+        opt.apply_gradients([(grad_fn(v), v)])
+    return v.numpy()
+
+
+@pytest.mark.parametrize("make", ALL_OPTIMIZERS)
+def test_sparse_gradient_without_repeats_matches_dense(make):
+    def sparse(v):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(tf.gather(v, [3, 0]) ** 2)
+        g = tape.gradient(loss, v)
+        assert isinstance(g, tf.IndexedSlices)
+        return g
+
+    def dense(v):
+        return tf.convert_to_tensor(sparse(v))
+    np.testing.assert_allclose(_run(make, sparse), _run(make, dense), rtol=1e-6, atol=1e-7)
+
+
+@pytest.mark.parametrize("make", ALL_OPTIMIZERS)
+def test_sparse_gradient_rows_outside_the_slices_keep_their_values(make):
+    def sparse(v):
+        return tf.IndexedSlices(tf.ones((3, 3)), tf.constant([0, 0, 2]), tf.constant([4, 3]))
+    out = _run(make, sparse)
+    start = np.arange(12, dtype=np.float32).reshape(4, 3) / 10 + 1
+    if not isinstance(make(), tf.keras.optimizers.AdamW):  # decay touches every row
+        np.testing.assert_array_equal(out[[1, 3]], start[[1, 3]])
+
+
+def test_adam_repeated_index_applies_slices_as_keras_does():
+    # the reproducer: TF 2.21 + Keras 3.15 gives 0.8586 (sum of squares in the
+    # second moment), not 0.9 (square of the summed slices)
+    v = tf.Variable(np.ones((3, 2), np.float32))
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(tf.gather(v, [0, 0, 2]) * np.array([1.0, 3.0], np.float32))
+    tf.keras.optimizers.Adam(0.1).apply_gradients([(tape.gradient(loss, v), v)])
+    np.testing.assert_allclose(v.numpy()[0], [0.8586, 0.8586], atol=1e-4)
+    np.testing.assert_allclose(v.numpy()[2], [0.9, 0.9], atol=1e-6)
+
+
+def test_sparse_gradient_index_out_of_range_raises_and_changes_nothing():
+    v = tf.Variable(np.ones((3, 2), np.float32))
+    opt = tf.keras.optimizers.Adagrad(0.1)
+    bad = tf.IndexedSlices(tf.ones((2, 2)), tf.constant([2, 7]), tf.constant([3, 2]))
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"indices\[1\] = 7 is not in"):
+        opt.apply_gradients([(bad, v)])
+    assert (v.numpy() == 1).all()
+
+
+def test_update_of_wrong_shape_raises_tf_error():
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Cannot update variable with shape"):
+        tf.keras.optimizers.SGD(0.1).apply_gradients([(tf.constant(1.), tf.Variable([1., 2.]))])
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Incompatible shapes"):
+        tf.keras.optimizers.Adam(0.1).apply_gradients(
+            [(tf.constant([1., 2., 3.]), tf.Variable([1., 2.]))])
