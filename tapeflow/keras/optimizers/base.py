@@ -82,6 +82,7 @@ class Optimizer:
         self._trainable_variables = []
         self._index = {}  # id(model variable) -> position in the list it was built with
         self._deferred = None  # checkpoint values waiting for the slot variables (see restore)
+        self._slot_of = {}  # id(slot variable) -> (the model variable, slot name)
         with backend.name_scope(self.name):
             self._iterations = backend.Variable(np.int64(0), name="iteration", dtype="int64",
                                                 trainable=False)
@@ -155,8 +156,10 @@ class Optimizer:
             prefix = reference_variable.path.replace("/", "_")
         else:
             prefix = str(reference_variable._name).replace("/", "_").replace(":", "_")
-        return self.add_variable(tuple(reference_variable.shape.as_list()), initializer,
+        slot = self.add_variable(tuple(reference_variable.shape.as_list()), initializer,
                                  reference_variable.dtype, name=f"{prefix}_{name}")
+        self._slot_of[id(slot)] = (reference_variable, name)
+        return slot
 
     def add_optimizer_variables(self, trainable_variables, name, initializer="zeros"):
         """Slot variables for each model variable; with several names they interleave per
@@ -181,11 +184,10 @@ class Optimizer:
         self.built = True
 
     def _restore_deferred(self):
-        """Assigns checkpoint values read before the slot variables existed."""
-        pending, self._deferred = self._deferred, None
-        from ...training.checkpoint import _assign_validated
-        _assign_validated([(self._variables[i], a, k) for i, (k, a) in pending.items()
-                           if i < len(self._variables)])
+        """Assigns checkpoint values read before the slot variables existed (all checked
+        first; a mismatch raises, changes nothing, and raises again at every step)."""
+        self._deferred.restore(self)
+        self._deferred = None
 
     def _get_variable_index(self, variable):
         return self._index[id(variable)]
