@@ -139,7 +139,7 @@ class ListWrapper(list):
             _added(self, str(index % len(self)), value)
 
 
-class DictWrapper(dict):
+class _DictWrapper(dict):
     """A dict assigned to a `tf.Module` attribute, as TF wraps it (see `ListWrapper`)."""
 
     def __repr__(self):
@@ -184,7 +184,7 @@ class Module:
         if type(value) is list:
             value = ListWrapper(value)
         elif type(value) is dict:
-            value = DictWrapper(value)
+            value = _DictWrapper(value)
         object.__setattr__(self, name, value)
         if _new_child_hooks:
             _added(self, name, value)

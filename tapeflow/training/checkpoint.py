@@ -108,7 +108,7 @@ def _is_checkpointable(v):
     from ..module import Module
     if isinstance(v, (Variable, Module, Optimizer, Checkpoint, _generator_type())):
         return True
-    if isinstance(v, (_module.ListWrapper, _module.DictWrapper)):
+    if isinstance(v, (_module.ListWrapper, _module._DictWrapper)):
         return True  # tracked even while empty: what is appended later is restored
     if isinstance(v, (list, tuple)):
         return any(_is_checkpointable(x) for x in v)
@@ -133,7 +133,7 @@ def _walk(root, prefix=""):
         if id(obj) in visited:
             continue
         visited.add(id(obj))
-        if isinstance(obj, (_module.Module, _module.ListWrapper, _module.DictWrapper)):
+        if isinstance(obj, (_module.Module, _module.ListWrapper, _module._DictWrapper)):
             containers.setdefault(path, obj)
         for name, child in reversed(_children(obj)):
             stack.append((f"{path}/{name}" if path else name, child))
@@ -589,7 +589,7 @@ class Checkpoint:
         objects = dict(kwargs)
         if root is not None:
             objects["root"] = root
-        for name, obj in objects.items():
+        for obj in objects.values():
             if not _is_checkpointable(obj):
                 raise ValueError(f"`Checkpoint` was expecting a trackable object (an object "
                                  f"derived from `Trackable`), got {obj}. If you believe this "
