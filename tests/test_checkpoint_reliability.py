@@ -281,3 +281,12 @@ def test_stale_temp_files_and_orphans_are_cleaned(tmp_path):
     mine.write_bytes(b"x")
     manager.save()
     assert sorted(os.listdir(tmp_path)) == sorted(["checkpoint", "ckpt-1.npz", "ckpt-2.npz"])
+
+
+def test_first_format_files_still_restore(tmp_path):
+    np.savez(tmp_path / "old.npz", _CHECKPOINTABLE_OBJECT_GRAPH=np.array("tapeflow-checkpoint-v1"),
+             v=np.array([1.0, 2.0], np.float32))
+    v = tf.Variable([0.0, 0.0])
+    tf.train.Checkpoint(v=v).restore(str(tmp_path / "old"))
+    assert v.numpy().tolist() == [1.0, 2.0]
+    _restore_raises(str(tmp_path / "old"), ValueError, v=tf.Variable([0.0, 0.0, 0.0]))

@@ -53,6 +53,7 @@ from ..framework.variables import Variable
 
 _FORMAT_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 _FORMAT_TAG = "tapeflow-checkpoint-v2"
+_FORMAT_V1 = "tapeflow-checkpoint-v1"  # before the manifest: still read
 _SUFFIX = ".npz"
 _MAX_MANIFEST_BYTES = 64 << 20
 _TEMP_PREFIX = ".tmp-"
@@ -308,6 +309,8 @@ class _Archive:
         if info.file_size > _MAX_MANIFEST_BYTES:
             raise _corrupt(self.path, f"its manifest declares {info.file_size} bytes")
         value = self._read(name, None)
+        if str(value) == _FORMAT_V1:
+            return self._v1_entries()
         try:
             manifest = json.loads(str(value))
             if manifest.get("format") != _FORMAT_TAG:
@@ -324,6 +327,26 @@ class _Archive:
         except Exception as e:  # noqa: BLE001 - a manifest that does not parse is data loss
             raise _corrupt(self.path, f"its manifest is invalid ({type(e).__name__}: "
                                       f"{e})") from None
+        return entries
+
+    def _v1_entries(self):
+        """Files of tapeflow's first format had no manifest: each entry is described by its own
+        header (still checked before anything is decompressed), without a checksum."""
+        entries = {}
+        for name, info in self.infos.items():
+            if name == _FORMAT_KEY + ".npy":
+                continue
+            if not name.endswith(".npy"):
+                raise _corrupt(self.path, f"member {name!r} is not an array")
+            try:
+                with self.zip.open(info) as f:
+                    shape, dtype, _, _ = self._parse_header(f, info)
+            except DataLossError:
+                raise
+            except Exception as e:  # noqa: BLE001 - any header failure is data loss
+                raise _corrupt(self.path, f"entry '{name[:-4]}' has an unreadable header "
+                                          f"({type(e).__name__}: {e})") from None
+            entries[name[:-4]] = {"shape": shape, "dtype": dtype, "crc32": None}
         return entries
 
     def header(self, key):
@@ -383,7 +406,8 @@ class _Archive:
         except Exception as e:  # noqa: BLE001 - any read failure is data loss
             raise _corrupt(self.path, f"entry '{name[:-4]}' is unreadable ({type(e).__name__}: "
                                       f"{e})") from None
-        if entry is not None and (zlib.crc32(data) if nbytes else 0) != entry["crc32"]:
+        if entry is not None and entry["crc32"] is not None and \
+                (zlib.crc32(data) if nbytes else 0) != entry["crc32"]:
             raise _corrupt(self.path, f"entry '{name[:-4]}' fails its checksum")
         array = np.frombuffer(data, dtype=dtype)
         return array.reshape(shape, order="F" if fortran else "C")
