@@ -16,6 +16,6 @@ runs = [tuple(map(int, m)) for m in re.findall(r"(\d+) passing, (\d+) failing", 
 print(f"property examples: {sum(p + f for p, f in runs)} run ({sum(p for p, _ in runs)} passing,"
       f" {sum(f for _, f in runs)} failing) over {len(runs)} properties")
 PY
-tail -1 "$log"
+grep -E "[0-9]+ (passed|failed)" "$log" | tail -1
 rm -f "$log"
 exit $status

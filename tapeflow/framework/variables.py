@@ -81,7 +81,8 @@ class Variable:
     @property
     def _value(self):
         """The current array. Whoever holds it keeps it unchanged: an update seeing the extra
-        reference writes a new array instead."""
+        reference writes a new array instead. (Its dtype and shape never change, so code that
+        only needs those may read `_array` without the lock.)"""
         with self._lock:
             return self._array
 
@@ -125,7 +126,7 @@ class Variable:
 
     @property
     def dtype(self):
-        return dtypes.from_numpy(self._value.dtype)
+        return dtypes.from_numpy(self._array.dtype)
 
     @property
     def shape(self):
@@ -136,7 +137,7 @@ class Variable:
 
     @property
     def ndim(self):
-        return self._value.ndim
+        return self._array.ndim
 
     @property
     def device(self):
@@ -358,7 +359,7 @@ Tensor.assign = _SliceAssign()
 
 
 def _convert_variable(var, dtype):
-    if dtype is not None and dtype._np != var._value.dtype:
+    if dtype is not None and dtype._np != var._array.dtype:
         raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with dtype "
                          f"{var.dtype.name}: {wrap(var._value)!r}")
     return var._read()
