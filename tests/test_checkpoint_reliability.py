@@ -290,3 +290,24 @@ def test_first_format_files_still_restore(tmp_path):
     tf.train.Checkpoint(v=v).restore(str(tmp_path / "old"))
     assert v.numpy().tolist() == [1.0, 2.0]
     _restore_raises(str(tmp_path / "old"), ValueError, v=tf.Variable([0.0, 0.0, 0.0]))
+
+
+def test_unbuilt_keras_model_and_optimizer_restore_when_built(tmp_path):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(2, kernel_initializer="ones")])
+    opt = tf.keras.optimizers.Adam(0.1)
+    x = tf.ones((1, 3))
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(x))
+    opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables),
+                            model.trainable_variables))
+    path = tf.train.Checkpoint(model=model, opt=opt).write(str(tmp_path / "k"))
+    model2 = tf.keras.Sequential([tf.keras.layers.Dense(2, kernel_initializer="zeros")])
+    opt2 = tf.keras.optimizers.Adam(0.1)
+    tf.train.Checkpoint(model=model2, opt=opt2).restore(path)
+    np.testing.assert_array_equal(model2(x).numpy(), model(x).numpy())  # built now: restored
+    opt2.apply_gradients(zip([tf.zeros_like(v) for v in model2.trainable_variables],
+                             model2.trainable_variables))
+    opt.apply_gradients(zip([tf.zeros_like(v) for v in model.trainable_variables],
+                            model.trainable_variables))
+    for a, b in zip(opt.variables, opt2.variables):
+        np.testing.assert_allclose(a.numpy(), b.numpy())

@@ -518,19 +518,30 @@ def _restore_into(obj, waiting):
 
 class _DeferredSlots:
     """Checkpoint values for an optimizer's variables that do not exist until it is built:
-    slots by (id of the model variable, slot name), others by position."""
+    slots by (id of the model variable, slot name), or by (its path in the checkpoint, slot
+    name) when that variable did not exist at restore time either; others by position."""
 
-    def __init__(self, by_reference, by_position, status):
+    def __init__(self, by_reference, by_position, status, by_path=None, checkpoint=None):
         self.by_reference, self.by_position, self.status = by_reference, by_position, status
+        self.by_path = by_path or {}
+        self.checkpoint = weakref.ref(checkpoint) if checkpoint is not None else None
 
     def restore(self, optimizer):
         """Assigns the values (all checked first: a mismatch raises and changes nothing, and
         raises again on every later call)."""
+        path_of = {}
+        root = self.checkpoint() if self.checkpoint is not None else None
+        if self.by_path and root is not None:
+            path_of = {id(v): p for p, v in root._graph()[0].items()}
         triples = []
         for i, v in enumerate(optimizer._variables):
             ref = optimizer._slot_of.get(id(v))
-            item = (self.by_reference.get((id(ref[0]), ref[1])) if ref is not None
-                    else self.by_position.get(i))
+            if ref is None:
+                item = self.by_position.get(i)
+            else:
+                item = self.by_reference.get((id(ref[0]), ref[1]))
+                if item is None and id(ref[0]) in path_of:
+                    item = self.by_path.get((path_of[id(ref[0])], ref[1]))
             if item is not None:
                 triples.append((v, item[1], item[0]))
         _assign_validated(triples)
@@ -708,7 +719,7 @@ class Checkpoint:
         # values for optimizers not built yet: checked now against what each slot will be
         deferred_slots = []
         for prefix, opt in unbuilt:
-            by_ref, by_pos = {}, {}
+            by_ref, by_pos, by_path = {}, {}, {}
             for key, e in entries.items():
                 m = re.fullmatch(re.escape(prefix) + r"/variables/(\d+)", key)
                 if not m or key in targets:
@@ -721,17 +732,19 @@ class Checkpoint:
                     if error is not None:
                         raise error
                     by_ref[(id(ref_var), e["slot"])] = key
-                elif "slot_of" not in e:
+                elif "slot_of" in e:  # its variable does not exist yet (an unbuilt layer)
+                    by_path[(e["slot_of"], e["slot"])] = key
+                else:
                     by_pos[int(m.group(1))] = key
-            if by_ref or by_pos:
-                deferred_slots.append((opt, by_ref, by_pos))
+            if by_ref or by_pos or by_path:
+                deferred_slots.append((opt, by_ref, by_pos, by_path))
         # every needed header is checked against its variable before any data is read
         for key, var in targets.items():
             shape, dtype = archive.header(key)
             error = _shape_mismatch(key, shape, var) or _dtype_mismatch(key, dtype, var)
             if error is not None:
                 raise error
-        deferred_keys = {k for _, a, b in deferred_slots for k in (*a.values(), *b.values())}
+        deferred_keys = {k for _, *maps in deferred_slots for m in maps for k in m.values()}
         later = [k for k in entries if k not in targets and k not in deferred_keys]
         for key in later:
             archive.header(key)
@@ -744,10 +757,11 @@ class Checkpoint:
         status = CheckpointLoadStatus(self, set(entries) - set(targets), unmatched)
         _assign_validated([(var, arrays[key], key) for key, var in targets.items()])
         status._matched_any = bool(targets)
-        for opt, by_ref, by_pos in deferred_slots:
+        for opt, by_ref, by_pos, by_path in deferred_slots:
             opt._deferred = _DeferredSlots(
                 {r: (k, arrays[k]) for r, k in by_ref.items()},
-                {i: (k, arrays[k]) for i, k in by_pos.items()}, status)
+                {i: (k, arrays[k]) for i, k in by_pos.items()}, status,
+                {p: (k, arrays[k]) for p, k in by_path.items()}, self)
         _defer(containers, {key: (key, array, status) for key, array in waiting.items()})
         return status
 

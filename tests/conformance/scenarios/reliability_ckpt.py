@@ -33,8 +33,13 @@ for target in [tf.Variable([1.0, 2.0, 3.0]), tf.Variable([1, 2]), tf.Variable(1.
     print(target.numpy())
 
 #@ load_status_assertions
-import os, tempfile
+import os, re, tempfile
 d = tempfile.mkdtemp()
+
+def show(check, e):
+    # TF lists the unmatched objects in no fixed order: print them sorted
+    head, _, rest = str(e).partition(": [")
+    print(check, head, sorted(re.findall(r"<tf.Variable '([^']+)'", rest)))
 path = tf.train.Checkpoint(v=tf.Variable([1.0, 2.0])).write(os.path.join(d, "w"))
 st = tf.train.Checkpoint(v=tf.Variable([0.0, 0.0]), w=tf.Variable(3.0)).restore(path)
 for check in ["assert_consumed", "assert_existing_objects_matched", "assert_nontrivial_match"]:
@@ -42,14 +47,14 @@ for check in ["assert_consumed", "assert_existing_objects_matched", "assert_nont
         getattr(st, check)()
         print(check, "ok")
     except AssertionError as e:
-        print(check, str(e))
+        show(check, e)
 st = tf.train.Checkpoint().restore(path)
 for check in ["assert_consumed", "assert_existing_objects_matched", "assert_nontrivial_match"]:
     try:
         getattr(st, check)()
         print(check, "ok")
     except AssertionError as e:
-        print(check, str(e))
+        show(check, e)
 print(type(st).__name__, type(st.expect_partial()).__name__)
 ckpt = tf.train.Checkpoint(v=tf.Variable(1.0))
 p = ckpt.save(os.path.join(d, "s"))
@@ -130,3 +135,23 @@ with open(os.path.join(d, "checkpoint"), "w") as fh:
 print(os.path.basename(tf.train.latest_checkpoint(d)))
 ckpt.restore(tf.train.latest_checkpoint(d))
 print(v.numpy())
+
+#@ unbuilt_keras_model_and_optimizer
+import os, tempfile
+d = tempfile.mkdtemp()
+model = tf.keras.Sequential([tf.keras.layers.Dense(2, kernel_initializer="ones", name="d")])
+opt = tf.keras.optimizers.Adam(0.1, name="o")
+x = tf.constant([[1.0, 2.0, 3.0]])
+with tf.GradientTape() as tape:
+    loss = tf.reduce_sum(model(x) ** 2)
+opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+path = tf.train.Checkpoint(model=model, opt=opt).write(os.path.join(d, "k"))
+model2 = tf.keras.Sequential([tf.keras.layers.Dense(2, kernel_initializer="zeros", name="d")])
+opt2 = tf.keras.optimizers.Adam(0.1, name="o")
+tf.train.Checkpoint(model=model2, opt=opt2).restore(path)
+print(np.round(model2(x).numpy(), 5))
+with tf.GradientTape() as tape:
+    loss = tf.reduce_sum(model2(x) ** 2)
+opt2.apply_gradients(zip(tape.gradient(loss, model2.trainable_variables),
+                         model2.trainable_variables))
+print([np.round(v.numpy(), 5).tolist() for v in opt2.variables])
