@@ -1,11 +1,12 @@
 """`tf.Variable`: mutable state that tapes watch automatically when read.
 
 A tensor read from a variable never changes afterwards. `assign_add`/`assign_sub` update the
-array in place only when nothing else holds it (CPython's reference count says so), else they write
-a new array; a per-variable lock makes taking a reference (every read) and that check-and-update
-one atomic step each, so a read in one thread never sees another thread's later update, and
-concurrent updates of one variable never lose each other (TF's variables lock the same way). Each read inside an active tape is recorded as a `ReadVariableOp` whose
-input is the variable itself; the variable's gradient is the sum over its reads. Assignment is not
+array in place only when nothing else holds it (CPython's reference count says so), else they
+write a new array; a per-variable lock makes taking a reference (every read) and that
+check-and-update one atomic step each, so a read in one thread never sees another thread's later
+update, and concurrent updates of one variable never lose each other (TF's variables lock the
+same way). Each read inside an active tape is recorded as a `ReadVariableOp` whose input is the
+variable itself; the variable's gradient is the sum over its reads. Assignment is not
 recorded (as in TF, it is not differentiable).
 
     >>> v = tf.Variable([1.0, 2.0], name="w")

@@ -12,8 +12,10 @@ gradient's IndexedSlices), with the sparse rules of Keras 3's TensorFlow backend
   slice in turn: repeated rows accumulate, or the last one wins for an update.
 
     >>> g = Slices(np.array([[1.0], [2.0]], np.float32), np.array([0, 0]), (2, 1))
-    >>> square(g).values.ravel().tolist(), subtract(square(g), np.zeros((2, 1), np.float32)).ravel().tolist()
-    ([1.0, 4.0], [5.0, 0.0])
+    >>> square(g).values.ravel().tolist()  # row 0 twice: two squared slices
+    [1.0, 4.0]
+    >>> subtract(square(g), np.zeros((2, 1), np.float32)).ravel().tolist()  # densified: summed
+    [5.0, 0.0]
 """
 import numpy as np
 
