@@ -7,7 +7,7 @@ source "$(dirname "$0")/_env.sh"
 log=$(mktemp)
 status=0
 TAPEFLOW_HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py -p no:cacheprovider \
-  --hypothesis-show-statistics -q "$@" > "$log" 2>&1 || status=$?
+  --hypothesis-show-statistics "$@" > "$log" 2>&1 || status=$?
 grep -E "Falsifying|^E  |^tests/.*::|passing|FAILED" "$log" || true
 python - "$log" <<'PY'
 import re, sys
@@ -16,6 +16,6 @@ runs = [tuple(map(int, m)) for m in re.findall(r"(\d+) passing, (\d+) failing", 
 print(f"property examples: {sum(p + f for p, f in runs)} run ({sum(p for p, _ in runs)} passing,"
       f" {sum(f for _, f in runs)} failing) over {len(runs)} properties")
 PY
-grep -E "[0-9]+ (passed|failed)" "$log" | tail -1
+grep -E "[0-9]+ (passed|failed)" "$log" | tail -1 || true
 rm -f "$log"
 exit $status
