@@ -5,7 +5,7 @@ import sys
 import time
 
 start = time.perf_counter()
-import tapeflow as tf  # noqa: E402 - timed import
+import tapeflow as tf
 
 import_seconds = time.perf_counter() - start
 problems = []
