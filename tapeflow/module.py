@@ -97,6 +97,68 @@ def _walk_leaves(value):
             yield x
 
 
+# Set by tapeflow.training.checkpoint: called as hook(container, name, child) when a child is
+# added to a module, or to a list or dict held by one, so a checkpoint restored before the child
+# existed fills it in (TF's deferred restoration).
+_new_child_hooks = []
+
+
+def _added(container, name, child):
+    for hook in _new_child_hooks:
+        hook(container, name, child)
+
+
+class ListWrapper(list):
+    """A list assigned to a `tf.Module` attribute, as TF wraps it: still a list, but appending a
+    variable (or module) that a restored checkpoint has a value for restores it."""
+
+    def __repr__(self):
+        return f"ListWrapper({list.__repr__(self)})"
+
+    def append(self, value):
+        list.append(self, value)
+        _added(self, str(len(self) - 1), value)
+
+    def extend(self, values):
+        for v in values:
+            self.append(v)
+
+    def __iadd__(self, values):
+        self.extend(values)
+        return self
+
+    def insert(self, index, value):
+        n = len(self)
+        position = min(index if index >= 0 else max(n + index, 0), n)
+        list.insert(self, index, value)
+        _added(self, str(position), value)
+
+    def __setitem__(self, index, value):
+        list.__setitem__(self, index, value)
+        if isinstance(index, int):
+            _added(self, str(index % len(self)), value)
+
+
+class _DictWrapper(dict):
+    """A dict assigned to a `tf.Module` attribute, as TF wraps it (see `ListWrapper`)."""
+
+    def __repr__(self):
+        return f"DictWrapper({dict.__repr__(self)})"
+
+    def __setitem__(self, key, value):
+        dict.__setitem__(self, key, value)
+        _added(self, str(key), value)
+
+    def update(self, *args, **kwargs):
+        for k, v in dict(*args, **kwargs).items():
+            self[k] = v
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+
 class Module:
     """Base class for containers of variables and submodules, as `tf.Module`.
 
@@ -115,6 +177,17 @@ class Module:
                              f"Python identifiers (e.g. a valid class name).")
         self._name = name
         self._name_scope = name_scope(_current_scope() + name + "/")
+
+    def __setattr__(self, name, value):
+        # as TF's tracking does: lists and dicts become ListWrapper / DictWrapper, so what is
+        # added to them later can be restored from a checkpoint read before
+        if type(value) is list:
+            value = ListWrapper(value)
+        elif type(value) is dict:
+            value = _DictWrapper(value)
+        object.__setattr__(self, name, value)
+        if _new_child_hooks:
+            _added(self, name, value)
 
     @property
     def name(self):

@@ -81,7 +81,7 @@ def test_interrupted_save_keeps_previous(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(np, "savez", boom)
+    monkeypatch.setattr(np.lib.format, "write_array", boom)
     with pytest.raises(KeyboardInterrupt):
         ckpt.write(path)
     monkeypatch.undo()

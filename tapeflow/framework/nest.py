@@ -79,20 +79,20 @@ def pack_sequence_as(structure, flat_sequence, expand_composites=False):
         if len(flat_sequence) != 1:
             raise ValueError(f"Structure is a scalar but len(flat_sequence) == {len(flat_sequence)} > 1")
         return flat_sequence[0]
-    pos = 0
-
-    def build(s):
-        nonlocal pos
-        if not is_nested(s):
-            pos += 1
-            return flat_sequence[pos - 1]
-        return _rebuild(s, [build(c) for c in _children(s)])
-
     n = len(flatten(structure))
     if n != len(flat_sequence):
         raise ValueError(f"Could not pack sequence. Structure had {n} atoms, but flat_sequence had "
                          f"{len(flat_sequence)} items.")
-    return build(structure)
+    return _pack(structure, iter(flat_sequence))
+
+
+def _pack(s, leaves):
+    # A module-level function, not a recursive closure: a closure referring to itself is a
+    # reference cycle that would keep `flat_sequence` (e.g. every gradient) alive until the
+    # cycle collector runs.
+    if not is_nested(s):
+        return next(leaves)
+    return _rebuild(s, [_pack(c, leaves) for c in _children(s)])
 
 
 def assert_same_structure(nest1, nest2, check_types=True, expand_composites=False):

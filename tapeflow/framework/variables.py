@@ -1,8 +1,12 @@
 """`tf.Variable`: mutable state that tapes watch automatically when read.
 
-A variable holds a NumPy array that is replaced, never mutated, on assignment, so a tensor read
-earlier keeps its value. Each read inside an active tape is recorded as a `ReadVariableOp` whose
-input is the variable itself; the variable's gradient is the sum over its reads. Assignment is not
+A tensor read from a variable never changes afterwards. `assign_add`/`assign_sub` update the
+array in place only when nothing else holds it (CPython's reference count says so), else they
+write a new array; a per-variable lock makes taking a reference (every read) and that
+check-and-update one atomic step each, so a read in one thread never sees another thread's later
+update, and concurrent updates of one variable never lose each other (TF's variables lock the
+same way). Each read inside an active tape is recorded as a `ReadVariableOp` whose input is the
+variable itself; the variable's gradient is the sum over its reads. Assignment is not
 recorded (as in TF, it is not differentiable).
 
     >>> v = tf.Variable([1.0, 2.0], name="w")
@@ -13,6 +17,8 @@ recorded (as in TF, it is not differentiable).
 """
 import itertools
 import sys
+import threading
+import weakref
 
 import numpy as np
 
@@ -43,7 +49,7 @@ _uids = itertools.count()  # creation order, which watched_variables() reports
 class Variable(TensorLike):
     """A mutable tensor-like value, as `tf.Variable` in eager mode."""
 
-    __slots__ = ("_value", "_name", "_trainable", "_shape", "_uid", "__weakref__")
+    __slots__ = ("__weakref__", "_array", "_lock", "_name", "_shape", "_trainable", "_uid")
 
     def __init__(self, initial_value=None, trainable=None, validate_shape=True, caching_device=None,
                  name=None, variable_def=None, dtype=None, import_scope=None, constraint=None,
@@ -63,7 +69,8 @@ class Variable(TensorLike):
         if dtype is not None and t.dtype != dtypes.as_dtype(dtype):
             t = wrap(np.asarray(t._value).astype(dtypes.as_dtype(dtype)._np))
         v = t._value
-        self._value = v.copy() if type(v) is np.ndarray else v
+        self._lock = threading.Lock()
+        self._array = v.copy() if type(v) is np.ndarray else v
         self._trainable = True if trainable is None else bool(trainable)
         self._uid = next(_uids)
         base = name if name is not None else "Variable"
@@ -73,6 +80,20 @@ class Variable(TensorLike):
         self._shape = self._value.shape if shape is None else TensorShape(shape)._dims
         if self._shape is not None and not validate_shape:
             self._shape = None
+
+    # -- the array, taken and replaced under the lock ---------------------------------------------
+    @property
+    def _value(self):
+        """The current array. Whoever holds it keeps it unchanged: an update seeing the extra
+        reference writes a new array instead. (Its dtype and shape never change, so code that
+        only needs those may read `_array` without the lock.)"""
+        with self._lock:
+            return self._array
+
+    @_value.setter
+    def _value(self, array):
+        with self._lock:
+            self._array = array
 
     # -- reading -------------------------------------------------------------------------------
     def _read(self):
@@ -106,8 +127,16 @@ class Variable(TensorLike):
         return self._trainable
 
     @property
+    def dtype(self):
+        return dtypes.from_numpy(self._array.dtype)
+
+    @property
     def shape(self):
         return TensorShape._from_tuple(self._shape) if self._shape is not None else TensorShape(None)
+
+    @property
+    def ndim(self):
+        return self._array.ndim
 
     @property
     def initial_value(self):
@@ -149,7 +178,7 @@ class Variable(TensorLike):
     __str__ = __repr__
 
     def __deepcopy__(self, memo):
-        new = Variable(self._value, trainable=self._trainable)
+        new = Variable(self.numpy(), trainable=self._trainable)
         new._name, new._shape = self._name, self._shape
         return new
 
@@ -175,7 +204,9 @@ class Variable(TensorLike):
     def assign(self, value, use_locking=None, name=None, read_value=True):
         """Sets the value; a dtype is converted, a shape mismatch raises and changes nothing."""
         v = self._converted(value, "AssignVariableOp")
-        self._value = v.copy() if type(v) is np.ndarray else v
+        v = v.copy() if type(v) is np.ndarray else v
+        with self._lock:
+            self._array = v
         return self._after_assign(read_value)
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
@@ -187,20 +218,72 @@ class Variable(TensorLike):
         return self._after_assign(read_value)
 
     def _update(self, ufunc, delta):
-        """value = ufunc(value, delta). In place when nothing else can see the array (no tensor
-        read from it is alive: CPython's reference count says so), else into a new array, so
-        that tensors read earlier keep their values."""
-        v = self._value
-        if type(v) is np.ndarray and v.base is None and sys.getrefcount(v) <= _PRIVATE_REFS:
-            ufunc(v, delta, out=v)
-        else:
-            self._value = ufunc(v, delta)
+        """value = ufunc(value, delta), atomically. In place when nothing else can see the array
+        (no tensor read from it is alive: CPython's reference count says so; readers take their
+        reference under the same lock), else into a new array, so that tensors read earlier keep
+        their values."""
+        with self._lock:
+            v = self._array
+            if type(v) is np.ndarray and v.base is None and sys.getrefcount(v) <= _PRIVATE_REFS:
+                ufunc(v, delta, out=v)
+            else:
+                self._array = ufunc(v, delta)
+
+    def _replace(self, key, updates):
+        """value[key] = updates, into a new array (atomically: read, copy, write under the lock)."""
+        with self._lock:
+            new = np.array(self._array)
+            new[key] = updates
+            self._array = new
 
     def scatter_nd_update(self, indices, updates, name=None):
+        """Sets the slices at `indices` (an [..., k] integer tensor) to `updates`."""
         idx = np.asarray(convert_to_tensor(indices)._value)
-        new = np.array(self._value)
-        new[tuple(np.moveaxis(idx, -1, 0))] = self._converted_any(updates)
-        self._value = new
+        shape = self._value.shape
+        k = idx.shape[-1] if idx.ndim else 0
+        if idx.ndim == 0 or k > len(shape):
+            raise op_error(InvalidArgumentError, "ResourceScatterNdUpdate",
+                           f"Dimensions [0,{idx.ndim}) of indices[shape={list(idx.shape)}] must "
+                           f"be a prefix of the variable's shape; the last dimension of indices "
+                           f"({k}) must be at most its rank ({len(shape)})")
+        flat = idx.reshape(-1, k)
+        bad = np.nonzero(((flat < 0) | (flat >= np.asarray(shape[:k], dtype=flat.dtype)))
+                         .any(axis=1))[0]
+        if bad.size:
+            i = int(bad[0])
+            raise op_error(InvalidArgumentError, "ResourceScatterNdUpdate",
+                           f"indices[{i}] = "
+                           f"[{', '.join(map(str, flat[i].tolist()))}] does not index into shape "
+                           f"[{','.join(map(str, shape))}]")
+        self._replace(tuple(np.moveaxis(idx, -1, 0)), self._converted_any(updates))
+        return _UnreadVariable(self)
+
+    def __getitem__(self, key):
+        """`v[key]`: the slice as a Tensor (differentiable) that also has `.assign(value)`,
+        which writes `value` into that slice of the variable (TF's sliced assignment).
+
+        >>> v = tf.Variable([1.0, 2.0, 3.0])
+        >>> v[1:].assign([5.0, 6.0]).numpy()
+        array([1., 5., 6.], dtype=float32)
+        """
+        result = self._read()[key]
+        _slices[id(result)] = (weakref.ref(result, _forget_slice(id(result))), self, key)
+        return result
+
+    def _assign_slice(self, key, value):
+        """value into self[key], with TF's broadcast rule (value broadcasts to the slice)."""
+        updates = self._converted_any(value)
+        with self._lock:
+            new = np.array(self._array)
+            target = new[key]
+            try:
+                new[key] = np.broadcast_to(updates, np.shape(target))
+            except ValueError:
+                raise op_error(InvalidArgumentError, "ResourceStridedSliceAssign",
+                               f"Cannot broadcast input shape "
+                               f"[{','.join(map(str, np.shape(updates)))}] into final shape "
+                               f"[{','.join(map(str, np.shape(target)))}]") from None
+            self._array = new
         return _UnreadVariable(self)
 
     def _converted_any(self, value):
@@ -217,6 +300,9 @@ class _UnreadVariable(Variable):
 
     _value = property(lambda self: self._target._value,
                       lambda self, v: setattr(self._target, "_value", v))
+    _array = property(lambda self: self._target._array,
+                      lambda self, v: setattr(self._target, "_array", v))
+    _lock = property(lambda self: self._target._lock)
     _shape = property(lambda self: self._target._shape)
     _trainable = property(lambda self: self._target._trainable)
     _uid = property(lambda self: self._target._uid)
@@ -230,8 +316,39 @@ class _UnreadVariable(Variable):
         return self._target._name
 
 
+# id(tensor) -> (weakref to it, variable, key) for tensors made by `Variable.__getitem__`, which
+# have `.assign`. Keyed by id (tensors are unhashable); the weakref's callback drops the entry.
+_slices = {}
+
+
+def _forget_slice(key):
+    def forget(_ref):
+        _slices.pop(key, None)
+    return forget
+
+
+class _SliceAssign:
+    """`Tensor.assign`: present only on a tensor sliced from a variable (`v[0].assign(1.0)`), as
+    in TF; other tensors have no such attribute."""
+
+    def __get__(self, tensor, owner=None):
+        if tensor is None:
+            return self
+        entry = _slices.get(id(tensor))
+        if entry is None or entry[0]() is not tensor:
+            raise AttributeError(f"'{type(tensor).__name__}' object has no attribute 'assign'")
+        _, var, key = entry
+
+        def assign(value, name=None):
+            return var._assign_slice(key, value)
+        return assign
+
+
+Tensor.assign = _SliceAssign()
+
+
 def _convert_variable(var, dtype):
-    if dtype is not None and dtype._np != var._value.dtype:
+    if dtype is not None and dtype._np != var._array.dtype:
         raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with dtype "
                          f"{var.dtype.name}: {wrap(var._value)!r}")
     return var._read()
@@ -242,8 +359,11 @@ register_tensor_conversion_function(_UnreadVariable, _convert_variable)
 
 
 def install_tensor_operators(names):
-    """Gives Variable the operators Tensor has (they read the variable and return Tensors)."""
+    """Gives Variable the operators Tensor has (they read the variable and return Tensors),
+    except those Variable defines itself (`__getitem__`, whose result can be assigned to)."""
     for name in names:
+        if name in vars(Variable):
+            continue
         method = getattr(Tensor, name)
 
         def delegate(self, *args, _method=method):

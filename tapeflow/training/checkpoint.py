@@ -1,24 +1,35 @@
 """`tf.train.Checkpoint`, `tf.train.CheckpointManager` and `tf.train.latest_checkpoint`.
 
-Format: one NumPy `.npz` archive per checkpoint (`np.savez`, loaded with `allow_pickle=False`, so
-loading never runs code). Each variable is stored under its path in the object graph, as TF names
-checkpoint entries: `model/dense/kernel`, `optimizer/iteration`, `optimizer/variables/3`
-(optimizer slots by position), `save_counter`. A string entry `_CHECKPOINTABLE_OBJECT_GRAPH`
-holds a format tag. `save("dir/ckpt")` writes `dir/ckpt-1.npz` and returns `"dir/ckpt-1"`, the
-prefix that `restore`, `read` and `latest_checkpoint` use; a `checkpoint` state file in the
-directory records the latest one (as TF's does).
+Format: one zip archive of `.npy` members per checkpoint (NumPy's `.npz` layout, readable with
+`np.load(..., allow_pickle=False)`). Each variable is stored under its path in the object graph,
+as TF names checkpoint entries: `model/dense/kernel`, `optimizer/iteration`,
+`optimizer/variables/3` (optimizer variables by position, as Keras 3 on TF), `save_counter`. The
+entry `_CHECKPOINTABLE_OBJECT_GRAPH` holds a JSON manifest: the format tag and, per entry, its
+shape, dtype and CRC-32 (and for an optimizer slot, the path of the variable it belongs to).
+`save("dir/ckpt")` writes `dir/ckpt-1.npz` and returns `"dir/ckpt-1"`, the prefix that
+`restore`, `read` and `latest_checkpoint` use; a `checkpoint` state file in the directory records
+the latest one (as TF's does).
 
 Safety:
-* a save writes to a temporary file in the same directory and then `os.replace`s it, so an
-  interrupted save never leaves a half-written checkpoint under the final name;
-* a restore reads and checks everything first (the archive opens, every entry matches its
-  variable's shape and dtype) and only then assigns: a corrupted or mismatched file raises
-  (`tf.errors.DataLossError` or `ValueError`) and leaves every variable as it was.
+* a save writes to a temporary file (`.tmp-<pid>-*`) in the same directory and then
+  `os.replace`s it, so an interrupted save never leaves a half-written checkpoint under the final
+  name; temporary files of dead processes are removed by the next save, and a
+  `CheckpointManager` removes its orphaned checkpoints (written, never recorded) when it starts
+  and when it saves;
+* a restore validates everything before it assigns anything: the archive and its manifest (every
+  listed entry present, no other member, no duplicate name), then each needed entry's `.npy`
+  header against the manifest and against the variable it restores (shape, dtype, size) before
+  a byte of it is decompressed, then the data against its checksum. A corrupted file raises
+  `tf.errors.DataLossError`, a missing one `tf.errors.NotFoundError`, a shape mismatch
+  `ValueError` and a dtype mismatch `tf.errors.InvalidArgumentError` (as TF), and every variable
+  keeps its value.
 
 Objects: `Checkpoint(**objects)` takes variables, `tf.Module`s (including Keras layers), Keras
-optimizers, other checkpoints, and lists/dicts of these. Optimizer slot variables that do not
-exist yet at restore time (the optimizer has not been built) are restored when it is built, as
-TF's deferred restoration does.
+optimizers, `tf.random.Generator`s, other checkpoints, and lists/dicts of these. Values whose
+object does not exist yet are restored when it appears, as TF's deferred restoration does:
+optimizer slots when the optimizer is built (matched to the variable they belong to, and checked
+against it at restore time), and variables or modules later added to a module's attributes,
+lists or dicts.
 
     >>> v = tf.Variable(1.0)
     >>> ckpt = tf.train.Checkpoint(v=v)
@@ -26,22 +37,35 @@ TF's deferred restoration does.
     >>> _ = v.assign(5.0); _ = ckpt.read(path); v.numpy()
     np.float32(1.0)
 """
+import json
 import os
 import re
 import tempfile
+import weakref
 import zipfile
+import zlib
 
 import numpy as np
 
-from ..framework.errors import DataLossError, NotFoundError
+from .. import module as _module
+from ..framework.errors import DataLossError, InvalidArgumentError, NotFoundError
 from ..framework.variables import Variable
 
 _FORMAT_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
-_FORMAT_TAG = "tapeflow-checkpoint-v1"
+_FORMAT_TAG = "tapeflow-checkpoint-v2"
+_FORMAT_V1 = "tapeflow-checkpoint-v1"  # before the manifest: still read
 _SUFFIX = ".npz"
+_MAX_MANIFEST_BYTES = 64 << 20
+_TEMP_PREFIX = ".tmp-"
+_writing = set()  # temporary files this process is writing now
 
 
 # -- walking the object graph ---------------------------------------------------------------------
+def _generator_type():
+    from ..ops.random_ops import Generator
+    return Generator
+
+
 def _children(obj):
     """(name, child) pairs of a checkpointable object, in a deterministic order."""
     from ..keras.optimizers.base import Optimizer
@@ -60,6 +84,8 @@ def _children(obj):
         return sorted((str(k), v) for k, v in obj.items())
     if isinstance(obj, (list, tuple)):
         return [(str(i), v) for i, v in enumerate(obj)]
+    if isinstance(obj, _generator_type()):
+        return [("_state_var", obj.state)]
     custom = getattr(obj, "_checkpoint_children", None)
     if custom is not None:
         return list(custom())
@@ -81,8 +107,10 @@ def _layer_children(layer):
 def _is_checkpointable(v):
     from ..keras.optimizers.base import Optimizer
     from ..module import Module
-    if isinstance(v, (Variable, Module, Optimizer, Checkpoint)):
+    if isinstance(v, (Variable, Module, Optimizer, Checkpoint, _generator_type())):
         return True
+    if isinstance(v, (_module.ListWrapper, _module._DictWrapper)):
+        return True  # tracked even while empty: what is appended later is restored
     if isinstance(v, (list, tuple)):
         return any(_is_checkpointable(x) for x in v)
     if isinstance(v, dict):
@@ -90,25 +118,27 @@ def _is_checkpointable(v):
     return False
 
 
-def _collect(root):
-    """{path: variable}, each variable once (under the first path that reaches it)."""
-    out, seen = {}, set()
-    stack = [("", root)]
-    visited = set()
+def _walk(root, prefix=""):
+    """({path: variable}, {path: container}) reachable from `root`; each variable once, under
+    the first path that reaches it. Containers are the objects whose children can be added later
+    (modules, and the lists and dicts they hold)."""
+    variables, containers, seen, visited = {}, {}, set(), set()
+    stack = [(prefix, root)]
     while stack:
-        prefix, obj = stack.pop()
+        path, obj = stack.pop()
         if isinstance(obj, Variable):
             if id(obj) not in seen:
                 seen.add(id(obj))
-                out[prefix] = obj
+                variables[path] = obj
             continue
-        if id(obj) in visited and not isinstance(obj, (list, tuple, dict)):
+        if id(obj) in visited:
             continue
         visited.add(id(obj))
-        kids = _children(obj)
-        for name, child in reversed(kids):
-            stack.append((f"{prefix}/{name}" if prefix else name, child))
-    return out
+        if isinstance(obj, (_module.Module, _module.ListWrapper, _module._DictWrapper)):
+            containers.setdefault(path, obj)
+        for name, child in reversed(_children(obj)):
+            stack.append((f"{path}/{name}" if path else name, child))
+    return variables, containers
 
 
 def _optimizers(root):
@@ -130,19 +160,74 @@ def _optimizers(root):
     return found
 
 
-# -- files ------------------------------------------------------------------------------------------
+# -- files: writing ---------------------------------------------------------------------------------
 def _file_for(prefix):
     prefix = os.fspath(prefix)
     return prefix if prefix.endswith(_SUFFIX) else prefix + _SUFFIX
 
 
-def _atomic_savez(path, arrays):
+def _pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _remove_stale_temp_files(directory):
+    """Deletes temporary files left by saves that never finished (their process is gone)."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith(_TEMP_PREFIX):
+            continue
+        path = os.path.join(directory, name)
+        m = re.match(re.escape(_TEMP_PREFIX) + r"(\d+)-", name)
+        if m:
+            pid = int(m.group(1))
+            if path in _writing or (pid != os.getpid() and _pid_alive(pid)):
+                continue
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def _temp_file(directory, suffix=""):
+    fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-", suffix=suffix,
+                               dir=directory)
+    _writing.add(tmp)
+    return fd, tmp
+
+
+def _contiguous(value):
+    a = np.asarray(value)
+    return a if a.flags.c_contiguous else np.array(a, order="C")
+
+
+def _write_archive(path, arrays, slots):
+    """Writes {key: array} and the manifest to `path`, atomically."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=directory)
+    _remove_stale_temp_files(directory)
+    arrays = {k: _contiguous(a) for k, a in arrays.items()}
+    entries = {}
+    for key, a in arrays.items():
+        entries[key] = {"shape": list(a.shape), "dtype": a.dtype.str,
+                        "crc32": zlib.crc32(a.reshape(-1).view(np.uint8)) if a.size else 0}
+        entries[key].update(slots.get(key, {}))
+    manifest = np.array(json.dumps({"format": _FORMAT_TAG, "entries": entries}, sort_keys=True))
+    fd, tmp = _temp_file(directory, _SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, **arrays)
+            with zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+                for key, a in [(_FORMAT_KEY, manifest), *arrays.items()]:
+                    with zf.open(key + ".npy", "w", force_zip64=True) as member:
+                        np.lib.format.write_array(member, a, allow_pickle=False)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -150,50 +235,219 @@ def _atomic_savez(path, arrays):
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    finally:
+        _writing.discard(tmp)
 
 
 def _atomic_write_text(path, text):
     directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
+    fd, tmp = _temp_file(directory)
     try:
-        with os.fdopen(fd, "w") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    finally:
+        _writing.discard(tmp)
 
 
-def _load(prefix):
-    """{key: array} from a checkpoint file, or a clear error (nothing is assigned here)."""
-    path = _file_for(prefix)
-    if not os.path.exists(path):
-        raise NotFoundError(None, None, f"Unsuccessful TensorSliceReader constructor: Failed to "
-                                        f"find any matching files for {prefix}")
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {k: data[k] for k in data.files}
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError) as e:
-        raise DataLossError(None, None, f"Unable to read checkpoint {path}: the file is corrupted "
-                                        f"or not a tapeflow checkpoint ({e})") from None
-    tag = arrays.pop(_FORMAT_KEY, None)
-    if tag is None or str(tag) != _FORMAT_TAG:
-        raise DataLossError(None, None, f"{path} is not a tapeflow checkpoint (no "
-                                        f"{_FORMAT_KEY} entry)")
-    return arrays
+# -- files: reading, validating before decompressing --------------------------------------------------
+def _corrupt(path, what):
+    return DataLossError(None, None, f"Unable to read checkpoint {path}: {what}. The file is "
+                                     f"corrupted or not a tapeflow checkpoint; nothing was "
+                                     f"restored.")
+
+
+class _Archive:
+    """An opened checkpoint file whose manifest and member list have been checked."""
+
+    def __init__(self, prefix):
+        self.path = path = _file_for(prefix)
+        if not os.path.exists(path):
+            raise NotFoundError(None, None, f"Error when restoring from checkpoint or SavedModel "
+                                            f"at {prefix}: Unsuccessful TensorSliceReader "
+                                            f"constructor: Failed to find any matching files for "
+                                            f"{prefix}\nPlease double-check that the path is "
+                                            f"correct. You may be missing the checkpoint suffix "
+                                            f"(e.g. the '-1' in 'path/to/ckpt-1').")
+        try:
+            self.zip = zipfile.ZipFile(path)
+            infos = self.zip.infolist()
+        except Exception as e:  # noqa: BLE001 - any failure to parse the file is data loss
+            raise _corrupt(path, f"not a readable archive ({type(e).__name__}: {e})") from None
+        names = [i.filename for i in infos]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            self.close()
+            raise _corrupt(path, f"duplicate entries {duplicates}")
+        self.infos = {i.filename: i for i in infos}
+        try:
+            self.entries = self._manifest()
+            expected = {k + ".npy" for k in self.entries} | {_FORMAT_KEY + ".npy"}
+            missing = sorted(n[:-4] for n in expected - set(names))
+            unexpected = sorted(set(names) - expected)
+            if missing or unexpected:
+                raise _corrupt(path, "its members do not match its manifest"
+                               + (f"; entries missing: {missing}" if missing else "")
+                               + (f"; members not in the manifest: {unexpected}"
+                                  if unexpected else ""))
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self):
+        self.zip.close()
+
+    def _manifest(self):
+        name = _FORMAT_KEY + ".npy"
+        info = self.infos.get(name)
+        if info is None:
+            raise _corrupt(self.path, f"no {_FORMAT_KEY} entry")
+        if info.file_size > _MAX_MANIFEST_BYTES:
+            raise _corrupt(self.path, f"its manifest declares {info.file_size} bytes")
+        value = self._read(name, None)
+        if str(value) == _FORMAT_V1:
+            return self._v1_entries()
+        try:
+            manifest = json.loads(str(value))
+            if manifest.get("format") != _FORMAT_TAG:
+                raise ValueError(f"format {manifest.get('format')!r}, expected {_FORMAT_TAG!r}")
+            entries = manifest["entries"]
+            for key, e in entries.items():
+                e["shape"] = tuple(int(d) for d in e["shape"])
+                e["dtype"] = np.dtype(e["dtype"])
+                e["crc32"] = int(e["crc32"])
+                if any(d < 0 for d in e["shape"]) or not _plain_dtype(e["dtype"]):
+                    raise ValueError(f"entry {key!r} has shape {e['shape']} dtype {e['dtype']}")
+        except DataLossError:
+            raise
+        except Exception as e:  # noqa: BLE001 - a manifest that does not parse is data loss
+            raise _corrupt(self.path, f"its manifest is invalid ({type(e).__name__}: "
+                                      f"{e})") from None
+        return entries
+
+    def _v1_entries(self):
+        """Files of tapeflow's first format had no manifest: each entry is described by its own
+        header (still checked before anything is decompressed), without a checksum."""
+        entries = {}
+        for name, info in self.infos.items():
+            if name == _FORMAT_KEY + ".npy":
+                continue
+            if not name.endswith(".npy"):
+                raise _corrupt(self.path, f"member {name!r} is not an array")
+            try:
+                with self.zip.open(info) as f:
+                    shape, dtype, _, _ = self._parse_header(f, info)
+            except DataLossError:
+                raise
+            except Exception as e:  # noqa: BLE001 - any header failure is data loss
+                raise _corrupt(self.path, f"entry '{name[:-4]}' has an unreadable header "
+                                          f"({type(e).__name__}: {e})") from None
+            entries[name[:-4]] = {"shape": shape, "dtype": dtype, "crc32": None}
+        return entries
+
+    def header(self, key):
+        """(shape, dtype) from the entry's .npy header, checked against the manifest and the
+        member's declared size; reads only the header's bytes."""
+        name = key + ".npy"
+        info = self.infos[name]
+        try:
+            with self.zip.open(info) as f:
+                shape, dtype, _, _ = self._parse_header(f, info)
+        except DataLossError:
+            raise
+        except Exception as e:  # noqa: BLE001 - any header failure is data loss
+            raise _corrupt(self.path, f"entry '{key}' has an unreadable header "
+                                      f"({type(e).__name__}: {e})") from None
+        entry = self.entries[key]
+        if shape != entry["shape"] or dtype != entry["dtype"]:
+            raise _corrupt(self.path, f"entry '{key}' has shape {shape} dtype {dtype}, but the "
+                                      f"manifest says shape {entry['shape']} dtype "
+                                      f"{entry['dtype']}")
+        return shape, dtype
+
+    def _parse_header(self, f, info):
+        version = np.lib.format.read_magic(f)
+        if version == (1, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(f)
+        elif version == (2, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
+        else:
+            raise ValueError(f"unsupported .npy version {version}")
+        if not _plain_dtype(dtype):
+            raise ValueError(f"dtype {dtype} is not a plain numeric or string dtype")
+        count = 1
+        for d in shape:
+            count *= int(d)
+        nbytes = count * dtype.itemsize
+        if nbytes != info.file_size - f.tell():
+            raise _corrupt(self.path, f"entry '{info.filename[:-4]}' declares {count} elements "
+                                      f"({nbytes} bytes) but holds "
+                                      f"{info.file_size - f.tell()} bytes")
+        return tuple(int(d) for d in shape), dtype, fortran, nbytes
+
+    def _read(self, name, entry):
+        """The member's array: header checked first, then exactly the declared bytes read, then
+        the zip CRC (at end of member) and the manifest's checksum."""
+        info = self.infos[name]
+        try:
+            with self.zip.open(info) as f:
+                shape, dtype, fortran, nbytes = self._parse_header(f, info)
+                if entry is not None and (shape != entry["shape"] or dtype != entry["dtype"]):
+                    raise _corrupt(self.path, f"entry '{name[:-4]}' does not match its manifest")
+                data = f.read(nbytes)
+                if len(data) != nbytes or f.read(1):
+                    raise _corrupt(self.path, f"entry '{name[:-4]}' has the wrong length")
+        except DataLossError:
+            raise
+        except Exception as e:  # noqa: BLE001 - any read failure is data loss
+            raise _corrupt(self.path, f"entry '{name[:-4]}' is unreadable ({type(e).__name__}: "
+                                      f"{e})") from None
+        if entry is not None and entry["crc32"] is not None and \
+                (zlib.crc32(data) if nbytes else 0) != entry["crc32"]:
+            raise _corrupt(self.path, f"entry '{name[:-4]}' fails its checksum")
+        array = np.frombuffer(data, dtype=dtype)
+        return array.reshape(shape, order="F" if fortran else "C")
+
+    def array(self, key):
+        return self._read(key + ".npy", self.entries[key])
+
+
+def _plain_dtype(dtype):
+    return dtype.fields is None and dtype.subdtype is None and dtype.kind in "biufcUS"
+
+
+def _shape_mismatch(key, shape, variable):
+    want = tuple(variable.shape.as_list()) if variable.shape.rank is not None else None
+    if want is not None and tuple(shape) != want:
+        return ValueError(f"Received incompatible tensor with shape {tuple(shape)} when "
+                          f"attempting to restore variable with shape {want} and name "
+                          f"{variable.name}. (checkpoint entry '{key}'; nothing was restored)")
+    return None
+
+
+def _dtype_mismatch(key, dtype, variable):
+    if np.dtype(dtype) != variable._value.dtype:
+        from ..framework.dtypes import from_numpy
+        try:
+            saved = from_numpy(np.dtype(dtype)).name
+        except (TypeError, KeyError, ValueError):
+            saved = str(dtype)
+        return InvalidArgumentError(None, None, f"tensor_name = {key}; expected dtype "
+                                                f"{variable.dtype.name} does not equal original "
+                                                f"dtype {saved} (nothing was restored) "
+                                                f"[Op:RestoreV2]")
+    return None
 
 
 def _check(variable, array, key):
-    want_shape = tuple(variable.shape.as_list()) if variable.shape.rank is not None else None
-    if want_shape is not None and tuple(array.shape) != want_shape:
-        raise ValueError(f"Checkpoint entry '{key}' has shape {tuple(array.shape)}, but the "
-                         f"variable {variable.name!r} being restored has shape {want_shape}; "
-                         f"nothing was restored.")
-    if array.dtype != variable._value.dtype:
-        raise ValueError(f"Checkpoint entry '{key}' has dtype {array.dtype}, but the variable "
-                         f"{variable.name!r} being restored has dtype {variable.dtype.name}; "
-                         f"nothing was restored.")
+    error = _shape_mismatch(key, array.shape, variable) or _dtype_mismatch(key, array.dtype,
+                                                                           variable)
+    if error is not None:
+        raise error
 
 
 def _assign_validated(triples):
@@ -204,8 +458,98 @@ def _assign_validated(triples):
         var.assign(array)
 
 
-# -- public API --------------------------------------------------------------------------------------
+# -- deferred restoration: values waiting for an object that does not exist yet ----------------------
+# id(container) -> (weakref to it, {child name: {sub-path: (key, array, status)}})
+_pending = {}
 
+
+def _forget(key):
+    def forget(_ref):
+        _pending.pop(key, None)
+    return forget
+
+
+def _defer(containers, values):
+    """Registers each {path: (key, array, status)} on the deepest existing container on its
+    path, to be restored when the missing child is added. Returns the paths deferred."""
+    deferred = []
+    for path, item in values.items():
+        parts = path.split("/")
+        for cut in range(len(parts) - 1, -1, -1):
+            container = containers.get("/".join(parts[:cut]))
+            if container is not None:
+                break
+        else:
+            continue
+        key = id(container)
+        entry = _pending.get(key)
+        if entry is None or entry[0]() is not container:
+            entry = _pending[key] = (weakref.ref(container, _forget(key)), {})
+        entry[1].setdefault(parts[cut], {})["/".join(parts[cut + 1:])] = item
+        deferred.append(path)
+    return deferred
+
+
+def _child_added(container, name, child):
+    entry = _pending.get(id(container))
+    if entry is None or entry[0]() is not container:
+        return
+    waiting = entry[1].pop(name, None)
+    if not entry[1]:
+        _pending.pop(id(container), None)
+    if waiting:
+        _restore_into(child, waiting)
+
+
+_module._new_child_hooks.append(_child_added)
+
+
+def _restore_into(obj, waiting):
+    """Restores {sub-path: (key, array, status)} into `obj` (just added to a container)."""
+    variables, containers = _walk(obj)
+    triples = [(variables[p], array, key) for p, (key, array, _) in waiting.items()
+               if p in variables]
+    _assign_validated(triples)
+    for p, (key, _, status) in waiting.items():
+        if p in variables:
+            status._consumed(key, variables[p])
+    _defer(containers, {p: item for p, item in waiting.items() if p not in variables})
+
+
+class _DeferredSlots:
+    """Checkpoint values for an optimizer's variables that do not exist until it is built:
+    slots by (id of the model variable, slot name), or by (its path in the checkpoint, slot
+    name) when that variable did not exist at restore time either; others by position."""
+
+    def __init__(self, by_reference, by_position, status, by_path=None, checkpoint=None):
+        self.by_reference, self.by_position, self.status = by_reference, by_position, status
+        self.by_path = by_path or {}
+        self.checkpoint = weakref.ref(checkpoint) if checkpoint is not None else None
+
+    def restore(self, optimizer):
+        """Assigns the values (all checked first: a mismatch raises and changes nothing, and
+        raises again on every later call)."""
+        path_of = {}
+        root = self.checkpoint() if self.checkpoint is not None else None
+        if self.by_path and root is not None:
+            path_of = {id(v): p for p, v in root._graph()[0].items()}
+        triples = []
+        for i, v in enumerate(optimizer._variables):
+            ref = optimizer._slot_of.get(id(v))
+            if ref is None:
+                item = self.by_position.get(i)
+            else:
+                item = self.by_reference.get((id(ref[0]), ref[1]))
+                if item is None and id(ref[0]) in path_of:
+                    item = self.by_path.get((path_of[id(ref[0])], ref[1]))
+            if item is not None:
+                triples.append((v, item[1], item[0]))
+        _assign_validated(triples)
+        for v, _, key in triples:
+            self.status._consumed(key, v)
+
+
+# -- public API --------------------------------------------------------------------------------------
 def _counted_write(ckpt, counter, path):
     """Bumps the save counter and writes `path`; a failed write leaves the counter as it was."""
     counter.assign_add(np.int64(1))
@@ -215,33 +559,55 @@ def _counted_write(ckpt, counter, path):
         counter.assign_sub(np.int64(1))
         raise
 
+
 class CheckpointLoadStatus:
-    """What `restore` returns: which saved entries and which variables were matched."""
+    """What `restore` returns: which checkpoint values and which Python objects were matched
+    (values restored later, when their object appears, count as matched from then on)."""
 
     def __init__(self, checkpoint, unused_keys, unmatched):
         self._checkpoint = checkpoint
-        self._unused = sorted(unused_keys)
-        self._unmatched = sorted(unmatched)
+        self._unused = set(unused_keys)
+        self._unmatched = list(unmatched)
+        self._matched_any = False
+
+    def _consumed(self, key, variable):
+        self._unused.discard(key)
+        self._matched_any = True
+        self._unmatched = [v for v in self._unmatched if v is not variable]
+
+    def _unmatched_error(self):
+        n = len(self._unmatched)
+        shown = self._unmatched[:10]
+        return AssertionError(f"Found {n} Python objects that were not bound to checkpointed "
+                              f"values, likely due to changes in the Python program. Showing "
+                              f"{len(shown)} of {n} unmatched objects: {shown}")
 
     def assert_consumed(self):
-        """Raises AssertionError unless every saved entry and every variable was matched."""
-        if self._unused or self._unmatched:
-            raise AssertionError(f"Unresolved object in checkpoint: saved entries not used: "
-                                 f"{self._unused}; variables not found in the checkpoint: "
-                                 f"{self._unmatched}")
+        """Raises AssertionError unless every checkpoint value and every object was matched."""
+        if self._unmatched:
+            raise self._unmatched_error()
+        if self._unused:
+            raise AssertionError(f"Unresolved object in checkpoint: checkpoint values not used: "
+                                 f"{sorted(self._unused)}")
         return self
 
     def assert_existing_objects_matched(self):
-        """Raises AssertionError if a variable of the checkpointed objects was not in the file."""
+        """Raises AssertionError if an object of the checkpoint had no value in the file."""
         if self._unmatched:
-            raise AssertionError(f"Some objects had no checkpointed value: {self._unmatched}")
+            raise self._unmatched_error()
         return self
 
     def assert_nontrivial_match(self):
+        """Raises AssertionError if nothing at all was restored."""
+        if not self._matched_any:
+            raise AssertionError(f"Nothing except the root object matched a checkpointed value. "
+                                 f"Typically this means that the checkpoint does not match the "
+                                 f"Python program. The following objects have no matching "
+                                 f"checkpointed value: {self._unmatched}")
         return self
 
     def expect_partial(self):
-        """Silences complaints about unused entries (there are none in tapeflow)."""
+        """Marks a partial restore as intended (tapeflow never warns about unused values)."""
         return self
 
     def run_restore_ops(self, session=None):
@@ -258,7 +624,7 @@ class Checkpoint:
         objects = dict(kwargs)
         if root is not None:
             objects["root"] = root
-        for name, obj in objects.items():
+        for obj in objects.values():
             if not _is_checkpointable(obj):
                 raise ValueError(f"`Checkpoint` was expecting a trackable object (an object "
                                  f"derived from `Trackable`), got {obj}. If you believe this "
@@ -280,17 +646,25 @@ class Checkpoint:
             self._save_counter = Variable(np.int64(0), trainable=False, name="save_counter")
         return self._save_counter
 
-    def _variables(self):
-        found = _collect(self)
+    def _graph(self):
+        variables, containers = _walk(self)
         if self._save_counter is not None:
-            found["save_counter"] = self._save_counter
-        return found
+            variables["save_counter"] = self._save_counter
+        return variables, containers
 
     def write(self, file_prefix, options=None):
         """Writes every variable to `file_prefix` (+ '.npz'); returns `file_prefix`."""
-        arrays = {key: np.asarray(var._value) for key, var in self._variables().items()}
-        arrays[_FORMAT_KEY] = np.array(_FORMAT_TAG)
-        _atomic_savez(_file_for(file_prefix), arrays)
+        variables, _ = self._graph()
+        arrays = {key: var._value for key, var in variables.items()}
+        path_of = {id(v): k for k, v in variables.items()}
+        slots = {}
+        for prefix, opt in _optimizers(self):
+            for key, v in _children(opt):
+                ref = opt._slot_of.get(id(v))
+                full = f"{prefix}/{key}" if prefix else key
+                if ref is not None and id(ref[0]) in path_of and full in arrays:
+                    slots[full] = {"slot_of": path_of[id(ref[0])], "slot": ref[1]}
+        _write_archive(_file_for(file_prefix), arrays, slots)
         return os.fspath(file_prefix)
 
     def save(self, file_prefix, options=None):
@@ -306,36 +680,104 @@ class Checkpoint:
         return path
 
     def read(self, save_path, options=None):
-        """Restores from `save_path` (validating everything first); returns a load status."""
-        arrays = _load(save_path)
-        found = self._variables()
-        if "save_counter" in arrays and self._save_counter is None:
-            found["save_counter"] = self.save_counter
-        triples = [(var, arrays[key], key) for key, var in found.items() if key in arrays]
-        unmatched = [key for key in found if key not in arrays]
-        used = {key for key in found if key in arrays}
-        deferred = {}
+        """Restores from `save_path`, validating everything first; returns a load status."""
+        archive = _Archive(save_path)
+        try:
+            return self._restore_from(archive)
+        finally:
+            archive.close()
+
+    def _restore_from(self, archive):
+        self.save_counter  # noqa: B018 - TF creates it on restore (it may then be unmatched)
+        variables, containers = self._graph()
+        entries = archive.entries
+        # optimizer slots are matched to the variable they belong to, wherever it now sits
+        by_reference = {}
+        path_of = {id(v): k for k, v in variables.items()}
+        unbuilt = []
         for prefix, opt in _optimizers(self):
-            if opt.built:
+            if not opt.built:
+                unbuilt.append((prefix, opt))
                 continue
-            pending = {}
-            for key, array in arrays.items():
+            for key, v in _children(opt):
+                ref = opt._slot_of.get(id(v))
+                if ref is not None and id(ref[0]) in path_of:
+                    by_reference[(path_of[id(ref[0])], ref[1])] = v
+        targets = {}  # checkpoint key -> variable
+        for key, var in variables.items():
+            e = entries.get(key)
+            if e is None:
+                continue
+            slot = by_reference.get((e.get("slot_of"), e.get("slot")))
+            if slot is not None and slot is not var:
+                continue  # this position now holds another variable's slot
+            targets[key] = var
+        for key, e in entries.items():
+            slot = by_reference.get((e.get("slot_of"), e.get("slot")))
+            if slot is not None:
+                targets[key] = slot
+        # values for optimizers not built yet: checked now against what each slot will be
+        deferred_slots = []
+        for prefix, opt in unbuilt:
+            by_ref, by_pos, by_path = {}, {}, {}
+            for key, e in entries.items():
                 m = re.fullmatch(re.escape(prefix) + r"/variables/(\d+)", key)
-                if m and key not in used:
-                    pending[int(m.group(1))] = (key, array)
-                    used.add(key)
-            if pending:
-                deferred[id(opt)] = (opt, pending)
-        _assign_validated(triples)
-        for opt, pending in deferred.values():
-            opt._deferred = pending
-        return CheckpointLoadStatus(self, set(arrays) - used, unmatched)
+                if not m or key in targets:
+                    continue
+                ref_var = variables.get(e.get("slot_of"))
+                if ref_var is not None:
+                    shape, dtype = archive.header(key)
+                    error = (_shape_mismatch(key, shape, ref_var)
+                             or _dtype_mismatch(key, dtype, ref_var))
+                    if error is not None:
+                        raise error
+                    by_ref[(id(ref_var), e["slot"])] = key
+                elif "slot_of" in e:  # its variable does not exist yet (an unbuilt layer)
+                    by_path[(e["slot_of"], e["slot"])] = key
+                else:
+                    by_pos[int(m.group(1))] = key
+            if by_ref or by_pos or by_path:
+                deferred_slots.append((opt, by_ref, by_pos, by_path))
+        # every needed header is checked against its variable before any data is read
+        for key, var in targets.items():
+            shape, dtype = archive.header(key)
+            error = _shape_mismatch(key, shape, var) or _dtype_mismatch(key, dtype, var)
+            if error is not None:
+                raise error
+        deferred_keys = {k for _, *maps in deferred_slots for m in maps for k in m.values()}
+        later = [k for k in entries if k not in targets and k not in deferred_keys]
+        for key in later:
+            archive.header(key)
+        arrays = {key: archive.array(key) for key in (*targets, *deferred_keys)}
+        waiting = {key: archive.array(key) for key in later
+                   if _deepest_container(containers, key) is not None}
+        # all checked: assign
+        matched = {id(v) for v in targets.values()}
+        unmatched = [v for v in variables.values() if id(v) not in matched]
+        status = CheckpointLoadStatus(self, set(entries) - set(targets), unmatched)
+        _assign_validated([(var, arrays[key], key) for key, var in targets.items()])
+        status._matched_any = bool(targets)
+        for opt, by_ref, by_pos, by_path in deferred_slots:
+            opt._deferred = _DeferredSlots(
+                {r: (k, arrays[k]) for r, k in by_ref.items()},
+                {i: (k, arrays[k]) for i, k in by_pos.items()}, status,
+                {p: (k, arrays[k]) for p, k in by_path.items()}, self)
+        _defer(containers, {key: (key, array, status) for key, array in waiting.items()})
+        return status
 
     def restore(self, save_path, options=None):
         """As `read`; `save_path` None restores nothing (as TF, for a fresh start)."""
         if save_path is None:
             return CheckpointLoadStatus(self, (), ())
         return self.read(save_path)
+
+
+def _deepest_container(containers, key):
+    parts = key.split("/")
+    for cut in range(len(parts) - 1, -1, -1):
+        if "/".join(parts[:cut]) in containers:
+            return containers["/".join(parts[:cut])]
+    return None
 
 
 # -- the directory's state file and the manager --------------------------------------------------------
@@ -347,19 +789,25 @@ def _read_state(directory):
     if not os.path.exists(path):
         return None, []
     latest, paths = None, []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            m = re.match(r'\s*(model_checkpoint_path|all_model_checkpoint_paths):\s*"(.*)"\s*$',
-                         line)
-            if not m:
-                continue
-            p = m.group(2)
-            if not os.path.isabs(p):
-                p = os.path.join(directory, p)
-            if m.group(1) == "model_checkpoint_path":
-                latest = p
-            else:
-                paths.append(p)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except UnicodeDecodeError as e:
+        raise DataLossError(None, None, f"The checkpoint state file {path} is corrupted: it is "
+                                        f"not text ({e}). Delete it (checkpoints stay on disk) "
+                                        f"or restore a checkpoint by its path.") from None
+    for line in text.splitlines():
+        m = re.match(r'\s*(model_checkpoint_path|all_model_checkpoint_paths):\s*"(.*)"\s*$',
+                     line)
+        if not m:
+            continue
+        p = m.group(2)
+        if not os.path.isabs(p):
+            p = os.path.join(directory, p)
+        if m.group(1) == "model_checkpoint_path":
+            latest = p
+        else:
+            paths.append(p)
     return latest, paths
 
 
@@ -395,6 +843,7 @@ class CheckpointManager:
         self._checkpoint = checkpoint
         self._directory = os.fspath(directory)
         self._max_to_keep = max_to_keep
+        self._name = checkpoint_name
         self._prefix = os.path.join(self._directory, checkpoint_name)
         self._init_fn = init_fn
         os.makedirs(self._directory, exist_ok=True)
@@ -402,6 +851,23 @@ class CheckpointManager:
         self._checkpoints = [p for p in paths if os.path.exists(_file_for(p))]
         if latest and latest not in self._checkpoints and os.path.exists(_file_for(latest)):
             self._checkpoints.append(latest)
+        self._clean()
+
+    def _clean(self):
+        """Removes dead saves' temporary files and, in a directory with a state file, this
+        manager's checkpoints that no state records (a save interrupted before recording it)."""
+        _remove_stale_temp_files(self._directory)
+        if not os.path.exists(os.path.join(self._directory, _STATE_FILE)):
+            return
+        kept = {os.path.abspath(_file_for(p)) for p in self._checkpoints}
+        pattern = re.compile(re.escape(self._name) + r"-\d+" + re.escape(_SUFFIX))
+        for name in os.listdir(self._directory):
+            path = os.path.abspath(os.path.join(self._directory, name))
+            if pattern.fullmatch(name) and path not in kept:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
 
     @property
     def directory(self):
@@ -427,16 +893,11 @@ class CheckpointManager:
         path = f"{self._prefix}-{number}"
         _counted_write(ckpt, counter, path)
         self._checkpoints = [p for p in self._checkpoints if p != path] + [path]
-        removed = []
         if self._max_to_keep is not None:
             while len(self._checkpoints) > self._max_to_keep:
-                removed.append(self._checkpoints.pop(0))
+                self._checkpoints.pop(0)
         _write_state(self._directory, path, self._checkpoints)
-        for old in removed:
-            try:
-                os.unlink(_file_for(old))
-            except FileNotFoundError:
-                pass
+        self._clean()
         return path
 
     def restore_or_initialize(self):

@@ -11,7 +11,7 @@ import inspect
 from ...framework import dtypes
 from ...framework.tensor import Tensor, convert_to_tensor
 from ...framework.variables import Variable as _TFVariable
-from ...module import Module, name_scope as _tf_name_scope, _current_scope
+from ...module import Module, _added, name_scope as _tf_name_scope, _current_scope
 from .. import backend, initializers
 
 
@@ -93,6 +93,7 @@ class Layer(Module):
         store = self._trainable_variables if v.trainable else self._non_trainable_variables
         if not any(v is x for x in self._trainable_variables + self._non_trainable_variables):
             store.append(v)
+            _added(self, v.name, v)  # a checkpoint restored before the layer was built fills it
 
     # -- properties -------------------------------------------------------------------------------
     @property

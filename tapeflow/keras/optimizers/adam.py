@@ -10,7 +10,8 @@
 import numpy as np
 
 from .. import backend
-from .base import Optimizer, _assign, _value, cast
+from . import _ops as K
+from .base import Optimizer, _assign, _assign_add, _assign_sub, _value, cast
 
 
 class Adam(Optimizer):
@@ -41,15 +42,14 @@ class Adam(Optimizer):
         i = self._get_variable_index(variable)
         m, v = self._momentums[i], self._velocities[i]
         alpha = lr * np.sqrt(1 - beta_2_power) / (1 - beta_1_power)
-        m_new = _value(m) + (gradient - _value(m)) * (1 - self.beta_1)
-        v_new = _value(v) + (np.square(gradient) - _value(v)) * (1 - self.beta_2)
-        _assign(m, m_new)
-        _assign(v, v_new)
+        _assign_add(m, K.multiply(K.subtract(gradient, _value(m)), 1 - self.beta_1))
+        _assign_add(v, K.multiply(K.subtract(K.square(gradient), _value(v)), 1 - self.beta_2))
         if self.amsgrad:
             v_hat = self._velocity_hats[i]
-            v_new = np.maximum(_value(v_hat), v_new)
-            _assign(v_hat, v_new)
-        _assign(variable, _value(variable) - (m_new * alpha) / (np.sqrt(v_new) + self.epsilon))
+            _assign(v_hat, K.maximum(_value(v_hat), _value(v)))
+            v = v_hat
+        _assign_sub(variable, K.divide(K.multiply(_value(m), alpha),
+                                       K.add(K.sqrt(_value(v)), self.epsilon)))
 
     def get_config(self):
         config = super().get_config()
@@ -92,12 +92,11 @@ class Adamax(Optimizer):
         beta_1_power = np.power(cast(self.beta_1, learning_rate.dtype), step)
         i = self._get_variable_index(variable)
         m, u = self._m[i], self._u[i]
-        m_new = _value(m) + (gradient - _value(m)) * (1 - self.beta_1)
-        u_new = np.maximum(_value(u) * self.beta_2, np.abs(gradient))
-        _assign(m, m_new)
-        _assign(u, u_new)
-        _assign(variable, _value(variable) - (learning_rate * m_new) /
-                ((1 - beta_1_power) * (u_new + self.epsilon)))
+        _assign_add(m, K.multiply(K.subtract(gradient, _value(m)), 1 - self.beta_1))
+        _assign(u, K.maximum(K.multiply(self.beta_2, _value(u)), K.abs(gradient)))
+        _assign_sub(variable, K.divide(K.multiply(learning_rate, _value(m)),
+                                       K.multiply(1 - beta_1_power,
+                                                  K.add(_value(u), self.epsilon))))
 
     def get_config(self):
         config = super().get_config()
@@ -144,13 +143,13 @@ class Nadam(Optimizer):
         beta_2_power = np.power(beta_2, local_step)
         i = self._get_variable_index(variable)
         m, v = self._momentums[i], self._velocities[i]
-        m_new = _value(m) + (gradient - _value(m)) * (1 - beta_1)
-        v_new = _value(v) + (np.square(gradient) - _value(v)) * (1 - beta_2)
-        _assign(m, m_new)
-        _assign(v, v_new)
-        m_hat = (u_t_1 * m_new) / (1 - u_product_t_1) + ((1 - u_t) * gradient) / (1 - u_product_t)
-        v_hat = v_new / (1 - beta_2_power)
-        _assign(variable, _value(variable) - (m_hat * lr) / (np.sqrt(v_hat) + self.epsilon))
+        _assign_add(m, K.multiply(K.subtract(gradient, _value(m)), 1 - beta_1))
+        _assign_add(v, K.multiply(K.subtract(K.square(gradient), _value(v)), 1 - beta_2))
+        m_hat = K.add(K.divide(K.multiply(u_t_1, _value(m)), 1 - u_product_t_1),
+                      K.divide(K.multiply(1 - u_t, gradient), 1 - u_product_t))
+        v_hat = K.divide(_value(v), 1 - beta_2_power)
+        _assign_sub(variable, K.divide(K.multiply(m_hat, lr),
+                                       K.add(K.sqrt(v_hat), self.epsilon)))
 
     def get_config(self):
         config = super().get_config()

@@ -10,16 +10,35 @@ Learning rates come from a float (held in a variable), a `LearningRateSchedule` 
 `iterations`, or a zero-argument callable.
 
 Updates are not differentiable, so they are computed directly on NumPy arrays in the variable's
-dtype (float32 arithmetic in TF's operation order) and written with `assign`.
+dtype (float32 arithmetic in TF's operation order) and written with `assign`, `assign_add` and
+`assign_sub` as Keras writes them (so a gradient of the wrong shape fails where it fails in TF).
+An IndexedSlices gradient stays sparse through the rule with Keras's sparse semantics (`_ops`):
+with a repeated index, `square(g)` squares each slice, and the slices are scattered one by one.
 """
 import re
 import warnings
 
 import numpy as np
 
+from ...framework.indexed_slices import IndexedSlices
 from ...framework.tensor import Tensor, TensorLike, convert_to_tensor
 from .. import backend, initializers
+from ._ops import Slices, scatter
 from .schedules import LearningRateSchedule
+
+
+def _gradient(g, dtype):
+    """A gradient as a NumPy array in `dtype`, or `Slices` for an IndexedSlices (kept sparse)."""
+    if isinstance(g, IndexedSlices):
+        shape = g.dense_shape
+        shape = (tuple(int(d) for d in np.asarray(shape._value).reshape(-1)) if shape is not None
+                 else None)
+        values = np.asarray(g.values._value)
+        indices = np.asarray(g.indices._value).astype(np.int64, copy=False)
+        if shape is None:
+            raise ValueError("an IndexedSlices gradient needs its dense_shape")
+        return Slices(values.astype(dtype, copy=False), indices, shape)
+    return _array(g, dtype)
 
 
 def _array(x, dtype=None):
@@ -63,6 +82,7 @@ class Optimizer:
         self._trainable_variables = []
         self._index = {}  # id(model variable) -> position in the list it was built with
         self._deferred = None  # checkpoint values waiting for the slot variables (see restore)
+        self._slot_of = {}  # id(slot variable) -> (the model variable, slot name)
         with backend.name_scope(self.name):
             self._iterations = backend.Variable(np.int64(0), name="iteration", dtype="int64",
                                                 trainable=False)
@@ -136,8 +156,10 @@ class Optimizer:
             prefix = reference_variable.path.replace("/", "_")
         else:
             prefix = str(reference_variable._name).replace("/", "_").replace(":", "_")
-        return self.add_variable(tuple(reference_variable.shape.as_list()), initializer,
+        slot = self.add_variable(tuple(reference_variable.shape.as_list()), initializer,
                                  reference_variable.dtype, name=f"{prefix}_{name}")
+        self._slot_of[id(slot)] = (reference_variable, name)
+        return slot
 
     def add_optimizer_variables(self, trainable_variables, name, initializer="zeros"):
         """Slot variables for each model variable; with several names they interleave per
@@ -162,11 +184,10 @@ class Optimizer:
         self.built = True
 
     def _restore_deferred(self):
-        """Assigns checkpoint values read before the slot variables existed."""
-        pending, self._deferred = self._deferred, None
-        from ...training.checkpoint import _assign_validated
-        _assign_validated([(self._variables[i], a, k) for i, (k, a) in pending.items()
-                           if i < len(self._variables)])
+        """Assigns checkpoint values read before the slot variables existed (all checked
+        first; a mismatch raises, changes nothing, and raises again at every step)."""
+        self._deferred.restore(self)
+        self._deferred = None
 
     def _get_variable_index(self, variable):
         return self._index[id(variable)]
@@ -203,8 +224,11 @@ class Optimizer:
         if self._deferred is not None:
             self._restore_deferred()
         grads, trainable_variables = self._filter_empty_gradients(grads, trainable_variables)
-        arrays = [_array(g, v._value.dtype) for g, v in zip(grads, trainable_variables)]
+        arrays = [_gradient(g, v._value.dtype) for g, v in zip(grads, trainable_variables)]
         if self.loss_scale_factor is not None:
+            if any(isinstance(a, Slices) for a in arrays):
+                raise TypeError(f"unsupported operand type(s) for /: 'IndexedSlices' and "
+                                f"'{type(self.loss_scale_factor).__name__}'")
             arrays = [a / self.loss_scale_factor for a in arrays]
         arrays = self._clip_gradients(arrays)
         lr = self._lr_array()
@@ -235,23 +259,37 @@ class Optimizer:
         return [g for g, _ in kept], [v for _, v in kept]
 
     def _clip_gradients(self, grads):
+        """Keras's clipping; `tf.clip_by_norm` and `tf.clip_by_value` clip IndexedSlices by their
+        values (the norm of all slices, repeated rows included), the global norm makes them
+        dense."""
+        def values(g):
+            return g.values if isinstance(g, Slices) else g
+
+        def like(g, v):
+            return g.with_values(v) if isinstance(g, Slices) else v
+
         if self.clipnorm and self.clipnorm > 0:
             out = []
             for g in grads:
-                l2sum = np.sum(np.square(g), keepdims=True)
+                a = values(g)
+                l2sum = np.sum(np.square(a), keepdims=True)
                 l2norm = np.where(l2sum > 0, np.sqrt(np.where(l2sum > 0, l2sum, 1)), l2sum)
-                out.append((g * g.dtype.type(self.clipnorm)) /
-                           np.maximum(l2norm, g.dtype.type(self.clipnorm)))
+                out.append(like(g, (a * a.dtype.type(self.clipnorm)) /
+                                np.maximum(l2norm, a.dtype.type(self.clipnorm))))
             return out
         if self.global_clipnorm and self.global_clipnorm > 0:
-            norm = np.sqrt(np.sum(np.stack([np.sum(np.square(g)) for g in grads])))
+            norm = np.sqrt(np.sum(np.stack([
+                np.sum(g.with_values(np.square(g.values)).dense() if isinstance(g, Slices)
+                       else np.square(g)) for g in grads])))
             c = norm.dtype.type(self.global_clipnorm)
             scale = c * np.minimum(norm.dtype.type(1.0) / norm, norm.dtype.type(1.0) / c)
             scale = scale + (norm - norm)
-            return [g * scale.astype(g.dtype) for g in grads]
+            return [(g.dense() if isinstance(g, Slices) else g) * scale.astype(g.dtype)
+                    for g in grads]
         if self.clipvalue and self.clipvalue > 0:
             c = self.clipvalue
-            return [np.clip(g, g.dtype.type(-c), g.dtype.type(c)) for g in grads]
+            return [like(g, np.clip(values(g), values(g).dtype.type(-c), values(g).dtype.type(c)))
+                    for g in grads]
         return grads
 
     # -- weight decay -----------------------------------------------------------------------------------
@@ -329,8 +367,28 @@ def cast(value, dtype):
 
 
 def _assign(variable, value):
-    """Writes a NumPy result into a variable (in its dtype)."""
-    variable.assign(np.asarray(value).astype(variable._value.dtype, copy=False))
+    """Keras's `optimizer.assign`: a NumPy result into a variable (in its dtype; the shapes must
+    match), or IndexedSlices into its rows (`scatter_update`)."""
+    if isinstance(value, Slices):
+        scatter(variable, value, "update")
+    else:
+        variable.assign(np.asarray(value).astype(variable._value.dtype, copy=False))
+
+
+def _assign_add(variable, value):
+    """Keras's `optimizer.assign_add` (`scatter_add` for IndexedSlices)."""
+    if isinstance(value, Slices):
+        scatter(variable, value, "add")
+    else:
+        variable.assign_add(np.asarray(value).astype(variable._value.dtype, copy=False))
+
+
+def _assign_sub(variable, value):
+    """Keras's `optimizer.assign_sub` (`scatter_sub` for IndexedSlices)."""
+    if isinstance(value, Slices):
+        scatter(variable, value, "sub")
+    else:
+        variable.assign_sub(np.asarray(value).astype(variable._value.dtype, copy=False))
 
 
 def _value(variable):

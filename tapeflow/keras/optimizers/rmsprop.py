@@ -6,10 +6,9 @@
     Adadelta  acc_g = rho acc_g + (1 - rho) g^2;  d = -sqrt(acc_d + eps) g / sqrt(acc_g + eps)
               acc_d = rho acc_d + (1 - rho) d^2;  var += lr d
 """
-import numpy as np
-
 from .. import initializers
-from .base import Optimizer, _assign, _value
+from . import _ops as K
+from .base import Optimizer, _assign, _assign_add, _assign_sub, _value
 
 
 class RMSprop(Optimizer):
@@ -36,23 +35,21 @@ class RMSprop(Optimizer):
         i = self._get_variable_index(variable)
         velocity = self._velocities[i]
         rho = self.rho
-        vel = self.rho * _value(velocity) + (1 - rho) * np.square(gradient)
-        _assign(velocity, vel)
+        _assign(velocity, K.add(K.multiply(rho, _value(velocity)),
+                                K.multiply(1 - rho, K.square(gradient))))
         if self.centered:
             avg = self._average_gradients[i]
-            a = rho * _value(avg) + (1 - rho) * gradient
-            _assign(avg, a)
-            denominator = vel - np.square(a) + self.epsilon
+            _assign(avg, K.add(K.multiply(rho, _value(avg)), K.multiply(1 - rho, gradient)))
+            denominator = _value(velocity) - K.square(_value(avg)) + self.epsilon
         else:
-            denominator = vel + self.epsilon
-        increment = (learning_rate * gradient) / np.sqrt(denominator)
+            denominator = K.add(_value(velocity), self.epsilon)
+        increment = K.divide(K.multiply(learning_rate, gradient), K.sqrt(denominator))
         if self.momentum > 0:
             mom = self._momentums[i]
-            m = self.momentum * _value(mom) + increment
-            _assign(mom, m)
-            _assign(variable, _value(variable) - m)
+            _assign(mom, K.add(K.multiply(self.momentum, _value(mom)), increment))
+            _assign_sub(variable, _value(mom))
         else:
-            _assign(variable, _value(variable) - increment)
+            _assign_sub(variable, increment)
 
     def get_config(self):
         config = super().get_config()
@@ -78,9 +75,9 @@ class Adagrad(Optimizer):
 
     def update_step(self, gradient, variable, learning_rate):
         acc = self._accumulators[self._get_variable_index(variable)]
-        a = _value(acc) + np.square(gradient)
-        _assign(acc, a)
-        _assign(variable, _value(variable) - (learning_rate * gradient) / np.sqrt(a + self.epsilon))
+        _assign_add(acc, K.square(gradient))
+        _assign_sub(variable, K.divide(K.multiply(learning_rate, gradient),
+                                       K.sqrt(K.add(_value(acc), self.epsilon))))
 
     def get_config(self):
         config = super().get_config()
@@ -107,11 +104,13 @@ class Adadelta(Optimizer):
         i = self._get_variable_index(variable)
         acc_g, acc_d = self._accumulated_grads[i], self._accumulated_delta_vars[i]
         rho = self.rho
-        g2 = rho * _value(acc_g) + (1 - rho) * np.square(grad)
-        _assign(acc_g, g2)
-        delta = -((np.sqrt(_value(acc_d) + self.epsilon) * grad) / np.sqrt(g2 + self.epsilon))
-        _assign(acc_d, rho * _value(acc_d) + (1 - rho) * np.square(delta))
-        _assign(variable, _value(variable) + learning_rate * delta)
+
+        def rms(x):
+            return K.sqrt(K.add(x, self.epsilon))
+        _assign(acc_g, K.add(rho * _value(acc_g), K.multiply(1 - rho, K.square(grad))))
+        delta = K.negative(K.divide(K.multiply(rms(_value(acc_d)), grad), rms(_value(acc_g))))
+        _assign(acc_d, K.add(K.multiply(rho, _value(acc_d)), K.multiply(1 - rho, K.square(delta))))
+        _assign_add(variable, K.multiply(learning_rate, delta))
 
     def get_config(self):
         config = super().get_config()

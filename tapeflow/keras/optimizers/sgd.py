@@ -4,7 +4,8 @@
     var += momentum * m_new - lr * g                                (nesterov)
     var -= lr * g                                                   (plain)
 """
-from .base import Optimizer, _assign, _value, cast
+from . import _ops as K
+from .base import Optimizer, _assign, _assign_add, _assign_sub, _value, cast
 
 
 class SGD(Optimizer):
@@ -42,16 +43,17 @@ class SGD(Optimizer):
 
     def update_step(self, gradient, variable, learning_rate):
         if self.momentum == 0:
-            _assign(variable, _value(variable) - gradient * learning_rate)
+            _assign_sub(variable, K.multiply(gradient, learning_rate))
             return
         m = self.momentums[self._get_variable_index(variable)]
         momentum = cast(self.momentum, learning_rate.dtype)
-        m_new = _value(m) * momentum - gradient * learning_rate
-        _assign(m, m_new)
+        _assign(m, K.subtract(K.multiply(_value(m), momentum),
+                              K.multiply(gradient, learning_rate)))
         if self.nesterov:
-            _assign(variable, _value(variable) + (m_new * momentum - gradient * learning_rate))
+            _assign_add(variable, K.subtract(K.multiply(_value(m), momentum),
+                                             K.multiply(gradient, learning_rate)))
         else:
-            _assign(variable, _value(variable) + m_new)
+            _assign_add(variable, _value(m))
 
     def get_config(self):
         config = super().get_config()
