@@ -67,3 +67,21 @@ from .ops.indexing_ops import (argsort, boolean_mask, clip_by_global_norm, clip_
                                tensor_scatter_nd_update, unique, unique_with_counts)
 from .ops.linalg_ops import einsum, norm  # noqa: F401,E402
 from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod  # noqa: F401,E402
+
+# Loaded on first use, so `import tapeflow` stays fast: input pipelines, file I/O, sparse tensors.
+_LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse"}
+_LAZY_NAMES = {"SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
+               "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
+
+
+def __getattr__(name):
+    import importlib
+    if name in _LAZY_MODULES:
+        value = importlib.import_module(_LAZY_MODULES[name], __name__)
+    elif name in _LAZY_NAMES:
+        module, attr = _LAZY_NAMES[name]
+        value = getattr(importlib.import_module(module, __name__), attr)
+    else:
+        raise AttributeError(f"module 'tapeflow' has no attribute '{name}'")
+    globals()[name] = value
+    return value

@@ -1,0 +1,229 @@
+"""Elements and their specs: the nests of tensors a dataset yields, and how TF describes them.
+
+An *element* is a nest (tuples, dicts, namedtuples) whose leaves are `Tensor`s, `SparseTensor`s
+or nested `Dataset`s (windows). Its *spec* is the same nest with each leaf replaced by a
+`TensorSpec`, `SparseTensorSpec` or `DatasetSpec`. Lists are values, not structure: as in TF,
+`from_tensor_slices([1, 2])` slices one tensor (a list returned by a user function is turned into
+a tuple, as TF does).
+
+Everything here reaches NumPy arrays through two helpers, `values_of` and `tensor_of`, so that the
+data pipeline can later run on another array backend.
+"""
+import collections.abc as _abc
+
+import numpy as np
+
+from ..framework import dtypes
+from ..framework import nest
+from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.tensor_shape import TensorShape
+from ..function import TensorSpec
+
+
+def tensor_of(array):
+    """A Tensor over a NumPy value (0-d values as NumPy scalars, strings as object arrays)."""
+    if isinstance(array, np.ndarray) and array.ndim == 0 and array.dtype != object:
+        return wrap(array[()])
+    return wrap(array)
+
+
+def value_of(tensor):
+    """The NumPy value under a tensor (not copied: tensors are immutable)."""
+    return tensor._value
+
+
+def slice_value(array, i):
+    """Row `i` of an array, as the value a 0-d-or-more tensor holds."""
+    row = array[i]
+    if array.dtype == object and array.ndim == 1:
+        return np.array(row, dtype=object)
+    return row
+
+
+# -- specs ---------------------------------------------------------------------------------------
+class DatasetSpec:
+    """The spec of a dataset-valued element (the windows of `Dataset.window`).
+
+    >>> tf.data.Dataset.range(3).window(2).element_spec
+    DatasetSpec(TensorSpec(shape=(), dtype=tf.int64, name=None), TensorShape([]))
+    """
+
+    def __init__(self, element_spec, dataset_shape=()):
+        self._element_spec = element_spec
+        self._dataset_shape = TensorShape(dataset_shape)
+
+    element_spec = property(lambda self: self._element_spec)
+    shape = property(lambda self: self._dataset_shape)
+
+    @property
+    def value_type(self):
+        from .dataset_ops import Dataset
+        return Dataset
+
+    def __eq__(self, other):
+        return (isinstance(other, DatasetSpec) and self._element_spec == other._element_spec
+                and self._dataset_shape == other._dataset_shape)
+
+    def __hash__(self):
+        return hash(repr(self))
+
+    def __repr__(self):
+        return f"DatasetSpec({self._element_spec!r}, {self._dataset_shape!r})"
+
+
+def _sparse_types():
+    from ..framework.sparse_tensor import SparseTensor, SparseTensorSpec
+    return SparseTensor, SparseTensorSpec
+
+
+def spec_of(leaf):
+    """The spec of one element leaf."""
+    if isinstance(leaf, Tensor):
+        return TensorSpec(leaf.shape, leaf.dtype)
+    from .dataset_ops import Dataset
+    if isinstance(leaf, Dataset):
+        return DatasetSpec(leaf.element_spec)
+    sparse, sparse_spec = _sparse_types()
+    if isinstance(leaf, sparse):
+        return sparse_spec(leaf.shape, leaf.dtype)
+    raise TypeError(f"Unsupported element leaf of type {type(leaf).__name__}")
+
+
+def element_spec_of(element):
+    return nest.map_structure(spec_of, element)
+
+
+def _is_structure(x):
+    """Tuples, namedtuples and mappings are structure; lists and everything else are values."""
+    return isinstance(x, (tuple, _abc.Mapping))
+
+
+def map_leaves(fn, structure):
+    """`fn` on every leaf, where lists count as leaves (tf.data's rule)."""
+    if isinstance(structure, _abc.Mapping):
+        out = {k: map_leaves(fn, structure[k]) for k in structure}
+        return out if type(structure) is dict else type(structure)(out)
+    if isinstance(structure, tuple):
+        items = [map_leaves(fn, x) for x in structure]
+        return type(structure)(*items) if hasattr(structure, "_fields") else tuple(items)
+    return fn(structure)
+
+
+def _leaf_to_tensor(x, dtype=None):
+    from .dataset_ops import Dataset
+    sparse, _ = _sparse_types()
+    if isinstance(x, (Dataset, sparse)):
+        return x
+    if getattr(x, "_is_variable", False):
+        return convert_to_tensor(x.value() if hasattr(x, "value") else x, dtype)
+    return convert_to_tensor(x, dtype)
+
+
+def normalize_element(value):
+    """Converts every leaf of a user-given element to a tensor (lists become tensors)."""
+    return map_leaves(_leaf_to_tensor, value)
+
+
+def normalize_function_output(value):
+    """A user function's result as an element: a top-level list becomes a tuple, as in TF."""
+    if isinstance(value, list):
+        value = tuple(value)
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(_normalize_nested(v) for v in value)
+    return _normalize_nested(value)
+
+
+def _normalize_nested(v):
+    if isinstance(v, list):
+        try:
+            return _leaf_to_tensor(v)
+        except (TypeError, ValueError):
+            return tuple(_normalize_nested(x) for x in v)
+    if _is_structure(v):
+        return map_leaves(_normalize_nested, v) if isinstance(v, _abc.Mapping) else \
+            (type(v)(*[_normalize_nested(x) for x in v]) if hasattr(v, "_fields")
+             else tuple(_normalize_nested(x) for x in v))
+    return _leaf_to_tensor(v)
+
+
+def flatten(element):
+    return nest.flatten(element)
+
+
+def pack_as(structure, leaves):
+    return nest.pack_sequence_as(structure, leaves)
+
+
+def call_with_element(fn, element):
+    """TF's calling rule: a plain tuple element is unpacked into positional arguments."""
+    if type(element) is tuple:
+        return fn(*element)
+    return fn(element)
+
+
+# -- combining specs -----------------------------------------------------------------------------
+def most_specific_compatible_shape(a, b):
+    """The shape that covers both: dims that differ become None, ranks that differ unknown."""
+    if a.rank is None or b.rank is None or a.rank != b.rank:
+        return TensorShape(None)
+    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
+
+
+def most_specific_compatible_spec(a, b):
+    def one(x, y):
+        if isinstance(x, TensorSpec):
+            return TensorSpec(most_specific_compatible_shape(x.shape, y.shape), x.dtype)
+        return x
+    return nest.map_structure(one, a, b)
+
+
+def spec_types(spec):
+    """The dtypes (or spec classes) of a spec nest, for type-compatibility checks."""
+    return nest.map_structure(lambda s: getattr(s, "dtype", type(s).__name__), spec)
+
+
+def types_repr(spec):
+    return repr(spec_types(spec))
+
+
+def relax_shapes(output_spec, input_spec, input_element):
+    """Output dims that equal a size the input spec leaves unknown become unknown.
+
+    The eager stand-in for TF's shape inference: a map over batches of unknown size yields
+    batches of unknown size.
+    """
+    unknown_sizes = set()
+    for spec, leaf in zip(nest.flatten(input_spec), nest.flatten(input_element)):
+        if isinstance(spec, TensorSpec) and isinstance(leaf, Tensor):
+            if spec.shape.rank is None:
+                unknown_sizes.update(leaf.shape.as_list())
+                continue
+            for dim, size in zip(spec.shape.as_list(), leaf.shape.as_list()):
+                if dim is None:
+                    unknown_sizes.add(size)
+    if not unknown_sizes:
+        return output_spec
+
+    def relax(s):
+        if isinstance(s, TensorSpec) and s.shape.rank is not None:
+            return TensorSpec([None if d in unknown_sizes else d for d in s.shape.as_list()],
+                              s.dtype, s.name)
+        return s
+    return nest.map_structure(relax, output_spec)
+
+
+def placeholder_for(spec):
+    """A concrete element matching `spec` (unknown dims of size 1): the probe for a user
+    function when its input dataset has no element to offer."""
+    def one(s):
+        if isinstance(s, TensorSpec):
+            shape = [1 if d is None else d for d in (s.shape.as_list() if s.shape.rank is not None
+                                                    else [])]
+            if s.dtype == dtypes.string:
+                return tensor_of(np.full(shape, b"", dtype=object))
+            return tensor_of(np.zeros(shape, dtype=s.dtype.as_numpy_dtype))
+        if isinstance(s, DatasetSpec):
+            from .dataset_ops import Dataset
+            return Dataset.from_tensors(placeholder_for(s.element_spec)).take(0)
+        raise TypeError(f"No placeholder for {s!r}")
+    return nest.map_structure(one, spec)

@@ -1,0 +1,133 @@
+"""Iterators over datasets: `tf.data.Iterator` (`iter(dataset)`), `NumpyIterator`
+(`as_numpy_iterator()`) and `tf.experimental.Optional` (`get_next_as_optional()`).
+
+An `OwnedIterator` holds the Python iterator that `Dataset._make_iterator()` built; that method
+is the single hook through which iteration starts (graph-mode work will hook iteration inside
+`tf.function` there).
+
+    >>> it = iter(tf.data.Dataset.range(2))
+    >>> it.get_next()
+    <tf.Tensor: shape=(), dtype=int64, numpy=0>
+    >>> it.get_next_as_optional().has_value()
+    <tf.Tensor: shape=(), dtype=bool, numpy=True>
+"""
+import numpy as np
+
+from ..framework import errors
+from ..framework import nest
+from . import _structure as S
+
+
+class Iterator:
+    """The base class of dataset iterators (`tf.data.Iterator`)."""
+
+    @property
+    def element_spec(self):
+        raise NotImplementedError
+
+    def get_next(self):
+        raise NotImplementedError
+
+    def get_next_as_optional(self):
+        raise NotImplementedError
+
+
+class OwnedIterator(Iterator):
+    """The iterator `iter(dataset)` returns."""
+
+    def __init__(self, dataset):
+        self._dataset = dataset
+        self._iterator = dataset._make_iterator()
+
+    @property
+    def element_spec(self):
+        return self._dataset.element_spec
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._iterator)
+
+    next = __next__
+
+    def get_next(self, name=None):
+        """The next element; `tf.errors.OutOfRangeError` at the end."""
+        try:
+            return next(self._iterator)
+        except StopIteration:
+            raise errors.OutOfRangeError(None, None, "End of sequence") from None
+
+    def get_next_as_optional(self):
+        """The next element wrapped in an `Optional` (empty at the end)."""
+        try:
+            return Optional.from_value(next(self._iterator))
+        except StopIteration:
+            return Optional.empty(self._dataset.element_spec)
+
+    def _close(self):
+        close = getattr(self._iterator, "close", None)
+        if close is not None:
+            close()
+
+    def __del__(self):
+        try:
+            self._close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown may have torn down modules
+            pass
+
+
+class NumpyIterator:
+    """Yields the dataset's elements as NumPy values (bytes for strings)."""
+
+    def __init__(self, dataset):
+        self._iterator = OwnedIterator(dataset)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        element = next(self._iterator)
+        return nest.map_structure(_to_numpy, element)
+
+    next = __next__
+
+    def __repr__(self):
+        return f"NumpyIterator(iterator={self._iterator!r})"
+
+
+def _to_numpy(leaf):
+    if hasattr(leaf, "numpy"):
+        return leaf.numpy()
+    return leaf
+
+
+class Optional:
+    """A value that may be absent (`tf.experimental.Optional`)."""
+
+    def __init__(self, value, spec, has):
+        self._value = value
+        self._spec = spec
+        self._has = has
+
+    @staticmethod
+    def from_value(value):
+        value = S.normalize_element(value)
+        return Optional(value, S.element_spec_of(value), True)
+
+    @staticmethod
+    def empty(element_spec):
+        return Optional(None, element_spec, False)
+
+    @property
+    def element_spec(self):
+        return self._spec
+
+    def has_value(self, name=None):
+        return S.tensor_of(np.asarray(self._has))
+
+    def get_value(self, name=None):
+        if not self._has:
+            raise errors.InvalidArgumentError(None, None,
+                                              "The given optional does not have a value.")
+        return self._value
