@@ -1060,7 +1060,7 @@ def _stack(leaves):
     if values[0].dtype == object:
         out = np.empty((len(values),) + shape, dtype=object)
         for i, v in enumerate(values):
-            out[i] = v
+            out[i, ...] = v
         return S.tensor_of(out)
     return S.tensor_of(np.stack(values))
 
@@ -1222,7 +1222,7 @@ def _pad_and_stack(column, padded_shape, padding, dtype):
               for d in range(rank)]
     for v in values:
         if any(s > t for s, t in zip(v.shape, target)):
-            raise _error(errors.InvalidArgumentError,
+            raise _error(errors.DataLossError,
                          "Attempted to pad to a smaller size than the input element.")
     if padding is None:
         fill = b"" if dtype == dtypes.string else 0
@@ -1235,7 +1235,7 @@ def _pad_and_stack(column, padded_shape, padding, dtype):
     out = np.full([len(values)] + target, fill, dtype=object if dtype == dtypes.string
                   else dtype.as_numpy_dtype)
     for i, v in enumerate(values):
-        out[(i,) + tuple(slice(0, s) for s in v.shape)] = v
+        out[(i,) + tuple(slice(0, s) for s in v.shape) + (Ellipsis,)] = v
     return S.tensor_of(out)
 
 
@@ -1313,7 +1313,7 @@ class _RebatchDataset(_UnaryDataset):
 class _ZipDataset(Dataset):
     def __init__(self, datasets):
         for d in nest.flatten(datasets):
-            if not isinstance(d, Dataset):
+            if isinstance(datasets, list) or not isinstance(d, Dataset):
                 raise TypeError(f"Invalid input to `zip`. Inputs are expected to be (nested) "
                                 f"structures of `tf.data.Dataset` objects. Python `list` is not "
                                 f"supported and you should use `tuple` instead.")
