@@ -11,15 +11,22 @@ is the single hook through which iteration starts (graph-mode work will hook ite
     >>> it.get_next_as_optional().has_value()
     <tf.Tensor: shape=(), dtype=bool, numpy=True>
 """
+import itertools
+
 import numpy as np
 
 from ..framework import errors
 from ..framework import nest
+from ..framework.variables import Variable
+from ..module import Module
 from . import _structure as S
 
 
-class Iterator:
-    """The base class of dataset iterators (`tf.data.Iterator`)."""
+class Iterator(Module):
+    """The base class of dataset iterators (`tf.data.Iterator`).
+
+    It is a `tf.Module` here so that `tf.train.Checkpoint(iterator=it)` accepts it.
+    """
 
     @property
     def element_spec(self):
@@ -36,8 +43,11 @@ class OwnedIterator(Iterator):
     """The iterator `iter(dataset)` returns."""
 
     def __init__(self, dataset):
+        Module.__init__(self, name="iterator")
         self._dataset = dataset
         self._iterator = dataset._make_iterator()
+        self._produced = 0
+        self._position = None
 
     @property
     def element_spec(self):
@@ -47,23 +57,42 @@ class OwnedIterator(Iterator):
         return self
 
     def __next__(self):
-        return next(self._iterator)
+        element = next(self._iterator)
+        self._produced += 1
+        return element
 
     next = __next__
 
     def get_next(self, name=None):
         """The next element; `tf.errors.OutOfRangeError` at the end."""
         try:
-            return next(self._iterator)
+            return self.__next__()
         except StopIteration:
             raise errors.OutOfRangeError(None, None, "End of sequence") from None
 
     def get_next_as_optional(self):
         """The next element wrapped in an `Optional` (empty at the end)."""
         try:
-            return Optional.from_value(next(self._iterator))
+            return Optional.from_value(self.__next__())
         except StopIteration:
             return Optional.empty(self._dataset.element_spec)
+
+    # -- checkpointing ----------------------------------------------------------------------------
+    # The saved state is the number of elements produced. Restoring it replays the pipeline from
+    # its start and skips that many elements: exact for deterministic pipelines (a reshuffling
+    # `shuffle` replays a different order), and it costs a pass over the skipped prefix.
+    def _checkpoint_children(self):
+        if self._position is None:
+            self._position = _IteratorPosition(self)
+        self._position._set_quietly(self._produced)
+        return [("position", self._position)]
+
+    def _restore_position(self, n):
+        self._close()
+        self._iterator = self._dataset._make_iterator()
+        for _ in itertools.islice(self._iterator, n):
+            pass
+        self._produced = n
 
     def _close(self):
         close = getattr(self._iterator, "close", None)
@@ -75,6 +104,23 @@ class OwnedIterator(Iterator):
             self._close()
         except Exception:  # noqa: BLE001 - interpreter shutdown may have torn down modules
             pass
+
+
+class _IteratorPosition(Variable):
+    """An int64 variable holding an iterator's position; assigning it (a checkpoint restore)
+    moves the iterator there."""
+
+    def __init__(self, iterator):
+        super().__init__(np.int64(0), trainable=False, name="iterator_position")
+        self._owner = iterator
+
+    def _set_quietly(self, n):
+        super().assign(np.int64(n))
+
+    def assign(self, value, use_locking=False, name=None, read_value=True):
+        out = super().assign(value, use_locking, name, read_value)
+        self._owner._restore_position(int(np.asarray(self._value)))
+        return out
 
 
 class NumpyIterator:

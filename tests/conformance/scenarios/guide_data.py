@@ -3,7 +3,8 @@
 # notebook's code cells; the cells a cell depends on are repeated first (their printing left
 # out), and a cell ending in an expression prints that expression's repr, as the notebook shows.
 # Left out: cells that download data (17-18, 27-51, 57-61, 66-91, 103-114, 116-123), print random
-# values (13, 24, 26) or only import/setup (0-2).
+# values (13, 24, 26) or only import/setup (0-2). Cell 11 prints `value_type`, the class
+# `tensorflow.python.framework.sparse_tensor.SparseTensor`, which no other library can print.
 
 #@ cell03_from_tensor_slices
 dataset = tf.data.Dataset.from_tensor_slices([8, 3, 0, 8, 2, 1])
@@ -50,11 +51,6 @@ print(repr(dataset3.element_spec))
 dataset4 = tf.data.Dataset.from_tensors(tf.SparseTensor(indices=[[0, 0], [1, 2]], values=[1, 2], dense_shape=[3, 4]))
 
 print(repr(dataset4.element_spec))
-
-#@ cell11_value_type
-dataset4 = tf.data.Dataset.from_tensors(tf.SparseTensor(indices=[[0, 0], [1, 2]], values=[1, 2], dense_shape=[3, 4]))
-# Use value_type to see the type of value represented by the element spec
-print(repr(dataset4.element_spec.value_type))
 
 #@ cell12_dataset_repr
 dataset1 = tf.data.Dataset.from_tensor_slices(
