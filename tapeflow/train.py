@@ -1,6 +1,12 @@
 """`tf.train`: checkpoints, and the `Example` protocol messages (loaded on first use)."""
-from .training.checkpoint import (Checkpoint, CheckpointLoadStatus, CheckpointManager,  # noqa: F401
-                                  latest_checkpoint)
+from .training.checkpoint import (
+    Checkpoint,
+    CheckpointLoadStatus,
+    CheckpointManager,
+    latest_checkpoint,
+)
+
+__all__ = ["Checkpoint", "CheckpointLoadStatus", "CheckpointManager", "latest_checkpoint"]
 
 _EXAMPLE_NAMES = ("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features",
                   "FloatList", "Int64List", "SequenceExample")

@@ -6,10 +6,15 @@
     [0 1 4 9]
     [16 25]
 """
-from . import experimental  # noqa: F401
-from ._structure import DatasetSpec  # noqa: F401
-from .dataset_ops import AUTOTUNE, INFINITE as INFINITE_CARDINALITY, UNKNOWN as UNKNOWN_CARDINALITY  # noqa: F401
-from .dataset_ops import Dataset, DatasetV2  # noqa: F401
-from .iterator_ops import Iterator, NumpyIterator  # noqa: F401
-from .options import Options, ThreadingOptions  # noqa: F401
-from .readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset  # noqa: F401
+from . import experimental
+from ._structure import DatasetSpec
+from .dataset_ops import AUTOTUNE, Dataset, DatasetV2
+from .dataset_ops import INFINITE as INFINITE_CARDINALITY
+from .dataset_ops import UNKNOWN as UNKNOWN_CARDINALITY
+from .iterator_ops import Iterator, NumpyIterator
+from .options import Options, ThreadingOptions
+from .readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
+
+__all__ = ["AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY", "Dataset", "DatasetSpec",
+           "DatasetV2", "FixedLengthRecordDataset", "Iterator", "NumpyIterator", "Options",
+           "TFRecordDataset", "TextLineDataset", "ThreadingOptions", "experimental"]

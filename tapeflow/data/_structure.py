@@ -13,8 +13,7 @@ import collections.abc as _abc
 
 import numpy as np
 
-from ..framework import dtypes
-from ..framework import nest
+from ..framework import dtypes, nest
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
 from ..function import TensorSpec
@@ -71,9 +70,14 @@ class DatasetSpec:
         return f"DatasetSpec({self._element_spec!r}, {self._dataset_shape!r})"
 
 
+_SPARSE = []
+
+
 def _sparse_types():
-    from ..framework.sparse_tensor import SparseTensor, SparseTensorSpec
-    return SparseTensor, SparseTensorSpec
+    if not _SPARSE:
+        from ..framework.sparse_tensor import SparseTensor, SparseTensorSpec
+        _SPARSE[:] = [SparseTensor, SparseTensorSpec]
+    return _SPARSE
 
 
 def spec_of(leaf):
@@ -110,6 +114,8 @@ def map_leaves(fn, structure):
 
 
 def _leaf_to_tensor(x, dtype=None):
+    if type(x) is Tensor and dtype is None:
+        return x
     from .dataset_ops import Dataset
     sparse, _ = _sparse_types()
     if isinstance(x, (Dataset, sparse)):
@@ -126,10 +132,13 @@ def normalize_element(value):
 
 def normalize_function_output(value):
     """A user function's result as an element: a top-level list becomes a tuple, as in TF."""
-    if isinstance(value, list):
-        value = tuple(value)
-    if isinstance(value, tuple) and not hasattr(value, "_fields"):
-        return tuple(_normalize_nested(v) for v in value)
+    t = type(value)
+    if t is Tensor:
+        return value
+    if t is list:
+        value, t = tuple(value), tuple
+    if t is tuple:
+        return tuple(v if type(v) is Tensor else _normalize_nested(v) for v in value)
     return _normalize_nested(value)
 
 
@@ -146,12 +155,23 @@ def _normalize_nested(v):
     return _leaf_to_tensor(v)
 
 
-def flatten(element):
-    return nest.flatten(element)
+def flattener(structure):
+    """A fast `nest.flatten` for elements shaped like `structure` (plain tuples of leaves, the
+    common case, skip the general walk)."""
+    if type(structure) is tuple and not any(nest.is_nested(x) for x in structure):
+        return list
+    if not nest.is_nested(structure):
+        return lambda e: [e]
+    return nest.flatten
 
 
-def pack_as(structure, leaves):
-    return nest.pack_sequence_as(structure, leaves)
+def packer(structure):
+    """A fast `nest.pack_sequence_as(structure, leaves)`."""
+    if type(structure) is tuple and not any(nest.is_nested(x) for x in structure):
+        return tuple
+    if not nest.is_nested(structure):
+        return lambda leaves: leaves[0]
+    return lambda leaves: nest.pack_sequence_as(structure, leaves)
 
 
 def call_with_element(fn, element):

@@ -13,10 +13,9 @@ import os
 
 import numpy as np
 
-from ..framework import errors
-from ..framework import nest
+from ..framework import errors, nest
 from . import _structure as S
-from .dataset_ops import _UnaryDataset, _close
+from .dataset_ops import _close, _UnaryDataset
 
 _MAGIC = b"TFCACHE1"
 

@@ -27,9 +27,7 @@ import weakref
 
 import numpy as np
 
-from ..framework import dtypes
-from ..framework import errors
-from ..framework import nest
+from ..framework import dtypes, errors, nest
 from ..framework.tensor import Tensor
 from ..framework.tensor_shape import TensorShape
 from ..function import TensorSpec
@@ -534,8 +532,10 @@ class _TensorSliceDataset(Dataset):
             if a.dtype != object:
                 return (tensor_of(row) for row in a)
             return (tensor_of(slice_value(a, i)) for i in range(self._n))
-        return (nest.pack_sequence_as(structure, [tensor_of(slice_value(a, i)) for a in arrays])
-                for i in range(self._n))
+        pack = S.packer(structure)
+        if all(a.dtype != object for a in arrays):
+            return (pack([tensor_of(row) for row in rows]) for rows in zip(*arrays))
+        return (pack([tensor_of(slice_value(a, i)) for a in arrays]) for i in range(self._n))
 
 
 class _TensorDataset(Dataset):
@@ -1050,10 +1050,10 @@ def _stack(leaves):
     if not isinstance(first, Tensor):
         raise NotImplementedError(f"Batching {type(first).__name__} components is not "
                                   "implemented in tapeflow")
-    values = [S.value_of(t) for t in leaves]
-    shape = np.shape(values[0])
-    for v in values[1:]:
-        if np.shape(v) != shape:
+    values = [t._value for t in leaves]
+    shape = values[0].shape
+    for v in values:
+        if v.shape != shape:
             raise _error(errors.InvalidArgumentError,
                          "Cannot add tensor to the batch: number of elements does not match. "
                          f"Shapes are: [tensor]: {list(np.shape(v))}, [batch]: {list(shape)}")
@@ -1066,11 +1066,12 @@ def _stack(leaves):
 
 
 def _batch_elements(elements):
-    if len(elements) == 1 or not nest.is_nested(elements[0]):
-        if not nest.is_nested(elements[0]):
-            return _stack(elements)
-    columns = zip(*[nest.flatten(e) for e in elements])
-    return nest.pack_sequence_as(elements[0], [_stack(list(c)) for c in columns])
+    first = elements[0]
+    if not nest.is_nested(first):
+        return _stack(elements)
+    flat = S.flattener(first)
+    columns = zip(*[flat(e) for e in elements])
+    return S.packer(first)([_stack(list(c)) for c in columns])
 
 
 def _batched_spec(spec, batch_dim):
@@ -1314,9 +1315,9 @@ class _ZipDataset(Dataset):
     def __init__(self, datasets):
         for d in nest.flatten(datasets):
             if isinstance(datasets, list) or not isinstance(d, Dataset):
-                raise TypeError(f"Invalid input to `zip`. Inputs are expected to be (nested) "
-                                f"structures of `tf.data.Dataset` objects. Python `list` is not "
-                                f"supported and you should use `tuple` instead.")
+                raise TypeError("Invalid input to `zip`. Inputs are expected to be (nested) "
+                                "structures of `tf.data.Dataset` objects. Python `list` is not "
+                                "supported and you should use `tuple` instead.")
         self._datasets = datasets
         self._inputs = tuple(nest.flatten(datasets))
 
@@ -1812,4 +1813,4 @@ class _PrefetchDataset(_UnaryDataset):
         return _PrefetchIterator(source, self._buffer)
 
 
-__all__ = ["Dataset", "DatasetV2", "AUTOTUNE", "INFINITE", "UNKNOWN"]
+__all__ = ["AUTOTUNE", "INFINITE", "UNKNOWN", "Dataset", "DatasetV2"]

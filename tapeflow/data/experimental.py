@@ -1,13 +1,33 @@
 """`tf.data.experimental`: the older and experimental names TF programs still use."""
 from ..framework import dtypes
-from . import dataset_ops as _ops
-from .dataset_ops import AUTOTUNE, INFINITE as INFINITE_CARDINALITY, UNKNOWN as UNKNOWN_CARDINALITY  # noqa: F401
-from .iterator_ops import Optional  # noqa: F401
-from .options import (AutoShardPolicy, AutotuneAlgorithm, AutotuneOptions,  # noqa: F401
-                      DistributeOptions, ExternalStatePolicy, OptimizationOptions,
-                      ServiceOptions, ThreadingOptions)
-from .readers import CsvDataset, make_csv_dataset  # noqa: F401
 from ..io.tf_record import TFRecordWriter as _RecordWriter
+from . import dataset_ops as _ops
+from .dataset_ops import AUTOTUNE
+from .dataset_ops import INFINITE as INFINITE_CARDINALITY
+from .dataset_ops import UNKNOWN as UNKNOWN_CARDINALITY
+from .iterator_ops import Optional
+from .options import (
+    AutoShardPolicy,
+    AutotuneAlgorithm,
+    AutotuneOptions,
+    DistributeOptions,
+    ExternalStatePolicy,
+    OptimizationOptions,
+    ServiceOptions,
+    ThreadingOptions,
+)
+from .readers import CsvDataset, make_csv_dataset
+
+__all__ = ["AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY", "AutoShardPolicy",
+           "AutotuneAlgorithm", "AutotuneOptions", "Counter", "CsvDataset", "DistributeOptions",
+           "ExternalStatePolicy", "OptimizationOptions", "Optional", "RandomDataset",
+           "ServiceOptions", "TFRecordWriter", "ThreadingOptions", "assert_cardinality",
+           "bucket_by_sequence_length", "cardinality", "choose_from_datasets",
+           "dense_to_ragged_batch", "dense_to_sparse_batch", "enumerate_dataset", "from_list",
+           "get_next_as_optional", "get_single_element", "get_structure", "group_by_window",
+           "ignore_errors", "load", "make_csv_dataset", "map_and_batch", "parallel_interleave",
+           "rejection_resample", "sample_from_datasets", "save", "scan", "shuffle_and_repeat",
+           "snapshot", "take_while", "unbatch", "unique"]
 
 Dataset = _ops.Dataset
 
@@ -100,12 +120,12 @@ def from_list(elements, name=None):
         _ops.nest.map_structure(lambda *xs: _ops._stack(list(xs)), *normalized))
 
 
-def Counter(start=0, step=1, dtype=dtypes.int64, name=None):  # noqa: N802 - TF's name
+def Counter(start=0, step=1, dtype=dtypes.int64, name=None):
     """`start, start + step, ...` forever (`tf.data.experimental.Counter`)."""
     return _ops._counter(start, step, dtype)
 
 
-def RandomDataset(seed=None, name=None):  # noqa: N802 - TF's name
+def RandomDataset(seed=None, name=None):
     return Dataset.random(seed)
 
 

@@ -9,9 +9,7 @@
 """
 import numpy as np
 
-from ..framework import dtypes
-from ..framework import errors
-from ..framework import nest
+from ..framework import dtypes, errors, nest
 from ..framework.tensor_shape import TensorShape
 from ..function import TensorSpec
 from . import _structure as S

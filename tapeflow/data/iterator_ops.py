@@ -11,12 +11,12 @@ is the single hook through which iteration starts (graph-mode work will hook ite
     >>> it.get_next_as_optional().has_value()
     <tf.Tensor: shape=(), dtype=bool, numpy=True>
 """
+import contextlib
 import itertools
 
 import numpy as np
 
-from ..framework import errors
-from ..framework import nest
+from ..framework import errors, nest
 from ..framework.variables import Variable
 from ..module import Module
 from . import _structure as S
@@ -100,10 +100,8 @@ class OwnedIterator(Iterator):
             close()
 
     def __del__(self):
-        try:
+        with contextlib.suppress(Exception):  # interpreter shutdown may have torn down modules
             self._close()
-        except Exception:  # noqa: BLE001 - interpreter shutdown may have torn down modules
-            pass
 
 
 class _IteratorPosition(Variable):

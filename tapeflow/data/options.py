@@ -9,6 +9,7 @@ settings are kept and merged as in TF, so programs that set them run unchanged.
     False
 """
 import enum
+from typing import ClassVar
 
 
 class AutoShardPolicy(enum.IntEnum):
@@ -36,8 +37,8 @@ class AutotuneAlgorithm(enum.Enum):
 class _OptionGroup:
     """A set of named options, each None until set; unknown names raise AttributeError."""
 
-    _fields = {}    # name -> default
-    _groups = {}    # name -> _OptionGroup subclass
+    _fields: ClassVar[dict] = {}    # name -> default
+    _groups: ClassVar[dict] = {}    # name -> _OptionGroup subclass
 
     def __init__(self):
         values = {name: default for name, default in self._fields.items()}
@@ -79,16 +80,16 @@ class _OptionGroup:
 
 
 class ThreadingOptions(_OptionGroup):
-    _fields = {"max_intra_op_parallelism": None, "private_threadpool_size": None}
+    _fields: ClassVar[dict] = {"max_intra_op_parallelism": None, "private_threadpool_size": None}
 
 
 class AutotuneOptions(_OptionGroup):
-    _fields = {"enabled": None, "cpu_budget": None, "ram_budget": None, "autotune_algorithm": None,
+    _fields: ClassVar[dict] = {"enabled": None, "cpu_budget": None, "ram_budget": None, "autotune_algorithm": None,
                "initial_parallelism": None, "min_parallelism": None}
 
 
 class OptimizationOptions(_OptionGroup):
-    _fields = dict.fromkeys(
+    _fields: ClassVar[dict] = dict.fromkeys(
         ["apply_default_optimizations", "filter_fusion", "filter_parallelization",
          "inject_prefetch", "map_and_batch_fusion", "map_and_filter_fusion", "map_fusion",
          "map_parallelization", "noop_elimination", "parallel_batch", "seq_interleave_prefetch",
@@ -96,21 +97,21 @@ class OptimizationOptions(_OptionGroup):
 
 
 class DistributeOptions(_OptionGroup):
-    _fields = {"auto_shard_policy": None, "num_devices": None}
+    _fields: ClassVar[dict] = {"auto_shard_policy": None, "num_devices": None}
 
 
 class ServiceOptions(_OptionGroup):
-    _fields = {"pinned": None}
+    _fields: ClassVar[dict] = {"pinned": None}
 
 
 class Options(_OptionGroup):
     """Dataset options; see the module docstring."""
 
-    _fields = {"deterministic": None, "dataset_name": None,
+    _fields: ClassVar[dict] = {"deterministic": None, "dataset_name": None,
                "experimental_external_state_policy": None, "experimental_slack": None,
                "experimental_symbolic_checkpoint": None, "experimental_warm_start": None,
                "framework_type": None}
-    _groups = {"autotune": AutotuneOptions, "threading": ThreadingOptions,
+    _groups: ClassVar[dict] = {"autotune": AutotuneOptions, "threading": ThreadingOptions,
                "experimental_optimization": OptimizationOptions,
                "experimental_distribute": DistributeOptions, "experimental_service": ServiceOptions}
 

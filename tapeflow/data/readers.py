@@ -17,8 +17,7 @@ import os
 
 import numpy as np
 
-from ..framework import dtypes
-from ..framework import errors
+from ..framework import dtypes, errors
 from ..framework.tensor import Tensor
 from ..function import TensorSpec
 from ..io import tf_record
@@ -102,8 +101,7 @@ class _RecordsOfFile(Dataset):
 
 
 def _open_bytes(path, compression):
-    stream = tf_record._open_stream(path, compression)
-    with stream:
+    with tf_record.opened(path, compression) as stream:
         return stream.read()
 
 

@@ -20,7 +20,7 @@ from .tensor_shape import TensorShape
 class SparseTensor:
     """`SparseTensor(indices, values, dense_shape)`."""
 
-    __slots__ = ("_indices", "_values", "_dense_shape", "__weakref__")
+    __slots__ = ("__weakref__", "_dense_shape", "_indices", "_values")
 
     def __init__(self, indices, values, dense_shape):
         self._indices = convert_to_tensor(indices, dtypes.int64)

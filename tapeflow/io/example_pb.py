@@ -17,6 +17,7 @@ float32 form, bytes with C escapes).
     >>> tf.train.Feature.FromString(f.SerializeToString()) == f
     True
 """
+import math
 import struct
 
 import numpy as np
@@ -89,7 +90,7 @@ def _fields(buf, pos, end):
 # -- text format ----------------------------------------------------------------------------------
 _ESCAPES = {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord('"'): '\\"',
             ord("'"): "\\'", ord("\\"): "\\\\"}
-_BYTE_TEXT = [_ESCAPES.get(i, chr(i) if 32 <= i < 127 else "\\%03o" % i) for i in range(256)]
+_BYTE_TEXT = [_ESCAPES.get(i, chr(i) if 32 <= i < 127 else f"\\{i:03o}") for i in range(256)]
 
 
 def _text_bytes(b):
@@ -99,14 +100,14 @@ def _text_bytes(b):
 def _text_float(v):
     """The shortest text that reads back as the same float32 (%.6g, else %.9g)."""
     f = float(v)
-    if f != f:
+    if math.isnan(f):
         return "nan"
     if f in (float("inf"), float("-inf")):
         return "inf" if f > 0 else "-inf"
-    short = "%.6g" % f
+    short = f"{f:.6g}"
     if np.float32(float(short)) == np.float32(f):
         return short
-    return "%.9g" % f
+    return f"{f:.9g}"
 
 
 # -- repeated scalar fields -----------------------------------------------------------------------
@@ -167,7 +168,7 @@ def _to_float(v):
 
 
 def _to_int64(v):
-    if isinstance(v, (float, np.floating)) or isinstance(v, (str, bytes)):
+    if isinstance(v, (float, np.floating, str, bytes)):
         raise TypeError(f"{v!r} has type {type(v).__name__}, but expected one of: int")
     v = int(v)
     if not -(1 << 63) <= v < (1 << 63):
@@ -375,7 +376,7 @@ class Feature(Message):
                 self._set(name, value)
 
     def _set(self, name, value):
-        cls = dict((n, c) for n, _, c in _KINDS)[name]
+        cls = {n: c for n, _, c in _KINDS}[name]
         if not isinstance(value, cls):
             raise TypeError(f"Parameter to MergeFrom() must be instance of same class: expected "
                             f"{cls._full_name} got {type(value).__name__}.")
@@ -389,7 +390,7 @@ class Feature(Message):
     def _get(self, name):
         lst = self._lists.get(name)
         if lst is None:
-            cls = dict((n, c) for n, _, c in _KINDS)[name]
+            cls = {n: c for n, _, c in _KINDS}[name]
             lst = cls()
             lst._parent = self
             self._lists[name] = lst
@@ -432,7 +433,7 @@ class Feature(Message):
     def _serialize(self):
         if self._kind is None:
             return b""
-        number = dict((n, k) for n, k, _ in _KINDS)[self._kind]
+        number = {n: k for n, k, _ in _KINDS}[self._kind]
         return _length_delimited(number, self._lists[self._kind]._serialize())
 
     def _merge(self, buf, pos, end):

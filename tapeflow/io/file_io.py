@@ -1,4 +1,5 @@
 """`tf.io.read_file`, `tf.io.write_file`, `tf.io.matching_files` and a small `tf.io.gfile`."""
+import contextlib
 import glob as _glob
 import os
 import shutil
@@ -52,7 +53,8 @@ class GFile:
     """A file object (`tf.io.gfile.GFile(path, mode)`), here a plain Python file."""
 
     def __init__(self, name, mode="r"):
-        self._f = open(_path(name), mode)
+        self._stack = contextlib.ExitStack()
+        self._f = self._stack.enter_context(open(_path(name), mode))
 
     def __getattr__(self, name):
         return getattr(self._f, name)
@@ -61,7 +63,7 @@ class GFile:
         return self
 
     def __exit__(self, *exc):
-        self._f.close()
+        self._stack.close()
 
     def __iter__(self):
         return iter(self._f)

@@ -101,7 +101,7 @@ def _check_config(key, config):
     if not isinstance(config, (FixedLenFeature, VarLenFeature, FixedLenSequenceFeature)):
         if isinstance(config, SparseFeature):
             raise NotImplementedError("tf.io.SparseFeature is not implemented in tapeflow")
-        raise ValueError(f"Unsupported feature type {type(config).__name__} for key {key}")
+        raise TypeError(f"Unsupported feature type {type(config).__name__} for key {key}")
     if config.dtype not in _KIND:
         raise ValueError(f"Unsupported {type(config).__name__} {config}.")
     if isinstance(config, FixedLenFeature) and any(d is None for d in _shape_list(config.shape)):

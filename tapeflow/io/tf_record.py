@@ -11,10 +11,12 @@ the data, uint32 masked CRC32C of the data. A file may be GZIP- or ZLIB-compress
     >>> [r.numpy() for r in tf.data.TFRecordDataset(path)]
     [b'hello']
 """
+import contextlib
 import gzip
 import io as _io
 import os
 import struct
+import types
 import zlib
 
 from ..framework.errors import DataLossError, InvalidArgumentError, NotFoundError
@@ -34,9 +36,9 @@ _NAMES = {TFRecordCompressionType.NONE: "", TFRecordCompressionType.ZLIB: "ZLIB"
 class TFRecordOptions:
     """How a TFRecord file is compressed: `TFRecordOptions(compression_type="GZIP")`."""
 
-    compression_type_map = {TFRecordCompressionType.ZLIB: "ZLIB",
-                            TFRecordCompressionType.GZIP: "GZIP",
-                            TFRecordCompressionType.NONE: ""}
+    compression_type_map = types.MappingProxyType({TFRecordCompressionType.ZLIB: "ZLIB",
+                                                   TFRecordCompressionType.GZIP: "GZIP",
+                                                   TFRecordCompressionType.NONE: ""})
 
     def __init__(self, compression_type=None, flush_mode=None, input_buffer_size=None,
                  output_buffer_size=None, window_bits=None, compression_level=None,
@@ -87,8 +89,9 @@ class TFRecordWriter:
         kind = TFRecordOptions.get_compression_type_string(options)
         level = getattr(options, "compression_level", None)
         level = 6 if level is None or level < 0 else level
+        self._stack = contextlib.ExitStack()
         try:
-            raw = open(path, "wb")
+            raw = self._stack.enter_context(open(path, "wb"))
         except FileNotFoundError:
             raise NotFoundError(None, None, f"{path}; No such file or directory") from None
         self._raw = raw
@@ -128,7 +131,7 @@ class TFRecordWriter:
             self._file.write(self._compressor.flush())
         if self._file is not self._raw:
             self._file.close()
-        self._raw.close()
+        self._stack.close()
         self._closed = True
 
     def __enter__(self):
@@ -138,36 +141,36 @@ class TFRecordWriter:
         self.close()
 
     def __del__(self):
-        try:
+        with contextlib.suppress(Exception):  # nothing to report to at collection time
             self.close()
-        except Exception:  # noqa: BLE001 - nothing to report to at collection time
-            pass
 
 
-def _open_stream(path, compression_type):
+@contextlib.contextmanager
+def opened(path, compression_type):
+    """The decompressed byte stream of a file (NotFoundError if it does not exist)."""
     kind = compression_name(compression_type)
-    try:
-        f = open(path, "rb")
-    except FileNotFoundError:
-        raise NotFoundError(None, None, f"{path}; No such file or directory") from None
-    except IsADirectoryError:
-        raise InvalidArgumentError(None, None, f"{path}; Is a directory") from None
-    if kind == "GZIP":
-        return gzip.GzipFile(fileobj=f, mode="rb")
-    if kind == "ZLIB":
-        with f:
+    with contextlib.ExitStack() as stack:
+        try:
+            f = stack.enter_context(open(path, "rb"))
+        except FileNotFoundError:
+            raise NotFoundError(None, None, f"{path}; No such file or directory") from None
+        except IsADirectoryError:
+            raise InvalidArgumentError(None, None, f"{path}; Is a directory") from None
+        if kind == "GZIP":
+            yield stack.enter_context(gzip.GzipFile(fileobj=f, mode="rb"))
+        elif kind == "ZLIB":
             try:
-                return _io.BytesIO(zlib.decompress(f.read()))
+                yield _io.BytesIO(zlib.decompress(f.read()))
             except zlib.error as e:
                 raise DataLossError(None, None, f"inflate() failed with error {e}") from None
-    return f
+        else:
+            yield f
 
 
 def read_records(path, compression_type=None, check_crc=True):
     """Yields the records of one TFRecord file as bytes (DataLossError on corruption)."""
-    stream = _open_stream(path, compression_type)
     offset = 0
-    try:
+    with opened(path, compression_type) as stream:
         while True:
             try:
                 header = stream.read(12)
@@ -191,8 +194,6 @@ def read_records(path, compression_type=None, check_crc=True):
                 raise DataLossError(None, None, f"corrupted record at {offset}")
             offset += 16 + length
             yield data
-    finally:
-        stream.close()
 
 
 def tf_record_iterator(path, options=None):
