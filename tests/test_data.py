@@ -347,3 +347,17 @@ def test_import_tapeflow_does_not_load_data():
     code = "import sys, tapeflow; print('tapeflow.data' in sys.modules, 'tapeflow.io' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("module", [
+    "tapeflow.data", "tapeflow.data.dataset_ops", "tapeflow.data._structure",
+    "tapeflow.data._structured_function", "tapeflow.data.options", "tapeflow.data.iterator_ops",
+    "tapeflow.data.generator", "tapeflow.data.cache", "tapeflow.data.readers",
+    "tapeflow.io.tf_record", "tapeflow.io.example_pb", "tapeflow.io.parsing_ops",
+    "tapeflow.io._crc32c", "tapeflow.framework.sparse_tensor"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(module), extraglobs={"tf": tf, "np": np},
+                             optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -1328,10 +1328,10 @@ class _ZipDataset(Dataset):
         cards = [d._cardinality() for d in self._inputs]
         if not cards:
             return 0
+        if UNKNOWN in cards:
+            return UNKNOWN
         known = [c for c in cards if c >= 0]
-        if known:
-            return min(known)
-        return UNKNOWN if UNKNOWN in cards else INFINITE
+        return min(known) if known else INFINITE
 
     def _make_iterator(self):
         iterators = [d._make_iterator() for d in self._inputs]

@@ -607,3 +607,193 @@ for xb, yb in ds:
 spec = tf.data.Dataset.range(3).window(2).element_spec
 print(spec)
 print(type(spec).__name__, spec.element_spec)
+
+#@ batch_dict_spec
+ds = tf.data.Dataset.from_tensor_slices({"img": np.zeros((5, 2, 2), np.float32), "id": np.arange(5)})
+print(ds.batch(2).element_spec)
+print(ds.batch(2, drop_remainder=True).element_spec)
+for b in ds.batch(3):
+    print(b["id"].numpy(), b["img"].shape)
+
+#@ map_returns_namedtuple
+import collections
+Point = collections.namedtuple("Point", ["x", "y"])
+ds = tf.data.Dataset.range(3).map(lambda v: Point(v, v * 2))
+print(ds.element_spec)
+for p in ds:
+    print(type(p).__name__, p.x.numpy(), p.y.numpy())
+
+#@ map_mixed_string_output
+ds = tf.data.Dataset.range(2).map(lambda x: (x, tf.constant("a")))
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+
+#@ padded_batch_string_padding
+ds = tf.data.Dataset.from_tensors(tf.constant(["a", "b"])).concatenate(
+    tf.data.Dataset.from_tensors(tf.constant(["c"])))
+print(ds.element_spec)
+print(list(ds.padded_batch(2, padding_values="<pad>").as_numpy_iterator()))
+
+#@ zip_different_lengths
+a = tf.data.Dataset.range(5)
+b = tf.data.Dataset.range(3)
+print(tf.data.Dataset.zip((a, b)).cardinality().numpy())
+print(list(tf.data.Dataset.zip((a, b)).as_numpy_iterator()))
+print(tf.data.Dataset.zip((a.repeat(), b)).cardinality().numpy())
+print(tf.data.Dataset.zip((a.repeat(), b.repeat())).cardinality().numpy())
+print(tf.data.Dataset.zip((a.filter(lambda x: True), b)).cardinality().numpy())
+
+#@ concatenate_cardinality_rules
+a = tf.data.Dataset.range(3)
+print(a.concatenate(a.repeat()).cardinality().numpy())
+print(a.concatenate(a.filter(lambda x: True)).cardinality().numpy())
+print(a.repeat().concatenate(a.filter(lambda x: True)).cardinality().numpy())
+
+#@ window_shift_larger_than_size
+ds = tf.data.Dataset.range(10).window(2, shift=4)
+print(ds.cardinality().numpy())
+print([list(w.as_numpy_iterator()) for w in ds])
+
+#@ window_zip_flat_map
+ds = tf.data.Dataset.zip((tf.data.Dataset.range(6), tf.data.Dataset.range(10, 16)))
+ds = ds.window(3).flat_map(lambda a, b: tf.data.Dataset.zip((a.batch(3), b.batch(3))))
+print(list(ds.as_numpy_iterator()))
+
+#@ interleave_block_exhaustion
+ds = tf.data.Dataset.from_tensor_slices(np.array([3, 1, 4, 2], np.int64)).interleave(
+    lambda n: tf.data.Dataset.range(n), cycle_length=2, block_length=2)
+print(list(ds.as_numpy_iterator()))
+
+#@ interleave_from_tensor_slices_inner
+ds = tf.data.Dataset.range(3).interleave(
+    lambda x: tf.data.Dataset.from_tensor_slices([x, x + 10, x + 20]), cycle_length=3)
+print(list(ds.as_numpy_iterator()))
+
+#@ group_by_window_size_func
+ds = tf.data.Dataset.range(12).group_by_window(
+    key_func=lambda x: x % 3,
+    reduce_func=lambda k, w: w.batch(4),
+    window_size_func=lambda k: k + 1)
+print(list(ds.as_numpy_iterator()))
+
+#@ group_by_window_reduce_to_key
+ds = tf.data.Dataset.range(10).group_by_window(
+    key_func=lambda x: x % 2,
+    reduce_func=lambda k, w: w.map(lambda v: (k, v)).batch(5), window_size=5)
+print(list(ds.as_numpy_iterator()))
+
+#@ bucket_pad_to_boundary_drop_remainder
+ds = tf.data.Dataset.from_generator(lambda: ([1] * n for n in [1, 2, 4, 5, 2, 1, 4]),
+                                    output_signature=tf.TensorSpec([None], tf.int32))
+ds = ds.bucket_by_sequence_length(lambda e: tf.shape(e)[0], bucket_boundaries=[3, 6],
+                                  bucket_batch_sizes=[2, 2, 2], pad_to_bucket_boundary=True,
+                                  drop_remainder=True)
+for b in ds.as_numpy_iterator():
+    print(b)
+
+#@ bucket_no_padding
+ds = tf.data.Dataset.range(10).map(lambda x: tf.fill([2], x))
+ds = ds.bucket_by_sequence_length(lambda e: tf.cast(e[0], tf.int32), bucket_boundaries=[5],
+                                  bucket_batch_sizes=[3, 3], no_padding=True)
+print(list(ds.as_numpy_iterator()))
+
+#@ rebatch_drop_remainder
+ds = tf.data.Dataset.range(10).batch(4).rebatch(3, drop_remainder=True)
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+
+#@ scan_tuple_output
+ds = tf.data.Dataset.range(4).scan(
+    (np.int64(0), np.int64(1)), lambda s, x: ((s[0] + x, s[1] * 2), (x, s[0], s[1])))
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+
+#@ reduce_dict_state
+ds = tf.data.Dataset.range(6)
+out = ds.reduce({"even": np.int64(0), "odd": np.int64(0)},
+                lambda s, x: {"even": s["even"] + x * (1 - x % 2), "odd": s["odd"] + x * (x % 2)})
+print(out)
+
+#@ reduce_empty_returns_initial
+print(tf.data.Dataset.range(0).reduce(np.int64(7), lambda s, x: s + x))
+
+#@ unbatch_dict
+ds = tf.data.Dataset.from_tensors({"a": [1, 2], "b": [[1.0, 2.0], [3.0, 4.0]]}).unbatch()
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+
+#@ take_while_tuple
+ds = tf.data.Dataset.zip((tf.data.Dataset.range(10), tf.data.Dataset.range(10, 0, -1)))
+print(list(ds.take_while(lambda a, b: a < b).as_numpy_iterator()))
+
+#@ from_generator_string_args
+def gen(prefix, n):
+    for i in range(n):
+        yield prefix + b"-" + str(i).encode()
+ds = tf.data.Dataset.from_generator(gen, args=("item", 3), output_signature=tf.TensorSpec((), tf.string))
+print(list(ds.as_numpy_iterator()))
+
+#@ from_generator_structure_error
+ds = tf.data.Dataset.from_generator(lambda: iter([1, 2]), output_types=(tf.int32, tf.int32))
+print(list(ds.as_numpy_iterator()))
+
+#@ from_generator_reiterates
+calls = []
+def gen():
+    calls.append(1)
+    yield 1
+    yield 2
+ds = tf.data.Dataset.from_generator(gen, output_types=tf.int64)
+print(list(ds.as_numpy_iterator()), list(ds.as_numpy_iterator()), len(calls))
+
+#@ enumerate_dict_elements
+ds = tf.data.Dataset.from_tensor_slices({"v": [5, 6]}).enumerate()
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+
+#@ len_of_empty_and_take_zero
+print(len(tf.data.Dataset.range(0)))
+print(len(tf.data.Dataset.range(5).take(0)), len(tf.data.Dataset.range(5).skip(9)))
+print(tf.data.Dataset.range(5).repeat(-1).cardinality().numpy())
+
+#@ shard_errors
+tf.data.Dataset.range(5).shard(2, 2)
+
+#@ repeat_empty_terminates
+print(list(tf.data.Dataset.range(0).repeat().take(3).as_numpy_iterator()))
+
+#@ shuffle_then_batch_spec
+ds = tf.data.Dataset.range(10).shuffle(3).batch(4)
+print(repr(ds))
+print(sorted(int(v) for b in ds for v in b))
+
+#@ prefetch_of_strings_and_tuples
+ds = tf.data.Dataset.from_tensor_slices((["a", "b"], [1, 2])).prefetch(1)
+print(list(ds.as_numpy_iterator()))
+
+#@ as_numpy_iterator_nested
+ds = tf.data.Dataset.from_tensor_slices(({"a": [1, 2]}, ([3.0, 4.0], ["x", "y"])))
+print(list(ds.as_numpy_iterator()))
+
+#@ element_spec_tensorspec_attributes
+spec = tf.data.Dataset.range(3).batch(2).element_spec
+print(spec.shape, spec.dtype, spec.name)
+print(spec.is_compatible_with(tf.TensorSpec([5], tf.int64)))
+
+#@ unique_error_float
+tf.data.Dataset.from_tensor_slices([1.0, 2.0]).unique()
+
+#@ from_tensors_numpy_dtype
+ds = tf.data.Dataset.from_tensors(np.array([1, 2], dtype=np.uint8))
+print(ds.element_spec)
+print(ds.get_single_element())
+
+#@ options_experimental_aliases
+o = tf.data.Options()
+o.experimental_deterministic = False
+print(o.deterministic)
+o.experimental_optimization.apply_default_optimizations = False
+o.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
+print(o.experimental_optimization.apply_default_optimizations)
+print(o.experimental_distribute.auto_shard_policy)
+print(o == tf.data.Options())
