@@ -895,10 +895,10 @@ class _RepeatDataset(_UnaryDataset):
         n, c = self._input._cardinality(), self._count
         if c == 0 or n == 0:
             return 0
-        if n == UNKNOWN:
-            return UNKNOWN
-        if c < 0 or n == INFINITE:
-            return INFINITE
+        if c < 0:
+            return INFINITE  # even of an input of unknown size, as TF counts it
+        if n < 0:
+            return n
         return n * c
 
     def _make_iterator(self):

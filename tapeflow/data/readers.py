@@ -149,7 +149,7 @@ class FixedLengthRecordDatasetV2(_FileDataset):
         data = _open_bytes(path, self._compression)
         body = data[self._header:len(data) - self._footer]
         if len(body) % self._record:
-            raise errors.DataLossError(None, None, f"Excluding the header ({self._header} bytes) "
+            raise errors.InvalidArgumentError(None, None, f"Excluding the header ({self._header} bytes) "
                                        f"and footer ({self._footer} bytes), input file "
                                        f"\"{path}\" has body length {len(body)} bytes, which is "
                                        f"not an exact multiple of the record length "

@@ -162,12 +162,16 @@ def _to_bytes(v):
 
 
 def _to_float(v):
+    if isinstance(v, (bool, np.bool_)):
+        raise TypeError("Field tensorflow.FloatList.value: Expected a float, got a boolean.")
     if isinstance(v, (str, bytes)):
         raise TypeError(f"{v!r} has type {type(v).__name__}, but expected one of: int, float")
     return float(np.float32(v))
 
 
 def _to_int64(v):
+    if isinstance(v, (bool, np.bool_)):
+        raise TypeError("Field tensorflow.Int64List.value: Expected an int, got a boolean.")
     if isinstance(v, (float, np.floating, str, bytes)):
         raise TypeError(f"{v!r} has type {type(v).__name__}, but expected one of: int")
     v = int(v)

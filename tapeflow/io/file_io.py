@@ -43,7 +43,8 @@ def matching_files(pattern, name=None):
         patterns = [patterns]
     found = []
     for p in patterns:
-        found += sorted(_glob.glob(_path(p)))
+        found += _glob.glob(_path(p))
+    found.sort()
     out = np.empty(len(found), dtype=object)
     out[:] = [f.encode() for f in found]
     return wrap(out)

@@ -104,6 +104,8 @@ def _check_config(key, config):
         raise TypeError(f"Unsupported feature type {type(config).__name__} for key {key}")
     if config.dtype not in _KIND:
         raise ValueError(f"Unsupported {type(config).__name__} {config}.")
+    if isinstance(config, FixedLenSequenceFeature) and not config.allow_missing:
+        raise ValueError("Unsupported: FixedLenSequenceFeature requires allow_missing to be True.")
     if isinstance(config, FixedLenFeature) and any(d is None for d in _shape_list(config.shape)):
         raise ValueError(f"All dimensions of shape for feature {key} need to be known but "
                          f"received {config.shape}.")
@@ -117,12 +119,10 @@ def _default(key, config, shape):
     if value.dtype == object:
         value = np.vectorize(lambda v: v.encode() if isinstance(v, str) else v,
                              otypes=[object])(value) if value.size else value
-    try:
-        return np.broadcast_to(value, shape).copy() if value.size == 1 or value.shape == \
-            tuple(shape) else value.reshape(shape)
-    except ValueError:
-        raise ValueError(f"Cannot reshape a tensor with {value.size} elements to shape "
-                         f"{list(shape)} for the default value of feature {key}") from None
+    if value.size != int(np.prod(shape, dtype=np.int64)):
+        raise _error(f"Input to reshape is a tensor with {value.size} values, but the requested "
+                     f"shape has {int(np.prod(shape, dtype=np.int64))}")
+    return value.reshape(shape)
 
 
 def _fixed(features, key, config):
@@ -211,7 +211,7 @@ def parse_example(serialized, features, example_names=None, name=None):
             rows = [_fixed(ex, key, config) for ex in parsed]
             batch = np.empty([len(rows)] + shape, dtype=_np_type(config.dtype))
             for i, r in enumerate(rows):
-                batch[i] = r
+                batch[i, ...] = r
             out[key] = _wrap(batch)
         else:
             rows = [_sequence(ex, key, config) for ex in parsed]

@@ -107,13 +107,14 @@ class TFRecordWriter:
         self._closed = False
 
     def write(self, record):
-        """Appends one record (bytes, str or a scalar string tensor)."""
+        """Appends one record (bytes or str)."""
         if self._closed:
             raise InvalidArgumentError(None, None, "Writer is closed.")
-        if hasattr(record, "numpy"):
-            record = record.numpy()
         if isinstance(record, str):
             record = record.encode()
+        if not isinstance(record, (bytes, bytearray, memoryview)):
+            raise TypeError(f"write(): incompatible function arguments: record must be bytes or "
+                            f"str, got {type(record).__name__}")
         data = _frame(bytes(record))
         if self._compressor is not None:
             data = self._compressor.compress(data)

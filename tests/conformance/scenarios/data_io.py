@@ -405,3 +405,171 @@ print(list(ds.as_numpy_iterator()))
 print(list(ds.as_numpy_iterator()))
 again = tf.data.Dataset.from_tensor_slices(["a", "bb"]).cache(path)
 print(list(again.as_numpy_iterator()))
+
+#@ example_float_text_forms
+print(tf.train.FloatList(value=[0.3, 1.0 / 3.0, 100.0, 1234567.0, 1e-5, -2.5]))
+
+#@ example_value_types_accepted
+print(tf.train.Int64List(value=[np.int64(3), np.int32(4), True]))
+print(tf.train.FloatList(value=[np.float32(0.5), 2, np.float64(0.25)]))
+print(tf.train.BytesList(value=[b"raw", np.bytes_(b"np")]))
+
+#@ bytes_list_rejects_int
+tf.train.BytesList(value=[1])
+
+#@ features_rejects_non_feature
+tf.train.Features(feature={"a": 1})
+
+#@ example_bytesize_multi_feature
+ex = tf.train.Example(features=tf.train.Features(feature={
+    "a": tf.train.Feature(int64_list=tf.train.Int64List(value=[1, 2, 3])),
+    "bb": tf.train.Feature(bytes_list=tf.train.BytesList(value=[b"xyz"])),
+    "c": tf.train.Feature(float_list=tf.train.FloatList(value=[1.0, 2.0]))}))
+print(ex.ByteSize(), len(ex.SerializeToString()))
+print(tf.train.Example.FromString(ex.SerializeToString()) == ex)
+
+#@ sequence_example_roundtrip
+seq = tf.train.SequenceExample(
+    context=tf.train.Features(feature={"len": tf.train.Feature(int64_list=tf.train.Int64List(value=[2]))}),
+    feature_lists=tf.train.FeatureLists(feature_list={"tok": tf.train.FeatureList(feature=[
+        tf.train.Feature(bytes_list=tf.train.BytesList(value=[b"hi"])),
+        tf.train.Feature(bytes_list=tf.train.BytesList(value=[b"yo"]))])}))
+print(seq)
+s = seq.SerializeToString()
+print(s)
+print(tf.train.SequenceExample.FromString(s) == seq)
+
+#@ parse_var_len_empty_and_shapes
+s = tf.train.Example(features=tf.train.Features(feature={
+    "e": tf.train.Feature(int64_list=tf.train.Int64List(value=[]))})).SerializeToString()
+out = tf.io.parse_single_example(s, {"e": tf.io.VarLenFeature(tf.int64),
+                                     "m": tf.io.VarLenFeature(tf.string)})
+print(out["e"])
+print(out["m"].dense_shape, out["m"].values)
+
+#@ parse_fixed_default_2d
+s = tf.train.Example().SerializeToString()
+out = tf.io.parse_single_example(s, {"g": tf.io.FixedLenFeature([2, 2], tf.float32, default_value=[1.0, 2.0, 3.0, 4.0]),
+                                     "h": tf.io.FixedLenFeature([3], tf.int64, default_value=0)})
+print(out["g"])
+print(out["h"])
+
+#@ parse_sequence_missing_not_allowed_error
+s = tf.train.Example().SerializeToString()
+tf.io.parse_single_example(s, {"q": tf.io.FixedLenSequenceFeature([], tf.int64)})
+
+#@ parse_bad_serialized_error
+tf.io.parse_single_example(b"\x0a\x05abc", {"q": tf.io.FixedLenFeature([], tf.int64, default_value=0)})
+
+#@ parse_example_from_dataset_batch_strings
+def make(word):
+    return tf.train.Example(features=tf.train.Features(feature={
+        "w": tf.train.Feature(bytes_list=tf.train.BytesList(value=[word]))})).SerializeToString()
+ds = tf.data.Dataset.from_tensor_slices([make(b"a"), make(b"bc"), make(b"d")]).batch(2)
+ds = ds.map(lambda s: tf.io.parse_example(s, {"w": tf.io.FixedLenFeature([], tf.string)}))
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+
+#@ csv_tab_delim_na_value
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "t.tsv")
+open(path, "w").write("a\tb\n1\tNA\nNA\t2.5\n")
+ds = tf.data.experimental.CsvDataset(path, [tf.constant(-1, tf.int64), tf.constant(0.0)],
+                                     header=True, field_delim="\t", na_value="NA")
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+
+#@ csv_header_select_cols_strings
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "s.csv")
+open(path, "w").write('id,name,score\n1,"a, b",0.5\n2,c,\n')
+ds = tf.data.experimental.CsvDataset(path, [tf.string, tf.constant(-1.0)], header=True, select_cols=[1, 2])
+print(list(ds.as_numpy_iterator()))
+
+#@ csv_invalid_number_error
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "n.csv")
+open(path, "w").write("1\nabc\n")
+print(list(tf.data.experimental.CsvDataset(path, [tf.int32]).as_numpy_iterator()))
+
+#@ make_csv_dataset_defaults_no_label
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "d.csv")
+open(path, "w").write("a,b,c\n1,2.5,x\n3,,y\n,4,\n")
+ds = tf.data.experimental.make_csv_dataset(path, batch_size=3, shuffle=False, num_epochs=1)
+for batch in ds:
+    for k, v in batch.items():
+        print(k, v)
+ds = tf.data.experimental.make_csv_dataset(path, batch_size=2, shuffle=False, num_epochs=1,
+                                           column_defaults=[0, 0.0, "?"])
+print([(k, v.numpy().tolist()) for k, v in next(iter(ds)).items()])
+
+#@ make_csv_dataset_repeats_by_default
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "r.csv")
+open(path, "w").write("x,y\n1,2\n3,4\n")
+ds = tf.data.experimental.make_csv_dataset(path, batch_size=3, label_name="y", shuffle=False)
+print(ds.cardinality().numpy())
+feats, label = next(iter(ds))
+print(feats["x"].numpy(), label.numpy())
+
+#@ text_line_parallel_reads_and_missing
+import os, tempfile
+d = tempfile.mkdtemp()
+for n in range(2):
+    open(os.path.join(d, "p%d.txt" % n), "w").write("".join("%d:%d\n" % (n, i) for i in range(3)))
+ds = tf.data.TextLineDataset([os.path.join(d, "p0.txt"), os.path.join(d, "p1.txt")], num_parallel_reads=2)
+print(list(ds.as_numpy_iterator()))
+print(list(tf.data.TextLineDataset(os.path.join(d, "nope.txt")).as_numpy_iterator()))
+
+#@ list_files_several_patterns
+import os, tempfile
+d = tempfile.mkdtemp()
+for n in ["x1.a", "x2.b", "y.a"]:
+    open(os.path.join(d, n), "w").write("")
+ds = tf.data.Dataset.list_files([os.path.join(d, "*.a"), os.path.join(d, "x*")], shuffle=False)
+print([os.path.basename(f) for f in ds.as_numpy_iterator()])
+
+#@ fixed_length_body_error
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "odd.bin")
+open(path, "wb").write(b"abcde")
+print(list(tf.data.FixedLengthRecordDataset(path, 2).as_numpy_iterator()))
+
+#@ read_file_missing_error
+tf.io.read_file("/nonexistent/file.bin")
+
+#@ gfile_helpers
+import os, tempfile
+d = tempfile.mkdtemp()
+open(os.path.join(d, "a.txt"), "w").write("hello")
+print(tf.io.gfile.exists(os.path.join(d, "a.txt")), tf.io.gfile.exists(os.path.join(d, "b.txt")))
+print([os.path.basename(p) for p in tf.io.gfile.glob(os.path.join(d, "*.txt"))])
+print(tf.io.gfile.listdir(d))
+with tf.io.gfile.GFile(os.path.join(d, "a.txt")) as f:
+    print(f.read())
+print(tf.io.matching_files(os.path.join(d, "*.txt")).shape)
+
+#@ tfrecord_writer_accepts_str_and_tensor
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "s.tfrecord")
+with tf.io.TFRecordWriter(path) as w:
+    w.write("text")
+    w.write(tf.constant(b"tensor"))
+print(list(tf.data.TFRecordDataset(path).as_numpy_iterator()))
+
+#@ tfrecord_dataset_filenames_tensor
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "t.tfrecord")
+with tf.io.TFRecordWriter(path) as w:
+    w.write(b"one")
+print(list(tf.data.TFRecordDataset(tf.constant([path, path])).as_numpy_iterator()))
+
+#@ tfrecord_dataset_bad_filenames_type
+tf.data.TFRecordDataset(5)
+
+#@ sparse_from_dense_and_errors
+sp = tf.sparse.from_dense(tf.constant([[0, 3], [4, 0]]))
+print(sp)
+print(tf.sparse.to_dense(sp, default_value=0))
+tf.SparseTensor(indices=[[0, 0]], values=[1, 2], dense_shape=[2, 2])
