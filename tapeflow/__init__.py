@@ -70,7 +70,9 @@ from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod  # 
 
 # Loaded on first use, so `import tapeflow` stays fast: input pipelines, file I/O, sparse tensors.
 _LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse"}
-_LAZY_NAMES = {"SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
+_LAZY_NAMES = {"py_function": (".script_ops", "py_function"),
+               "numpy_function": (".script_ops", "numpy_function"),
+               "SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
                "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
 
 
