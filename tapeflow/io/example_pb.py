@@ -115,11 +115,16 @@ class RepeatedScalarContainer(list):
     """A list of scalars that tells its owner message when it changes (a oneof member becomes
     the set one)."""
 
-    def __init__(self, convert, owner=None, values=()):
+    def __init__(self, convert, owner=None, values=(), np_dtype=None):
         super().__init__()
         self._convert = convert
         self._owner = owner
+        self._np_dtype = np_dtype
         list.extend(self, (convert(v) for v in values))
+
+    def __array__(self, dtype=None, copy=None):
+        """As protobuf's container: `np.array(float_list.value)` is float32."""
+        return np.array(list(self), dtype=dtype if dtype is not None else self._np_dtype)
 
     def _touch(self):
         if self._owner is not None:
@@ -261,10 +266,12 @@ class _ScalarListMessage(Message):
     """BytesList, FloatList, Int64List: one repeated field `value = 1`."""
 
     _convert = None
+    _np_dtype = None
 
     def __init__(self, value=None):
         super().__init__()
-        self._value = RepeatedScalarContainer(type(self)._convert, self, value or ())
+        self._value = RepeatedScalarContainer(type(self)._convert, self, value or (),
+                                              self._np_dtype)
 
     @property
     def value(self):
@@ -309,6 +316,7 @@ class FloatList(_ScalarListMessage):
     """A list of float32 values (`Feature.float_list`), packed on the wire."""
 
     _full_name = "tensorflow.FloatList"
+    _np_dtype = np.float32
     _convert = staticmethod(_to_float)
     _text_value = staticmethod(_text_float)
 
@@ -338,6 +346,7 @@ class Int64List(_ScalarListMessage):
     """A list of int64 values (`Feature.int64_list`), packed varints on the wire."""
 
     _full_name = "tensorflow.Int64List"
+    _np_dtype = np.int64
     _convert = staticmethod(_to_int64)
     _text_value = staticmethod(str)
 

@@ -573,3 +573,100 @@ sp = tf.sparse.from_dense(tf.constant([[0, 3], [4, 0]]))
 print(sp)
 print(tf.sparse.to_dense(sp, default_value=0))
 tf.SparseTensor(indices=[[0, 0]], values=[1, 2], dense_shape=[2, 2])
+
+#@ tutorial_tfrecord_feature_helpers
+# From TF's tutorial site/en/tutorials/load_data/tfrecord.ipynb (cells 2-4).
+def _bytes_feature(value):
+  """Returns a bytes_list from a string / byte."""
+  if isinstance(value, type(tf.constant(0))):
+    value = value.numpy() # BytesList won't unpack a string from an EagerTensor.
+  return tf.train.Feature(bytes_list=tf.train.BytesList(value=[value]))
+
+def _float_feature(value):
+  """Returns a float_list from a float / double."""
+  return tf.train.Feature(float_list=tf.train.FloatList(value=[value]))
+
+def _int64_feature(value):
+  """Returns an int64_list from a bool / enum / int / uint."""
+  return tf.train.Feature(int64_list=tf.train.Int64List(value=[value]))
+print(_bytes_feature(b'test_string'))
+print(_bytes_feature(u'test_bytes'.encode('utf-8')))
+
+print(_float_feature(np.exp(1)))
+
+print(_int64_feature(1))
+print(_bytes_feature(tf.constant(b"from a tensor")))
+feature = _float_feature(np.exp(1))
+
+print(feature.SerializeToString())
+
+#@ tutorial_tfrecord_pipeline
+# From TF's tutorial site/en/tutorials/load_data/tfrecord.ipynb (cells 5-19), with a seeded
+# NumPy generator, 20 observations, a temporary file and feature0 as 0/1 integers (in TF 2.21
+# with NumPy 2 the tutorial's boolean feature0 fails inside the py_function).
+import os, tempfile
+def _bytes_feature(value):
+  if isinstance(value, type(tf.constant(0))):
+    value = value.numpy()
+  return tf.train.Feature(bytes_list=tf.train.BytesList(value=[value]))
+def _float_feature(value):
+  return tf.train.Feature(float_list=tf.train.FloatList(value=[value]))
+def _int64_feature(value):
+  return tf.train.Feature(int64_list=tf.train.Int64List(value=[value]))
+rng = np.random.RandomState(0)
+n_observations = 20
+feature0 = rng.choice([0, 1], n_observations)
+feature1 = rng.randint(0, 5, n_observations)
+strings = np.array([b'cat', b'dog', b'chicken', b'horse', b'goat'])
+feature2 = strings[feature1]
+feature3 = rng.randn(n_observations)
+
+@tf.py_function(Tout=tf.string)
+def serialize_example(feature0, feature1, feature2, feature3):
+  feature = {
+      'feature0': _int64_feature(feature0),
+      'feature1': _int64_feature(feature1),
+      'feature2': _bytes_feature(feature2),
+      'feature3': _float_feature(feature3),
+  }
+  example_proto = tf.train.Example(features=tf.train.Features(feature=feature))
+  return example_proto.SerializeToString()
+
+example_observation = [0, 4, b'goat', 0.9876]
+serialized_example = serialize_example(*example_observation)
+example_proto = tf.train.Example.FromString(serialized_example.numpy())
+print(example_proto)
+
+filename = os.path.join(tempfile.mkdtemp(), 'test.tfrecord')
+with tf.io.TFRecordWriter(filename) as writer:
+  for i in range(n_observations):
+    example = serialize_example(feature0[i], feature1[i], feature2[i], feature3[i])
+    writer.write(example.numpy())
+
+raw_dataset = tf.data.TFRecordDataset([filename])
+print(repr(raw_dataset))
+for raw_record in raw_dataset.take(1):
+  example = tf.train.Example()
+  example.ParseFromString(raw_record.numpy())
+  print(example)
+
+result = {}
+for key, feature in sorted(example.features.feature.items()):
+  kind = feature.WhichOneof('kind')
+  result[key] = np.array(getattr(feature, kind).value)
+print(result)
+
+feature_description = {
+    'feature0': tf.io.FixedLenFeature([], tf.int64, default_value=0),
+    'feature1': tf.io.FixedLenFeature([], tf.int64, default_value=0),
+    'feature2': tf.io.FixedLenFeature([], tf.string, default_value=''),
+    'feature3': tf.io.FixedLenFeature([], tf.float32, default_value=0.0),
+}
+
+def _parse_function(example_proto):
+  return tf.io.parse_single_example(example_proto, feature_description)
+
+parsed_dataset = raw_dataset.map(_parse_function)
+print(repr(parsed_dataset))
+for parsed_record in parsed_dataset.take(3):
+  print(repr(parsed_record))
