@@ -1529,15 +1529,35 @@ class _InterleaveDataset(_FlatMapDataset):
             raise _error(errors.InvalidArgumentError, "cycle_length must be greater than zero.")
         if self._block <= 0:
             raise _error(errors.InvalidArgumentError, "block_length must be greater than zero.")
-        if _parallelism(num_parallel_calls) is not None:
+        self._parallel = _parallelism(num_parallel_calls) is not None
+        if self._parallel:
             self._tf_name = "_ParallelInterleaveDataset"
 
     def _make_iterator(self):
         # TF's order: visit the cycle's slots in turn, `block` elements from each; an exhausted
-        # slot is refilled from the input the next time the cycle reaches it.
+        # slot is refilled from the input the next time the cycle reaches it. The order is the
+        # same with num_parallel_calls (deterministic=False is allowed this order too).
         source = self._input._make_iterator()
         slots = [None] * self._cycle
         open_count, index, in_block, input_done = 0, 0, 0, False
+
+        def open_next():
+            try:
+                element = next(source)
+            except StopIteration:
+                return None
+            inner = self._inner(element)._make_iterator()
+            if self._parallel:  # the open inner datasets produce ahead, each on its thread
+                inner = _PrefetchIterator(inner, max(2, self._block))
+            return inner
+
+        if self._parallel:  # open the whole first cycle at once (the same slots, in order)
+            for k in range(self._cycle):
+                slots[k] = open_next()
+                if slots[k] is None:
+                    input_done = True
+                    break
+                open_count += 1
         while not input_done or open_count:
             current = slots[index]
             if current is not None:
@@ -1553,13 +1573,11 @@ class _InterleaveDataset(_FlatMapDataset):
                     index, in_block = (index + 1) % self._cycle, 0
                 yield element
             elif not input_done:
-                try:
-                    element = next(source)
-                except StopIteration:
+                slots[index] = open_next()
+                if slots[index] is None:
                     input_done = True
-                    continue
-                slots[index] = self._inner(element)._make_iterator()
-                open_count += 1
+                else:
+                    open_count += 1
             else:
                 index, in_block = (index + 1) % self._cycle, 0
 
