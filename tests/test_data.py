@@ -391,3 +391,33 @@ def test_parallel_interleave_keeps_order_and_overlaps_inner_work():
     start = time.perf_counter()
     assert values(par) == expected
     assert time.perf_counter() - start < 0.22  # sequential: 12 x 20 ms = 0.24 s at least
+
+
+def test_probing_a_function_below_a_shuffle_does_not_fill_its_buffer():
+    pulled = []
+
+    def gen():
+        for i in range(10_000):
+            pulled.append(i)
+            yield i
+
+    ds = tf.data.Dataset.from_generator(gen, output_types=tf.int64).shuffle(10_000).prefetch(2)
+    mapped = ds.map(lambda x: tf.fill([2], x)).batch(4)
+    assert mapped.element_spec.shape.as_list() == [None, 2]
+    assert len(pulled) <= 2
+
+
+def test_dropped_parallel_map_iterator_ends_its_threads():
+    def threads():
+        return [t for t in threading.enumerate() if t.name.startswith("tf_data_map")]
+
+    gc.collect()
+    before = len(threads())
+    it = iter(tf.data.Dataset.range(10 ** 6).map(lambda x: x, num_parallel_calls=2))
+    next(it)
+    del it
+    gc.collect()
+    deadline = time.time() + 5
+    while len(threads()) > before and time.time() < deadline:
+        time.sleep(0.02)
+    assert len(threads()) <= before

@@ -27,6 +27,11 @@ class CacheDataset(_UnaryDataset):
                                    if hasattr(filename, "_value") else filename)
         self._memory = None
 
+    def _probe_iterator(self):
+        if self._memory is not None:
+            return iter(self._memory)
+        return self._input._probe_iterator()
+
     def _make_iterator(self):
         if not self._filename:
             return self._memory_iterator()

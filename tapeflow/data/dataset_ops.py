@@ -97,9 +97,15 @@ class Dataset:
             self._element_spec = spec
         return spec
 
+    def _probe_iterator(self):
+        """Elements of this dataset for probing a user function: any elements will do, so a
+        shuffle, prefetch, cache or repeat hands on its input's (a probe below a
+        `shuffle(10000)` need not fill the buffer)."""
+        return self._make_iterator()
+
     def _first_elements(self, n):
         """Up to `n` first elements (for probing a user function)."""
-        it = self._make_iterator()
+        it = self._probe_iterator()
         try:
             return list(itertools.islice(it, n))
         finally:
@@ -718,6 +724,9 @@ class _MapDataset(_UnaryDataset):
         return self._fn.output_spec(self._input.element_spec,
                                     [(e,) for e in self._input._probe_elements()])
 
+    def _probe_iterator(self):
+        return _MapIterator(self._input._probe_iterator(), self._fn)
+
     def _make_iterator(self):
         source = self._input._make_iterator()
         if self._parallelism is None or self._parallelism == 1:
@@ -768,6 +777,9 @@ class _FilterDataset(_UnaryDataset):
 
     def _make_iterator(self):
         return _FilterIterator(self._input._make_iterator(), self._predicate, "predicate")
+
+    def _probe_iterator(self):
+        return _FilterIterator(self._input._probe_iterator(), self._predicate, "predicate")
 
 
 class _TakeWhileDataset(_UnaryDataset):
@@ -875,6 +887,9 @@ class _OptionsDataset(_UnaryDataset):
     def _make_iterator(self):
         return self._input._make_iterator()
 
+    def _probe_iterator(self):
+        return self._input._probe_iterator()
+
 
 class _AssertCardinalityDataset(_UnaryDataset):
     def __init__(self, input_dataset, expected):
@@ -921,6 +936,9 @@ class _RepeatDataset(_UnaryDataset):
         if n < 0:
             return n
         return n * c
+
+    def _probe_iterator(self):
+        return self._input._probe_iterator() if self._count else iter(())
 
     def _make_iterator(self):
         epochs = itertools.count() if self._count < 0 else range(self._count)
@@ -1035,6 +1053,9 @@ class _ShuffleDataset(_UnaryDataset):
         self._seed = _seeds.resolve(seed)
         self._reshuffle = True if reshuffle_each_iteration is None else reshuffle_each_iteration
         self._epoch = 0
+
+    def _probe_iterator(self):
+        return self._input._probe_iterator()
 
     def _make_iterator(self):
         from . import _seeds
@@ -1824,6 +1845,9 @@ class _PrefetchDataset(_UnaryDataset):
             raise _error(errors.InvalidArgumentError, "buffer_size must be >= 0 or set "
                          "buffer_size to be tf.data.AUTOTUNE, but got " + str(n))
         self._buffer = 2 if n == AUTOTUNE else n
+
+    def _probe_iterator(self):
+        return self._input._probe_iterator()
 
     def _make_iterator(self):
         source = self._input._make_iterator()
