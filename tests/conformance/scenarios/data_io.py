@@ -670,3 +670,71 @@ parsed_dataset = raw_dataset.map(_parse_function)
 print(repr(parsed_dataset))
 for parsed_record in parsed_dataset.take(3):
   print(repr(parsed_record))
+
+#@ serialize_tensor_bytes
+for t in [tf.constant([1.0, 2.0]), tf.constant(3), tf.constant([[1, 2]], tf.int64),
+          tf.constant(["a", "bc"]), tf.constant(True), tf.zeros([0, 3]),
+          tf.constant([1, 2], tf.uint8), tf.constant(1.5, tf.float16), tf.constant(1 + 2j)]:
+    print(tf.io.serialize_tensor(t).numpy())
+
+#@ parse_tensor_roundtrip
+s = tf.io.serialize_tensor(tf.constant([[1.5, -2.0], [3.0, 4.0]]))
+print(tf.io.parse_tensor(s, tf.float32))
+print(tf.io.parse_tensor(tf.io.serialize_tensor(tf.constant(["a", "bc"])), tf.string))
+print(tf.io.parse_tensor(tf.io.serialize_tensor(tf.constant(7, tf.int64)), tf.int64))
+
+#@ parse_tensor_type_mismatch_error
+tf.io.parse_tensor(tf.io.serialize_tensor(tf.constant([1.0, 2.0])), tf.int32)
+
+#@ parse_tensor_garbage_error
+tf.io.parse_tensor(b"garbage", tf.int32)
+
+#@ serialized_tensors_in_examples
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "t.tfrecord")
+with tf.io.TFRecordWriter(path) as w:
+    for i in range(3):
+        t = tf.reshape(tf.range(i * 4, i * 4 + 4, dtype=tf.float32), [2, 2])
+        ex = tf.train.Example(features=tf.train.Features(feature={
+            "t": tf.train.Feature(bytes_list=tf.train.BytesList(value=[tf.io.serialize_tensor(t).numpy()]))}))
+        w.write(ex.SerializeToString())
+def parse(r):
+    s = tf.io.parse_single_example(r, {"t": tf.io.FixedLenFeature([], tf.string)})["t"]
+    return tf.io.parse_tensor(s, tf.float32)
+for t in tf.data.TFRecordDataset(path).map(parse):
+    print(t.numpy())
+
+#@ decode_csv_forms
+print(tf.io.decode_csv("1,2.5,x", [[0], [0.0], [""]]))
+print(tf.io.decode_csv(["1,2", "3,"], [[0], [7]]))
+print(tf.io.decode_csv('"a,b",c', [[""], [""]]))
+print(tf.io.decode_csv("1;2", [[0], [0]], field_delim=";"))
+print(tf.io.decode_csv("1,2,3", [[0], [0]], select_cols=[0, 2]))
+print(tf.io.decode_csv(tf.constant([["4,5"], ["6,7"]]), [tf.constant([0], tf.int64), [0.0]]))
+
+#@ decode_csv_missing_required_error
+tf.io.decode_csv("1,", [[0], tf.constant([], tf.int32)])
+
+#@ decode_csv_field_count_error
+tf.io.decode_csv("1,2,3", [[0], [0]])
+
+#@ decode_csv_not_a_number_error
+tf.io.decode_csv("x", [[0]])
+
+#@ decode_csv_text_line_pipeline
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "p.csv")
+open(path, "w").write("x,y,label\n1.0,2.0,0\n3.5,-1.0,1\n0.5,0.25,1\n")
+ds = tf.data.TextLineDataset(path).skip(1).map(lambda line: tf.io.decode_csv(line, [[0.0], [0.0], [0]]))
+ds = ds.map(lambda x, y, label: (tf.stack([x, y]), label)).batch(2)
+for features, labels in ds:
+    print(features.numpy(), labels.numpy())
+
+#@ decode_raw_forms
+print(tf.io.decode_raw(b"\x01\x00\x02\x00", tf.int16))
+print(tf.io.decode_raw([b"\x01\x02", b"\x03\x04"], tf.uint8))
+print(tf.io.decode_raw(b"\x00\x01", tf.int16, little_endian=False))
+print(tf.io.decode_raw(tf.constant(np.float32(1.5).tobytes()), tf.float32))
+
+#@ decode_raw_length_error
+tf.io.decode_raw(b"\x01\x00\x02", tf.int16)
