@@ -422,3 +422,14 @@ def test_dropped_parallel_map_iterator_ends_its_threads():
     while len(threads()) > before and time.time() < deadline:
         time.sleep(0.02)
     assert len(threads()) <= before
+
+
+def test_closing_prefetch_while_its_worker_runs_is_safe():
+    def gen():
+        for i in range(1000):
+            time.sleep(0.001)
+            yield i
+
+    ds = tf.data.Dataset.from_generator(gen, output_types=tf.int64).map(lambda x: x + 1)
+    for _ in range(20):
+        assert values(ds.prefetch(4).take(2)) == [1, 2]

@@ -1823,11 +1823,15 @@ class _PrefetchIterator:
 
     def close(self):
         self._done = True
-        for f in self._pending:
-            f.cancel()
+        running = [f for f in self._pending if not f.cancel()]
         self._pending.clear()
         self._finalizer()
-        _close(self._source)
+        # The worker may be inside next(source): let it finish before closing the source from
+        # here (a generator cannot be closed while it runs). A producer blocked for longer is
+        # left to the garbage collector.
+        _, still_running = concurrent.futures.wait(running, timeout=5)
+        if not still_running:
+            _close(self._source)
 
 
 def _pull(source):
