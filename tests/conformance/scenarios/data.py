@@ -797,3 +797,9 @@ o.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPoli
 print(o.experimental_optimization.apply_default_optimizations)
 print(o.experimental_distribute.auto_shard_policy)
 print(o == tf.data.Options())
+
+#@ numpy_string_arrays_become_bytes
+ds = tf.data.Dataset.from_tensor_slices({"s": np.array(["x", "yz"], dtype=object), "u": np.array(["a", "b"])})
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
+print(repr(tf.constant(np.array(["a", "b"]))))
