@@ -206,27 +206,32 @@ def types_repr(spec):
     return repr(spec_types(spec))
 
 
+def unknown_sizes(input_spec, input_element):
+    """The sizes, in this element, of the dimensions its spec leaves unknown (a tuple)."""
+    sizes = []
+    for spec, leaf in zip(nest.flatten(input_spec), nest.flatten(input_element)):
+        if isinstance(spec, TensorSpec) and isinstance(leaf, Tensor):
+            if spec.shape.rank is None:
+                sizes += leaf.shape.as_list()
+                continue
+            sizes += [size for dim, size in zip(spec.shape.as_list(), leaf.shape.as_list())
+                      if dim is None]
+    return tuple(sizes)
+
+
 def relax_shapes(output_spec, input_spec, input_element):
     """Output dims that equal a size the input spec leaves unknown become unknown.
 
     The eager stand-in for TF's shape inference: a map over batches of unknown size yields
     batches of unknown size.
     """
-    unknown_sizes = set()
-    for spec, leaf in zip(nest.flatten(input_spec), nest.flatten(input_element)):
-        if isinstance(spec, TensorSpec) and isinstance(leaf, Tensor):
-            if spec.shape.rank is None:
-                unknown_sizes.update(leaf.shape.as_list())
-                continue
-            for dim, size in zip(spec.shape.as_list(), leaf.shape.as_list()):
-                if dim is None:
-                    unknown_sizes.add(size)
-    if not unknown_sizes:
+    sizes = set(unknown_sizes(input_spec, input_element))
+    if not sizes:
         return output_spec
 
     def relax(s):
         if isinstance(s, TensorSpec) and s.shape.rank is not None:
-            return TensorSpec([None if d in unknown_sizes else d for d in s.shape.as_list()],
+            return TensorSpec([None if d in sizes else d for d in s.shape.as_list()],
                               s.dtype, s.name)
         return s
     return nest.map_structure(relax, output_spec)

@@ -39,14 +39,25 @@ class StructuredFunction:
 
     def output_spec(self, input_spec, probes, select=None):
         """The spec of the function's output, from runs on `probes` (tuples of arguments whose
-        last one is an element of `input_spec`): dimensions that differ between the runs, or
-        that follow an unknown input dimension, are unknown. `select` picks the part of the
+        last one is an element of `input_spec`). Dimensions that differ between the runs are
+        unknown. When the runs cannot tell (one probe, or probes whose unknown input dimensions
+        have the same sizes), an output dimension equal to the size of an unknown input
+        dimension is taken to follow it, so it is unknown too. `select` picks the part of the
         output that forms the elements (scan's output beside its state)."""
-        spec = None
+        specs, unknown_sizes = [], []
         for args in probes:
             out = self(*args)
             if select is not None:
                 out = select(out)
-            one = _structure.relax_shapes(_structure.element_spec_of(out), input_spec, args[-1])
+            specs.append(_structure.element_spec_of(out))
+            unknown_sizes.append(_structure.unknown_sizes(input_spec, args[-1]))
+        if len(specs) > 1 and len(set(unknown_sizes)) > 1:
+            spec = specs[0]
+            for other in specs[1:]:
+                spec = _structure.most_specific_compatible_spec(spec, other)
+            return spec
+        spec = None
+        for one, args in zip(specs, probes):
+            one = _structure.relax_shapes(one, input_spec, args[-1])
             spec = one if spec is None else _structure.most_specific_compatible_spec(spec, one)
         return spec

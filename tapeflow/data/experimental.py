@@ -25,7 +25,7 @@ __all__ = ["AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY", "AutoShard
            "bucket_by_sequence_length", "cardinality", "choose_from_datasets",
            "dense_to_ragged_batch", "dense_to_sparse_batch", "enumerate_dataset", "from_list",
            "get_next_as_optional", "get_single_element", "get_structure", "group_by_window",
-           "ignore_errors", "load", "make_csv_dataset", "map_and_batch", "parallel_interleave",
+           "ignore_errors", "load", "make_batched_features_dataset", "make_csv_dataset", "map_and_batch", "parallel_interleave", "parse_example_dataset",
            "rejection_resample", "sample_from_datasets", "save", "scan", "shuffle_and_repeat",
            "snapshot", "take_while", "unbatch", "unique"]
 
@@ -118,6 +118,42 @@ def from_list(elements, name=None):
     normalized = [S.normalize_element(e) for e in elements]
     return _ops.Dataset.from_tensor_slices(
         _ops.nest.map_structure(lambda *xs: _ops._stack(list(xs)), *normalized))
+
+
+def parse_example_dataset(features, num_parallel_calls=1, deterministic=None):
+    """A transformation: a dataset of serialized Example batches to dicts of parsed tensors."""
+    from ..io.parsing_ops import parse_example
+    return lambda dataset: dataset.map(lambda s: parse_example(s, features),
+                                       num_parallel_calls=num_parallel_calls,
+                                       deterministic=deterministic)
+
+
+def make_batched_features_dataset(file_pattern, batch_size, features, reader=None,
+                                  label_key=None, reader_args=None, num_epochs=None,
+                                  shuffle=True, shuffle_buffer_size=10000, shuffle_seed=None,
+                                  prefetch_buffer_size=None, reader_num_threads=None,
+                                  parser_num_threads=None, sloppy_ordering=False,
+                                  drop_final_batch=False):
+    """Batches of parsed Examples (dicts, or `(features, label)` with `label_key`) from the
+    files matching `file_pattern` (TFRecord files unless `reader` says otherwise)."""
+    from .readers import TFRecordDataset
+    reader = TFRecordDataset if reader is None else reader
+    files = Dataset.list_files(file_pattern, shuffle=shuffle, seed=shuffle_seed)
+    args = list(reader_args or [])
+    ds = files.interleave(lambda f: reader(f, *args), cycle_length=reader_num_threads or 1)
+    if num_epochs != 1:
+        ds = ds.repeat(num_epochs)
+    if shuffle:
+        ds = ds.shuffle(shuffle_buffer_size, seed=shuffle_seed)
+    ds = ds.batch(batch_size, drop_remainder=drop_final_batch)
+    ds = ds.apply(parse_example_dataset(features))
+    if label_key is not None:
+        if label_key not in features:
+            raise ValueError(f"The `label_key` provided ({label_key}) must be one of the "
+                             f"`features` keys.")
+        ds = ds.map(lambda parsed: ({k: v for k, v in parsed.items() if k != label_key},
+                                    parsed[label_key]))
+    return ds.prefetch(prefetch_buffer_size if prefetch_buffer_size is not None else -1)
 
 
 def Counter(start=0, step=1, dtype=dtypes.int64, name=None):

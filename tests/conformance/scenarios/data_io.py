@@ -738,3 +738,30 @@ print(tf.io.decode_raw(tf.constant(np.float32(1.5).tobytes()), tf.float32))
 
 #@ decode_raw_length_error
 tf.io.decode_raw(b"\x01\x00\x02", tf.int16)
+
+#@ make_batched_features_dataset_no_shuffle
+import os, tempfile
+d = tempfile.mkdtemp()
+for f in range(2):
+    with tf.io.TFRecordWriter(os.path.join(d, "part-%d.tfrecord" % f)) as w:
+        for i in range(3):
+            ex = tf.train.Example(features=tf.train.Features(feature={
+                "x": tf.train.Feature(float_list=tf.train.FloatList(value=[f + i / 10])),
+                "y": tf.train.Feature(int64_list=tf.train.Int64List(value=[i]))}))
+            w.write(ex.SerializeToString())
+features = {"x": tf.io.FixedLenFeature([], tf.float32), "y": tf.io.FixedLenFeature([], tf.int64)}
+ds = tf.data.experimental.make_batched_features_dataset(
+    os.path.join(d, "*.tfrecord"), batch_size=4, features=features, label_key="y",
+    num_epochs=1, shuffle=False)
+print(ds.element_spec)
+for feats, label in ds:
+    print(feats["x"].numpy(), label.numpy())
+
+#@ parse_example_dataset_apply
+def make(i):
+    return tf.train.Example(features=tf.train.Features(feature={
+        "v": tf.train.Feature(int64_list=tf.train.Int64List(value=[i, i * 2]))})).SerializeToString()
+ds = tf.data.Dataset.from_tensor_slices([make(1), make(2), make(3)]).batch(2)
+ds = ds.apply(tf.data.experimental.parse_example_dataset({"v": tf.io.FixedLenFeature([2], tf.int64)}))
+print(ds.element_spec)
+print(list(ds.as_numpy_iterator()))
