@@ -252,3 +252,42 @@ def placeholder_for(spec):
             return Dataset.from_tensors(placeholder_for(s.element_spec)).take(0)
         raise TypeError(f"No placeholder for {s!r}")
     return nest.map_structure(one, spec)
+
+
+# -- SparseTensor components -----------------------------------------------------------------------
+def _sparse(indices, values, dense_shape):
+    sparse, _ = _sparse_types()
+    return sparse(wrap(np.asarray(indices, dtype=np.int64)), wrap(values),
+                  wrap(np.asarray(dense_shape, dtype=np.int64)))
+
+
+def sparse_rows(sp):
+    """The rows (along the first dimension) of a SparseTensor, each a SparseTensor."""
+    indices = np.asarray(sp.indices._value)
+    values = np.asarray(sp.values._value)
+    shape = np.asarray(sp.dense_shape._value)
+    if shape.size == 0:
+        raise ValueError("Unbatching a tensor is only supported for rank >= 1")
+    rows = []
+    for i in range(int(shape[0])):
+        keep = indices[:, 0] == i
+        rows.append(_sparse(indices[keep][:, 1:].reshape(-1, shape.size - 1), values[keep],
+                            shape[1:]))
+    return rows
+
+
+def stack_sparse(items):
+    """SparseTensors of one rank batched along a new first dimension (dense shape: the largest
+    in each dimension, as TF)."""
+    shapes = [np.asarray(s.dense_shape._value) for s in items]
+    rank = shapes[0].size
+    if any(s.size != rank for s in shapes):
+        from ..framework import errors
+        raise errors.InvalidArgumentError(None, None, "Cannot batch SparseTensors of different "
+                                                      "ranks")
+    indices = [np.concatenate([np.full((len(np.asarray(s.indices._value)), 1), b, np.int64),
+                               np.asarray(s.indices._value).reshape(-1, rank)], axis=1)
+               for b, s in enumerate(items)]
+    values = np.concatenate([np.asarray(s.values._value) for s in items])
+    dense = [len(items)] + (np.max(np.stack(shapes), axis=0).tolist() if rank else [])
+    return _sparse(np.concatenate(indices).reshape(-1, rank + 1), values, dense)

@@ -509,8 +509,9 @@ class _TensorSliceDataset(Dataset):
         if not leaves:
             raise ValueError("Invalid `element`. `element` should not be empty.")
         n = None
+        sparse, _ = S._sparse_types()
         for leaf in leaves:
-            if not isinstance(leaf, Tensor):
+            if not isinstance(leaf, (Tensor, sparse)):
                 raise NotImplementedError(f"from_tensor_slices of {type(leaf).__name__} "
                                           "components is not implemented in tapeflow")
             if leaf.shape.rank == 0:
@@ -520,11 +521,17 @@ class _TensorSliceDataset(Dataset):
                 raise ValueError(f"Dimensions {n} and {rows} are not compatible")
             n = rows
         self._structure = element
-        self._arrays = [np.asarray(S.value_of(leaf)) for leaf in leaves]
+        # a dense component is kept as its array, a sparse one as the list of its rows
+        self._arrays = [np.asarray(S.value_of(leaf)) if isinstance(leaf, Tensor)
+                        else S.sparse_rows(leaf) for leaf in leaves]
         self._n = n
 
     def _compute_element_spec(self):
-        return nest.map_structure(lambda t: TensorSpec(t.shape[1:], t.dtype), self._structure)
+        def row_spec(t):
+            if isinstance(t, Tensor):
+                return TensorSpec(t.shape[1:], t.dtype)
+            return S.spec_of(t).__class__(t.shape[1:], t.dtype)
+        return nest.map_structure(row_spec, self._structure)
 
     def _cardinality(self):
         return self._n
@@ -534,10 +541,15 @@ class _TensorSliceDataset(Dataset):
         tensor_of, slice_value = S.tensor_of, S.slice_value
         if len(arrays) == 1 and not nest.is_nested(structure):
             a = arrays[0]
+            if isinstance(a, list):  # the rows of a SparseTensor
+                return iter(a)
             if a.dtype != object:
                 return (tensor_of(row) for row in a)
             return (tensor_of(slice_value(a, i)) for i in range(self._n))
         pack = S.packer(structure)
+        if any(isinstance(a, list) for a in arrays):
+            return (pack([a[i] if isinstance(a, list) else tensor_of(slice_value(a, i))
+                          for a in arrays]) for i in range(self._n))
         if all(a.dtype != object for a in arrays):
             return (pack([tensor_of(row) for row in rows]) for rows in zip(*arrays))
         return (pack([tensor_of(slice_value(a, i)) for a in arrays]) for i in range(self._n))
@@ -1090,6 +1102,8 @@ def _stack(leaves):
     shapes differ)."""
     first = leaves[0]
     if not isinstance(first, Tensor):
+        if isinstance(first, S._sparse_types()[0]):
+            return S.stack_sparse(leaves)
         raise NotImplementedError(f"Batching {type(first).__name__} components is not "
                                   "implemented in tapeflow")
     values = [t._value for t in leaves]
@@ -1123,6 +1137,8 @@ def _batched_spec(spec, batch_dim):
     def one(s):
         if isinstance(s, TensorSpec):
             return TensorSpec(TensorShape([batch_dim]).concatenate(s.shape), s.dtype)
+        if isinstance(s, S._sparse_types()[1]):
+            return type(s)(TensorShape([batch_dim]).concatenate(s.shape), s.dtype)
         raise NotImplementedError(f"Batching {type(s).__name__} components is not implemented "
                                   "in tapeflow")
     return nest.map_structure(one, spec)
@@ -1293,25 +1309,28 @@ class _UnbatchDataset(_UnaryDataset):
                 raise ValueError("Cannot unbatch an input with scalar components.")
 
     def _compute_element_spec(self):
-        return nest.map_structure(lambda s: TensorSpec(s.shape[1:] if s.shape.rank else None,
-                                                       s.dtype), self._input.element_spec)
+        return nest.map_structure(lambda s: type(s)(s.shape[1:] if s.shape.rank else None,
+                                                    s.dtype), self._input.element_spec)
 
     def _cardinality(self):
         return UNKNOWN
 
     def _make_iterator(self):
         for element in self._input._make_iterator():
-            leaves = [np.asarray(S.value_of(t)) for t in nest.flatten(element)]
-            n = leaves[0].shape[0]
+            leaves = [np.asarray(S.value_of(t)) if isinstance(t, Tensor) else S.sparse_rows(t)
+                      for t in nest.flatten(element)]
+            n = len(leaves[0]) if isinstance(leaves[0], list) else leaves[0].shape[0]
             for v in leaves[1:]:
-                if v.shape[0] != n:
+                size = len(v) if isinstance(v, list) else v.shape[0]
+                if size != n:
                     raise _error(errors.InvalidArgumentError,
                                  "Input element must have the same batch size in each component. "
                                  f"Component 0 had size {n} but component had size "
-                                 f"{v.shape[0]}.")
+                                 f"{size}.")
             for i in range(n):
-                yield nest.pack_sequence_as(element,
-                                            [S.tensor_of(S.slice_value(v, i)) for v in leaves])
+                yield nest.pack_sequence_as(element, [
+                    v[i] if isinstance(v, list) else S.tensor_of(S.slice_value(v, i))
+                    for v in leaves])
 
 
 class _RebatchDataset(_UnaryDataset):

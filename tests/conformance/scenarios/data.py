@@ -803,3 +803,21 @@ ds = tf.data.Dataset.from_tensor_slices({"s": np.array(["x", "yz"], dtype=object
 print(ds.element_spec)
 print(list(ds.as_numpy_iterator()))
 print(repr(tf.constant(np.array(["a", "b"]))))
+
+#@ sparse_slices_batch_unbatch
+sp = tf.SparseTensor(indices=[[0, 0], [1, 2], [2, 1]], values=[1, 2, 3], dense_shape=[3, 4])
+ds = tf.data.Dataset.from_tensor_slices(sp)
+print(ds.element_spec, ds.cardinality().numpy())
+for e in ds:
+    print(e.indices.numpy().tolist(), e.values.numpy().tolist(), e.dense_shape.numpy().tolist())
+b = ds.batch(2)
+print(b.element_spec)
+for e in b:
+    print(e.indices.numpy().tolist(), e.values.numpy().tolist(), e.dense_shape.numpy().tolist())
+u = b.unbatch()
+print(u.element_spec)
+print([tf.sparse.to_dense(e).numpy().tolist() for e in u])
+ds2 = tf.data.Dataset.from_tensor_slices((sp, [7, 8, 9]))
+print(ds2.element_spec)
+print(list(ds2.map(lambda s, x: x).as_numpy_iterator()))
+print(list(ds.map(lambda s: tf.sparse.to_dense(s)).as_numpy_iterator()))
