@@ -1733,12 +1733,18 @@ class _GroupByWindowDataset(_UnaryDataset):
         return out
 
     def _compute_element_spec(self):
-        probe = self._input._probe_element()
-        spec = self._reduce(self._key(probe), [probe]).element_spec
-        return S.relax_shapes(nest.map_structure(
-            lambda s: TensorSpec(TensorShape([None]).concatenate(s.shape[1:])
-                                 if s.shape.rank else s.shape, s.dtype)
-            if isinstance(s, TensorSpec) else s, spec), self._input.element_spec, probe)
+        # Windows of one and of two elements: the output dims that differ between them depend
+        # on the window's length, so they are unknown (with one element only, dims of size 1).
+        probes = self._input._probe_elements()
+        key = self._key(probes[0])
+        specs = [self._reduce(key, probes[:n]).element_spec for n in range(1, len(probes) + 1)]
+        if len(specs) == 1:
+            spec = nest.map_structure(
+                lambda s: TensorSpec([None if d == 1 else d for d in s.shape.as_list()], s.dtype)
+                if isinstance(s, TensorSpec) and s.shape.rank is not None else s, specs[0])
+        else:
+            spec = S.most_specific_compatible_spec(*specs)
+        return S.relax_shapes(spec, self._input.element_spec, probes[0])
 
     def _cardinality(self):
         return UNKNOWN

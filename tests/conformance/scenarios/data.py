@@ -821,3 +821,11 @@ ds2 = tf.data.Dataset.from_tensor_slices((sp, [7, 8, 9]))
 print(ds2.element_spec)
 print(list(ds2.map(lambda s, x: x).as_numpy_iterator()))
 print(list(ds.map(lambda s: tf.sparse.to_dense(s)).as_numpy_iterator()))
+
+#@ group_by_window_output_specs
+ds = tf.data.Dataset.range(10)
+print(ds.group_by_window(lambda x: x % 2, lambda k, w: w.batch(3), window_size=3).element_spec)
+print(ds.group_by_window(lambda x: x % 2, lambda k, w: w.map(lambda v: tf.fill([3], v)),
+                         window_size=2).element_spec)
+print(ds.batch(2).group_by_window(lambda x: tf.reduce_sum(x) % 2, lambda k, w: w.unbatch().batch(4),
+                                  window_size=2).element_spec)
