@@ -73,3 +73,21 @@ from .control_flow import (Assert, TensorArray, case, cond, control_dependencies
                            switch_case, vectorized_map, while_loop)
 from .control_flow import print_v2 as print, tuple_ as tuple  # noqa: F401,E402,A001
 from . import autograph  # noqa: F401,E402
+
+# Loaded on first use, so `import tapeflow` stays fast: input pipelines, file I/O, sparse tensors.
+_LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse"}
+_LAZY_NAMES = {"SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
+               "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
+
+
+def __getattr__(name):
+    import importlib
+    if name in _LAZY_MODULES:
+        value = importlib.import_module(_LAZY_MODULES[name], __name__)
+    elif name in _LAZY_NAMES:
+        module, attr = _LAZY_NAMES[name]
+        value = getattr(importlib.import_module(module, __name__), attr)
+    else:
+        raise AttributeError(f"module 'tapeflow' has no attribute '{name}'")
+    globals()[name] = value
+    return value

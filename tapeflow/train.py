@@ -1,3 +1,21 @@
-"""`tf.train`: checkpoints."""
-from .training.checkpoint import (Checkpoint, CheckpointLoadStatus, CheckpointManager,  # noqa: F401
-                                  latest_checkpoint)
+"""`tf.train`: checkpoints, and the `Example` protocol messages (loaded on first use)."""
+from .training.checkpoint import (
+    Checkpoint,
+    CheckpointLoadStatus,
+    CheckpointManager,
+    latest_checkpoint,
+)
+
+__all__ = ["Checkpoint", "CheckpointLoadStatus", "CheckpointManager", "latest_checkpoint"]
+
+_EXAMPLE_NAMES = ("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features",
+                  "FloatList", "Int64List", "SequenceExample")
+
+
+def __getattr__(name):
+    if name in _EXAMPLE_NAMES:
+        from .io import example_pb
+        value = getattr(example_pb, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tapeflow.train' has no attribute '{name}'")

@@ -404,8 +404,13 @@ def _to_array(value, dtype):
 
 def _to_array_nd(value, dtype):
     if isinstance(value, (_ndarray, _generic)):
-        if value.dtype.kind in "SUO":
-            return np.asarray(value, dtype=object)
+        if value.dtype.kind in "SUO":  # string tensors hold bytes, as TF's .numpy() gives
+            arr = np.asarray(value, dtype=object)
+            flat = [v.encode() if isinstance(v, str) else
+                    bytes(v) if isinstance(v, np.bytes_) else v for v in arr.reshape(-1)]
+            out = np.empty(len(flat), dtype=object)
+            out[:] = flat
+            return out.reshape(arr.shape)
         if dtype is None:
             return value.copy() if isinstance(value, _ndarray) else value
         return np.asarray(value).astype(dtype._np)
