@@ -1,0 +1,121 @@
+"""Single-precision `logf` and `sincosf` with the arithmetic of glibc's x86-64 (FMA) versions.
+
+TF's Box-Muller transform calls the C library's `logf` and `sincosf` on float32 values. Those are
+table-driven double-precision approximations rounded to float (up to 0.82 ulp from the true
+value), so a correctly rounded log or sine differs from them for about one value in ten. Here the
+same steps run over whole arrays in float64: a 16-interval table plus a degree-3 polynomial for
+log, a one-step reduction by pi/2 plus short polynomials for sine and cosine. Fused multiply-adds
+whose rounding can show in the float result are computed exactly (products split in halves).
+Published constants: Szabolcs Nagy's routines (Arm optimized-routines, MIT licence), adopted by
+glibc 2.28.
+
+    >>> float(logf(np.float32([0.5]))[0])
+    -0.6931471824645996
+"""
+import numpy as np
+
+# (1/c, log c) for the 16 subintervals of [0x3f330000, 2 * 0x3f330000] as floats
+_LOG_INVC = np.array([float.fromhex(h) for h in (
+    "0x1.661ec79f8f3bep+0", "0x1.571ed4aaf883dp+0", "0x1.49539f0f010bp+0", "0x1.3c995b0b80385p+0",
+    "0x1.30d190c8864a5p+0", "0x1.25e227b0b8eap+0", "0x1.1bb4a4a1a343fp+0", "0x1.12358f08ae5bap+0",
+    "0x1.0953f419900a7p+0", "0x1p+0", "0x1.e608cfd9a47acp-1", "0x1.ca4b31f026aap-1",
+    "0x1.b2036576afce6p-1", "0x1.9c2d163a1aa2dp-1", "0x1.886e6037841edp-1",
+    "0x1.767dcf5534862p-1")])
+_LOG_LOGC = np.array([float.fromhex(h) for h in (
+    "-0x1.57bf7808caadep-2", "-0x1.2bef0a7c06ddbp-2", "-0x1.01eae7f513a67p-2",
+    "-0x1.b31d8a68224e9p-3", "-0x1.6574f0ac07758p-3", "-0x1.1aa2bc79c81p-3",
+    "-0x1.a4e76ce8c0e5ep-4", "-0x1.1973c5a611cccp-4", "-0x1.252f438e10c1ep-5", "0x0p+0",
+    "0x1.aa5aa5df25984p-5", "0x1.c5e53aa362eb4p-4", "0x1.526e57720db08p-3",
+    "0x1.bc2860d22477p-3", "0x1.1058bc8a07ee1p-2", "0x1.4043057b6ee09p-2")])
+_LN2 = float.fromhex("0x1.62e42fefa39efp-1")
+_LOG_A0, _LOG_A1, _LOG_A2 = (float.fromhex(h) for h in (
+    "-0x1.00ea348b88334p-2", "0x1.5575b0be00b6ap-2", "-0x1.ffffef20a4123p-2"))
+
+
+def _split(a):
+    """a = hi + lo with hi holding the top 26 bits (Veltkamp), so products by short factors
+    are exact."""
+    c = a * 134217729.0  # 2**27 + 1
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+_INVC_HI, _INVC_LO = _split(_LOG_INVC)
+
+
+def logf(x):
+    """Natural log of positive normal float32 values, as glibc's `logf` rounds it."""
+    ix = np.asarray(x, np.float32).view(np.uint32)
+    tmp = ix - np.uint32(0x3F330000)
+    i = ((tmp >> np.uint32(19)) & np.uint32(15)).astype(np.intp)
+    k = tmp.view(np.int32) >> 23
+    iz = ix - (tmp & np.uint32(0x1FF << 23))
+    z = iz.view(np.float32).astype(np.float64)
+    # r = fma(z, invc, -1): z has 24 bits, so z * invc_hi and z * invc_lo are exact
+    r = (z * _INVC_HI[i] - 1.0) + z * _INVC_LO[i]
+    y0 = _LOG_LOGC[i] + k * _LN2
+    r2 = r * r
+    y = _LOG_A1 * r + _LOG_A2
+    y = _LOG_A0 * r2 + y
+    y = y * r2 + (y0 + r)
+    out = y.astype(np.float32)
+    out[ix == np.uint32(0x3F800000)] = 0
+    return out
+
+
+_HPI_INV = float.fromhex("0x1.45F306DC9C883p+23")
+_HPI = float.fromhex("0x1.921FB54442D18p0")
+_HPI_HI, _HPI_LO = _split(_HPI)
+_C0, _C1, _C2, _C3, _C4 = 1.0, *(float.fromhex(h) for h in (
+    "-0x1.ffffffd0c621cp-2", "0x1.55553e1068f19p-5", "-0x1.6c087e89a359dp-10",
+    "0x1.99343027bf8c3p-16"))
+_S1, _S2, _S3 = (float.fromhex(h) for h in (
+    "-0x1.555545995a603p-3", "0x1.1107605230bc4p-7", "-0x1.994eb3774cf24p-13"))
+
+
+def _abstop12(bits):
+    return (bits >> np.uint32(20)) & np.uint32(0x7FF)
+
+
+_TOP_PIO4 = _abstop12(np.float32(np.pi / 4).view(np.uint32))
+_TOP_TINY = _abstop12(np.float32(2.0 ** -12).view(np.uint32))
+_TOP_120 = _abstop12(np.float32(120.0).view(np.uint32))
+
+
+def sincosf(y):
+    """(sin y, cos y) of float32 values with |y| < 120, as glibc's `sincosf` rounds them."""
+    y = np.asarray(y, np.float32)
+    top = _abstop12(y.view(np.uint32))
+    if np.any(top >= _TOP_120) or not np.all(np.isfinite(y)):
+        raise ValueError("sincosf: arguments must be finite and below 120 in magnitude")
+    x = y.astype(np.float64)
+    small = top < _TOP_PIO4
+    # one-step reduction: n = nearest quarter turn, x - n * pi/2 as one fused multiply-add
+    n = np.where(small, 0, ((x * _HPI_INV).astype(np.int32) + 0x800000) >> 24)
+    nf = n.astype(np.float64)
+    p_hi, p_lo = nf * _HPI_HI, nf * _HPI_LO
+    # x - p_hi is exact (Sterbenz: x is within a factor 2 of p_hi), leaving one rounding
+    xr = np.where(small, x, (x - p_hi) - p_lo)
+    sign = np.where((n & 3 == 1) | (n & 3 == 2), -1.0, 1.0)
+    neg_cos = (n & 2) != 0  # the second table computes -cos
+    xs = xr * sign
+    x2 = xr * xr
+    x3 = x2 * xs
+    x4 = x2 * x2
+    x5 = x3 * x2
+    x6 = x4 * x2
+    cs = np.where(neg_cos, -1.0, 1.0)
+    c2 = cs * _C3 + x2 * (cs * _C4)
+    s1 = _S2 + x2 * _S3
+    c1 = cs * _C0 + x2 * (cs * _C1)
+    sv = xs + x3 * _S1
+    cv = c1 + x4 * (cs * _C2)
+    sin_part = (sv + x5 * s1).astype(np.float32)
+    cos_part = (cv + x6 * c2).astype(np.float32)
+    odd = (n & 1) == 1
+    sin_out = np.where(odd, cos_part, sin_part)
+    cos_out = np.where(odd, sin_part, cos_part)
+    tiny = top < _TOP_TINY
+    sin_out = np.where(tiny, y, sin_out)
+    cos_out = np.where(tiny, np.float32(1), cos_out)
+    return sin_out, cos_out
