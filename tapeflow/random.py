@@ -1,10 +1,17 @@
-"""`tf.random`: seeded sampling, stateless ops and `Generator`."""
-from .ops.random_ops import normal, set_seed, truncated_normal, uniform  # noqa: F401
-from .ops.random_ops import (Algorithm, Generator, categorical, create_rng_state, fold_in, gamma,  # noqa: F401,E402
-                             get_global_generator, poisson, set_global_generator, shuffle, split,
-                             stateless_categorical, stateless_normal, stateless_truncated_normal,
-                             stateless_uniform)
-import types as _types  # noqa: E402
+"""`tf.random`: TF's seeded random numbers (Philox streams), stateless ops and `Generator`."""
+import types as _types
+
+from .ops.random_ops import (Algorithm, Generator, categorical, create_rng_state, fold_in, gamma,
+                             get_global_generator, get_seed, normal, poisson, set_global_generator,
+                             set_seed, shuffle, split, stateless_binomial, stateless_categorical,
+                             stateless_normal, stateless_truncated_normal, stateless_uniform,
+                             truncated_normal, uniform)
+
+__all__ = ["Algorithm", "Generator", "categorical", "create_rng_state", "fold_in", "gamma",
+           "get_global_generator", "normal", "poisson", "set_global_generator", "set_seed",
+           "shuffle", "split", "stateless_binomial", "stateless_categorical", "stateless_normal",
+           "stateless_truncated_normal", "stateless_uniform", "truncated_normal", "uniform",
+           "experimental"]
 
 experimental = _types.ModuleType("tapeflow.random.experimental",
                                  "`tf.random.experimental`: the Generator API's older names.")
@@ -13,3 +20,4 @@ experimental.__dict__.update(Algorithm=Algorithm, Generator=Generator,
                              get_global_generator=get_global_generator,
                              set_global_generator=set_global_generator, stateless_split=split,
                              stateless_fold_in=fold_in)
+del get_seed

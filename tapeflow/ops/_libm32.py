@@ -44,8 +44,13 @@ _INVC_HI, _INVC_LO = _split(_LOG_INVC)
 
 
 def logf(x):
-    """Natural log of positive normal float32 values, as glibc's `logf` rounds it."""
-    ix = np.asarray(x, np.float32).view(np.uint32)
+    """Natural log of float32 values, as glibc's `logf` rounds it (0 gives -inf; subnormals
+    are scaled into the normal range first, as glibc does; negatives give nan)."""
+    x = np.asarray(x, np.float32)
+    ix = x.view(np.uint32).copy()
+    sub = ix < np.uint32(0x00800000)
+    if np.any(sub):
+        ix[sub] = (x[sub] * np.float32(2.0 ** 23)).view(np.uint32) - np.uint32(23 << 23)
     tmp = ix - np.uint32(0x3F330000)
     i = ((tmp >> np.uint32(19)) & np.uint32(15)).astype(np.intp)
     k = tmp.view(np.int32) >> 23
@@ -60,6 +65,10 @@ def logf(x):
     y = y * r2 + (y0 + r)
     out = y.astype(np.float32)
     out[ix == np.uint32(0x3F800000)] = 0
+    if np.any(sub) or not np.all(np.isfinite(x)) or np.any(x < 0):
+        out[x == 0] = -np.inf
+        out[np.isnan(x) | (x < 0)] = np.nan
+        out[x == np.inf] = np.inf
     return out
 
 
@@ -119,3 +128,54 @@ def sincosf(y):
     sin_out = np.where(tiny, y, sin_out)
     cos_out = np.where(tiny, np.float32(1), cos_out)
     return sin_out, cos_out
+
+
+# ============================================================================================
+# Other C library functions, called through ctypes on each distinct argument (they are needed on
+# few values: per-rate constants, lgamma of integers); without a loadable C library, float64
+# NumPy/SciPy values rounded to the argument's precision stand in (then within an ulp).
+# ============================================================================================
+_LIBM = []
+
+
+def _libm():
+    if not _LIBM:
+        try:
+            import ctypes
+            import ctypes.util
+            lib = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+            for name in ("expf", "lgammaf", "powf", "logf"):
+                getattr(lib, name).restype = ctypes.c_float
+                getattr(lib, name).argtypes = [ctypes.c_float] * (2 if name == "powf" else 1)
+            for name in ("exp", "lgamma", "pow", "log"):
+                getattr(lib, name).restype = ctypes.c_double
+                getattr(lib, name).argtypes = [ctypes.c_double] * (2 if name == "pow" else 1)
+            _LIBM.append(lib)
+        except (OSError, AttributeError):
+            _LIBM.append(None)
+    return _LIBM[0]
+
+
+def _fallback(name, args):
+    import scipy.special
+    wide = [a.astype(np.float64) for a in args]
+    f = {"exp": np.exp, "log": np.log, "pow": np.power, "lgamma": scipy.special.gammaln}[name]
+    return f(*wide)
+
+
+def cfunc(name, *args):
+    """The C library's `name` (exp, log, pow or lgamma) applied elementwise in the arguments'
+    precision: float32 arrays call the `f`-suffixed function."""
+    args = [np.asarray(a) for a in args]
+    single = args[0].dtype == np.float32
+    lib = _libm()
+    if lib is None:
+        return _fallback(name, args).astype(args[0].dtype)
+    fn = getattr(lib, name + ("f" if single else ""))
+    if len(args) == 1:
+        uniq, inv = np.unique(args[0], return_inverse=True)
+        vals = np.fromiter(map(fn, uniq.tolist()), np.float64, len(uniq))
+        return vals[inv].reshape(args[0].shape).astype(args[0].dtype)
+    a, b = np.broadcast_arrays(*args)
+    vals = np.fromiter(map(fn, a.ravel().tolist(), b.ravel().tolist()), np.float64, a.size)
+    return vals.reshape(a.shape).astype(args[0].dtype)

@@ -227,3 +227,363 @@ def _blocks_at(key, counter, offsets):
     carry = (low < offsets).astype(np.uint64)
     high = carry + np.uint64(hi)
     return _rounds(key, low, high)
+
+
+# ============================================================================================
+# How TF's CPU thread pool splits a loop (Eigen's parallelFor cost model), for the kernels whose
+# draws depend on where a work block starts (multinomial)
+# ============================================================================================
+def cpu_threads():
+    """TF's default intra-op thread count: the CPUs this process may run on."""
+    import os
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def parallel_blocks(n, cost, threads=None):
+    """The [start, limit) ranges Eigen's ThreadPoolDevice::parallelFor hands to workers for `n`
+    units costing `cost` cycles each (one range when the work is too small to split)."""
+    threads = cpu_threads() if threads is None else threads
+    if n <= 1 or threads == 1:
+        return [(0, n)]
+    want = int(min(float(threads), max(1.0, (n * cost - 100000.0) / 100000.0 + 0.9)))
+    if want <= 1:
+        return [(0, n)]
+
+    def divup(a, b):
+        return -(-a // b)
+    block = min(n, max(divup(n, 4 * threads), int(40000.0 / cost)))
+    max_block = min(n, 2 * block)
+    count = divup(n, block)
+    best = count / (divup(count, threads) * threads)
+    prev = count
+    while best < 1.0 and prev > 1:
+        coarser = divup(n, prev - 1)
+        if coarser > max_block:
+            break
+        coarser_count = divup(n, coarser)
+        prev = coarser_count
+        eff = coarser_count / (divup(coarser_count, threads) * threads)
+        if eff + 0.01 >= best:
+            block, count = coarser, coarser_count
+            best = max(best, eff)
+    return [(i * block, min(n, (i + 1) * block)) for i in range(count)]
+
+
+def multinomial(key, counter, logits, num_samples, threads=None):
+    """Class indices [batch, num_samples] as TF's CPU Multinomial kernel draws them: per row an
+    unnormalised CDF of exp(logit - max) over the finite logits (in double), and per sample
+    upper_bound(cdf, u * total) with u a double from two words. A work block of rows starting at
+    row s reads the stream from block s * (num_samples + 3) // 4, one row after another."""
+    logits = np.asarray(logits)
+    batch, k = logits.shape
+    out = np.empty((batch, num_samples), np.int64)
+    if batch == 0 or num_samples == 0:
+        return out
+    finite = np.isfinite(logits)
+    lowest = np.finfo(logits.dtype).min if logits.dtype.kind == "f" else np.iinfo(logits.dtype).min
+    top = np.where(finite, logits, lowest).max(axis=1).astype(np.float64)
+    terms = np.exp(logits.astype(np.float64) - top[:, None])
+    cdf = np.cumsum(np.where(finite, terms, 0.0), axis=1)
+    total = cdf[:, -1]
+    cost = 50 * (num_samples * np.log(k) / np.log(2) + k)
+    for start, limit in parallel_blocks(batch, int(cost), threads):
+        rows = limit - start
+        words = philox_words(key, counter, 2 * num_samples * rows,
+                             start * (num_samples + 3) // 4)
+        u = words_to_float64(words).reshape(rows, num_samples) * total[start:limit, None]
+        for r in range(rows):
+            out[start + r] = np.searchsorted(cdf[start + r], u[r], side="right")
+    return out
+
+
+def shuffle_permutation(key, counter, size):
+    """TF's RandomShuffle order: for i = 0 .. size-2, swap i with i + word_i % (size - i)."""
+    words = philox_words(key, counter, max(size - 1, 0)).astype(np.int64)
+    picks = (words % np.arange(size, 1, -1, dtype=np.int64)) + np.arange(size - 1)
+    perm = list(range(size))
+    for i, j in enumerate(picks.tolist()):
+        perm[i], perm[j] = perm[j], perm[i]
+    return np.asarray(perm, np.int64)
+
+
+# ============================================================================================
+# Rejection samplers: every output owns the sub-stream starting 256 blocks per output further
+# on, and draws normals / uniforms from it block by block, as TF's CPU kernels do
+# ============================================================================================
+def _block_normals(blocks, dt):
+    """The values one NormalDistribution call makes of each block: 4 (half/float) or 2."""
+    flat = blocks.reshape(-1)
+    if dt == np.float64:
+        return box_muller64(flat).reshape(len(blocks), 2)
+    return box_muller32(flat).astype(dt).reshape(len(blocks), 4)
+
+
+def _block_uniforms(blocks, dt):
+    flat = blocks.reshape(-1)
+    if dt == np.float64:
+        return words_to_float64(flat).reshape(len(blocks), 2)
+    if dt == np.float16:
+        return words_to_float16(flat).reshape(len(blocks), 4)
+    return words_to_float32(flat).reshape(len(blocks), 4)
+
+
+def _log(x):
+    """The C library's log in x's precision (half goes through float)."""
+    if x.dtype == np.float64:
+        import math
+        return np.fromiter(map(math.log, x.tolist()), np.float64, len(x)) if len(x) else x
+    from ._libm32 import logf
+    return logf(x.astype(np.float32)).astype(x.dtype)
+
+
+class _Draws:
+    """Per-output buffers of normal and uniform values, refilled one block at a time."""
+
+    def __init__(self, key, counter, n_out, dt, first, per_output=256, positions=None):
+        self.key, self.counter, self.dt = key, counter, dt
+        self.pos = (np.arange(n_out, dtype=np.int64) * per_output + int(first)
+                    if positions is None else np.asarray(positions, np.int64).copy())
+        width = 2 if dt == np.float64 else 4
+        self.nbuf = np.zeros((n_out, width), dt)
+        self.ubuf = np.zeros((n_out, width), dt)
+        self.nrem = np.zeros(n_out, np.int64)
+        self.urem = np.zeros(n_out, np.int64)
+        self.width = width
+
+    def _take(self, idx, buf, rem, convert):
+        need = idx[rem[idx] == 0]
+        if len(need):
+            buf[need] = convert(_blocks_at(self.key, self.counter, self.pos[need]), self.dt)
+            self.pos[need] += 1
+            rem[need] = self.width
+        rem[idx] -= 1
+        return buf[idx, rem[idx]]
+
+    def normal(self, idx):
+        return self._take(idx, self.nbuf, self.nrem, _block_normals)
+
+    def uniform(self, idx):
+        return self._take(idx, self.ubuf, self.urem, _block_uniforms)
+
+
+def gamma(key, counter, alpha, num_samples):
+    """Gamma(alpha, 1) samples [num_samples, *alpha.shape] by Marsaglia and Tsang's method with
+    TF's arithmetic in alpha's dtype (alpha < 1: boosted by one, times u ** (1 / alpha)).
+    Output o = sample * num_alphas + alpha_index reads the sub-stream of index
+    alpha_index * num_samples + sample."""
+    dt = alpha.dtype.type
+    flat = alpha.reshape(-1)
+    num_alphas = len(flat)
+    n_out = num_alphas * num_samples
+    a = np.repeat(flat, num_samples)  # output_idx order: alpha-major
+    small = a < dt(1)
+    d = a + np.where(small, dt(2) / dt(3), dt(-1) / dt(3)).astype(dt)
+    c = (dt(1) / dt(3)) / np.sqrt(d)
+    draws = _Draws(key, counter, n_out, dt, 0)
+    res = np.zeros(n_out, dt)
+    expo = np.nonzero(a == dt(1))[0]  # alpha = 1: an exponential, -log1p(-u)
+    if len(expo):
+        res[expo] = -_cmap("log1p", -draws.uniform(expo).astype(np.float64)).astype(dt)
+    todo = np.nonzero(a != dt(1))[0]
+    with np.errstate(all="ignore"):
+        while len(todo):
+            x = draws.normal(todo)
+            v = dt(1) + c[todo] * x
+            go = v > 0
+            idx, x, v = todo[go], x[go], v[go]
+            v = v * v * v
+            u = draws.uniform(idx)
+            xx = x * x
+            ok = u < dt(1) - dt(0.0331) * xx * xx
+            rest = ~ok
+            if np.any(rest):
+                vr, dr = v[rest], d[idx[rest]]
+                ok[rest] = _log(u[rest]) < dt(0.5) * x[rest] * x[rest] + dr * (dt(1) - vr + _log(vr))
+            acc = idx[ok]
+            out = d[acc] * v[ok]
+            boost = small[acc]
+            if np.any(boost):
+                from ._libm32 import cfunc
+                b = acc[boost]
+                u2 = draws.uniform(b)
+                expo = (dt(1) / a[b]).astype(dt)
+                p = cfunc("pow", u2.astype(np.float64 if dt == np.float64 else np.float32),
+                          expo.astype(np.float64 if dt == np.float64 else np.float32))
+                out[boost] = out[boost] * p.astype(dt)
+            res[acc] = out
+            done = np.zeros(n_out, bool)
+            done[acc] = True
+            todo = todo[~done[todo]]
+    return res.reshape(num_alphas, num_samples).T.reshape((num_samples,) + alpha.shape)
+
+
+def poisson(key, counter, rate, num_samples, compute_dtype):
+    """Poisson(rate) samples [num_samples, *rate.shape] as TF's CPU kernel draws them, in the
+    rate's precision (half computes in float): Knuth's product of uniforms below rate 10,
+    Hormann's transformed rejection from 10 up. Values are returned in that precision."""
+    from ._libm32 import cfunc
+    dt = np.dtype(compute_dtype).type
+    flat = rate.reshape(-1).astype(dt)
+    num_rates = len(flat)
+    n_out = num_rates * num_samples
+    lam = np.repeat(flat, num_samples)
+    res = np.zeros(n_out, dt)
+    draws = _Draws(key, counter, n_out, dt, 0)
+    with np.errstate(all="ignore"):
+        knuth = np.nonzero(lam < dt(10))[0]
+        if len(knuth):
+            limit = cfunc("exp", -lam[knuth])
+            prod = np.ones(len(knuth), dt)
+            count = np.zeros(len(knuth), dt)
+            live = np.arange(len(knuth))
+            while len(live):
+                u = draws.uniform(knuth[live])
+                prod[live] = prod[live] * u
+                stop = prod[live] <= limit[live]
+                res[knuth[live[stop]]] = count[live[stop]]
+                live = live[~stop]
+                count[live] += dt(1)
+        big = np.nonzero(~(lam < dt(10)))[0]
+        if len(big):
+            r = lam[big]
+            log_rate = _log(r)
+            b = dt(0.931) + dt(2.53) * np.sqrt(r)
+            a = dt(-0.059) + dt(0.02483) * b
+            inv_alpha = dt(1.1239) + dt(1.1328) / (b - dt(3.4))
+            v_r = dt(0.9277) - dt(3.6224) / (b - dt(2))
+            live = np.arange(len(big))
+            while len(live):
+                idx = big[live]
+                u = draws.uniform(idx) - dt(0.5)
+                v = draws.uniform(idx)
+                us = dt(0.5) - np.abs(u)
+                al, bl, rl = a[live], b[live], r[live]
+                k = np.floor((dt(2) * al / us + bl) * u + rl + dt(0.43))
+                ok = (us >= dt(0.07)) & (v <= v_r[live])
+                maybe = ~ok & ~((k < 0) | ((us < dt(0.013)) & (v > us)))
+                if np.any(maybe):
+                    m = np.nonzero(maybe)[0]
+                    s = _log(v[m] * inv_alpha[live[m]] / (al[m] / (us[m] * us[m]) + bl[m]))
+                    t = -rl[m] + k[m] * log_rate[live[m]] - cfunc("lgamma", k[m] + dt(1))
+                    ok[m] = s <= t
+                res[idx[ok]] = k[ok]
+                live = live[~ok]
+    return res.reshape(num_rates, num_samples).T.reshape((num_samples,) + rate.shape)
+
+
+_STIRLING_TAIL = np.array([0.0810614667953272, 0.0413406959554092, 0.0276779256849983,
+                           0.02079067210376509, 0.0166446911898211, 0.0138761288230707,
+                           0.0118967099458917, 0.0104112652619720, 0.00925546218271273,
+                           0.00833056343336287])
+
+
+def _stirling_tail(k):
+    """log k! - Stirling's approximation: tabulated to 9, then the asymptotic series."""
+    small = k <= 9
+    kp1sq = (k + 1) * (k + 1)
+    tail = (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / (k + 1)
+    return np.where(small, _STIRLING_TAIL[np.clip(k, 0, 9).astype(np.int64)], tail)
+
+
+def _cmap(name, x):
+    import math
+    fn = getattr(math, name)
+    return np.fromiter(map(fn, x.tolist()), np.float64, len(x)) if len(x) else x.astype(np.float64)
+
+
+def _btrs(draws, idx, count, prob):
+    """Hormann's BTRS rejection for the outputs `idx` (count * prob >= 10), in double."""
+    stddev = np.sqrt(count * prob * (1 - prob))
+    b = 1.15 + 2.53 * stddev
+    a = -0.0873 + 0.0248 * b + 0.01 * prob
+    c = count * prob + 0.5
+    v_r = 0.92 - 4.2 / b
+    r = prob / (1 - prob)
+    alpha = (2.83 + 5.1 / b) * stddev
+    m = np.floor((count + 1) * prob)
+    out = np.zeros(len(idx))
+    live = np.arange(len(idx))
+    with np.errstate(all="ignore"):
+        while len(live):
+            u = draws.uniform(idx[live])
+            v = draws.uniform(idx[live])
+            u = u - 0.5
+            us = 0.5 - np.abs(u)
+            al, bl = a[live], b[live]
+            k = np.floor((2 * al / us + bl) * u + c[live])
+            ok = (us >= 0.07) & (v <= v_r[live])
+            n = count[live]
+            maybe = ~ok & ~((k < 0) | (k > n))
+            if np.any(maybe):
+                j = np.nonzero(maybe)[0]
+                lj = live[j]
+                kj, nj, mj, rj = k[j], n[j], m[lj], r[lj]
+                vv = _cmap("log", v[j] * alpha[lj] / (al[j] / (us[j] * us[j]) + bl[j]))
+                upper = ((mj + 0.5) * _cmap("log", (mj + 1) / (rj * (nj - mj + 1)))
+                         + (nj + 1) * _cmap("log", (nj - mj + 1) / (nj - kj + 1))
+                         + (kj + 0.5) * _cmap("log", rj * (nj - kj + 1) / (kj + 1))
+                         + _stirling_tail(mj) + _stirling_tail(nj - mj)
+                         - _stirling_tail(kj) - _stirling_tail(nj - kj))
+                ok[j] = vv <= upper
+            out[live[ok]] = k[ok]
+            live = live[~ok]
+    return out
+
+
+def _inversion(draws, idx, count, prob):
+    """Binomial inversion for the outputs `idx`: count geometric waits until they pass count."""
+    out = np.zeros(len(idx))
+    total = np.zeros(len(idx))
+    denom = _cmap("log1p", -prob)
+    live = np.arange(len(idx))
+    with np.errstate(all="ignore"):
+        while len(live):
+            u = draws.uniform(idx[live])
+            geom = np.ceil(_cmap("log", u) / denom[live])
+            total[live] += geom
+            stop = total[live] > count[live]
+            keep = live[~stop]
+            out[keep] += 1
+            live = keep
+    return out
+
+
+def binomial(key, counter, counts, probs, samples_per_batch, prob_dtype):
+    """Binomial(counts, probs) samples as TF's CPU kernel draws them: counts and probs are
+    flattened over the batch; output o = batch * samples_per_batch + sample lands at
+    sample * num_batches + batch, and reads the sub-stream at 256 * o (BTRS, count * p >= 10)
+    or 42 * o (inversion); p > 1/2 samples count - Binomial(count, 1 - p)."""
+    T = np.dtype(prob_dtype).type
+    counts = np.asarray(counts, T).reshape(-1)
+    probs = np.asarray(probs, T).reshape(-1)
+    num_batches = len(counts)
+    n_out = num_batches * samples_per_batch
+    cnt = np.repeat(counts, samples_per_batch)
+    prb = np.repeat(probs, samples_per_batch)
+    out = np.full(n_out, np.nan)
+    o = np.arange(n_out, dtype=np.int64)
+    dcount = cnt.astype(np.float64)
+    with np.errstate(all="ignore"):
+        zero = (dcount <= 0.0) | (prb <= T(0))
+        one = ~zero & (prb >= T(1))
+        low = ~zero & ~one & (prb <= T(0.5))
+        high = ~zero & ~one & (prb > T(0.5))
+        q = (T(1) - prb).astype(T)
+        out[zero] = 0.0
+        out[one] = dcount[one]
+        for mask, p, flip in ((low, prb, False), (high, q, True)):
+            if not np.any(mask):
+                continue
+            big = mask & (cnt * p >= T(10))
+            small = mask & ~big
+            for sel, stride, fn in ((big, 256, _btrs), (small, 42, _inversion)):
+                idx = np.nonzero(sel)[0]
+                if not len(idx):
+                    continue
+                draws = _Draws(key, counter, n_out, np.float64, 0, positions=o * stride)
+                vals = fn(draws, idx, dcount[idx], p[idx].astype(np.float64))
+                out[idx] = dcount[idx] - vals if flip else vals
+    return out.reshape(num_batches, samples_per_batch).T.reshape(-1)
