@@ -24,11 +24,17 @@ import enum
 import math
 import os
 import random as _pyrandom
+from typing import ClassVar
 
 import numpy as np
 
 from ..framework import dtypes as D
-from ..framework.errors import InvalidArgumentError, NotFoundError, UnimplementedError, op_error
+from ..framework.errors import (
+    InvalidArgumentError,
+    NotFoundError,
+    UnimplementedError,
+    op_error,
+)
 from ..framework.op import apply1, apply2, defop
 from ..framework.tensor import convert_to_tensor, wrap
 from ..framework.variables import Variable
@@ -49,7 +55,7 @@ class _Context:
     kernel cache (one Philox position per op type, attributes and seed pair)."""
     global_seed = None
     rng = _pyrandom.Random()
-    kernels = {}
+    kernels: ClassVar[dict] = {}
 
 
 def set_seed(seed):
@@ -94,7 +100,7 @@ def get_seed(op_seed):
 
 class _Kernel:
     """A stateful random kernel's generator: PhiloxRandom(seed, seed2) advanced per call."""
-    __slots__ = ("key", "counter")
+    __slots__ = ("counter", "key")
 
     def __init__(self, seed, seed2):
         s, s2 = int(seed) & _MASK64, int(seed2) & _MASK64
@@ -131,6 +137,12 @@ def _rng(seed, op_name="RandomUniform", attrs=("float32",)):
     return _kernel(op_name, attrs, seed)
 
 
+def _kernel_error(cls, op_type, message):
+    """An error raised inside a TF kernel that eager mode runs wrapped in a function."""
+    return op_error(cls, op_type, f"{{{{function_node __wrapped__{op_type}_device_/job:localhost/"
+                                  f"replica:0/task:0/device:CPU:0}}}} {message}")
+
+
 def _shape(shape):
     return tuple(int_list(shape)) if not isinstance(shape, int) else (shape,)
 
@@ -153,7 +165,7 @@ def _float_dtype(dtype, op_name):
 
 class _Bits:
     """A Philox key and counter with TF's per-distribution fills (FillPhiloxRandom)."""
-    __slots__ = ("key", "counter")
+    __slots__ = ("counter", "key")
 
     def __init__(self, key, counter):
         self.key, self.counter = key, counter
@@ -360,6 +372,7 @@ def _gamma_dsample_dalpha(alpha, sample):
     """d sample / d alpha holding the CDF P(alpha, sample) fixed: -(dP/dalpha) / (dP/dx) (TF's
     RandomGammaGrad; implicit reparameterization, Figurnov et al. 2018)."""
     from scipy.special import gammaln
+
     from .special_math_ops import _igamma_da_series
     a, x = np.broadcast_arrays(np.asarray(alpha, np.float64), np.asarray(sample, np.float64))
     log_density = (a - 1) * np.log(x) - x - gammaln(a)
@@ -477,8 +490,8 @@ def _key_counter(seed, alg="auto_select", op_name="StatelessRandomUniformV2"):
     alg = _alg_int(alg if alg is not None else "auto_select", stateless=True)
     words = _seed_words(seed)
     if alg == Algorithm.THREEFRY.value:
-        raise op_error(InvalidArgumentError, op_name,
-                       "counter must be a vector with length at least 2; got shape: [1]. (Note "
+        raise _kernel_error(InvalidArgumentError, op_name,
+                            "counter must be a vector with length at least 2; got shape: [1]. (Note "
                        "that batched counters are not supported yet.)")
     return P.key_counter_from_seed(*words)
 
@@ -555,6 +568,70 @@ def stateless_categorical(logits, num_samples, seed, dtype=D.int64, name=None):
     bits = _Bits(*P.key_counter_from_seed(*_seed_words(seed, "StatelessMultinomial")))
     return wrap(_draw_categorical(bits, logits._value, int(_scalar(num_samples)), dtype,
                                   "StatelessMultinomial"))
+
+
+def stateless_gamma(shape, seed, alpha, beta=None, dtype=D.float32, name=None):
+    """Gamma(alpha, beta) samples as a pure function of `seed` (beta is the rate); `shape`
+    must end with the broadcast shape of alpha and beta.
+
+    >>> tf.random.stateless_gamma([2], seed=[1, 2], alpha=2.0).shape
+    TensorShape([2])
+    """
+    dtype = D.as_dtype(dtype)
+    shape = _shape(shape)
+    alpha = convert_to_tensor(alpha, dtype=dtype)
+    beta = convert_to_tensor(1 if beta is None else beta, dtype=dtype)
+    try:
+        bshape = np.broadcast_shapes(alpha._value.shape, beta._value.shape)
+    except ValueError:
+        raise op_error(InvalidArgumentError, "BroadcastArgs",
+                       f"Incompatible shapes: {list(alpha._value.shape)} vs. "
+                       f"{list(beta._value.shape)}") from None
+    alpha_b = A.broadcast_to(alpha, bshape) if alpha._value.shape != bshape else alpha
+    key, counter = _key_counter(seed, "auto_select", "StatelessRandomGammaV3")
+    if len(bshape) > len(shape) or tuple(shape[len(shape) - len(bshape):]) != tuple(bshape):
+        raise _kernel_error(InvalidArgumentError, "StatelessRandomGammaV3",
+                            "Shape passed in must end with broadcasted shape.")
+    lead = shape[:len(shape) - len(bshape)]
+    sample = apply1(RANDOM_GAMMA, alpha_b, {"shape": lead, "key": key, "counter": counter})
+    return M.maximum(np.finfo(dtype._np).tiny, sample / beta)
+
+
+def stateless_poisson(shape, seed, lam, dtype=D.int32, name=None):
+    """Poisson(lam) samples as a pure function of `seed`; `shape` must end with lam's shape.
+
+    >>> tf.random.stateless_poisson([3], seed=[1, 2], lam=4.0).shape
+    TensorShape([3])
+    """
+    shape = _shape(shape)
+    lam = t(lam)
+    dtype = D.as_dtype(dtype)
+    words = _seed_words(seed, "StatelessRandomPoisson")
+    ls = lam._value.shape
+    if len(ls) > len(shape) or tuple(shape[len(shape) - len(ls):]) != tuple(ls):
+        raise _kernel_error(InvalidArgumentError, "StatelessRandomPoisson",
+                            "Shape passed in must end with broadcasted shape.")
+    n = math.prod(shape)
+    if n == 0:
+        return wrap(np.zeros(shape, dtype._np))
+    key, counter = P.key_counter_from_seed(*words)
+    per_rate = n // max(lam._value.size, 1)
+    out = P.poisson(key, counter, lam._value, per_rate, np.float64)
+    return wrap(out.astype(dtype._np).reshape(shape))
+
+
+def stateless_shuffle(value, seed, alg="auto_select", name=None):
+    """`value` with its first dimension permuted as a pure function of `seed`.
+
+    >>> tf.random.experimental.stateless_shuffle(tf.range(4), seed=[1, 2]).shape
+    TensorShape([4])
+    """
+    v = t(value)
+    key, counter = _key_counter(seed, alg, "StatelessShuffle")
+    v = v._value
+    if v.ndim == 0 or v.size <= 1 or v.shape[0] <= 1:
+        return wrap(v)
+    return wrap(v[P.shuffle_permutation(key, counter, v.shape[0])])
 
 
 def split(seed, num=2, alg="auto_select"):
@@ -751,17 +828,21 @@ class Generator:
         return sum(w << (64 * i) for i, w in enumerate(words)), len(words)
 
     def skip(self, delta):
-        """Advances the counter as if `delta` elements had been drawn."""
-        counter, n = self._counter()
-        counter = (counter + _COUNTER_STEP * int(delta)) % (1 << (64 * n))
-        words = [_signed64(counter >> (64 * i)) for i in range(n)]
-        self._state_var.assign(np.asarray(words + [int(self._state_var._value[-1])], np.int64))
+        """Advances the counter as if `delta` elements had been drawn; returns the state before.
+
+        >>> g = tf.random.Generator.from_seed(5)
+        >>> g.skip(3).numpy().tolist(), g.state.numpy().tolist()
+        ([5, 0, 0], [773, 0, 0])
+        """
+        old = wrap(np.array(self._state_var._value))
+        self._read_and_skip(_COUNTER_STEP * int(getattr(delta, "_value", delta)))
+        return old
 
     def _read_and_skip(self, blocks, op_name="RngReadAndSkip"):
         """The _Bits at the current state; the 128-bit counter then moves `blocks` on."""
         if self._alg == Algorithm.THREEFRY.value:
-            raise op_error(UnimplementedError, op_name,
-                           "Non-XLA devices don't support the ThreeFry algorithm.")
+            raise _kernel_error(UnimplementedError, op_name,
+                                "Non-XLA devices don't support the ThreeFry algorithm.")
         c0, c1, key = [int(w) & _MASK64 for w in self._state_var._value]
         bits = _Bits((key & _MASK32, key >> 32), (c0 & _MASK32, c0 >> 32, c1 & _MASK32, c1 >> 32))
         counter = ((c0 | (c1 << 64)) + int(blocks)) % (1 << 128)
@@ -874,14 +955,14 @@ def _binomial_layout(shape, counts, probs, op_name):
                        f"counts and probs must have compatible batch dimensions: {list(cs)} vs. "
                        f"{list(ps)}") from None
     if len(bshape) > len(shape) or tuple(shape[len(shape) - len(bshape):]) != tuple(bshape):
-        raise op_error(InvalidArgumentError, op_name,
-                       "Shape passed in must end with broadcasted shape.")
+        raise _kernel_error(InvalidArgumentError, op_name,
+                            "Shape passed in must end with broadcasted shape.")
     lead = len(shape) - len(bshape)
     return math.prod(shape[:lead]), math.prod(shape[lead:])
 
 
 def _binomial(bits, shape, counts, probs, dtype):
-    spb, nb = _binomial_layout(shape, counts, probs, "")
+    spb = _binomial_layout(shape, counts, probs, "")[0]
     bshape = tuple(shape[len(shape) - len(np.broadcast_shapes(counts._value.shape,
                                                               probs._value.shape)):])
     if math.prod(shape) == 0:
