@@ -38,6 +38,7 @@ from ..framework.errors import (
 from ..framework.op import apply1, apply2, defop
 from ..framework.tensor import convert_to_tensor, wrap
 from ..framework.variables import Variable
+from ..module import Module
 from . import array_ops as A
 from . import math_ops as M
 from . import philox as P
@@ -201,7 +202,8 @@ def _check_int_bounds(shape, lo, hi, op_name):
                        f"maxval must be 0-D, got shape {list(np.shape(hi))}")
     lo, hi = int(np.asarray(lo)), int(np.asarray(hi))
     if lo >= hi and math.prod(shape):
-        raise op_error(InvalidArgumentError, op_name, f"Need minval < maxval: {lo} >= {hi}")
+        raise _kernel_error(InvalidArgumentError, op_name,
+                            f"Need minval < maxval, got {lo} >= {hi}")
     return lo, hi
 
 
@@ -479,8 +481,8 @@ def _seed_words(seed, op_name="StatelessRandomGetKeyCounter"):
                        f"Value for attr 'Tseed' of {s.dtype.name} is not in the list of allowed "
                        f"values: int32, int64")
     if s._value.shape != (2,):
-        raise op_error(InvalidArgumentError, op_name,
-                       f"seed must have shape [2], not {list(s._value.shape)}")
+        raise _kernel_error(InvalidArgumentError, op_name,
+                            f"seed must have shape [2], not {list(s._value.shape)}")
     return [int(v) & _MASK64 for v in s._value]
 
 
@@ -736,8 +738,9 @@ def create_rng_state(seed, alg):
     return wrap(_state_array(seed, _STATE_SIZES[alg]))
 
 
-class Generator:
+class Generator(Module):
     """A random number generator with explicit state (an int64 Variable), as `tf.random.Generator`.
+    It checkpoints its state (a tapeflow Module, so `tf.train.Checkpoint` tracks it).
 
     >>> g = tf.random.Generator.from_seed(1234)
     >>> g.normal([2, 3]).shape
@@ -745,6 +748,7 @@ class Generator:
     """
 
     def __init__(self, copy_from=None, state=None, alg=None):
+        Module.__init__(self, name="generator")
         if copy_from is not None:
             if state is not None or alg is not None:
                 raise ValueError("copy_from excludes state and alg")
