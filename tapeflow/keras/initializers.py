@@ -9,7 +9,7 @@ seed an integer taken from Python's `random` when the initializer is made (so
     >>> tf.keras.initializers.get("ones")((2,))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 1.], dtype=float32)>
     >>> tf.keras.initializers.GlorotUniform(seed=1)((2,)).numpy().tolist()
-    [-0.9134066104888916, -1.1911640167236328]
+    [0.9271029233932495, -0.09802794456481934]
 """
 import math
 

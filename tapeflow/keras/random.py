@@ -7,7 +7,7 @@ Python's `random` on first use; `keras.utils.set_random_seed` resets it). Values
 on TensorFlow.
 
     >>> tf.keras.random.normal([2], seed=1).numpy().tolist()
-    [-0.8571652770042419, 0.6428728103637695]
+    [0.12665030360221863, -0.4930165708065033]
 """
 import random as _pyrandom
 

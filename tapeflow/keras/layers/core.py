@@ -67,7 +67,7 @@ class Dropout(Layer):
 
     >>> layer = tf.keras.layers.Dropout(0.5, seed=4)
     >>> layer(tf.ones([1, 4]), training=True).numpy().tolist()
-    [[2.0, 0.0, 2.0, 2.0]]
+    [[2.0, 2.0, 0.0, 2.0]]
     """
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
