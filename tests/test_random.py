@@ -10,6 +10,7 @@ Parameters are differentiable as in TF (`rnd * stddev + mean`, gamma's implicit
 reparameterization), checked by `tf.test.check_gradients` with the draw made reproducible inside
 the function.
 """
+import itertools
 import math
 
 import numpy as np
@@ -18,6 +19,7 @@ import scipy.special
 import scipy.stats
 
 import tapeflow as tf
+from tapeflow.ops import _libm32, philox
 
 N = 200_000
 
@@ -322,9 +324,6 @@ def test_non_differentiable_samplers_give_none():
 # ============================================================================================
 # Issue 13: TF's generator, bit for bit
 # ============================================================================================
-from tapeflow.ops import _libm32, philox  # noqa: E402
-
-
 @pytest.mark.parametrize("key, counter, expected", [
     ((0, 0), (0, 0, 0, 0), (0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8)),
     ((0xFFFFFFFF, 0xFFFFFFFF), (0xFFFFFFFF,) * 4, (0x408F276D, 0x41C83B0E, 0xA20BC7C6, 0x6D5451FD)),
@@ -444,7 +443,7 @@ def test_parallel_blocks_cover_the_range():
     assert philox.parallel_blocks(5, 100, threads=2) == [(0, 5)]
     blocks = philox.parallel_blocks(1000, 100000, threads=2)
     assert blocks[0][0] == 0 and blocks[-1][1] == 1000
-    assert all(a[1] == b[0] for a, b in zip(blocks, blocks[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(blocks))
     assert philox.parallel_blocks(1000, 100000, threads=1) == [(0, 1000)]
 
 

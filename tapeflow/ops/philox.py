@@ -29,32 +29,69 @@ def philox_blocks(key, counter, n, start=0):
     """Philox4x32-10 output for counters counter+start .. counter+start+n-1: an (n, 4) uint32 array
     (row i is the block TF's generator returns after skipping start+i blocks)."""
     base = sum(int(w) << (32 * i) for i, w in enumerate(counter)) + int(start)
-    lo64 = base & ((1 << 64) - 1)
+    base %= 1 << 128
+    lo64, hi64 = base & ((1 << 64) - 1), base >> 64
+    if lo64 + n <= 1 << 64:  # no carry into the high half: counters made chunk by chunk
+        return _rounds(key, (lo64, n), hi64)
     idx = np.arange(n, dtype=np.uint64)
     low = idx + np.uint64(lo64)  # wraps modulo 2**64
     carry = (low < idx).astype(np.uint64)  # overflow of the low 64 bits
-    hi64 = (base >> 64) & ((1 << 64) - 1)
-    high = carry + np.uint64(hi64)
+    high = (carry + np.uint64(hi64)) if hi64 < (1 << 64) - 1 else np.where(
+        carry == 1, np.uint64(0), np.uint64(hi64))
     return _rounds(key, low, high)
 
 
+_CHUNK = 1 << 14  # blocks per pass: the working arrays stay in cache
+
+
 def _rounds(key, low, high):
-    """The ten Philox rounds over 128-bit counters given as (low, high) uint64 arrays."""
-    c0 = (low & np.uint64(_MASK32)).astype(np.uint32)
-    c1 = (low >> _SHIFT32).astype(np.uint32)
-    c2 = (high & np.uint64(_MASK32)).astype(np.uint32)
-    c3 = (high >> _SHIFT32).astype(np.uint32)
+    """The ten Philox rounds over 128-bit counters: `low` a uint64 array or (first, count) for
+    consecutive values, `high` a uint64 array or one int; an (n, 4) uint32 array. Words live in uint64 arrays (values below 2**32) so each 32 x 32-bit
+    product is one exact uint64 multiply; the work runs in cache-sized chunks, in place."""
+    run = isinstance(low, tuple)
+    n = low[1] if run else len(low)
+    out = np.empty((n, 4), np.uint32)
+    k0s, k1s = [], []
     k0, k1 = int(key[0]) & _MASK32, int(key[1]) & _MASK32
     for _ in range(10):
-        p0 = _M0 * c0.astype(np.uint64)
-        p1 = _M1 * c2.astype(np.uint64)
-        c0, c1, c2, c3 = ((p1 >> _SHIFT32).astype(np.uint32) ^ c1 ^ np.uint32(k0),
-                          p1.astype(np.uint32),
-                          (p0 >> _SHIFT32).astype(np.uint32) ^ c3 ^ np.uint32(k1),
-                          p0.astype(np.uint32))
+        k0s.append(np.uint64(k0))
+        k1s.append(np.uint64(k1))
         k0, k1 = (k0 + _W0) & _MASK32, (k1 + _W1) & _MASK32
-    out = np.empty((len(c0), 4), np.uint32)
-    out[:, 0], out[:, 1], out[:, 2], out[:, 3] = c0, c1, c2, c3
+    mask = np.uint64(_MASK32)
+    size = min(n, _CHUNK)
+    c0, c1, c2, c3 = (np.empty(size, np.uint64) for _ in range(4))
+    p0, p1 = np.empty(size, np.uint64), np.empty(size, np.uint64)
+    for start in range(0, n, _CHUNK):
+        stop = min(n, start + _CHUNK)
+        m = stop - start
+        a0, a1, a2, a3, q0, q1 = c0[:m], c1[:m], c2[:m], c3[:m], p0[:m], p1[:m]
+        if run:
+            lo = np.arange(start, stop, dtype=np.uint64) + np.uint64(low[0])
+        else:
+            lo = low[start:stop]
+        np.bitwise_and(lo, mask, out=a0)
+        np.right_shift(lo, _SHIFT32, out=a1)
+        if isinstance(high, np.ndarray):
+            hi = high[start:stop]
+            np.bitwise_and(hi, mask, out=a2)
+            np.right_shift(hi, _SHIFT32, out=a3)
+        else:
+            a2[:] = int(high) & _MASK32
+            a3[:] = int(high) >> 32
+        for r in range(10):
+            np.multiply(a0, _M0, out=q0)
+            np.multiply(a2, _M1, out=q1)
+            # new c0 = hi(p1) ^ c1 ^ k0; new c2 = hi(p0) ^ c3 ^ k1; new c1 = lo(p1); c3 = lo(p0)
+            np.right_shift(q1, _SHIFT32, out=a0)
+            np.bitwise_xor(a0, a1, out=a0)
+            np.bitwise_xor(a0, k0s[r], out=a0)
+            np.right_shift(q0, _SHIFT32, out=a2)
+            np.bitwise_xor(a2, a3, out=a2)
+            np.bitwise_xor(a2, k1s[r], out=a2)
+            np.bitwise_and(q1, mask, out=a1)
+            np.bitwise_and(q0, mask, out=a3)
+        blk = out[start:stop]
+        blk[:, 0], blk[:, 1], blk[:, 2], blk[:, 3] = a0, a1, a2, a3
     return out
 
 
@@ -225,7 +262,8 @@ def _blocks_at(key, counter, offsets):
     hi = int(counter[2]) | (int(counter[3]) << 32)
     low = offsets + np.uint64(lo)
     carry = (low < offsets).astype(np.uint64)
-    high = carry + np.uint64(hi)
+    high = carry + np.uint64(hi) if hi < (1 << 64) - 1 else np.where(
+        carry == 1, np.uint64(0), np.uint64(hi))
     return _rounds(key, low, high)
 
 
