@@ -625,3 +625,98 @@ def binomial(key, counter, counts, probs, samples_per_batch, prob_dtype):
                 vals = fn(draws, idx, dcount[idx], p[idx].astype(np.float64))
                 out[idx] = dcount[idx] - vals if flip else vals
     return out.reshape(num_batches, samples_per_batch).T.reshape(-1)
+
+
+def _cexp(x):
+    from ._libm32 import cfunc
+    wide = x.dtype == np.float64
+    return cfunc("exp", x.astype(np.float64 if wide else np.float32)).astype(x.dtype)
+
+
+# Eigen's cost estimate per output of TF's parameterized truncated normal kernel (per dtype size)
+_PTN_COST = {2: 214, 4: 187, 8: 258}
+
+
+def parameterized_truncated_normal(key, counter, means, stddevs, minvals, maxvals,
+                                   samples_per_batch, dt, threads=None):
+    """Normal(mean, stddev) samples cut to [minval, maxval] per batch member, as TF's CPU
+    StatelessParameterizedTruncatedNormal kernel draws them: each work block of outputs (Eigen's
+    split of the output count) reads one stream from block (start * 2000 + G - 1) // G, output
+    after output, with the kernel's three samplers (normal rejection when a bound is 1.3 standard
+    deviations out, uniform or exponential proposals otherwise), in dtype `dt`. Returns the
+    [samples, batch] values; raises ValueError for invalid parameters."""
+    T = np.dtype(dt).type
+    group = 2 if T == np.float64 else 4
+    nb = len(means)
+    out = np.empty((samples_per_batch, nb), T)
+    n = nb * samples_per_batch
+    for start, limit in parallel_blocks(n, _PTN_COST[np.dtype(T).itemsize], threads):
+        _ptn_range(key, counter, means, stddevs, minvals, maxvals, samples_per_batch, T, out,
+                   start, limit, (start * 2000 + group - 1) // group)
+    return out
+
+
+def _ptn_range(key, counter, means, stddevs, minvals, maxvals, samples_per_batch, T, out,
+               start, limit, pos):
+    group = 2 if T == np.float64 else 4
+    o = start
+    with np.errstate(all="ignore"):
+        while o < limit:
+            b, first = divmod(o, samples_per_batch)
+            count = min(samples_per_batch - first, limit - o)
+            o += count
+            mean, std, lo, hi = T(means[b]), T(stddevs[b]), T(minvals[b]), T(maxvals[b])
+            if not (std > 0 and lo < hi and (np.isfinite(lo) or np.isfinite(hi))):
+                raise ValueError("Invalid parameters")
+            if (np.isinf(lo) and lo < 0) or hi < mean:
+                lo, hi, std = hi, lo, -std
+            nmin = (lo - mean) / std
+            nmax = (hi - mean) / std
+            sqrt_f = np.sqrt(nmin * nmin + T(4))
+            cutoff = T(2) * _cexp(np.array([T(0.5) + (nmin * (nmin - sqrt_f)) / T(4)]))[0] / (
+                nmin + sqrt_f)
+            diff = nmax - nmin
+            taken = []
+            need = count
+            if ((nmin < -T(1.3)) and (nmax >= T(0))) or ((nmax > T(1.3)) and (nmin <= T(0))):
+                mode, per_iter = "normal", 1
+            elif diff < cutoff:
+                mode, per_iter = "uniform", 2
+            else:
+                mode, per_iter = "exp", 1
+            plus = T(0) if nmin < 0 else nmin * nmin
+            alpha = (nmin + np.sqrt(nmin * nmin + T(4))) / T(2)
+            chunk = max(4, 2 * need // group + 2)
+            while need > 0:
+                blocks = _blocks_at(key, counter, pos + np.arange(chunk * per_iter))
+                if mode == "normal":
+                    vals = _block_normals(blocks, T)
+                    ok = (vals >= nmin) & (vals <= nmax)
+                    res = vals * std + mean
+                elif mode == "uniform":
+                    u = _block_uniforms(blocks, T).reshape(chunk, 2, group)
+                    z = u[:, 0] * diff + nmin
+                    g = (plus - z * z) / T(2)
+                    ok = u[:, 1] <= _cexp(g.reshape(-1)).reshape(g.shape)
+                    res = z * std + mean
+                else:
+                    r = _block_uniforms(blocks, T).reshape(chunk, group // 2, 2)
+                    z = -_log(r[..., 0].reshape(-1)).reshape(r.shape[:2]) / alpha + nmin
+                    x = alpha - z if nmin < alpha else np.full_like(z, nmin - alpha)
+                    g = _cexp((-x * x / T(2)).reshape(-1)).reshape(z.shape)
+                    ok = (r[..., 1] <= g) & (z < nmax)
+                    res = z * std + mean
+                counts = ok.sum(axis=1)
+                total = np.cumsum(counts)
+                if total[-1] >= need:
+                    last = int(np.searchsorted(total, need))  # the iteration that completes it
+                    flat_ok = ok[:last + 1].reshape(-1)
+                    taken.append(res[:last + 1].reshape(-1)[flat_ok][:need])
+                    pos += (last + 1) * per_iter
+                    need = 0
+                else:
+                    taken.append(res.reshape(-1)[ok.reshape(-1)])
+                    need -= int(total[-1])
+                    pos += chunk * per_iter
+                    chunk *= 2
+            out[first:first + count, b] = np.concatenate(taken)

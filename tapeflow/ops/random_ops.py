@@ -623,6 +623,50 @@ def stateless_poisson(shape, seed, lam, dtype=D.int32, name=None):
     return wrap(out.astype(dtype._np).reshape(shape))
 
 
+def stateless_parameterized_truncated_normal(shape, seed, means=0.0, stddevs=1.0, minvals=-2.0,
+                                            maxvals=2.0, name=None):
+    """Normal(means, stddevs) samples cut to [minvals, maxvals], a pure function of `seed`; the
+    parameters broadcast together and `shape` must end with their broadcast shape.
+
+    >>> tf.random.stateless_parameterized_truncated_normal([3], seed=[1, 2]).shape
+    TensorShape([3])
+    """
+    op = "StatelessParameterizedTruncatedNormal"
+    shape = _shape(shape)
+    params = [t(v) for v in (means, stddevs, minvals, maxvals)]
+    dtype = params[0].dtype
+    for p in params[1:]:
+        if p.dtype != dtype:
+            raise op_error(InvalidArgumentError, op,
+                           f"cannot compute {op} as input #3(zero-based) was expected to be a "
+                           f"{dtype.name} tensor but is a {p.dtype.name} tensor")
+    if dtype not in (D.float16, D.float32, D.float64):
+        raise op_error(InvalidArgumentError, op, f"Value for attr 'dtype' of {dtype.name} is not "
+                                                 f"in the list of allowed values: half, float, double")
+    words = _seed_words(seed, op)
+    try:
+        bshape = np.broadcast_shapes(*(p._value.shape for p in params))
+    except ValueError:
+        raise _kernel_error(InvalidArgumentError, op,
+                            "means, stddevs, minvals, maxvals must have compatible batch "
+                            "dimensions: " + " vs. ".join(str(list(p._value.shape))
+                                                          for p in params)) from None
+    if len(bshape) > len(shape) or tuple(shape[len(shape) - len(bshape):]) != tuple(bshape):
+        raise _kernel_error(InvalidArgumentError, op,
+                            "Shape passed in must end with broadcasted shape.")
+    n = math.prod(shape)
+    if n == 0:
+        return wrap(np.zeros(shape, dtype._np))
+    spb = math.prod(shape[:len(shape) - len(bshape)])
+    flat = [np.broadcast_to(p._value, bshape).reshape(-1) for p in params]
+    key, counter = P.key_counter_from_seed(*words)
+    try:
+        out = P.parameterized_truncated_normal(key, counter, *flat, spb, dtype._np)
+    except ValueError as e:
+        raise _kernel_error(InvalidArgumentError, op, str(e)) from None
+    return wrap(out.reshape(shape))
+
+
 def stateless_shuffle(value, seed, alg="auto_select", name=None):
     """`value` with its first dimension permuted as a pure function of `seed`.
 

@@ -375,6 +375,35 @@ bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[n
 x = tf.random.stateless_poisson([6], seed=[3, 7], lam=1234.5, dtype=tf.int64)
 print(x.numpy().tolist())
 
+#@ stateless_ptn_default
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+print(bits(tf.random.stateless_parameterized_truncated_normal([7], seed=[1, 2]).numpy()))
+
+#@ stateless_ptn_three_samplers
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+x = tf.random.stateless_parameterized_truncated_normal([5, 3], seed=[1, 2], means=[0., 1., -1.], stddevs=[1., 2., 0.5], minvals=[-1., 3., -10.], maxvals=[1., 4., 10.])
+print(bits(x.numpy()))
+
+#@ stateless_ptn_one_sided
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+x = tf.random.stateless_parameterized_truncated_normal([6, 2], seed=[4, 2], means=0., stddevs=1., minvals=[2.5, -0.1], maxvals=[np.inf, 0.1])
+print(bits(x.numpy()))
+
+#@ stateless_ptn_float64
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+f = lambda v: tf.constant(v, tf.float64)
+x = tf.random.stateless_parameterized_truncated_normal([6], seed=[4, 2], means=f(0.), stddevs=f(1.), minvals=f(0.5), maxvals=f(3.))
+print(bits(x.numpy()))
+
+#@ stateless_ptn_many
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+x = tf.random.stateless_parameterized_truncated_normal([300, 2], seed=[4, 9], minvals=[-3., 5.], maxvals=[3., 9.]).numpy()
+print(bits(x[::29]))
+
+#@ stateless_ptn_invalid
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+tf.random.stateless_parameterized_truncated_normal([3], seed=[1, 2], minvals=2., maxvals=1.)
+
 #@ split_and_fold_in
 bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
 print(tf.random.split([1, 2], 3).numpy().tolist())
