@@ -8,6 +8,7 @@ from .ops.random_ops import (
     create_rng_state,
     fold_in,
     gamma,
+    index_shuffle,
     get_global_generator,
     get_seed,
     normal,
@@ -63,5 +64,6 @@ experimental.__dict__.update(Algorithm=Algorithm, Generator=Generator,
     get_global_generator=get_global_generator,
     set_global_generator=set_global_generator, stateless_split=split,
     stateless_shuffle=stateless_shuffle,
+                             index_shuffle=index_shuffle,
     stateless_fold_in=fold_in)
-del get_seed, stateless_shuffle
+del get_seed, stateless_shuffle, index_shuffle

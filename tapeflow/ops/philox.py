@@ -720,3 +720,63 @@ def _ptn_range(key, counter, means, stddevs, minvals, maxvals, samples_per_batch
                     pos += chunk * per_iter
                     chunk *= 2
             out[first:first + count, b] = np.concatenate(taken)
+
+
+# ============================================================================================
+# index_shuffle: a Simon-cipher permutation of [0, max_index] (cycle walking), as TF
+# ============================================================================================
+def _simon_round_keys(key, w, rounds):
+    mask = (1 << w) - 1
+    c = 0xFFFFFFFC & mask
+    z = 0x7369F885192C0EF5 & mask
+    rk = [int(k) & mask for k in key]
+
+    def rotr(x, r):
+        return ((x >> r) | (x << (w - r))) & mask
+    for i in range(3, rounds):
+        rk.append(c ^ (z & 1) ^ rk[i - 3] ^ rotr(rk[i - 1], 3) ^ rotr(rk[i - 1], 4))
+        z >>= 1
+    return rk[:max(rounds, 3)] if rounds >= 3 else rk
+
+
+def _simon_encrypt(v, rk, w, rounds):
+    mask = np.uint64((1 << w) - 1)
+    uw = np.uint64(w)
+
+    def rotl(x, r):
+        return ((x << np.uint64(r)) | (x >> np.uint64(w - r))) & mask
+
+    def f(x):
+        return (rotl(x, 1) & rotl(x, 8)) ^ rotl(x, 2)
+    left = (v >> uw) & mask
+    right = v & mask
+    for i in range(0, rounds, 2):
+        left = left ^ f(right) ^ np.uint64(rk[i])
+        right = right ^ f(left) ^ np.uint64(rk[i + 1])
+    return (left << uw) | right
+
+
+def index_shuffle(index, key, max_index, rounds=4):
+    """TF's random_index_shuffle: the position of each `index` under a pseudorandom permutation
+    of [0, max_index] keyed by three 32-bit words (uint64 arrays in and out)."""
+    import math
+    index = np.asarray(index, np.uint64)
+    max_index = np.broadcast_to(np.asarray(max_index, np.uint64), index.shape)
+    out = np.zeros(index.shape, np.uint64)
+    for m in np.unique(max_index).tolist():
+        sel = max_index == np.uint64(m)
+        if m == 0:
+            continue
+        b = int(math.ceil(math.log2(float(m))))
+        b = max(b + b % 2, 16)
+        if b > 62:
+            b = 64
+        w = b // 2
+        rk = _simon_round_keys(key, w, rounds)
+        v = index[sel]
+        todo = np.ones(v.shape, bool)
+        while np.any(todo):
+            v[todo] = _simon_encrypt(v[todo], rk, w, rounds)
+            todo = v > np.uint64(m)
+        out[sel] = v
+    return out

@@ -667,6 +667,46 @@ def stateless_parameterized_truncated_normal(shape, seed, means=0.0, stddevs=1.0
     return wrap(out.reshape(shape))
 
 
+def index_shuffle(index, seed, max_index):
+    """The position of `index` in a pseudorandom permutation of [0, max_index] that depends only
+    on `seed` (TF's RandomIndexShuffle: a 4-round Simon cipher with cycle walking).
+
+    >>> int(tf.random.experimental.index_shuffle(3, seed=[1, 2], max_index=9))
+    4
+    """
+    index, seed, max_index = t(index), t(seed), t(max_index)
+    op = "RandomIndexShuffle"
+    if index.dtype not in (D.int32, D.int64, D.uint32, D.uint64):
+        raise op_error(InvalidArgumentError, op, f"Value for attr 'dtype' of {index.dtype.name} "
+                                                 f"is not in the list of allowed values: int32, "
+                                                 f"int64, uint32, uint64")
+    if max_index.dtype != index.dtype:
+        max_index = convert_to_tensor(max_index._value.astype(index.dtype._np))
+    sv = np.asarray(seed._value)
+    if sv.ndim == 0:
+        raise op_error(InvalidArgumentError, "Pad", "The first dimension of paddings must be the "
+                                                    "rank of inputs[1,2] []")
+    # TF pads the seed's first axis with one constant entry
+    sv = np.concatenate([np.full((1,) + sv.shape[1:], 498247692, sv.dtype), sv], axis=0)
+    iv, mv = np.asarray(index._value), np.asarray(max_index._value)
+    n = max(iv.size, mv.size, sv.size // 3)
+    if sv.shape[-1] != 3 or (sv.ndim == 2 and sv.shape[0] != n) or sv.ndim > 2:
+        raise _kernel_error(InvalidArgumentError, op,
+                            f"Seed must be a vector of size [3] or a matrix of size [{n}, 3] but "
+                            f"got [{','.join(map(str, sv.shape))}].")
+    keys = (sv.astype(np.int64) & _MASK32).reshape(-1, 3)
+    iv64 = np.broadcast_to(iv.astype(np.int64).reshape(-1), (n,)).astype(np.uint64)
+    mv64 = np.broadcast_to(mv.astype(np.int64).reshape(-1), (n,)).astype(np.uint64)
+    if len(keys) == 1:
+        out = P.index_shuffle(iv64, keys[0], mv64)
+    else:
+        out = np.concatenate([P.index_shuffle(iv64[i:i + 1], keys[i], mv64[i:i + 1])
+                              for i in range(n)])
+    out = out.astype(index.dtype._np)
+    all_scalar = iv.ndim == 0 and sv.ndim == 1 and mv.ndim == 0
+    return wrap(out.reshape(()) if all_scalar else out)
+
+
 def stateless_shuffle(value, seed, alg="auto_select", name=None):
     """`value` with its first dimension permuted as a pure function of `seed`.
 

@@ -404,6 +404,22 @@ print(bits(x[::29]))
 bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
 tf.random.stateless_parameterized_truncated_normal([3], seed=[1, 2], minvals=2., maxvals=1.)
 
+#@ index_shuffle_scalar_and_vector
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+print(tf.random.experimental.index_shuffle(3, seed=[1, 2], max_index=9).numpy())
+print(tf.random.experimental.index_shuffle(tf.range(10), seed=[5, 7], max_index=9).numpy().tolist())
+
+#@ index_shuffle_int64_big
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+s = tf.constant([5, 7], tf.int64)
+print(tf.random.experimental.index_shuffle(tf.range(6, dtype=tf.int64), seed=s, max_index=tf.constant(100000, tf.int64)).numpy().tolist())
+print(tf.random.experimental.index_shuffle(tf.constant([0, 1, 2**40], tf.int64), seed=s, max_index=tf.constant(2**41, tf.int64)).numpy().tolist())
+
+#@ index_shuffle_is_a_permutation
+bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
+p = tf.random.experimental.index_shuffle(tf.range(1000), seed=[3, 4], max_index=999).numpy()
+print(sorted(p.tolist()) == list(range(1000)), p[:8].tolist())
+
 #@ split_and_fold_in
 bits = lambda x: np.asarray(x).view({2: np.uint16, 4: np.uint32, 8: np.uint64}[np.asarray(x).itemsize]).tolist() if np.asarray(x).dtype.kind == 'f' else np.asarray(x).tolist()
 print(tf.random.split([1, 2], 3).numpy().tolist())
