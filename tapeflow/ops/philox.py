@@ -767,7 +767,7 @@ def index_shuffle(index, key, max_index, rounds=4):
         sel = max_index == np.uint64(m)
         if m == 0:
             continue
-        b = int(math.ceil(math.log2(float(m))))
+        b = math.ceil(math.log2(float(m)))
         b = max(b + b % 2, 16)
         if b > 62:
             b = 64
