@@ -774,6 +774,20 @@ def index_shuffle(index, key, max_index, rounds=4):
         w = b // 2
         rk = _simon_round_keys(key, w, rounds)
         v = index[sel]
+        if (m + 1) * 8 < 1 << b:
+            # many cycle-walk steps (the block is at least 16 bits): encrypt the whole block once
+            # and find each orbit's first value <= m by pointer jumping
+            step = _simon_encrypt(np.arange(1 << b, dtype=np.uint64), rk, w, rounds)
+            done = step <= np.uint64(m)
+            for _ in range(b + 1):  # 2**(b+1) steps cover any cycle; all-high cycles stay undone
+                bad = np.nonzero(~done)[0]
+                if not len(bad):
+                    break
+                nxt = step[bad].astype(np.int64)
+                step[bad] = step[nxt]
+                done[bad] = done[nxt]
+            out[sel] = step[v.astype(np.int64)]
+            continue
         todo = np.ones(v.shape, bool)
         while np.any(todo):
             v[todo] = _simon_encrypt(v[todo], rk, w, rounds)
