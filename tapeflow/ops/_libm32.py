@@ -43,29 +43,44 @@ def _split(a):
 _INVC_HI, _INVC_LO = _split(_LOG_INVC)
 
 
+_LOG_TABLE = np.stack([_INVC_HI, _INVC_LO, _LOG_LOGC], axis=1)
+
+
 def logf(x):
     """Natural log of float32 values, as glibc's `logf` rounds it (0 gives -inf; subnormals
     are scaled into the normal range first, as glibc does; negatives give nan)."""
     x = np.asarray(x, np.float32)
-    ix = x.view(np.uint32).copy()
+    out = np.empty(x.shape, np.float32)
+    flat, fo = x.reshape(-1), out.reshape(-1)
+    for start in range(0, flat.size, 1 << 16):
+        sl = slice(start, start + (1 << 16))
+        fo[sl] = _logf_chunk(flat[sl])
+    return out
+
+
+def _logf_chunk(x):
+    ix = x.view(np.uint32)
     sub = ix < np.uint32(0x00800000)
-    if np.any(sub):
+    special = bool(np.any(sub)) or bool(np.any(ix >= np.uint32(0x7F800000)))
+    if special:
+        ix = ix.copy()
         ix[sub] = (x[sub] * np.float32(2.0 ** 23)).view(np.uint32) - np.uint32(23 << 23)
     tmp = ix - np.uint32(0x3F330000)
-    i = ((tmp >> np.uint32(19)) & np.uint32(15)).astype(np.intp)
+    i = (tmp >> np.uint32(19)) & np.uint32(15)
     k = tmp.view(np.int32) >> 23
     iz = ix - (tmp & np.uint32(0x1FF << 23))
     z = iz.view(np.float32).astype(np.float64)
+    t = _LOG_TABLE[i]
     # r = fma(z, invc, -1): z has 24 bits, so z * invc_hi and z * invc_lo are exact
-    r = (z * _INVC_HI[i] - 1.0) + z * _INVC_LO[i]
-    y0 = _LOG_LOGC[i] + k * _LN2
+    r = (z * t[:, 0] - 1.0) + z * t[:, 1]
+    y0 = t[:, 2] + k * _LN2
     r2 = r * r
     y = _LOG_A1 * r + _LOG_A2
     y = _LOG_A0 * r2 + y
     y = y * r2 + (y0 + r)
     out = y.astype(np.float32)
     out[ix == np.uint32(0x3F800000)] = 0
-    if np.any(sub) or not np.all(np.isfinite(x)) or np.any(x < 0):
+    if special:
         out[x == 0] = -np.inf
         out[np.isnan(x) | (x < 0)] = np.nan
         out[x == np.inf] = np.inf
@@ -91,42 +106,53 @@ _TOP_TINY = _abstop12(np.float32(2.0 ** -12).view(np.uint32))
 _TOP_120 = _abstop12(np.float32(120.0).view(np.uint32))
 
 
+_SIGN = np.array([1.0, -1.0, -1.0, 1.0])  # sin's sign per quadrant
+_COS_SIGN = np.array([1.0, -1.0])  # the second table computes -cos
+_CHUNK = 1 << 16
+
+
 def sincosf(y):
     """(sin y, cos y) of float32 values with |y| < 120, as glibc's `sincosf` rounds them."""
     y = np.asarray(y, np.float32)
     top = _abstop12(y.view(np.uint32))
     if np.any(top >= _TOP_120) or not np.all(np.isfinite(y)):
         raise ValueError("sincosf: arguments must be finite and below 120 in magnitude")
+    sin_out = np.empty(y.shape, np.float32)
+    cos_out = np.empty(y.shape, np.float32)
+    flat_y, flat_top = y.reshape(-1), top.reshape(-1)
+    fs, fc = sin_out.reshape(-1), cos_out.reshape(-1)
+    for start in range(0, flat_y.size, _CHUNK):
+        sl = slice(start, start + _CHUNK)
+        fs[sl], fc[sl] = _sincosf_chunk(flat_y[sl], flat_top[sl])
+    return sin_out, cos_out
+
+
+def _sincosf_chunk(y, top):
     x = y.astype(np.float64)
-    small = top < _TOP_PIO4
-    # one-step reduction: n = nearest quarter turn, x - n * pi/2 as one fused multiply-add
-    n = np.where(small, 0, ((x * _HPI_INV).astype(np.int32) + 0x800000) >> 24)
+    # one-step reduction: n = nearest quarter turn (0 below pi/4), x - n * pi/2 as one fused
+    # multiply-add; x - n * hi is exact (Sterbenz), leaving one rounding
+    n = ((x * _HPI_INV).astype(np.int32) + 0x800000) >> 24
+    n[top < _TOP_PIO4] = 0
     nf = n.astype(np.float64)
-    p_hi, p_lo = nf * _HPI_HI, nf * _HPI_LO
-    # x - p_hi is exact (Sterbenz: x is within a factor 2 of p_hi), leaving one rounding
-    xr = np.where(small, x, (x - p_hi) - p_lo)
-    sign = np.where((n & 3 == 1) | (n & 3 == 2), -1.0, 1.0)
-    neg_cos = (n & 2) != 0  # the second table computes -cos
-    xs = xr * sign
+    xr = (x - nf * _HPI_HI) - nf * _HPI_LO
     x2 = xr * xr
-    x3 = x2 * xs
+    x3 = x2 * xr
     x4 = x2 * x2
-    x5 = x3 * x2
-    x6 = x4 * x2
-    cs = np.where(neg_cos, -1.0, 1.0)
-    c2 = cs * _C3 + x2 * (cs * _C4)
-    s1 = _S2 + x2 * _S3
-    c1 = cs * _C0 + x2 * (cs * _C1)
-    sv = xs + x3 * _S1
-    cv = c1 + x4 * (cs * _C2)
-    sin_part = (sv + x5 * s1).astype(np.float32)
-    cos_part = (cv + x6 * c2).astype(np.float32)
+    # sin and cos polynomials on |reduced x| with glibc's association; their signs (sin's per
+    # quadrant, the second table's -cos) are exact negations applied afterwards
+    s = (xr + x3 * _S1) + (x3 * x2) * (_S2 + x2 * _S3)
+    c = ((_C0 + x2 * _C1) + x4 * _C2) + (x4 * x2) * (_C3 + x2 * _C4)
+    s *= _SIGN[n & 3]
+    c *= _COS_SIGN[(n >> 1) & 1]
+    sin_part = s.astype(np.float32)
+    cos_part = c.astype(np.float32)
     odd = (n & 1) == 1
     sin_out = np.where(odd, cos_part, sin_part)
     cos_out = np.where(odd, sin_part, cos_part)
     tiny = top < _TOP_TINY
-    sin_out = np.where(tiny, y, sin_out)
-    cos_out = np.where(tiny, np.float32(1), cos_out)
+    if np.any(tiny):
+        sin_out[tiny] = y[tiny]
+        cos_out[tiny] = 1
     return sin_out, cos_out
 
 

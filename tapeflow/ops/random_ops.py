@@ -130,7 +130,10 @@ def _kernel(op_name, attrs, seed):
                         int.from_bytes(os.urandom(8), "little"))
         else:
             k = _Kernel(s1, s2)
-        _Context.kernels[cache_key] = k
+        # an op seed drawn from the global seed is fresh on every call: caching its kernel would
+        # only grow the cache (TF's would meet it again only if two 31-bit draws collided)
+        if seed is not None or _Context.global_seed is None:
+            _Context.kernels[cache_key] = k
     return k
 
 
