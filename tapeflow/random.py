@@ -1,15 +1,69 @@
-"""`tf.random`: seeded sampling, stateless ops and `Generator`."""
-from .ops.random_ops import normal, set_seed, truncated_normal, uniform  # noqa: F401
-from .ops.random_ops import (Algorithm, Generator, categorical, create_rng_state, fold_in, gamma,  # noqa: F401,E402
-                             get_global_generator, poisson, set_global_generator, shuffle, split,
-                             stateless_categorical, stateless_normal, stateless_truncated_normal,
-                             stateless_uniform)
-import types as _types  # noqa: E402
+"""`tf.random`: TF's seeded random numbers (Philox streams), stateless ops and `Generator`."""
+import types as _types
+
+from .ops.random_ops import (
+    Algorithm,
+    Generator,
+    categorical,
+    create_rng_state,
+    fold_in,
+    gamma,
+    get_global_generator,
+    get_seed,
+    index_shuffle,
+    normal,
+    poisson,
+    set_global_generator,
+    set_seed,
+    shuffle,
+    split,
+    stateless_binomial,
+    stateless_categorical,
+    stateless_gamma,
+    stateless_normal,
+    stateless_parameterized_truncated_normal,
+    stateless_poisson,
+    stateless_shuffle,
+    stateless_truncated_normal,
+    stateless_uniform,
+    truncated_normal,
+    uniform,
+)
+
+__all__ = [
+    "Algorithm",
+    "Generator",
+    "categorical",
+    "create_rng_state",
+    "experimental",
+    "fold_in",
+    "gamma",
+    "get_global_generator",
+    "normal",
+    "poisson",
+    "set_global_generator",
+    "set_seed",
+    "shuffle",
+    "split",
+    "stateless_binomial",
+    "stateless_categorical",
+    "stateless_gamma",
+    "stateless_normal",
+    "stateless_parameterized_truncated_normal",
+    "stateless_poisson",
+    "stateless_truncated_normal",
+    "stateless_uniform",
+    "truncated_normal",
+    "uniform",
+]
 
 experimental = _types.ModuleType("tapeflow.random.experimental",
                                  "`tf.random.experimental`: the Generator API's older names.")
 experimental.__dict__.update(Algorithm=Algorithm, Generator=Generator,
-                             create_rng_state=create_rng_state,
-                             get_global_generator=get_global_generator,
-                             set_global_generator=set_global_generator, stateless_split=split,
-                             stateless_fold_in=fold_in)
+    create_rng_state=create_rng_state,
+    get_global_generator=get_global_generator,
+    set_global_generator=set_global_generator, stateless_split=split,
+    stateless_shuffle=stateless_shuffle,
+                             index_shuffle=index_shuffle,
+    stateless_fold_in=fold_in)
+del get_seed, stateless_shuffle, index_shuffle

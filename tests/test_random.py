@@ -1,12 +1,16 @@
-"""Issue 5 part B, `tf.random`: distributions, seeding rules, Generator state and gradients.
+"""`tf.random`: distributions, seeding rules, Generator state and gradients (issues 5 and 13).
 
-tapeflow's random streams differ from TF's Philox (a documented difference), so values are checked
-statistically: means, variances and histograms of large samples against the distributions' exact
-moments, with tolerances of several standard errors. Seeds are fixed, so nothing can flake.
+tapeflow draws TF's Philox streams; recorded TF values are checked bit for bit by the
+conformance areas `random_exact` and `guide_random`. Here: the generator's published test
+vectors, the C-library float math against the C library itself, structural properties of TF's
+kernels (per-group sub-streams, counter carries), and statistics of large samples (means,
+variances and histograms against exact moments, within several standard errors; seeds are fixed,
+so nothing can flake).
 Parameters are differentiable as in TF (`rnd * stddev + mean`, gamma's implicit
 reparameterization), checked by `tf.test.check_gradients` with the draw made reproducible inside
 the function.
 """
+import itertools
 import math
 
 import numpy as np
@@ -15,6 +19,7 @@ import scipy.special
 import scipy.stats
 
 import tapeflow as tf
+from tapeflow.ops import _libm32, philox
 
 N = 200_000
 
@@ -314,3 +319,159 @@ def test_non_differentiable_samplers_give_none():
         p = tf.random.poisson([2], x)
     assert tape.gradient(y, x) is None
     assert c.dtype == tf.int64 and p.shape == (2, 2, 2)
+
+
+# ============================================================================================
+# Issue 13: TF's generator, bit for bit
+# ============================================================================================
+@pytest.mark.parametrize("key, counter, expected", [
+    ((0, 0), (0, 0, 0, 0), (0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8)),
+    ((0xFFFFFFFF, 0xFFFFFFFF), (0xFFFFFFFF,) * 4, (0x408F276D, 0x41C83B0E, 0xA20BC7C6, 0x6D5451FD)),
+    ((0xA4093822, 0x299F31D0), (0x243F6A88, 0x85A308D3, 0x13198A2E, 0x03707344),
+     (0xD16CFE09, 0x94FDCCEB, 0x5001E420, 0x24126EA1)),
+])
+def test_philox_known_answers(key, counter, expected):
+    """Random123's published Philox4x32-10 test vectors."""
+    assert tuple(int(w) for w in philox.philox_blocks(key, counter, 1)[0]) == expected
+
+
+def test_philox_counter_carries_across_words():
+    counter = (0xFFFFFFFF, 0xFFFFFFFF, 5, 0)
+    blocks = philox.philox_blocks((1, 2), counter, 3)
+    for i in range(3):
+        one = philox.philox_blocks((1, 2), philox.counter_add(counter, i), 1)[0]
+        assert blocks[i].tolist() == one.tolist()
+    assert philox.counter_add((0xFFFFFFFF,) * 4, 1) == (0, 0, 0, 0)
+
+
+def _libm_or_skip():
+    lib = _libm32._libm()
+    if lib is None:
+        pytest.skip("no loadable C math library")
+    return lib
+
+
+def test_logf_and_sincosf_equal_the_c_library_on_box_muller_inputs():
+    """Box-Muller feeds logf u in [1e-7, 1) and sincosf 2*pi*u for u = m / 2**23; a stride
+    through all 2**23 of them (the full sweep matched when this was written)."""
+    import ctypes
+    lib = _libm_or_skip()
+    lib.sincosf.argtypes = [ctypes.c_float, ctypes.POINTER(ctypes.c_float),
+                            ctypes.POINTER(ctypes.c_float)]
+    m = np.arange(1, 1 << 23, 61, dtype=np.uint32)
+    u = np.maximum(((m | np.uint32(127 << 23)).view(np.float32) - np.float32(1)), np.float32(1e-7))
+    v = (2 * np.pi * u.astype(np.float64)).astype(np.float32)
+    ref_log = np.array([lib.logf(float(a)) for a in u], np.float32)
+    np.testing.assert_array_equal(_libm32.logf(u).view(np.uint32), ref_log.view(np.uint32))
+    s, c = ctypes.c_float(), ctypes.c_float()
+    ref_s, ref_c = np.empty_like(v), np.empty_like(v)
+    for i, a in enumerate(v.tolist()):
+        lib.sincosf(a, ctypes.byref(s), ctypes.byref(c))
+        ref_s[i], ref_c[i] = s.value, c.value
+    sin, cos = _libm32.sincosf(v)
+    np.testing.assert_array_equal(sin.view(np.uint32), ref_s.view(np.uint32))
+    np.testing.assert_array_equal(cos.view(np.uint32), ref_c.view(np.uint32))
+
+
+def test_logf_special_values():
+    out = _libm32.logf(np.array([0.0, 1.0, np.inf, -1.0, 1e-40], np.float32))
+    assert out[0] == -np.inf and out[1] == 0 and out[2] == np.inf and np.isnan(out[3])
+    assert abs(out[4] - np.log(1e-40)) < 1e-4
+
+
+def test_tf_documented_values():
+    """Values printed in TF's own docstrings."""
+    tf.random.set_seed(5)
+    x = tf.random.normal([2, 2], 0, 1, tf.float32, seed=1).numpy()
+    np.testing.assert_allclose(x, np.array([[-1.3768897, -0.01258316], [-0.169515, 1.0824056]],
+                                           np.float32), rtol=1e-6)
+    tf.random.set_seed(5)
+    a = tf.random.uniform([], maxval=3, dtype=tf.int32, seed=10).numpy()
+    b = tf.random.uniform([], maxval=3, dtype=tf.int32, seed=10).numpy()
+    assert (a, b) == (2, 0)
+    assert tf.random.Generator.from_seed(1).normal([]).numpy() == np.float32(0.43842274)
+
+
+def test_truncated_normal_groups_are_independent_sub_streams():
+    """Each group of 4 outputs reads its own sub-stream, so a longer draw extends a shorter one."""
+    short = tf.random.stateless_truncated_normal([6], seed=[3, 3]).numpy()
+    long = tf.random.stateless_truncated_normal([4001], seed=[3, 3]).numpy()
+    np.testing.assert_array_equal(short, long[:6])
+    assert np.abs(long).max() < 2
+
+
+def test_normal_pairs_and_uniform_words_line_up():
+    u = tf.random.stateless_uniform([9], seed=[1, 2]).numpy()
+    n = tf.random.stateless_normal([9], seed=[1, 2]).numpy()
+    # both read the same words: normal pair i uses words 2i and 2i+1
+    u1 = np.maximum(u[0], np.float32(1e-7))
+    expected = np.sqrt(-2 * np.log(np.float64(u1))) * np.sin(2 * np.pi * np.float64(u[1]))
+    assert abs(n[0] - expected) < 1e-5
+
+
+def test_stateful_kernel_keeps_its_position_and_set_seed_resets():
+    tf.random.set_seed(9)
+    a = tf.random.uniform([3], seed=4).numpy()
+    b = tf.random.uniform([3], seed=4).numpy()
+    c = tf.random.uniform([3], seed=4, dtype=tf.float64).numpy()  # another kernel: starts afresh
+    assert not np.array_equal(a, b)
+    tf.random.set_seed(9)
+    np.testing.assert_array_equal(tf.random.uniform([3], seed=4).numpy(), a)
+    np.testing.assert_array_equal(tf.random.uniform([3], seed=4).numpy(), b)
+    np.testing.assert_array_equal(tf.random.uniform([3], seed=4, dtype=tf.float64).numpy(), c)
+
+
+def test_float_and_numpy_global_seeds_are_accepted():
+    tf.random.set_seed(1.0)
+    a = tf.random.normal([2]).numpy()
+    tf.random.set_seed(1)
+    np.testing.assert_array_equal(tf.random.normal([2]).numpy(), a)
+    tf.random.set_seed(np.int64(3))
+    assert tf.random.normal([2]).shape == (2,)
+
+
+def test_generator_advances_256_blocks_per_element():
+    g = tf.random.Generator.from_seed(1)
+    g.normal([3])
+    assert g.state.numpy().tolist() == [1 + 3 * 256, 0, 0]
+    g = tf.random.Generator.from_state([-1, 0, 7], "philox")  # the low counter word wraps
+    g.uniform([1])
+    assert g.state.numpy().tolist() == [255, 1, 7]
+
+
+def test_parallel_blocks_cover_the_range():
+    assert philox.parallel_blocks(5, 100, threads=2) == [(0, 5)]
+    blocks = philox.parallel_blocks(1000, 100000, threads=2)
+    assert blocks[0][0] == 0 and blocks[-1][1] == 1000
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(blocks))
+    assert philox.parallel_blocks(1000, 100000, threads=1) == [(0, 1000)]
+
+
+def test_keras_seeds():
+    g = tf.keras.random.SeedGenerator(3)
+    assert g.next().numpy().tolist() == [3, 0] and g.state.numpy().tolist() == [3, 1]
+    init = tf.keras.initializers.GlorotUniform(seed=1)
+    np.testing.assert_array_equal(init((3, 2)).numpy(), init((3, 2)).numpy())
+    tf.keras.utils.set_random_seed(12)
+    a = tf.keras.initializers.GlorotUniform()((2, 3)).numpy()
+    tf.keras.utils.set_random_seed(12)
+    np.testing.assert_array_equal(tf.keras.initializers.GlorotUniform()((2, 3)).numpy(), a)
+    with pytest.raises(ValueError):
+        tf.keras.random.SeedGenerator(1.5)
+
+
+def test_keras_dropout_layer_masks_advance():
+    layer = tf.keras.layers.Dropout(0.5, seed=4)
+    x = tf.ones([4, 8])
+    a, b = layer(x, training=True).numpy(), layer(x, training=True).numpy()
+    assert not np.array_equal(a, b)
+    assert set(np.unique(a).tolist()) <= {0.0, 2.0}
+    np.testing.assert_array_equal(layer(x).numpy(), x.numpy())
+
+
+def test_threefry_raises_as_tf_on_cpu():
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.random.stateless_uniform([2], seed=[1, 2], alg="threefry")
+    g = tf.random.Generator.from_seed(1, alg="threefry")
+    with pytest.raises(tf.errors.UnimplementedError):
+        g.normal([1])

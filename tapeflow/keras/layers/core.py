@@ -9,8 +9,8 @@ import numpy as np
 from ...framework.tensor import convert_to_tensor, wrap
 from ...ops import array_ops as A
 from ...ops import math_ops as M
-from ...ops import random_ops
 from .. import activations, initializers
+from .. import random as krandom
 from .base import Layer, _accepts
 
 
@@ -61,7 +61,14 @@ class Dense(Layer):
 
 
 class Dropout(Layer):
-    """Zeroes a `rate` fraction of inputs and scales the rest by 1/(1-rate), when training."""
+    """Zeroes a `rate` fraction of inputs and scales the rest by 1/(1-rate), when training.
+    The mask comes from a `keras.random.SeedGenerator(seed)` made with the layer, so masks
+    equal Keras's: each training call draws at the generator's next state.
+
+    >>> layer = tf.keras.layers.Dropout(0.5, seed=4)
+    >>> layer(tf.ones([1, 4]), training=True).numpy().tolist()
+    [[2.0, 2.0, 0.0, 2.0]]
+    """
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -69,17 +76,14 @@ class Dropout(Layer):
             raise ValueError(f"Invalid value received for argument `rate`. Expected a float value "
                              f"between 0 and 1. Received: rate={rate}")
         self.rate, self.noise_shape, self.seed = rate, noise_shape, seed
+        if rate > 0:
+            self.seed_generator = krandom.SeedGenerator(seed)
 
     def call(self, inputs, training=False):
-        if not training or self.rate == 0:
-            return inputs
-        if self.rate == 1:
-            return A.zeros_like(inputs)
-        shape = inputs.shape.as_list() if self.noise_shape is None else [
-            d if d is not None else s for d, s in zip(self.noise_shape, inputs.shape.as_list())]
-        keep = random_ops.uniform(shape, dtype=inputs.dtype, seed=self.seed)
-        mask = M.cast(M.greater_equal(keep, self.rate), inputs.dtype)
-        return inputs * mask / (1.0 - self.rate)
+        if training and self.rate > 0:
+            return krandom.dropout(inputs, self.rate, noise_shape=self.noise_shape,
+                                   seed=self.seed_generator)
+        return inputs
 
 
 class Flatten(Layer):
