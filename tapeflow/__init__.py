@@ -40,7 +40,6 @@ from .ops.math_ops import (abs, acos, acosh, add, add_n, argmax, argmin, asin, a
 from . import math, nn, random, linalg, errors, nest, dtypes, test, compat, autodiff  # noqa: E402
 
 newaxis = None
-__version__ = "0.1.0"
 
 
 def executing_eagerly():
@@ -67,3 +66,9 @@ from .ops.indexing_ops import (argsort, boolean_mask, clip_by_global_norm, clip_
                                tensor_scatter_nd_update, unique, unique_with_counts)
 from .ops.linalg_ops import einsum, norm  # noqa: F401,E402
 from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod  # noqa: F401,E402
+
+# Devices, runtime settings and build facts (tf.config, tf.device, tf.version, tf.sysconfig).
+# Imported last: from here on, the first tensor made initializes the runtime (see placement.py).
+from . import config, debugging, sysconfig, version  # noqa: E402
+from .config.devices import DeviceSpec, device  # noqa: E402
+from .version import VERSION as __version__  # noqa: E402

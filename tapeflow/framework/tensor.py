@@ -14,7 +14,7 @@ import numbers
 
 import numpy as np
 
-from . import dtypes
+from . import config_state, dtypes
 from .tensor_shape import TensorShape
 
 _new = object.__new__
@@ -54,7 +54,7 @@ class Tensor:
 
     @property
     def device(self):
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
+        return config_state.device_of(self)
 
     @property
     def name(self):

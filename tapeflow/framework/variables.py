@@ -16,7 +16,7 @@ import sys
 
 import numpy as np
 
-from . import dtypes
+from . import config_state, dtypes
 from .errors import InvalidArgumentError, op_error
 from .op import Op, _record, state
 from .tensor import Reference, Tensor, convert_to_tensor, numpy_text, \
@@ -120,7 +120,7 @@ class Variable:
 
     @property
     def device(self):
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
+        return config_state.device_of(self)
 
     @property
     def initial_value(self):
