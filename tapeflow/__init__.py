@@ -12,8 +12,11 @@ Change one line, `import tapeflow as tf`, and TF 2 eager code runs:
 """
 from .framework.dtypes import (DType, as_dtype, bool_ as bool, complex64, complex128, double,  # noqa: A004
                                float16, float32, float64, half, int8, int16, int32, int64, string,
-                               uint8, uint16, uint32, uint64)
+                               uint8, uint16, uint32, uint64, bfloat16, qint8, quint8, qint16,
+                               quint16, qint32, resource, variant)
 from .framework import memory as _memory  # noqa: F401 - allocator tuning, see its docstring
+from .framework import placement as _placement
+from . import version
 from .framework.tensor import Tensor, constant, convert_to_tensor, is_tensor, \
     register_tensor_conversion_function
 from .framework.tensor_shape import TensorShape
@@ -67,8 +70,28 @@ from .ops.indexing_ops import (argsort, boolean_mask, clip_by_global_norm, clip_
 from .ops.linalg_ops import einsum, norm  # noqa: F401,E402
 from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod  # noqa: F401,E402
 
-# Devices, runtime settings and build facts (tf.config, tf.device, tf.version, tf.sysconfig).
-# Imported last: from here on, the first tensor made initializes the runtime (see placement.py).
-from . import config, debugging, sysconfig, version  # noqa: E402
-from .config.devices import DeviceSpec, device  # noqa: E402
-from .version import VERSION as __version__  # noqa: E402
+
+# Namespaces imported on first use, to keep `import tapeflow` fast: name -> (module, attribute).
+_LAZY = {"config": (".config", None), "debugging": (".debugging", None),
+         "sysconfig": (".sysconfig", None),
+         "device": (".config.devices", "device"), "DeviceSpec": (".config.devices", "DeviceSpec")}
+
+
+def __getattr__(name):
+    entry = _LAZY.get(name)
+    if entry is None:
+        raise AttributeError(f"module 'tapeflow' has no attribute '{name}'")
+    import importlib
+    module = importlib.import_module(entry[0], __name__)
+    value = module if entry[1] is None else getattr(module, entry[1])
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__version__ = version.VERSION
+# Last: from here on, the first tensor made initializes the runtime (see placement.py).
+_placement.start()

@@ -41,7 +41,7 @@ class ForwardAccumulator:
             raise ValueError(f"Passed in object {primal} of type '{type(primal).__name__}', not "
                              f"tf.Tensor or tf.Variable or ExtensionType.")
         pv = primal._value
-        if pv.dtype.kind not in "fc":
+        if pv.dtype.kind not in "fcV":
             raise ValueError(f"Tried to watch a primal of dtype {primal.dtype.name}; only floating "
                              f"point primals have tangents.")
         t = convert_to_tensor(tangent, dtype=primal.dtype)
@@ -76,7 +76,7 @@ class ForwardAccumulator:
                 tin[i] = entry[1]
         if tin is None:
             return
-        if not any(o._value.dtype.kind in "fc" for o in outputs):
+        if not any(o._value.dtype.kind in "fcV" for o in outputs):
             return
         if op.jvp is None:
             raise LookupError(f"No JVP rule is defined for op '{op.name}'")
@@ -102,7 +102,7 @@ class ForwardAccumulator:
                              f"{len(outputs)} outputs")
         result = []
         for o, t in zip(outputs, tout):
-            if t is not None and o._value.dtype.kind in "fc":
+            if t is not None and o._value.dtype.kind in "fcV":
                 if type(t) is not Tensor:
                     t = convert_to_tensor(t, dtype=o.dtype)
                 if t._value.shape != o._value.shape:

@@ -16,7 +16,7 @@ import warnings
 
 import numpy as np
 
-from . import dtypes
+from . import bfloat16, dtypes
 from .errors import InvalidArgumentError, OpError, op_error
 from .tensor import Tensor, wrap
 
@@ -106,7 +106,7 @@ def apply1(op, x, attrs=None):
     try:
         out = op.forward(x._value) if attrs is None else op.forward(x._value, **attrs)
     except Exception as e:
-        raise _op_failure(op, (x,), e) from None
+        out = _forward_failed(op, (x,), attrs, e)
     r = _new(Tensor)
     r._value = out
     if state.recorders:
@@ -120,7 +120,7 @@ def apply2(op, x, y, attrs=None):
         out = (op.forward(x._value, y._value) if attrs is None
                else op.forward(x._value, y._value, **attrs))
     except Exception as e:
-        raise _op_failure(op, (x, y), e) from None
+        out = _forward_failed(op, (x, y), attrs, e)
     r = _new(Tensor)
     r._value = out
     if state.recorders:
@@ -135,7 +135,7 @@ def apply(op, inputs, attrs=None):
     try:
         out = op.forward(*[x._value for x in inputs], **attrs)
     except Exception as e:
-        raise _op_failure(op, inputs, e) from None
+        out = _forward_failed(op, inputs, attrs, e)
     if op.num_outputs == 1:
         r = wrap(out)
         if state.recorders:
@@ -171,6 +171,18 @@ def _describe(x):
         return type(x).__name__
 
 
+def _forward_failed(op, inputs, attrs, exc):
+    """A forward raised: bfloat16 inputs (which NumPy cannot compute on) are computed in float32
+    and rounded back (see bfloat16.py); anything else raises TF's error for the failure."""
+    if any(getattr(x, "_value", None) is not None and x._value.dtype == dtypes.BFLOAT16_STORAGE
+           for x in inputs):
+        try:
+            return bfloat16.run(op, [x._value for x in inputs], attrs or _NO_ATTRS)
+        except Exception as e:
+            exc = e
+    raise _op_failure(op, inputs, exc) from None
+
+
 def _op_failure(op, inputs, exc):
     """Turns an exception from a forward into TF's error type, naming the op, shapes and dtypes."""
     if isinstance(exc, OpError):
@@ -197,7 +209,7 @@ _TF_ORDER = ["bfloat16", "half", "float", "double", "int8", "int16", "int32", "i
 def dtype_not_allowed(op, dtype):
     """TF's InvalidArgumentError for an input dtype outside an op's type constraint."""
     names = [dtypes.from_numpy(d)._cname for d in op.allowed]
-    if "half" in names and "float" in names:
+    if "half" in names and "float" in names and "bfloat16" not in names:
         names.append("bfloat16")
     names.sort(key=_TF_ORDER.index)
     enum = ", ".join("DT_" + n.upper() for n in names)

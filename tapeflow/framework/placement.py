@@ -157,4 +157,8 @@ def reset_for_tests():
     _install_hooks()
 
 
-Tensor.__init__ = _hooked_tensor_init  # until the first tensor initializes the runtime
+def start():
+    """Watches for the first tensor, which initializes the runtime (`import tapeflow` calls this
+    once its own module-level tensors exist)."""
+    if not cs.initialized:
+        Tensor.__init__ = _hooked_tensor_init

@@ -19,6 +19,8 @@ The backward pass (`_backprop`):
 `jacobian` and `batch_jacobian` run the same sweep once with a batch of seeds: the cotangents
 carry a leading batch axis through every rule (see `Op.batched_grad`).
 No recursion anywhere: a 100,000-op chain needs no stack.
+Differentiable values are those whose NumPy kind is in "fcV": floating, complex, and 'V', the
+kind of bfloat16 storage (see bfloat16.py; no other tensor has a structured dtype).
 """
 import contextlib
 import enum
@@ -119,7 +121,7 @@ class GradientTape:
         """Ensures `tensor` (a tensor, variable, or nest of them) is traced by this tape."""
         for t in nest.flatten(tensor):
             if isinstance(t, Tensor):
-                if t._value.dtype.kind not in "fc" and _watch_warnings[0] < 5:
+                if t._value.dtype.kind not in "fcV" and _watch_warnings[0] < 5:
                     _watch_warnings[0] += 1  # TF logs this at most 5 times per process
                     _log.warning("The dtype of the watched tensor must be floating (e.g. tf.float32),"
                                  " got %r", from_numpy(t._value.dtype))
@@ -153,7 +155,7 @@ class GradientTape:
         else:
             return
         for o in outputs:
-            if o._value.dtype.kind in "fc":
+            if o._value.dtype.kind in "fcV":
                 break
         else:
             return  # integer/bool outputs carry no gradient
@@ -267,7 +269,7 @@ class GradientTape:
         flat_sources = nest.flatten(sources)
         tv = target._value
         n = int(np.prod(tv.shape))
-        if n == 0 or tv.dtype.kind not in "fc":
+        if n == 0 or tv.dtype.kind not in "fcV":
             grads = [None] * len(flat_sources)
             self._seeded_sweeps(target, flat_sources, wrap(np.zeros((0,) + tv.shape, tv.dtype)),
                                 vectorize=False)
@@ -341,7 +343,7 @@ class GradientTape:
             self._tracked, self._nodes = None, None
         source_ids = set()
         for s in sources:
-            if s._value.dtype.kind in "fc" and (id(s) in tracked or _is_target(s, targets)):
+            if s._value.dtype.kind in "fcV" and (id(s) in tracked or _is_target(s, targets)):
                 source_ids.add(id(s))
         tracked = None  # a consuming sweep must not keep the records alive through this name
 
@@ -355,7 +357,7 @@ class GradientTape:
             node.needs_input_grad = needs
             live.append(node)
             for o in node.outputs:
-                if o._value.dtype.kind in "fc":  # integer outputs carry no gradient
+                if o._value.dtype.kind in "fcV":  # integer outputs carry no gradient
                     depends.add(id(o))
         del nodes
         if batch_ndim:
@@ -434,7 +436,10 @@ class GradientTape:
                 elif recorders:
                     cotangents[k] = add(prev, g)  # recorded: the sum is differentiated again
                 else:
-                    cotangents[k] = wrap(prev._value + g._value)
+                    try:
+                        cotangents[k] = wrap(prev._value + g._value)
+                    except TypeError:  # bfloat16 storage has no NumPy add: through the op
+                        cotangents[k] = add(prev, g)
         found.update(cotangents)
         return [found.get(id(s)) if id(s) in source_ids else None for s in sources]
 
@@ -471,10 +476,11 @@ def _seeds(flat_targets, output_gradients):
         if not (isinstance(t, Tensor) or getattr(t, "_is_variable", False)):
             raise AttributeError(f"'{type(t).__name__}' object has no attribute 'dtype'")
         v = t._value
-        if v.dtype.kind not in "fc":
+        if v.dtype.kind not in "fcV":
             seeds.append(None)
         elif og is None:
-            seeds.append(wrap(v.dtype.type(1) if v.ndim == 0 else np.ones(v.shape, v.dtype)))
+            seeds.append(wrap(v.dtype.type(1) if v.ndim == 0 and v.dtype.names is None
+                            else np.ones(v.shape, v.dtype)))
         else:
             from .tensor import convert_to_tensor
             seeds.append(convert_to_tensor(og, dtype=from_numpy(v.dtype)))

@@ -5,7 +5,7 @@ from ..framework import dtypes as D
 from ..framework.op import apply1, apply2, dtype_mismatch, dtype_not_allowed
 from ..framework.tensor import Tensor, convert_to_tensor
 
-FLOAT = (D.float16, D.float32, D.float64)
+FLOAT = (D.bfloat16, D.float16, D.float32, D.float64)
 COMPLEX = (D.complex64, D.complex128)
 INT = (D.int8, D.int16, D.int32, D.int64, D.uint8, D.uint16, D.uint32, D.uint64)
 SIGNED_INT = (D.int8, D.int16, D.int32, D.int64)

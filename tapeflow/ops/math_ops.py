@@ -13,6 +13,7 @@ import operator
 import numpy as np
 
 from ..framework import batching as _B
+from ..framework import bfloat16
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
 from ..framework.op import apply1, apply2, defop
@@ -600,14 +601,28 @@ def _tensor_not_equals(self, other):
 def _cast_forward(v, dtype):
     if v.dtype.kind == "c" and dtype.kind != "c":
         v = v.real
+    if dtype.names is not None or v.dtype.names is not None:  # bfloat16 storage at either end
+        return _bfloat16_cast(v, dtype)
+    return np.asarray(v).astype(dtype)[()]
+
+
+def _bfloat16_cast(v, dtype):
+    if v.dtype == D.BFLOAT16_STORAGE:
+        v = bfloat16.to_float32(v)
+    if dtype == D.BFLOAT16_STORAGE:
+        return bfloat16.from_values(v)
     return np.asarray(v).astype(dtype)[()]
 
 
 def _cast_grad(op, g):
     x = op.inputs[0]
-    if x._value.dtype.kind not in "fc" or g._value.dtype.kind not in "fc":
+    if not (_differentiable(x._value.dtype) and _differentiable(g._value.dtype)):
         return None
     return cast(g, x._value.dtype)
+
+
+def _differentiable(np_dtype):
+    return np_dtype.kind in "fc" or np_dtype == D.BFLOAT16_STORAGE
 
 
 CAST = defop("Cast", _cast_forward, _cast_grad, lambda op, dx: cast(dx, op.get_attr("dtype")))

@@ -22,6 +22,7 @@ import math
 
 import numpy as np
 
+from ..framework import config_state
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, NotFoundError, op_error
 from ..framework.op import apply1, apply2, defop
@@ -52,6 +53,10 @@ def get_global_generator_rng():
 def _rng(seed):
     """The NumPy generator for a stateful op with op seed `seed` (TF's get_seed rules)."""
     if seed is None:
+        if _state["global"] is None and config_state.determinism:
+            raise RuntimeError("Random ops require a seed to be set when determinism is enabled. "
+                               "Please set a seed before running the op, e.g. by calling "
+                               "tf.random.set_seed(1).")
         return _state["rng"]
     g = _state["global"] if _state["global"] is not None else _DEFAULT_GLOBAL_SEED
     key = (g, int(seed))
