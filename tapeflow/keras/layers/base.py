@@ -68,7 +68,10 @@ class Layer(Module):
         name = name or backend.auto_name(type(self).__name__)
         self._name = name
         self._name_scope = _tf_name_scope(_current_scope() + name + "/")
-        self._dtype = dtypes.as_dtype(dtype or backend.floatx())
+        from .. import mixed_precision
+        self._dtype_policy = mixed_precision.get(dtype)
+        self._dtype = dtypes.as_dtype(self._dtype_policy.variable_dtype)
+        self._compute_dtype = dtypes.as_dtype(self._dtype_policy.compute_dtype)
         if input_dim is not None and input_shape is None:
             input_shape = (input_dim,)
         self._input_shape_arg = None if input_shape is None else tuple(input_shape)
@@ -101,7 +104,15 @@ class Layer(Module):
 
     @property
     def compute_dtype(self):
+        return self._compute_dtype.name
+
+    @property
+    def variable_dtype(self):
         return self._dtype.name
+
+    @property
+    def dtype_policy(self):
+        return self._dtype_policy
 
     @property
     def trainable(self):
@@ -185,13 +196,13 @@ class Layer(Module):
         return inputs
 
     def _convert_input(self, x):
-        """Inputs become tensors; floating inputs are cast to the layer's dtype (float32)."""
+        """Inputs become tensors; floating inputs are cast to the layer's compute dtype."""
         if isinstance(x, (list, tuple, dict)) or x is None:
             return x
         t = convert_to_tensor(x)
-        if t.dtype.is_floating and t.dtype != self._dtype:
+        if t.dtype.is_floating and t.dtype != self._compute_dtype:
             from ...ops.math_ops import cast
-            t = cast(t, self._dtype)
+            t = cast(t, self._compute_dtype)
         return t
 
     def __call__(self, inputs, *args, **kwargs):
@@ -200,7 +211,7 @@ class Layer(Module):
             shape = tuple(inputs.shape.as_list()) if isinstance(inputs, Tensor) else None
             self.build(shape)  # a subclass's build runs inside the layer's name scope
             self.built = True
-        with backend.name_scope(self.name):
+        with backend.name_scope(self.name), backend.autocast_scope(self._compute_dtype):
             if "training" in kwargs and not _accepts(self.call, "training"):
                 kwargs.pop("training")
             return self.call(inputs, *args, **kwargs)
