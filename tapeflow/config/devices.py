@@ -203,7 +203,7 @@ def resolve(spec):
     return cs.DEFAULT_DEVICE
 
 
-class _DeviceScope:
+class _EagerDeviceContext:
     """The context manager `tf.device` returns."""
 
     __slots__ = ("_spec",)
@@ -257,11 +257,11 @@ def device(device_name):
     '/job:localhost/replica:0/task:0/device:CPU:0'
     """
     if device_name is None:
-        return _DeviceScope(None)
+        return _EagerDeviceContext(None)
     if isinstance(device_name, DeviceSpec):
-        return _DeviceScope(device_name)
+        return _EagerDeviceContext(device_name)
     if isinstance(device_name, str):
-        return _DeviceScope(DeviceSpec.from_string(device_name))
+        return _EagerDeviceContext(DeviceSpec.from_string(device_name))
     # TF 1's device functions (op -> device name) have no meaning in eager mode
     kind = "functions" if callable(device_name) else type(device_name).__name__ + " values"
     raise RuntimeError(f"tf.device does not support {kind}.")

@@ -26,10 +26,14 @@ def is_bfloat16(np_dtype):
     return np_dtype == BFLOAT16_STORAGE
 
 
-def round_float32(values):
+def round_float32(values, flush_subnormals=False):
     """Real values -> float32 values rounded to bfloat16 (to nearest, ties to even), rounding
-    once from the input's own precision (as TF's cast from float64 does)."""
+    once from the input's own precision (as TF's cast from float64 does). TF's conversion of
+    Python and NumPy values (not its cast op) flushes subnormal results to zero:
+    `flush_subnormals`."""
     x = np.asarray(values, dtype=np.float64)
+    if flush_subnormals:
+        x = np.where(np.abs(x) < 2.0 ** -126, np.copysign(0.0, x), x)
     with np.errstate(over="ignore", invalid="ignore"):
         mantissa, exponent = np.frexp(x)  # x = mantissa * 2**exponent, 0.5 <= |mantissa| < 1
         normal = np.ldexp(np.rint(mantissa * 256.0), exponent - 8)  # 8 significant bits
@@ -39,9 +43,9 @@ def round_float32(values):
         return out.astype(np.float32)
 
 
-def from_values(values):
+def from_values(values, flush_subnormals=False):
     """bfloat16 storage for real `values` (rounded)."""
-    return round_float32(values).view(BFLOAT16_STORAGE)
+    return round_float32(values, flush_subnormals).view(BFLOAT16_STORAGE)
 
 
 def to_float32(storage):

@@ -18,9 +18,9 @@ import threading
 
 DEFAULT_DEVICE = "/job:localhost/replica:0/task:0/device:CPU:0"
 
-# -- threading (0: the system picks, as TF) ------------------------------------------------------
-intra_op_threads = 0
-inter_op_threads = 0
+# -- threading (None: never set, the system picks; `get_*` reports that as 0, as TF) -------------
+intra_op_threads = None
+inter_op_threads = None
 
 # -- switches --------------------------------------------------------------------------------------
 determinism = False            # tf.config.experimental.enable_op_determinism

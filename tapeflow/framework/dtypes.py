@@ -70,6 +70,8 @@ class DType:
                                       f"from the ml_dtypes package)")
         if self._np.names is not None:
             return self._np
+        if self._kind == "s":
+            return object
         return self._np.type
 
     @property

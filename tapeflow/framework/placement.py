@@ -153,7 +153,7 @@ def reset_for_tests():
     cs.logical_cpu_configs = None
     cs.cpu_visible = True
     cs.memory_growth.clear()
-    cs.intra_op_threads = cs.inter_op_threads = 0
+    cs.intra_op_threads = cs.inter_op_threads = None
     _install_hooks()
 
 

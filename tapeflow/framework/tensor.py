@@ -417,6 +417,6 @@ def _to_special(value, dtype):
             value = np.asarray(value)
         if isinstance(value, (_ndarray, _generic)) and value.dtype == dtypes.BFLOAT16_STORAGE:
             return np.asarray(value).copy()
-        return bfloat16.from_values(_to_array_nd(value, dtypes.float32))
+        return bfloat16.from_values(_to_array_nd(value, dtypes.float64), flush_subnormals=True)
     raise NotImplementedError(f"tapeflow has no tensors of dtype {dtype.name} (TF's quantized "
                               f"and experimental narrow types exist as dtype objects only)")

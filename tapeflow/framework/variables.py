@@ -16,7 +16,7 @@ import sys
 
 import numpy as np
 
-from . import config_state, dtypes
+from . import bfloat16, config_state, dtypes
 from .errors import InvalidArgumentError, op_error
 from .op import Op, _record, state
 from .tensor import Reference, Tensor, convert_to_tensor, numpy_text, \
@@ -89,7 +89,11 @@ class Variable:
 
     def numpy(self):
         v = self._value
-        return v.copy() if type(v) is np.ndarray else v
+        if type(v) is np.ndarray:
+            if v.dtype.names is not None:  # bfloat16 storage: its float32 values
+                return bfloat16.to_float32(v).copy()
+            return v.copy()
+        return v
 
     def __array__(self, dtype=None, copy=None):
         return np.array(self._value, dtype=dtype, copy=True)
@@ -210,10 +214,17 @@ class Variable:
         read from it is alive: CPython's reference count says so), else into a new array, so
         that tensors read earlier keep their values."""
         v = self._value
-        if type(v) is np.ndarray and v.base is None and sys.getrefcount(v) <= _PRIVATE_REFS:
-            ufunc(v, delta, out=v)
-        else:
-            self._value = ufunc(v, delta)
+        try:
+            if type(v) is np.ndarray and v.base is None and sys.getrefcount(v) <= _PRIVATE_REFS:
+                ufunc(v, delta, out=v)
+            else:
+                self._value = ufunc(v, delta)
+        except TypeError:
+            if v.dtype != dtypes.BFLOAT16_STORAGE:
+                raise
+            # bfloat16 storage has no NumPy arithmetic: compute in float32, round back
+            self._value = bfloat16.from_values(ufunc(bfloat16.to_float32(v),
+                                                     bfloat16.to_float32(delta)))
 
     def scatter_nd_update(self, indices, updates, name=None):
         idx = np.asarray(convert_to_tensor(indices)._value)
