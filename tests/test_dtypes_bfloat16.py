@@ -28,9 +28,9 @@ def test_dtype_properties():
     assert tf.float32.min == np.finfo(np.float32).min and type(tf.float32.min) is np.float32
     assert tf.int64.max == 2**63 - 1
     with pytest.raises(TypeError, match="quantized type"):
-        tf.qint8.min
+        _ = tf.qint8.min
     with pytest.raises(ValueError, match="does not have defined limits"):
-        tf.float16.limits
+        _ = tf.float16.limits
     assert tf.string.as_numpy_dtype is object
     assert tf.dtypes.experimental.int4.min == -8
 
