@@ -1,6 +1,7 @@
 """The functions of `tf.config` itself (the package re-exports them)."""
 from ..framework import config_state as _cs
 from ..framework import placement as _placement
+from ..framework.errors import NotFoundError
 from .devices import check_physical as _check_physical
 from .devices import logical_devices as _logical_devices
 from .devices import physical_devices as _physical_devices
@@ -21,6 +22,8 @@ def list_logical_devices(device_type=None):
     >>> tf.config.list_logical_devices("CPU")
     [LogicalDevice(name='/device:CPU:0', device_type='CPU')]
     """
+    if not _cs.cpu_visible:
+        raise NotFoundError(None, None, "No CPU devices are available in this process")
     if not _cs.initialized:
         _placement.mark_initialized()
     return _logical_devices(device_type)

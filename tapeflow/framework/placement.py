@@ -23,6 +23,7 @@ import threading
 import weakref
 
 from . import config_state as cs
+from .errors import NotFoundError
 from .op import remove_recorder, state
 from .tensor import Tensor
 
@@ -59,6 +60,8 @@ def current_device():
 
 
 def _hooked_tensor_init(self, value):
+    if not cs.cpu_visible:  # tf.config.set_visible_devices([], "CPU") left no device
+        raise NotFoundError(None, None, "No CPU devices are available in this process")
     self._value = value
     if not cs.initialized:
         mark_initialized()
@@ -79,8 +82,8 @@ def _install_hooks():
     from .variables import Variable
     if _plain_variable_init is None:
         _plain_variable_init = Variable.__init__
-    Tensor.__init__ = (_hooked_tensor_init if not cs.initialized or _placing_scopes
-                       else _plain_tensor_init)
+    hooked = not cs.initialized or _placing_scopes or not cs.cpu_visible
+    Tensor.__init__ = _hooked_tensor_init if hooked else _plain_tensor_init
     Variable.__init__ = _hooked_variable_init if _placing_scopes else _plain_variable_init
 
 

@@ -52,6 +52,10 @@ class Layer(Module):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
 
+    # True: under a 16-bit policy, compute in float32 and cast the result back (Keras 3's
+    # normalization layers)
+    _float32_for_16_bit = False
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         build = cls.__dict__.get("build")
@@ -211,10 +215,17 @@ class Layer(Module):
             shape = tuple(inputs.shape.as_list()) if isinstance(inputs, Tensor) else None
             self.build(shape)  # a subclass's build runs inside the layer's name scope
             self.built = True
-        with backend.name_scope(self.name), backend.autocast_scope(self._compute_dtype):
+        compute = self._compute_dtype
+        if self._float32_for_16_bit and compute.size == 2 and isinstance(inputs, Tensor):
+            from ...ops.math_ops import cast  # normalization in 16 bits overflows: Keras 3 opts out
+            inputs, compute = cast(inputs, dtypes.float32), dtypes.float32
+        with backend.name_scope(self.name), backend.autocast_scope(compute):
             if "training" in kwargs and not _accepts(self.call, "training"):
                 kwargs.pop("training")
-            return self.call(inputs, *args, **kwargs)
+            outputs = self.call(inputs, *args, **kwargs)
+        if compute is not self._compute_dtype and isinstance(outputs, Tensor):
+            outputs = cast(outputs, self._compute_dtype)
+        return outputs
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
