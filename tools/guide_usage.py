@@ -17,7 +17,8 @@ notebook's imports: `import tensorflow as tf`, `from tensorflow import keras`,
 `Dense(...)` is a use), `import tensorflow.experimental.numpy as tnp`; standalone `keras`
 imports count as `tf.keras` (the guides use both). A chain is cut to the longest prefix that is
 a TF 2.21 name (`tools/tf_api_names.txt`), plus one attribute when that name is a class (a
-method such as `Dataset.from_tensor_slices`). Chains naming nothing in TF 2.21 (TF 1 names such
+method such as `Dataset.from_tensor_slices`); inside TF 1's modules (`tf.compat.v1.train`, whose
+contents the names file does not list) it runs to the first class and its method. Chains naming nothing in TF 2.21 (TF 1 names such
 as `tf.Session`) are counted apart and left out of the fractions.
 """
 import argparse
@@ -189,9 +190,14 @@ def tf_name(chain, kinds):
         if prefix in kinds:
             if n == len(parts):
                 return prefix
-            if kinds[prefix] == "class" or prefix.startswith("tf.compat.v1."):
-                # a class's method; or a name in a TF 1 module (their contents are not listed)
-                return prefix + "." + parts[n]
+            if kinds[prefix] == "class":
+                return prefix + "." + parts[n]  # a method, such as Dataset.from_tensor_slices
+            if prefix.startswith("tf.compat.v1."):
+                # inside a TF 1 module, whose contents are not listed: down to the first class
+                # (and its method), else the whole chain
+                rest = parts[n:]
+                cls = next((i for i, p in enumerate(rest) if p[:1].isupper()), None)
+                return ".".join(parts[:n] + (rest if cls is None else rest[:cls + 2]))
             if kinds[prefix] == "module":
                 return None  # a module's name that TF 2.21 does not have (tf.compat.v1.layers)
             return prefix

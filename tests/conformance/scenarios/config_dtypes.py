@@ -882,3 +882,44 @@ except ValueError as e:
 o = mp.LossScaleOptimizer(tf.keras.optimizers.SGD(0.1))
 print(hasattr(o, "get_scaled_loss"), hasattr(o, "get_unscaled_gradients"))
 print(o.get_config()["initial_scale"], o.get_config()["dynamic_growth_steps"])
+
+#@ mixed_precision_normalization_layers
+mp = tf.keras.mixed_precision
+mp.set_global_policy("mixed_float16")
+model = tf.keras.Sequential([
+    tf.keras.layers.Dense(3, kernel_initializer=tf.keras.initializers.Constant(
+        [[1.0, 0.0, 2.0], [0.0, 1.0, -1.0], [3.0, 1.0, 0.5]])),
+    tf.keras.layers.BatchNormalization(),
+    tf.keras.layers.LayerNormalization(),
+    tf.keras.layers.Dense(2, kernel_initializer=tf.keras.initializers.Constant(
+        [[1.0, 2.0], [-1.0, 0.5], [0.25, 1.0]]), dtype="float32")])
+x = tf.constant([[0.1, 0.2, 0.9], [0.3, -0.4, 0.1], [0.5, 0.7, -0.2], [1.0, 0.0, 0.3]])
+y = model(x, training=True)
+print(y.dtype, y)
+for layer in model.layers:
+    print(layer.name, layer.compute_dtype, [w.dtype for w in layer.weights])
+print(model.layers[1].moving_mean.numpy())
+print(model.layers[1](tf.constant([[1.0, 2.0, 3.0]]), training=False))
+mp.set_global_policy("float32")
+
+#@ mixed_precision_embedding_dropout
+mp = tf.keras.mixed_precision
+mp.set_global_policy("mixed_bfloat16")
+e = tf.keras.layers.Embedding(5, 2, embeddings_initializer="ones")
+print(e(tf.constant([1, 2])))
+d = tf.keras.layers.Dropout(0.5)
+print(d(tf.ones([2])).dtype)
+mp.set_global_policy("float32")
+
+#@ hide_the_cpu
+#! isolated
+tf.config.set_visible_devices([], "CPU")
+print(tf.config.get_visible_devices())
+try:
+    tf.config.list_logical_devices()
+except tf.errors.NotFoundError as e:
+    print("NotFoundError", e)
+try:
+    tf.constant(1.0)
+except tf.errors.NotFoundError as e:
+    print("NotFoundError", e)
