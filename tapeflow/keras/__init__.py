@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     layers,
     losses,
     metrics,
+    mixed_precision,
     optimizers,
     random,
     utils,

@@ -52,6 +52,10 @@ class Layer(Module):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
 
+    # True: under a 16-bit policy, compute in float32 and cast the result back (Keras 3's
+    # normalization layers)
+    _float32_for_16_bit = False
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         build = cls.__dict__.get("build")
@@ -68,7 +72,10 @@ class Layer(Module):
         name = name or backend.auto_name(type(self).__name__)
         self._name = name
         self._name_scope = _tf_name_scope(_current_scope() + name + "/")
-        self._dtype = dtypes.as_dtype(dtype or backend.floatx())
+        from .. import mixed_precision
+        self._dtype_policy = mixed_precision.get(dtype)
+        self._dtype = dtypes.as_dtype(self._dtype_policy.variable_dtype)
+        self._compute_dtype = dtypes.as_dtype(self._dtype_policy.compute_dtype)
         if input_dim is not None and input_shape is None:
             input_shape = (input_dim,)
         self._input_shape_arg = None if input_shape is None else tuple(input_shape)
@@ -102,7 +109,15 @@ class Layer(Module):
 
     @property
     def compute_dtype(self):
+        return self._compute_dtype.name
+
+    @property
+    def variable_dtype(self):
         return self._dtype.name
+
+    @property
+    def dtype_policy(self):
+        return self._dtype_policy
 
     @property
     def trainable(self):
@@ -186,13 +201,13 @@ class Layer(Module):
         return inputs
 
     def _convert_input(self, x):
-        """Inputs become tensors; floating inputs are cast to the layer's dtype (float32)."""
+        """Inputs become tensors; floating inputs are cast to the layer's compute dtype."""
         if isinstance(x, (list, tuple, dict)) or x is None:
             return x
         t = convert_to_tensor(x)
-        if t.dtype.is_floating and t.dtype != self._dtype:
+        if t.dtype.is_floating and t.dtype != self._compute_dtype:
             from ...ops.math_ops import cast
-            t = cast(t, self._dtype)
+            t = cast(t, self._compute_dtype)
         return t
 
     def __call__(self, inputs, *args, **kwargs):
@@ -201,10 +216,17 @@ class Layer(Module):
             shape = tuple(inputs.shape.as_list()) if isinstance(inputs, Tensor) else None
             self.build(shape)  # a subclass's build runs inside the layer's name scope
             self.built = True
-        with backend.name_scope(self.name):
+        compute = self._compute_dtype
+        if self._float32_for_16_bit and compute.size == 2 and isinstance(inputs, Tensor):
+            from ...ops.math_ops import cast  # normalization in 16 bits overflows: Keras 3 opts out
+            inputs, compute = cast(inputs, dtypes.float32), dtypes.float32
+        with backend.name_scope(self.name), backend.autocast_scope(compute):
             if "training" in kwargs and not _accepts(self.call, "training"):
                 kwargs.pop("training")
-            return self.call(inputs, *args, **kwargs)
+            outputs = self.call(inputs, *args, **kwargs)
+        if compute is not self._compute_dtype and isinstance(outputs, Tensor):
+            outputs = cast(outputs, self._compute_dtype)
+        return outputs
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"

@@ -32,6 +32,8 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon):
 class LayerNormalization(Layer):
     """Normalizes each example over `axis` (default the last), then scales and shifts."""
 
+    _float32_for_16_bit = True
+
     def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
                  gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None,
                  beta_constraint=None, gamma_constraint=None, **kwargs):
@@ -82,6 +84,8 @@ class BatchNormalization(Layer):
     """Normalizes over the batch (training) or with moving statistics (inference).
 
     In training, `moving = moving * momentum + batch_statistic * (1 - momentum)`."""
+
+    _float32_for_16_bit = True
 
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer="zeros", gamma_initializer="ones",
