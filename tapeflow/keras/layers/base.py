@@ -8,11 +8,16 @@ weights are created by `build(input_shape)` inside the layer's name scope, so th
 import functools
 import inspect
 
+import numpy as np
+
 from ...framework import dtypes
 from ...framework.tensor import Tensor, convert_to_tensor
 from ...framework.variables import Variable as _TFVariable
 from ...module import Module, name_scope as _tf_name_scope, _current_scope
 from .. import backend, initializers
+
+_state = {"depth": 0, "symbolic": 0}  # nesting of __call__; >0 while building a functional graph
+_with_losses = []  # layers whose `_losses` hold values from the last top-level call
 
 
 def _standardize_shape(shape):
@@ -68,12 +73,29 @@ class Layer(Module):
         name = name or backend.auto_name(type(self).__name__)
         self._name = name
         self._name_scope = _tf_name_scope(_current_scope() + name + "/")
+        if isinstance(dtype, dict):  # a DTypePolicy config
+            dtype = dtype.get("config", {}).get("name")
         self._dtype = dtypes.as_dtype(dtype or backend.floatx())
         if input_dim is not None and input_shape is None:
             input_shape = (input_dim,)
         self._input_shape_arg = None if input_shape is None else tuple(input_shape)
         kwargs.pop("autocast", None)
         kwargs.pop("input_length", None)
+        if kwargs.pop("quantization_config", None) is not None:
+            raise NotImplementedError("tapeflow does not implement Keras quantization "
+                                      "(`quantization_config`)")
+        batch_shape = kwargs.pop("batch_input_shape", None) or kwargs.pop("batch_shape", None)
+        if batch_shape is not None:
+            self._input_shape_arg = tuple(batch_shape)[1:]
+        activity_regularizer = kwargs.pop("activity_regularizer", None)
+        from .. import regularizers
+        self.activity_regularizer = regularizers.get(activity_regularizer)
+        self._losses = []
+        self._metrics = []
+        self._inbound_nodes = []
+        self._build_input_shape = None
+        self._build_output_shape = None
+        self.supports_masking = getattr(type(self), "supports_masking", False)
         if kwargs:
             raise ValueError(f"Unrecognized keyword arguments passed to {type(self).__name__}: "
                              f"{kwargs}")
@@ -85,8 +107,10 @@ class Layer(Module):
             for v in value if isinstance(value, (list, tuple)) else (value,):
                 if isinstance(v, Layer) and not any(v is x for x in layers):
                     layers.append(v)
-                elif isinstance(v, _TFVariable) and not name.startswith("_"):
+                elif isinstance(v, _TFVariable):
                     self._track_variable(v)
+                elif _is_metric(v) and not any(v is m for m in self._metrics):
+                    self._metrics.append(v)
         object.__setattr__(self, name, value)
 
     def _track_variable(self, v):
@@ -166,16 +190,83 @@ class Layer(Module):
 
     # -- weights ----------------------------------------------------------------------------------
     def add_weight(self, shape=None, initializer=None, dtype=None, trainable=True, autocast=True,
-                   regularizer=None, constraint=None, aggregation="none", name=None):
-        """Creates a Keras variable owned by this layer (zeros for float dtypes by default)."""
+                   regularizer=None, constraint=None, aggregation="none",
+                   overwrite_with_gradient=False, name=None):
+        """Creates a Keras variable owned by this layer (glorot_uniform for floats by default).
+
+        `regularizer` adds its penalty to `layer.losses`; `constraint` is applied after each
+        optimizer step taken by `Model.fit`/`train_on_batch`."""
+        if isinstance(shape, str):
+            raise ValueError(f"`name` must be passed as a keyword argument. Received: "
+                             f"add_weight({shape!r}, ...). Use: add_weight(shape=..., "
+                             f"name={shape!r}).")
         shape = () if shape is None else _standardize_shape(shape)
         dtype = dtypes.as_dtype(dtype or self._dtype)
         if initializer is None:
             initializer = "glorot_uniform" if dtype.is_floating else "zeros"
         init = initializers.get(initializer)
         v = backend.Variable(init, shape=shape, dtype=dtype, trainable=trainable, name=name)
+        from .. import constraints, regularizers
+        v.regularizer = regularizers.get(regularizer)
+        v.constraint = constraints.get(constraint)
         self._track_variable(v)
         return v
+
+    add_variable = add_weight
+
+    # -- losses and metrics ------------------------------------------------------------------------
+    def add_loss(self, loss):
+        """Adds a loss (a tensor) to `layer.losses`; losses are reset at each top-level call."""
+        if _state["symbolic"]:
+            return
+        if not self._losses:
+            _with_losses.append(self)
+        self._losses.append(loss)
+
+    @property
+    def losses(self):
+        """Losses added with `add_loss` in the last call, then weight-regularizer penalties, for
+        this layer and its sublayers."""
+        layers = self._flatten_layers()
+        out = [loss for layer in layers for loss in layer._losses]
+        for layer in layers:
+            for v in layer._trainable_variables + layer._non_trainable_variables:
+                reg = getattr(v, "regularizer", None)
+                if reg is not None:
+                    out.append(reg(v))
+        return out
+
+    def add_metric(self, *args, **kwargs):
+        raise NotImplementedError(
+            "Layer `add_metric()` method is deprecated. Add your metric in `Model.compile("
+            "metrics=[...])`, or create metric trackers in init() or build() when subclassing "
+            "the layer or model, then call `metric.update_state()` whenever necessary.")
+
+    @property
+    def metrics(self):
+        out = list(self._metrics)
+        for layer in self._layers:
+            out.extend(layer.metrics)
+        return out
+
+    def _flatten_layers(self, include_self=True):
+        out, seen, stack = [], set(), [self] if include_self else list(reversed(self._layers))
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen:
+                continue
+            seen.add(id(layer))
+            out.append(layer)
+            stack.extend(reversed(layer._layers))
+        return out
+
+    def count_params(self):
+        """The number of scalars in this layer's weights."""
+        if not self.built:
+            raise ValueError(f"You tried to call `count_params` on layer '{self.name}', but the "
+                             f"layer isn't built. You can build it manually via: "
+                             f"`layer.build(input_shape)`.")
+        return int(sum(int(np.prod(v.shape.as_list())) for v in self.weights))
 
     # -- calling ----------------------------------------------------------------------------------
     def build(self, input_shape=None):
@@ -195,18 +286,159 @@ class Layer(Module):
         return t
 
     def __call__(self, inputs, *args, **kwargs):
+        if _any_keras_tensor(inputs, args, kwargs):
+            from ..models import functional
+            return functional.symbolic_call(self, inputs, args, kwargs)
+        top = _state["depth"] == 0
+        if top and _with_losses:
+            tree = {id(x) for x in self._flatten_layers()}
+            for layer in [x for x in _with_losses if id(x) in tree]:
+                layer._losses = []
+                _with_losses.remove(layer)
         inputs = self._convert_input(inputs)
+        first = not self.built
+        if first:
+            shape = _shapes_of(inputs)
+            self._build_input_shape = shape
+            self._maybe_build(shape)
+        if "training" in kwargs and not _accepts(self.call, "training"):
+            kwargs.pop("training")
+        if "mask" in kwargs and kwargs["mask"] is None and not _accepts(self.call, "mask"):
+            kwargs.pop("mask")
+        _state["depth"] += 1
+        try:
+            with backend.name_scope(self.name):
+                outputs = self.call(inputs, *args, **kwargs)
+        finally:
+            _state["depth"] -= 1
+        if first:
+            self._build_output_shape = _shapes_of(outputs)
+        if self.activity_regularizer is not None:
+            from ... import nest
+            for out in nest.flatten(outputs):
+                if isinstance(out, Tensor):
+                    loss = self.activity_regularizer(out)
+                    if out.shape.rank:
+                        loss = loss / float(out.shape[0])
+                    self.add_loss(loss)
+        return outputs
+
+    def _maybe_build(self, shape):
         if not self.built:
-            shape = tuple(inputs.shape.as_list()) if isinstance(inputs, Tensor) else None
             self.build(shape)  # a subclass's build runs inside the layer's name scope
             self.built = True
-        with backend.name_scope(self.name):
-            if "training" in kwargs and not _accepts(self.call, "training"):
-                kwargs.pop("training")
-            return self.call(inputs, *args, **kwargs)
+
+    def compute_mask(self, inputs, mask=None):
+        """The output mask: the input mask for layers that support masking, else None."""
+        return mask if self.supports_masking else None
+
+    def compute_output_shape(self, input_shape):
+        from ..models import functional
+        return functional.output_shape_of(self, input_shape)
+
+    # -- functional-API views ------------------------------------------------------------------------
+    @property
+    def input(self):
+        return self._node_attr("input", lambda n: n.call_args[0] if n.call_args else None)
+
+    @property
+    def output(self):
+        return self._node_attr("output", lambda n: n.outputs)
+
+    def _node_attr(self, what, get):
+        if not self._inbound_nodes:
+            raise AttributeError(f"Layer {self.name} has no inbound nodes." if what == "output"
+                                 else f"Layer '{self.name}' has never been called and thus has "
+                                      f"no defined {what}.")
+        return get(self._inbound_nodes[0])
+
+    @property
+    def output_shape(self):
+        if self._inbound_nodes:
+            return _kt_shapes(self._inbound_nodes[0].outputs)
+        raise AttributeError(f"The layer {self.name} has never been called and thus has no "
+                             f"defined output shape.")
+
+    # -- config --------------------------------------------------------------------------------------
+    def get_config(self):
+        """The constructor arguments of this layer, as a JSON-friendly dict (Keras 3's)."""
+        from .. import saving
+        config = {"name": self.name, "trainable": self.trainable,
+                  "dtype": saving.dtype_policy_config(self._dtype.name)}
+        extra = getattr(self, "_config", None)
+        if extra is not None:
+            config.update(saving.serialize_config(extra(self) if callable(extra) else extra))
+        return config
+
+    @classmethod
+    def from_config(cls, config):
+        from .. import saving
+        return cls(**saving.deserialize_config(config))
+
+    def get_build_config(self):
+        if self._build_input_shape is not None:
+            return {"input_shape": _json_shape(self._build_input_shape)}
+        return None
+
+    def build_from_config(self, config):
+        if config and config.get("input_shape") is not None and not self.built:
+            shape = config["input_shape"]
+            self._build_input_shape = _tuple_shape(shape)
+            self._maybe_build(self._build_input_shape)
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+
+def _is_metric(v):
+    from ..metrics import Metric
+    return isinstance(v, Metric)
+
+
+def _any_keras_tensor(inputs, args, kwargs):
+    from ..models.functional import KerasTensor
+    if isinstance(inputs, KerasTensor):
+        return True
+    if isinstance(inputs, (list, tuple, dict)) or args or kwargs:
+        from ... import nest
+        for x in nest.flatten([inputs, list(args), list(kwargs.values())]):
+            if isinstance(x, KerasTensor):
+                return True
+    return False
+
+
+def _shapes_of(x):
+    if isinstance(x, Tensor):
+        return tuple(x.shape.as_list())
+    if isinstance(x, (list, tuple)):
+        return [_shapes_of(v) for v in x]
+    if isinstance(x, dict):
+        return {k: _shapes_of(v) for k, v in x.items()}
+    return None
+
+
+def _kt_shapes(x):
+    if isinstance(x, (list, tuple)):
+        return [_kt_shapes(v) for v in x]
+    if isinstance(x, dict):
+        return {k: _kt_shapes(v) for k, v in x.items()}
+    return tuple(x.shape)
+
+
+def _json_shape(shape):
+    if isinstance(shape, dict):
+        return {k: _json_shape(v) for k, v in shape.items()}
+    if isinstance(shape, list) and shape and not (isinstance(shape[0], int) or shape[0] is None):
+        return [_json_shape(s) for s in shape]
+    return None if shape is None else list(shape)
+
+
+def _tuple_shape(shape):
+    if isinstance(shape, dict):
+        return {k: _tuple_shape(v) for k, v in shape.items()}
+    if isinstance(shape, list) and shape and isinstance(shape[0], (list, tuple)):
+        return [_tuple_shape(s) for s in shape]
+    return tuple(shape)
 
 
 @functools.lru_cache(maxsize=None)
