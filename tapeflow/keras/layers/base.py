@@ -103,10 +103,14 @@ class Layer(Module):
     # -- attribute tracking (sublayers and variables assigned as attributes) ---------------------
     def __setattr__(self, name, value):
         layers = self.__dict__.get("_layers")
-        if layers is not None and not name.startswith("_"):
+        if layers is not None and name != "_layers":
+            public = not name.startswith("_")
             for v in value if isinstance(value, (list, tuple)) else (value,):
-                if isinstance(v, Layer) and not any(v is x for x in layers):
-                    layers.append(v)
+                if isinstance(v, Layer):
+                    if not any(v is x for x in layers):
+                        layers.append(v)
+                elif not public:
+                    continue
                 elif isinstance(v, _TFVariable):
                     self._track_variable(v)
                 elif _is_metric(v) and not any(v is m for m in self._metrics):
@@ -367,7 +371,7 @@ class Layer(Module):
                   "dtype": saving.dtype_policy_config(self._dtype.name)}
         extra = getattr(self, "_config", None)
         if extra is not None:
-            config.update(saving.serialize_config(extra(self) if callable(extra) else extra))
+            config.update(saving.serialize_config(extra()))
         return config
 
     @classmethod
