@@ -161,6 +161,13 @@ def _lookup(module, class_name, custom_objects=None):
     if class_name == "InputLayer":
         from .models import InputLayer
         return InputLayer
+    if module and module.startswith("keras.src.ops"):
+        from .models.functional import operation_class
+        cls = operation_class(class_name)
+        if cls is None:
+            raise NotImplementedError(f"tapeflow cannot load the Keras op '{class_name}' "
+                                      f"({module}) found in this model's graph")
+        return cls
     spaces = {"keras.layers": layers, "keras.initializers": initializers,
               "keras.regularizers": regularizers, "keras.constraints": constraints,
               "keras.optimizers": optimizers, "keras.losses": losses, "keras.metrics": metrics}
@@ -508,13 +515,14 @@ def _read_weights(model, h5file, skip_mismatch=False):
                               f"Received: value.shape={value.shape}. Target variable: {v}")
                 continue
             v.assign(value.astype(v._value.dtype))
-    visited = set()
-    _walk(model, "", visited, visit)
     opt = getattr(model, "optimizer", None)
     if getattr(model, "compiled", False) and opt is not None and "optimizer" in h5file and \
+            not opt.built:
+        opt.build(model.trainable_variables)
+    visited = set()
+    _walk(model, "", visited, visit)
+    if getattr(model, "compiled", False) and opt is not None and "optimizer" in h5file and \
             id(opt) not in visited:
-        if not opt.built:
-            opt.build(model.trainable_variables)
         _walk(opt, "optimizer", visited, visit)
     if errors:
         raise ValueError("\n".join(errors))

@@ -99,7 +99,9 @@ class MultiHeadAttention(Layer):
         if use_gate or sliding_window is not None or flash_attention:
             raise NotImplementedError("tapeflow's MultiHeadAttention does not implement "
                                       "use_gate, sliding_window or flash_attention")
-        if attention_axes is not None:
+        if isinstance(attention_axes, int):
+            attention_axes = [attention_axes]
+        if attention_axes is not None and list(attention_axes) not in ([1], [-2]):
             raise NotImplementedError("tapeflow's MultiHeadAttention attends over axis 1 only "
                                       "(attention_axes=None)")
         self.num_heads, self.key_dim = int(num_heads), int(key_dim)
@@ -161,6 +163,26 @@ class MultiHeadAttention(Layer):
         self._softmax = Softmax(axis=-1)
         self._dropout_layer = Dropout(rate=self.dropout, seed=self.seed)
 
+    def get_build_config(self):
+        shapes = getattr(self, "_build_shapes", None)
+        if not shapes:
+            return None
+        out = {"query_shape": list(shapes[0]), "value_shape": list(shapes[1])}
+        if len(shapes) > 2:
+            out["key_shape"] = list(shapes[2])
+        return {"shapes_dict": out}
+
+    def build_from_config(self, config):
+        config = (config or {}).get("shapes_dict", config)
+        if config and not self.built and "query_shape" in config:
+            shapes = [tuple(config["query_shape"]), tuple(config["value_shape"])]
+            if config.get("key_shape") is not None:
+                shapes.append(tuple(config["key_shape"]))
+            self._build_shapes = shapes
+            self._build_input_shape = shapes[0]
+            self.build(*shapes)
+            self.built = True
+
     query_dense = property(lambda self: self._query_dense)
     key_dense = property(lambda self: self._key_dense)
     value_dense = property(lambda self: self._value_dense)
@@ -188,6 +210,7 @@ class MultiHeadAttention(Layer):
                 return tuple(convert_to_tensor(t).shape.as_list())
             shapes = [shape(query), shape(value)] + ([shape(key)] if key is not None else [])
             self._build_input_shape = shapes[0]
+            self._build_shapes = shapes
             self.build(*shapes)  # build runs in the layer's name scope
             self.built = True
         if key is not None:

@@ -395,3 +395,62 @@ def run_graph(model, inputs, training=None, mask=None):
             if out_mask is not None:
                 masks[id(kt)] = out_mask if not isinstance(out_mask, (list, tuple)) else None
     return _substitute(model._outputs_struct, get)
+
+
+class Operation(Layer):
+    """A Keras op recorded in a functional graph (`keras.ops.not_equal(x, 0)`, the masks
+    Keras writes into saved configs, ...). Not listed in `model.layers`."""
+
+    _OPS = None
+
+    def __init__(self, op_name, name=None, **kwargs):
+        super().__init__(name=name or backend.auto_name(op_name))
+        self.op_name = op_name
+        self._fn = self.ops()[op_name]
+        self.built = True
+
+    @classmethod
+    def ops(cls):
+        if cls._OPS is None:
+            from ...ops import array_ops as A
+            from ...ops import math_ops as M
+            cls._OPS = {
+                "NotEqual": M.not_equal, "Equal": M.equal, "Add": lambda a, b: a + b,
+                "Subtract": lambda a, b: a - b, "Multiply": lambda a, b: a * b,
+                "Divide": lambda a, b: a / b, "TrueDivide": lambda a, b: a / b,
+                "Greater": M.greater, "Less": M.less, "GreaterEqual": M.greater_equal,
+                "LessEqual": M.less_equal, "LogicalAnd": M.logical_and,
+                "LogicalOr": M.logical_or, "LogicalNot": M.logical_not,
+                "Any": lambda x, axis=None, keepdims=False: M.reduce_any(x, axis, keepdims),
+                "All": lambda x, axis=None, keepdims=False: M.reduce_all(x, axis, keepdims),
+                "Cast": lambda x, dtype: M.cast(x, dtype),
+                "ExpandDims": lambda x, axis: A.expand_dims(x, axis),
+                "Squeeze": lambda x, axis=None: A.squeeze(x, axis),
+                "Negative": lambda x: -x, "Exp": M.exp, "Log": M.log, "Sqrt": M.sqrt,
+                "Square": M.square, "Abs": M.abs, "Tanh": M.tanh, "Sigmoid": M.sigmoid,
+            }
+        return cls._OPS
+
+    def call(self, *args, **kwargs):
+        kwargs.pop("training", None)
+        kwargs.pop("mask", None)
+        return self._fn(*args, **kwargs)
+
+    def compute_mask(self, inputs, mask=None):
+        return None
+
+    def get_config(self):
+        return {"name": self.name}
+
+
+def operation_class(op_name):
+    """A from_config-able factory for the Keras op `op_name` (e.g. 'NotEqual')."""
+    if op_name not in Operation.ops():
+        return None
+
+    class _Op(Operation):
+        @classmethod
+        def from_config(cls, config):
+            return Operation(op_name, name=config.get("name"))
+    _Op.__name__ = op_name
+    return _Op

@@ -84,7 +84,8 @@ class Model(Layer):
     # -- structure -----------------------------------------------------------------------------
     @property
     def layers(self):
-        return [layer for layer in self._layers if not isinstance(layer, _Hidden)]
+        from .functional import Operation
+        return [layer for layer in self._layers if not isinstance(layer, Operation)]
 
     def get_layer(self, name=None, index=None):
         """A layer by `name` or by `index` into `model.layers`."""
@@ -508,10 +509,6 @@ class Model(Layer):
             from ..saving import functional_from_config
             return functional_from_config(config, custom_objects)
         return cls(**config)
-
-
-class _Hidden:
-    """Marker mixin: layers a model owns but does not list in `model.layers`."""
 
 
 def _should_eval(epoch, freq):
