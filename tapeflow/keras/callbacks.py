@@ -312,7 +312,7 @@ class _MonitorCallback(Callback):
             for m in getattr(self.model, "metrics", []):
                 subs = m.metrics if isinstance(m, CompileMetrics) else []
                 for s in subs:
-                    if s.name == name and hasattr(s, "_direction"):
+                    if getattr(s, "_base_name", s.name) == name and hasattr(s, "_direction"):
                         self.monitor_op = np.greater if s._direction == "up" else np.less
             if self.monitor_op is None:
                 raise ValueError(

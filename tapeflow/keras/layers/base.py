@@ -137,6 +137,7 @@ class Layer(Module):
 
     @trainable.setter
     def trainable(self, value):
+        """Freezes or unfreezes this layer and every sublayer (as Keras 3 does)."""
         self._trainable = bool(value)
         for layer in self._layers:
             layer.trainable = value
@@ -158,9 +159,21 @@ class Layer(Module):
 
     variables = weights
 
+    def _trainable_ids(self, out):
+        if self._trainable:
+            for v in self._trainable_variables:
+                out.add(id(v))
+            for layer in self._layers:
+                layer._trainable_ids(out)
+        return out
+
     @property
     def trainable_weights(self):
-        return [v for v in self.weights if v.trainable] if self._trainable else []
+        """Trainable variables of this layer and its sublayers that are not frozen."""
+        if not self._trainable:
+            return []
+        ids = self._trainable_ids(set())
+        return [v for v in self.weights if id(v) in ids]
 
     trainable_variables = trainable_weights
 
@@ -168,7 +181,8 @@ class Layer(Module):
     def non_trainable_weights(self):
         if not self._trainable:
             return self.weights
-        return [v for v in self.weights if not v.trainable]
+        ids = self._trainable_ids(set())
+        return [v for v in self.weights if id(v) not in ids]
 
     non_trainable_variables = non_trainable_weights
 
@@ -193,17 +207,21 @@ class Layer(Module):
             v.assign(w)
 
     # -- weights ----------------------------------------------------------------------------------
-    def add_weight(self, shape=None, initializer=None, dtype=None, trainable=True, autocast=True,
-                   regularizer=None, constraint=None, aggregation="none",
-                   overwrite_with_gradient=False, name=None):
+    def add_weight(self, *args, **kwargs):
+        """Creates a Keras variable owned by this layer: `add_weight(shape=..., name=...)`."""
+        if args and isinstance(args[0], str):
+            raise ValueError(f"`name` must be passed as a keyword argument. Received: "
+                             f"add_weight({args[0]!r}, ...). Use: add_weight(shape=..., "
+                             f"name={args[0]!r}).")
+        return self._add_weight(*args, **kwargs)
+
+    def _add_weight(self, shape=None, initializer=None, dtype=None, trainable=True,
+                    autocast=True, regularizer=None, constraint=None, aggregation="none",
+                    overwrite_with_gradient=False, name=None):
         """Creates a Keras variable owned by this layer (glorot_uniform for floats by default).
 
         `regularizer` adds its penalty to `layer.losses`; `constraint` is applied after each
         optimizer step taken by `Model.fit`/`train_on_batch`."""
-        if isinstance(shape, str):
-            raise ValueError(f"`name` must be passed as a keyword argument. Received: "
-                             f"add_weight({shape!r}, ...). Use: add_weight(shape=..., "
-                             f"name={shape!r}).")
         shape = () if shape is None else _standardize_shape(shape)
         dtype = dtypes.as_dtype(dtype or self._dtype)
         if initializer is None:
@@ -216,7 +234,11 @@ class Layer(Module):
         self._track_variable(v)
         return v
 
-    add_variable = add_weight
+    def add_variable(self, shape, initializer, dtype=None, trainable=True, autocast=True,
+                     regularizer=None, constraint=None, name=None):
+        return self._add_weight(shape=shape, initializer=initializer, dtype=dtype,
+                                trainable=trainable, regularizer=regularizer,
+                                constraint=constraint, name=name)
 
     # -- losses and metrics ------------------------------------------------------------------------
     def add_loss(self, loss):
@@ -290,6 +312,11 @@ class Layer(Module):
         return t
 
     def __call__(self, inputs, *args, **kwargs):
+        if isinstance(inputs, (list, tuple)) and _has_python_scalars(inputs):
+            bad = next(x for x in _flat(inputs) if isinstance(x, (int, float, bool)))
+            raise ValueError(f"Only input tensors may be passed as positional arguments. The "
+                             f"following argument value should be passed as a keyword "
+                             f"argument: {bad} (of type {type(bad)})")
         if _any_keras_tensor(inputs, args, kwargs):
             from ..models import functional
             return functional.symbolic_call(self, inputs, args, kwargs)
@@ -392,6 +419,15 @@ class Layer(Module):
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+
+def _flat(x):
+    from ... import nest
+    return nest.flatten(x)
+
+
+def _has_python_scalars(inputs):
+    return any(isinstance(x, (int, float, bool)) for x in _flat(inputs))
 
 
 def _is_metric(v):

@@ -33,7 +33,7 @@ def get_metric(identifier, y_true, y_pred):
         metric = metrics_module.get(identifier)
     if isinstance(identifier, str):
         name = identifier
-    elif isinstance(metric, metrics_module.Metric):
+    elif isinstance(getattr(metric, "name", None), str):
         name = metric.name
     else:
         name = getattr(metric, "__name__", str(metric))
@@ -134,7 +134,8 @@ class CompileLoss:
             if value.dtype.name != "float32":
                 value = M.cast(value, "float32")
             if self.metrics:
-                next(trackers).update_state(value, sample_weight=yp.shape[0])
+                # Keras's traced step sees an unknown batch size here, so each batch counts once
+                next(trackers).update_state(value)
             if w is not None:
                 value = value * float(w)
             values.append(value)
@@ -185,6 +186,7 @@ class CompileMetrics(metrics_module.Metric):
                 out = []
                 for s in spec:
                     m = get_metric(s, yt, yp)
+                    m._base_name = f"{prefix}{m.name}"
                     if n > 1 and name is not None:
                         m.name = f"{name}_{prefix}{m.name}"
                     elif prefix:

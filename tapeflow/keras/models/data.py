@@ -178,8 +178,13 @@ class EpochIterator:
                 np.random.shuffle(idx)
             order = [idx[i:i + self.batch_size] for i in range(0, self.n, self.batch_size)]
         for b in order:
-            yield tuple(v for v in (_as_tensors(_take(self.x, b)), _as_tensors(_take(self.y, b)),
-                                    _as_tensors(_take(self.sw, b))))
+            x = _as_tensors(_take(self.x, b))
+            if self.y is None and self.sw is None:
+                yield (x,)
+            elif self.sw is None:
+                yield (x, _as_tensors(_take(self.y, b)))
+            else:
+                yield (x, _as_tensors(_take(self.y, b)), _as_tensors(_take(self.sw, b)))
 
     def _with_class_weight(self, batches):
         for data in batches:
@@ -201,26 +206,24 @@ class EpochIterator:
             for step, data in enumerate(self._fresh()):
                 yield step, data
             return
-        # a fixed number of steps: keep one iterator across epochs, restarting it when a
-        # finite source runs out (as Keras does for arrays and datasets)
+        # a fixed number of steps: one iterator runs on across epochs; when it runs out the epoch
+        # ends early and the next epoch starts the data again (generators cannot restart)
         step = 0
         while step < self.steps_per_epoch:
             if self._iterator is None:
+                if self.kind == "generator" and getattr(self, "_exhausted", False):
+                    return
                 self._iterator = self._fresh()
             try:
                 data = next(self._iterator)
             except StopIteration:
                 self._iterator = None
-                if self.kind == "generator" or step == 0:
-                    import warnings
-                    warnings.warn("Your input ran out of data; interrupting training. Make sure "
-                                  "that your dataset or generator can generate at least "
-                                  "`steps_per_epoch * epochs` batches. You may need to use the "
-                                  "`.repeat()` function when building your dataset.",
-                                  stacklevel=2)
-                    return
-                if self.kind == "arrays":
-                    continue
-                continue
+                self._exhausted = True
+                import warnings
+                warnings.warn("Your input ran out of data; interrupting training. Make sure "
+                              "that your dataset or generator can generate at least "
+                              "`steps_per_epoch * epochs` batches. You may need to use the "
+                              "`.repeat()` function when building your dataset.", stacklevel=2)
+                return
             yield step, data
             step += 1

@@ -387,7 +387,7 @@ class Model(Layer):
         names = []
         for m in self.metrics:
             if isinstance(m, compile_utils.CompileMetrics):
-                names += [s.name for s in m.metrics]
+                names += [getattr(s, "_base_name", s.name) for s in m.metrics]
             else:
                 names.append(m.name)
         out = [logs[n] for n in names if n in logs]
@@ -456,11 +456,6 @@ class Model(Layer):
         out = self.make_predict_function()((_tensors(x),))
         return nest.map_structure(lambda t: np.asarray(t._value) if isinstance(t, Tensor)
                                   else t, out)
-
-    # -- Keras 2 APIs that Keras 3 removed --------------------------------------------------------
-    def fit_generator(self, *args, **kwargs):
-        raise AttributeError("'Model' object has no attribute 'fit_generator'. Use `fit`, which "
-                             "accepts generators.")
 
     # -- saving ---------------------------------------------------------------------------------
     def save(self, filepath, overwrite=True, zipped=None, **kwargs):
@@ -697,9 +692,8 @@ class Sequential(Model):
             self._layers.insert(0, layer)
         inp = self._layers[0].output_tensor
         x = inp
-        with backend.name_scope(self.name):
-            for layer in self.layers:
-                x = layer(x)
+        for layer in self.layers:  # build() already runs in the model's name scope
+            x = layer(x)
         self._graph = (inp, x)
         backend.auto_name("functional")  # Keras builds an inner Functional here (its name)
         self._build_input_shape = input_shape
