@@ -47,8 +47,8 @@ class NonNeg(Constraint):
     """Sets negative weights to zero."""
 
     def __call__(self, w):
-        w = convert_to_tensor(w)
-        return w * M.cast(M.greater_equal(w, 0.0), w.dtype)
+        from ..ops import nn_ops
+        return nn_ops.relu(convert_to_tensor(w))
 
 
 class UnitNorm(Constraint):

@@ -78,18 +78,20 @@ def _initializer_config(init):
     from . import initializers as I
     if isinstance(init, I.VarianceScaling):
         if type(init) is I.VarianceScaling:
-            return {"scale": init.scale, "mode": init.mode, "distribution": init.distribution,
-                    "seed": init.seed}
-        return {"seed": init.seed}
+            return {"seed": init.seed, "scale": init.scale, "mode": init.mode,
+                    "distribution": init.distribution, "input_axes": None, "output_axes": None}
+        return {"seed": init.seed, "input_axes": None, "output_axes": None}
     if isinstance(init, (I.RandomNormal, I.TruncatedNormal)):
-        return {"mean": init.mean, "stddev": init.stddev, "seed": init.seed}
+        return {"seed": init.seed, "mean": init.mean, "stddev": init.stddev}
     if isinstance(init, I.RandomUniform):
-        return {"minval": init.minval, "maxval": init.maxval, "seed": init.seed}
+        return {"seed": init.seed, "minval": init.minval, "maxval": init.maxval}
+    if isinstance(init, getattr(I, "Orthogonal", ())):
+        return {"seed": init.seed, "gain": init.gain}
     if isinstance(init, I.Constant):
         v = init.value
         return {"value": v.tolist() if isinstance(v, np.ndarray) else v}
     if isinstance(init, I.Identity):
-        return {"gain": init.gain}
+        return {} if init.gain == 1.0 else {"gain": init.gain}
     return init.get_config()
 
 
@@ -100,8 +102,10 @@ def serialize_keras_object(obj):
     from .layers.base import Layer
     if obj is None or isinstance(obj, (str, int, float, bool)):
         return obj
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, list):
         return [serialize_keras_object(x) for x in obj]
+    if isinstance(obj, tuple):
+        return tuple(serialize_keras_object(x) for x in obj)
     if isinstance(obj, dict):
         return {k: serialize_keras_object(v) for k, v in obj.items()}
     if isinstance(obj, np.ndarray):
@@ -225,6 +229,10 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True):
     if isinstance(cls, type) and issubclass(cls, initializers.Initializer):
         inner = {k: v for k, v in inner.items() if not (k in ("input_axes", "output_axes")
                                                          and v is None)}
+        if cls is initializers.VarianceScaling or not issubclass(cls,
+                                                                 initializers.VarianceScaling):
+            return cls(**inner)
+        return cls(seed=inner.get("seed"))
         return cls(**inner)
     from .optimizers import Optimizer
     if isinstance(cls, type) and issubclass(cls, Optimizer):

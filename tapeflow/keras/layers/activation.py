@@ -75,8 +75,10 @@ class ELU(Layer):
         self.supports_masking = True
         self.built = True
 
-    def _config(self):
-        return {"alpha": self.alpha}
+    def get_config(self):
+        config = super().get_config()
+        return {"name": config["name"], "alpha": self.alpha, "trainable": config["trainable"],
+                "dtype": config["dtype"]}
 
     def call(self, inputs):
         return activations.elu(inputs, alpha=self.alpha)

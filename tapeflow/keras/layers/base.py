@@ -57,6 +57,8 @@ class Layer(Module):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
 
+    _allow_non_tensor_positional_args = False
+
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         build = cls.__dict__.get("build")
@@ -312,7 +314,8 @@ class Layer(Module):
         return t
 
     def __call__(self, inputs, *args, **kwargs):
-        if isinstance(inputs, (list, tuple)) and _has_python_scalars(inputs):
+        if isinstance(inputs, (list, tuple)) and not self._allow_non_tensor_positional_args \
+                and _has_python_scalars(inputs):
             bad = next(x for x in _flat(inputs) if isinstance(x, (int, float, bool)))
             raise ValueError(f"Only input tensors may be passed as positional arguments. The "
                              f"following argument value should be passed as a keyword "

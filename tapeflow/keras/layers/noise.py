@@ -72,8 +72,10 @@ class SpatialDropout2D(Dropout):
         super().__init__(rate, seed=seed, **kwargs)
         self.data_format = data_format or "channels_last"
 
-    def _config(self):
-        return {"rate": self.rate, "seed": self.seed, "data_format": self.data_format}
+    def get_config(self):
+        config = super().get_config()
+        return {"rate": self.rate, "seed": self.seed, "name": config["name"],
+                "dtype": config["dtype"], "data_format": self.data_format}
 
     def call(self, inputs, training=False):
         s = inputs.shape.as_list()

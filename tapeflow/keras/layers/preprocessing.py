@@ -31,6 +31,8 @@ def _numpy(data):
 class Rescaling(Layer):
     """`inputs * scale + offset`."""
 
+    _allow_non_tensor_positional_args = True
+
     def __init__(self, scale, offset=0.0, **kwargs):
         super().__init__(**kwargs)
         self.scale, self.offset = scale, offset
@@ -48,6 +50,8 @@ class Rescaling(Layer):
 class Normalization(Layer):
     """`(x - mean) / sqrt(variance)` per feature along `axis`; the statistics come from the
     `mean`/`variance` arguments or from `adapt(data)`."""
+
+    _allow_non_tensor_positional_args = True
 
     def __init__(self, axis=-1, mean=None, variance=None, invert=False, **kwargs):
         super().__init__(**kwargs)
@@ -100,6 +104,15 @@ class Normalization(Layer):
             self.adapt_variance.shape.as_list()))
         self.count.assign(np.int64(np.prod([x.shape[d] for d in self._reduce])))
 
+    @property
+    def mean(self):
+        """The mean, broadcast to the input's rank (after build)."""
+        return self._stats()[0] if self.built else None
+
+    @property
+    def variance(self):
+        return self._stats()[1] if self.built else None
+
     def _stats(self):
         if self.input_mean is not None:
             return wrap(self._fixed[0].copy()), wrap(self._fixed[1].copy())
@@ -117,6 +130,8 @@ class Normalization(Layer):
 
 class CategoryEncoding(Layer):
     """Integer ids -> 'one_hot', 'multi_hot' or 'count' vectors of length `num_tokens`."""
+
+    _allow_non_tensor_positional_args = True
 
     def __init__(self, num_tokens=None, output_mode="multi_hot", sparse=False, **kwargs):
         super().__init__(**kwargs)
@@ -170,6 +185,8 @@ class CategoryEncoding(Layer):
 class _Lookup(Layer):
     """What StringLookup and IntegerLookup share: a vocabulary (given or adapted), OOV buckets,
     an optional mask token, and 'int'/'one_hot'/'multi_hot'/'count' outputs (or `invert`)."""
+
+    _allow_non_tensor_positional_args = True
 
     _default_oov = None
 
@@ -251,6 +268,8 @@ class _Lookup(Layer):
             if self.mask_token is not None:
                 special.append(self.mask_token)
             special += [self.oov_token] * self.num_oov_indices
+        if not include_special_tokens:
+            return list(self._vocab)
         return special + list(self._vocab)
 
     def vocabulary_size(self):
@@ -286,9 +305,8 @@ class _Lookup(Layer):
             return wrap(ids)
         depth = self.max_tokens if self.pad_to_max_tokens and self.max_tokens else \
             len(vocab_full)
-        return CategoryEncoding(depth, self.output_mode if self.output_mode != "one_hot"
-                                else "one_hot", name=backend.auto_name("category_encoding"))(
-            wrap(ids))
+        encoded = CategoryEncoding(depth, self.output_mode)
+        return M.cast(encoded(wrap(ids)), "int64")
 
     def _wrap_terms(self, out):
         return convert_to_tensor(out)
@@ -308,7 +326,7 @@ class StringLookup(_Lookup):
     _default_oov = "[UNK]"
 
     def _key(self, v):
-        return v.decode("utf-8") if isinstance(v, bytes) else v
+        return np.str_(v.decode("utf-8") if isinstance(v, bytes) else v)
 
     def _extra_tail(self):
         return {"encoding": self._extra.get("encoding", "utf-8")}
@@ -324,7 +342,7 @@ class IntegerLookup(_Lookup):
     _default_oov = -1
 
     def _key(self, v):
-        return int(v)
+        return np.int64(v)
 
     def _extra_config(self):
         return {"vocabulary_dtype": self._extra.get("vocabulary_dtype", "int64")}

@@ -349,8 +349,8 @@ class _CellRNN(RNN):
                          "batch_shape", "activity_regularizer", "input_dim", "input_length",
                          "autocast"):
                 cell_kwargs[k] = kwargs.pop(k)
-        cell = self.cell_class(units, *args, name=backend.auto_name(self.cell_class.__name__),
-                               dtype=kwargs.get("dtype"), **cell_kwargs)
+        cell = self.cell_class(units, *args, name=backend.to_snake_case(
+            self.cell_class.__name__), dtype=kwargs.get("dtype"), **cell_kwargs)
         super().__init__(cell, return_sequences=return_sequences, return_state=return_state,
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll,
                          zero_output_for_mask=zero_output_for_mask, **kwargs)
