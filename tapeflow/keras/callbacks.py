@@ -475,6 +475,8 @@ class ModelCheckpoint(_MonitorCallback):
                 self.model.save_weights(path, overwrite=True)
             else:
                 self.model.save(path, overwrite=True)
+            if self.verbose > 0:
+                _print(f"\nEpoch {epoch + 1}: finished saving model to {path}")
 
 
 class LearningRateScheduler(Callback):

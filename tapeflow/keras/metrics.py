@@ -122,16 +122,22 @@ def categorical_accuracy(y_true, y_pred):
 
 
 class Accuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, name="accuracy", dtype=None):
         super().__init__(accuracy, name=name, dtype=dtype)
 
 
 class SparseCategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, name="sparse_categorical_accuracy", dtype=None):
         super().__init__(sparse_categorical_accuracy, name=name, dtype=dtype)
 
 
 class CategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, name="categorical_accuracy", dtype=None):
         super().__init__(categorical_accuracy, name=name, dtype=dtype)
 
@@ -162,16 +168,22 @@ def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5):
 
 
 class BinaryAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, name="binary_accuracy", dtype=None, threshold=0.5):
         super().__init__(binary_accuracy, name=name, dtype=dtype, threshold=threshold)
 
 
 class TopKCategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, k=5, name="top_k_categorical_accuracy", dtype=None):
         super().__init__(top_k_categorical_accuracy, name=name, dtype=dtype, k=k)
 
 
 class SparseTopKCategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, k=5, name="sparse_top_k_categorical_accuracy", dtype=None):
         super().__init__(sparse_top_k_categorical_accuracy, name=name, dtype=dtype, k=k)
 
@@ -182,16 +194,22 @@ def _loss_fn(name):
 
 
 class MeanSquaredError(MeanMetricWrapper):
+    _direction = "down"
+
     def __init__(self, name="mean_squared_error", dtype=None):
         super().__init__(_loss_fn("mean_squared_error"), name=name, dtype=dtype)
 
 
 class MeanAbsoluteError(MeanMetricWrapper):
+    _direction = "down"
+
     def __init__(self, name="mean_absolute_error", dtype=None):
         super().__init__(_loss_fn("mean_absolute_error"), name=name, dtype=dtype)
 
 
 class RootMeanSquaredError(Mean):
+    _direction = "down"
+
     """sqrt of the (weighted) mean of squared errors."""
 
     def __init__(self, name="root_mean_squared_error", dtype=None):
@@ -254,6 +272,10 @@ def get(identifier):
     if isinstance(identifier, str):
         if identifier in _CLASSES:
             return _CLASSES[identifier]()
+        by_alias = {"mse": MeanSquaredError, "mean_squared_error": MeanSquaredError,
+                    "mae": MeanAbsoluteError, "mean_absolute_error": MeanAbsoluteError}
+        if identifier in by_alias:
+            return by_alias[identifier](name=identifier)
         fns = _metric_functions()
         if identifier in fns:
             return fns[identifier]

@@ -420,7 +420,7 @@ class Model(Layer):
             else:
                 for acc, a in zip(outputs, flat):
                     acc.append(a)
-            callbacks.on_predict_batch_end(step, {"outputs": out})
+            callbacks.on_predict_batch_end(step, {"outputs": nest.pack_sequence_as(out, flat)})
             if self.stop_predicting:
                 break
         callbacks.on_predict_end()
