@@ -13,7 +13,7 @@ from .losses import Loss  # noqa: F401
 from .metrics import Metric  # noqa: F401
 from .optimizers import Optimizer  # noqa: F401
 
-_SUBMODULES = {"models", "callbacks", "regularizers", "constraints", "utils", "saving",
+_SUBMODULES = {"models", "callbacks", "regularizers", "constraints", "utils",
                "preprocessing", "datasets", "mixed_precision", "applications", "ops"}
 _LAZY = {"Model": ("models", "Model"), "Sequential": ("models", "Sequential"),
          "Input": ("models", "Input"), "KerasTensor": ("models", "KerasTensor"),

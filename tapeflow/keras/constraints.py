@@ -95,7 +95,7 @@ def get(identifier):
     if identifier is None:
         return None
     if isinstance(identifier, dict):
-        from .saving import deserialize_keras_object
+        from ._saving import deserialize_keras_object
         return deserialize_keras_object(identifier)
     if isinstance(identifier, str):
         if identifier not in _BY_NAME:

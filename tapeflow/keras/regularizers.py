@@ -85,7 +85,7 @@ def get(identifier):
     if identifier is None:
         return None
     if isinstance(identifier, dict):
-        from .saving import deserialize_keras_object
+        from ._saving import deserialize_keras_object
         return deserialize_keras_object(identifier)
     if isinstance(identifier, str):
         if identifier not in _BY_NAME:
@@ -97,10 +97,10 @@ def get(identifier):
 
 
 def serialize(regularizer):
-    from .saving import serialize_keras_object
+    from ._saving import serialize_keras_object
     return serialize_keras_object(regularizer)
 
 
 def deserialize(config, custom_objects=None):
-    from .saving import deserialize_keras_object
+    from ._saving import deserialize_keras_object
     return deserialize_keras_object(config, custom_objects)

@@ -15,6 +15,8 @@ import urllib.parse
 
 import numpy as np
 
+from ._saving import (deserialize_keras_object, get_custom_objects,  # noqa: F401
+                      register_keras_serializable, serialize_keras_object)
 from .models.data import pack_x_y_sample_weight, unpack_x_y_sample_weight  # noqa: F401
 
 

@@ -47,10 +47,10 @@ def __getattr__(name):
 
 
 def serialize(layer):
-    from ..saving import serialize_keras_object
+    from .._saving import serialize_keras_object
     return serialize_keras_object(layer)
 
 
 def deserialize(config, custom_objects=None):
-    from ..saving import deserialize_keras_object
+    from .._saving import deserialize_keras_object
     return deserialize_keras_object(config, custom_objects)

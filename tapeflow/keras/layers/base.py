@@ -396,7 +396,7 @@ class Layer(Module):
     # -- config --------------------------------------------------------------------------------------
     def get_config(self):
         """The constructor arguments of this layer, as a JSON-friendly dict (Keras 3's)."""
-        from .. import saving
+        from .. import _saving as saving
         config = {"name": self.name, "trainable": self.trainable,
                   "dtype": saving.dtype_policy_config(self._dtype.name)}
         extra = getattr(self, "_config", None)
@@ -406,7 +406,7 @@ class Layer(Module):
 
     @classmethod
     def from_config(cls, config):
-        from .. import saving
+        from .. import _saving as saving
         return cls(**saving.deserialize_config(config))
 
     def get_build_config(self):

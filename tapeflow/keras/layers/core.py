@@ -218,7 +218,7 @@ class Lambda(Layer):
         fn = config.pop("function")
         if isinstance(fn, dict) and fn.get("class_name") == "__lambda__":
             if safe_mode is not False:
-                from ..saving import _safe_mode
+                from .._saving import _safe_mode
                 if _safe_mode():
                     raise ValueError(
                         "The `function` of this `Lambda` layer is a Python lambda. "

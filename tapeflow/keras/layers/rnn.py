@@ -265,14 +265,14 @@ class RNN(Layer):
                 "unroll": self.unroll, "zero_output_for_mask": self.zero_output_for_mask}
 
     def _config(self):
-        from ..saving import serialize_keras_object
+        from .._saving import serialize_keras_object
         c = self._rnn_config()
         c["cell"] = serialize_keras_object(self.cell)
         return c
 
     @classmethod
     def from_config(cls, config):
-        from ..saving import deserialize_config, deserialize_keras_object
+        from .._saving import deserialize_config, deserialize_keras_object
         config = dict(config)
         cell = deserialize_keras_object(config.pop("cell"))
         return cls(cell, **deserialize_config(config))
@@ -363,7 +363,7 @@ class _CellRNN(RNN):
 
     @classmethod
     def from_config(cls, config):
-        from ..saving import deserialize_config
+        from .._saving import deserialize_config
         return cls(**deserialize_config(config))
 
     def get_config(self):
@@ -375,7 +375,7 @@ class _CellRNN(RNN):
         # Keras lists activity_regularizer among the cell's settings, after the regularizers
         items = list(out.items())
         if "activity_regularizer" not in out:
-            from ..saving import serialize_keras_object
+            from .._saving import serialize_keras_object
             pos = [i for i, (k, _) in enumerate(items) if k == "bias_regularizer"][0] + 1
             items.insert(pos, ("activity_regularizer",
                                serialize_keras_object(self.activity_regularizer)))
@@ -415,7 +415,7 @@ class Bidirectional(Layer):
             raise ValueError(f"Invalid merge mode. Received: {merge_mode}. Merge mode should "
                              f"be one of {{'sum', 'mul', 'ave', 'concat', None}}")
         super().__init__(**kwargs)
-        from ..saving import deserialize_keras_object, serialize_keras_object
+        from .._saving import deserialize_keras_object, serialize_keras_object
         cfg = serialize_keras_object(layer)
         cfg["config"] = dict(cfg["config"], name="forward_" + layer.name)
         self.forward_layer = deserialize_keras_object(cfg)
@@ -433,7 +433,7 @@ class Bidirectional(Layer):
         self._initial_weights = weights
 
     def get_config(self):
-        from ..saving import serialize_keras_object
+        from .._saving import serialize_keras_object
         config = super().get_config()
         config["merge_mode"] = self.merge_mode
         config["layer"] = serialize_keras_object(self.forward_layer)
@@ -442,7 +442,7 @@ class Bidirectional(Layer):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from ..saving import deserialize_config, deserialize_keras_object
+        from .._saving import deserialize_config, deserialize_keras_object
         config = dict(config)
         layer = deserialize_keras_object(config.pop("layer"), custom_objects)
         backward = config.pop("backward_layer", None)
@@ -514,14 +514,14 @@ class TimeDistributed(Layer):
         self.supports_masking = True
 
     def get_config(self):
-        from ..saving import serialize_keras_object
+        from .._saving import serialize_keras_object
         config = super().get_config()
         config["layer"] = serialize_keras_object(self.layer)
         return config
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from ..saving import deserialize_config, deserialize_keras_object
+        from .._saving import deserialize_config, deserialize_keras_object
         config = dict(config)
         layer = deserialize_keras_object(config.pop("layer"), custom_objects)
         return cls(layer, **deserialize_config(config))

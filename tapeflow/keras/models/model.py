@@ -67,8 +67,7 @@ class Model(Layer):
         self._init_training_state()
 
     def _init_training_state(self):
-        self.compiled = False
-        self.optimizer = None
+        self.compiled = False  # `optimizer` exists once compile() has set it, as in Keras
         self.loss = None
         self._compile_loss = None
         self._compile_metrics = None
@@ -460,28 +459,28 @@ class Model(Layer):
     # -- saving ---------------------------------------------------------------------------------
     def save(self, filepath, overwrite=True, zipped=None, **kwargs):
         """Saves the model to a Keras 3 `.keras` zip (config, weights, metadata)."""
-        from .. import saving
+        from .. import _saving as saving
         saving.save_model(self, filepath, overwrite=overwrite, **kwargs)
 
     def save_weights(self, filepath, overwrite=True, max_shard_size=None):
         """Writes the weights to a Keras 3 `.weights.h5` file."""
-        from .. import saving
+        from .. import _saving as saving
         saving.save_weights(self, filepath, overwrite=overwrite)
 
     def load_weights(self, filepath, skip_mismatch=False, **kwargs):
         """Reads weights from a `.weights.h5` (or `.keras`) file."""
-        from .. import saving
+        from .. import _saving as saving
         saving.load_weights(self, filepath, skip_mismatch=skip_mismatch)
 
     def to_json(self, **kwargs):
         import json
-        from .. import saving
+        from .. import _saving as saving
         return json.dumps(saving.serialize_keras_object(self), **kwargs)
 
     def get_compile_config(self):
         if not self.compiled:
             return None
-        from .. import saving
+        from .. import _saving as saving
         cfg = dict(self._compile_config)
         cfg["optimizer"] = self.optimizer
         return {k: saving.serialize_keras_object(v) if not isinstance(v, (str, type(None),
@@ -489,7 +488,7 @@ class Model(Layer):
                 else v for k, v in cfg.items()}
 
     def compile_from_config(self, config):
-        from .. import saving
+        from .. import _saving as saving
         config = {k: saving.deserialize_keras_object(v) if isinstance(v, dict) and
                   "class_name" in v else v for k, v in config.items()}
         self.compile(**config)
@@ -501,7 +500,7 @@ class Model(Layer):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         if "layers" in config and "input_layers" in config:
-            from ..saving import functional_from_config
+            from .._saving import functional_from_config
             return functional_from_config(config, custom_objects)
         return cls(**config)
 
@@ -605,7 +604,7 @@ class Functional(Model):
         return None
 
     def get_config(self):
-        from ..saving import functional_config
+        from .._saving import functional_config
         return functional_config(self)
 
 
@@ -761,7 +760,7 @@ class Sequential(Model):
         return None
 
     def get_config(self):
-        from ..saving import serialize_keras_object
+        from .._saving import serialize_keras_object
         layers = []
         for layer in self._layers:
             layers.append(serialize_keras_object(layer))
@@ -773,7 +772,7 @@ class Sequential(Model):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from ..saving import deserialize_keras_object
+        from .._saving import deserialize_keras_object
         model = cls(name=config.get("name"), trainable=config.get("trainable", True))
         for spec in config["layers"]:
             model.add(deserialize_keras_object(spec, custom_objects), rebuild=False)
@@ -784,5 +783,5 @@ class Sequential(Model):
 
 
 def _policy():
-    from ..saving import dtype_policy_config
+    from .._saving import dtype_policy_config
     return dtype_policy_config("float32")

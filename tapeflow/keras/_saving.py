@@ -133,7 +133,9 @@ def serialize_keras_object(obj):
         build = obj.get_build_config()
         if build is not None and type(obj).__name__ != "InputLayer":
             out["build_config"] = build
-        if getattr(obj, "compiled", False) and getattr(obj, "_serialize_compile", False):
+        from .models.model import Model
+        if isinstance(obj, Model):
+            out.setdefault("build_config", {"input_shape": None})
             out["compile_config"] = obj.get_compile_config()
     return out
 
@@ -221,9 +223,6 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True):
         build = config.get("build_config")
         if build and not obj.built:
             obj.build_from_config(build)
-        compile_config = config.get("compile_config")
-        if compile_config and hasattr(obj, "compile_from_config"):
-            obj._pending_compile = compile_config
         return obj
     from . import initializers
     if isinstance(cls, type) and issubclass(cls, initializers.Initializer):
