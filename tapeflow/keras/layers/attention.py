@@ -137,7 +137,8 @@ class MultiHeadAttention(Layer):
                            kernel_regularizer=self.kernel_regularizer,
                            bias_regularizer=self.bias_regularizer,
                            kernel_constraint=self.kernel_constraint,
-                           bias_constraint=self.bias_constraint, name=name)
+                           bias_constraint=self.bias_constraint, name=name,
+                           dtype=self._dtype.name)
 
     def build(self, query_shape, value_shape=None, key_shape=None):
         if isinstance(query_shape, list) and query_shape and isinstance(query_shape[0],
@@ -160,8 +161,8 @@ class MultiHeadAttention(Layer):
         self._output_dense = self._dense(f"abcd,cd{letters}->ab{letters}", (None,) +
                                          tuple(out_dim), letters, "attention_output")
         self._output_dense._maybe_build((query_shape[0], query_shape[1], h, self.value_dim))
-        self._softmax = Softmax(axis=-1)
-        self._dropout_layer = Dropout(rate=self.dropout, seed=self.seed)
+        self._softmax = Softmax(axis=-1, dtype=self._dtype.name)
+        self._dropout_layer = Dropout(rate=self.dropout, seed=self.seed, dtype=self._dtype.name)
 
     def get_build_config(self):
         shapes = getattr(self, "_build_shapes", None)

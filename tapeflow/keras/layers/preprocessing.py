@@ -86,10 +86,9 @@ class Normalization(Layer):
             self.count = self.add_weight(name="count", shape=(), dtype="int64",
                                          initializer="zeros", trainable=False)
         else:
-            self._fixed = (np.broadcast_to(np.asarray(self.input_mean, np.float32),
-                                           self._bshape),
-                           np.broadcast_to(np.asarray(self.input_variance, np.float32),
-                                           self._bshape))
+            dt = self._dtype._np
+            self._fixed = (np.broadcast_to(np.asarray(self.input_mean, dt), self._bshape),
+                           np.broadcast_to(np.asarray(self.input_variance, dt), self._bshape))
 
     def adapt(self, data, batch_size=None, steps=None):
         """Sets mean and variance from `data` (array, tensor or dataset)."""
