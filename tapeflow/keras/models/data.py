@@ -115,6 +115,23 @@ def train_validation_split(arrays, validation_split):
     return train, val
 
 
+def _length(x):
+    """The number of batches of a dataset-like iterable when it knows it (tf.data's
+    `cardinality()`, which is negative when unknown or infinite, or `len`), else None."""
+    card = getattr(x, "cardinality", None)
+    if callable(card):
+        try:
+            n = int(np.asarray(getattr(card(), "numpy", lambda: card())()))
+        except (TypeError, ValueError):
+            n = -1
+        return n if n >= 0 else None
+    try:
+        n = len(x)
+    except TypeError:
+        return None
+    return n if n >= 0 else None
+
+
 class EpochIterator:
     """Batches for one epoch at a time; `num_batches` is None when unknown (generators)."""
 
@@ -138,12 +155,7 @@ class EpochIterator:
             self.source = x
             n = None
             if self.kind == "iterable":
-                try:
-                    n = len(x)
-                except TypeError:
-                    n = None
-                if n is not None and n < 0:
-                    n = None
+                n = _length(x)
             self._num = n
         else:
             self.kind = "arrays"
