@@ -11,7 +11,6 @@ since the machine is shared and noisy.
 """
 import sys
 
-import numpy as np
 
 from _timing import ROOT, best  # noqa: E402 - also puts the repo on sys.path
 import tapeflow as tf  # noqa: E402

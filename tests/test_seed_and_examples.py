@@ -7,8 +7,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
 def _run(path, *args):
-    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True, cwd=ROOT,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
+    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                          timeout=120)
 
 
 def test_seed_tutorial_output_is_identical():

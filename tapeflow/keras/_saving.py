@@ -564,7 +564,7 @@ def load_weights(model, filepath, skip_mismatch=False):
         _read_weights(model, f, skip_mismatch)
 
 
-# -- the .keras zip ---------------------------------------------------------------------------------
+# -- the .keras zip --------------------------------------------------------------------------------
 def save_model(model, filepath, overwrite=True, **kwargs):
     filepath = os.fspath(filepath)
     if not filepath.endswith(".keras"):

@@ -370,7 +370,7 @@ class Layer(Module):
         from ..models import functional
         return functional.output_shape_of(self, input_shape)
 
-    # -- functional-API views ------------------------------------------------------------------------
+    # -- functional-API views ----------------------------------------------------------------------
     @property
     def input(self):
         return self._node_attr("input", lambda n: n.call_args[0] if n.call_args else None)
@@ -393,7 +393,7 @@ class Layer(Module):
         raise AttributeError(f"The layer {self.name} has never been called and thus has no "
                              f"defined output shape.")
 
-    # -- config --------------------------------------------------------------------------------------
+    # -- config ------------------------------------------------------------------------------------
     def get_config(self):
         """The constructor arguments of this layer, as a JSON-friendly dict (Keras 3's)."""
         from .. import _saving as saving

@@ -6,7 +6,7 @@
 """
 import numpy as np
 
-from ...framework.tensor import convert_to_tensor, wrap
+from ...framework.tensor import convert_to_tensor
 from ...ops import array_ops as A
 from ...ops import math_ops as M
 from ...ops import random_ops

@@ -182,7 +182,7 @@ def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None
     return layer.output_tensor
 
 
-# -- calling a layer on KerasTensors ------------------------------------------------------------------
+# -- calling a layer on KerasTensors ---------------------------------------------------------------
 def _fill(shape, batch, other):
     return tuple((batch if i == 0 else other) if d is None else d for i, d in enumerate(shape))
 
@@ -271,7 +271,7 @@ def output_shape_of(layer, input_shape):
     return _shape_structure(out)
 
 
-# -- the graph of a functional model -------------------------------------------------------------------
+# -- the graph of a functional model ---------------------------------------------------------------
 def map_graph(inputs, outputs):
     """(nodes from inputs to outputs, operations in Keras's order)."""
     finished, in_progress, ordered, op_index = set(), set(), [], {}

@@ -288,7 +288,7 @@ class Model(Layer):
 
     _make_train_function = make_train_function
 
-    # -- fit / evaluate / predict -------------------------------------------------------------------
+    # -- fit / evaluate / predict ------------------------------------------------------------------
     def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None,
             validation_split=0.0, validation_data=None, shuffle=True, class_weight=None,
             sample_weight=None, initial_epoch=0, steps_per_epoch=None, validation_steps=None,
