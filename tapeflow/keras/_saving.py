@@ -58,7 +58,10 @@ def _module_of(obj):
     from .layers.base import Layer
     from .optimizers import Optimizer
     if isinstance(obj, Layer):
+        from .models.functional import Operation
         from .models.model import Functional, Sequential
+        if isinstance(obj, Operation):
+            return "keras.src.ops.numpy"
         if isinstance(obj, Sequential):
             return "keras"
         if isinstance(obj, Functional):

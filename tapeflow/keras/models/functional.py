@@ -55,53 +55,42 @@ class KerasTensor:
             "models or Keras Functions. You can only use it as input to a Keras layer or a Keras "
             "operation (from the namespaces `keras.layers` and `keras.ops`). ")
 
-    def _op(self, fn, *others):
-        from ..layers.core import Lambda
-        return Lambda(fn, name=backend.auto_name(getattr(fn, "__name__", "lambda")))(
-            [self, *others] if others else self)
-
     def __add__(self, other):
-        return _binary(self, other, "add", lambda a, b: a + b)
+        return _apply_op("Add", self, other)
 
     def __radd__(self, other):
-        return _binary(other, self, "add", lambda a, b: a + b)
+        return _apply_op("Add", other, self)
 
     def __sub__(self, other):
-        return _binary(self, other, "subtract", lambda a, b: a - b)
+        return _apply_op("Subtract", self, other)
 
     def __rsub__(self, other):
-        return _binary(other, self, "subtract", lambda a, b: a - b)
+        return _apply_op("Subtract", other, self)
 
     def __mul__(self, other):
-        return _binary(self, other, "multiply", lambda a, b: a * b)
+        return _apply_op("Multiply", self, other)
 
     def __rmul__(self, other):
-        return _binary(other, self, "multiply", lambda a, b: a * b)
+        return _apply_op("Multiply", other, self)
 
     def __truediv__(self, other):
-        return _binary(self, other, "divide", lambda a, b: a / b)
+        return _apply_op("TrueDivide", self, other)
+
+    def __rtruediv__(self, other):
+        return _apply_op("TrueDivide", other, self)
 
     def __neg__(self):
-        return _binary(self, None, "negative", lambda a, b: -a)
+        return _apply_op("Negative", self)
 
     def __getitem__(self, key):
-        return _binary(self, None, "get_item", lambda a, b: a[key])
+        return _apply_op("GetItem", self, key)
 
 
-def _binary(a, b, name, fn):
-    """`a <op> b` on KerasTensors: a Lambda layer named after the op joins the graph."""
-    from ..layers.core import Lambda
-    tensors = [x for x in (a, b) if isinstance(x, KerasTensor)]
-    consts = {0: a, 1: b}
-
-    def call(inputs):
-        vals = list(inputs) if isinstance(inputs, list) else [inputs]
-        it = iter(vals)
-        x = next(it) if isinstance(a, KerasTensor) else consts[0]
-        y = (next(it) if isinstance(b, KerasTensor) else consts[1])
-        return fn(x, y)
-    layer = Lambda(call, name=backend.auto_name(name))
-    return layer(tensors if len(tensors) > 1 else tensors[0])
+def _apply_op(op_name, *args):
+    """`a <op> b` on KerasTensors records a Keras operation node (listed by `summary()` as
+    e.g. `multiply (Multiply)`, not in `model.layers`), as Keras 3 does."""
+    op = operation_class(op_name)(op_name)
+    return op(*args)
 
 
 def is_keras_tensor(x):
@@ -405,6 +394,7 @@ class Operation(Layer):
 
     def __init__(self, op_name, name=None, **kwargs):
         super().__init__(name=name or backend.auto_name(op_name))
+        self._allow_non_tensor_positional_args = True
         self.op_name = op_name
         self._fn = self.ops()[op_name]
         self.built = True
@@ -426,10 +416,13 @@ class Operation(Layer):
                 "Cast": lambda x, dtype: M.cast(x, dtype),
                 "ExpandDims": lambda x, axis: A.expand_dims(x, axis),
                 "Squeeze": lambda x, axis=None: A.squeeze(x, axis),
-                "Negative": lambda x: -x, "Exp": M.exp, "Log": M.log, "Sqrt": M.sqrt,
+                "Negative": lambda x: -x, "GetItem": lambda x, key: x[key], "Exp": M.exp, "Log": M.log, "Sqrt": M.sqrt,
                 "Square": M.square, "Abs": M.abs, "Tanh": M.tanh, "Sigmoid": M.sigmoid,
             }
         return cls._OPS
+
+    def _convert_input(self, x):
+        return x  # the op itself converts (Python numbers take the tensor's dtype)
 
     def call(self, *args, **kwargs):
         kwargs.pop("training", None)

@@ -428,6 +428,18 @@ print(d.output.shape, d.input.name)
 i2 = tf.keras.Input(shape=(None, 3), dtype="int32", name="seq")
 print(i2, tf.keras.Input(batch_shape=(5, 2), name="fixed"))
 
+#@ keras_tensor_operators
+tf.keras.backend.clear_session()
+i = tf.keras.Input((2,))
+d = tf.keras.layers.Dense(2, kernel_initializer="ones")(i)
+y = 3.0 - d * 2 + 1
+z = -(y / 4.0)
+m = tf.keras.Model(i, [y, z[:, 0]])
+print([l.name for l in m.layers])
+m.summary()
+print(m(np.ones((1, 2), "float32")))
+print(y.shape, z[:, 0].shape)
+
 #@ run_eagerly_and_jit_compile_accepted
 tf.keras.backend.clear_session()
 m = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1, kernel_initializer="ones")])
