@@ -416,7 +416,8 @@ class Operation(Layer):
                 "Cast": lambda x, dtype: M.cast(x, dtype),
                 "ExpandDims": lambda x, axis: A.expand_dims(x, axis),
                 "Squeeze": lambda x, axis=None: A.squeeze(x, axis),
-                "Negative": lambda x: -x, "GetItem": lambda x, key: x[key], "Exp": M.exp, "Log": M.log, "Sqrt": M.sqrt,
+                "Negative": lambda x: -x, "GetItem": lambda x, key: x[key], "Exp": M.exp,
+                "Log": M.log, "Sqrt": M.sqrt,
                 "Square": M.square, "Abs": M.abs, "Tanh": M.tanh, "Sigmoid": M.sigmoid,
             }
         return cls._OPS
