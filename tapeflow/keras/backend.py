@@ -95,7 +95,7 @@ class Variable(_TFVariable):
     """A Keras 3 variable: `name` is the short name, `path` adds the enclosing layer scopes, and
     `value` is the plain `tf.Variable` view (named `path:0`)."""
 
-    __slots__ = ("_autocast", "_path", "_short_name")
+    __slots__ = ("_autocast", "_path", "_short_name", "constraint", "regularizer")
 
     def __init__(self, initializer, shape=None, dtype=None, trainable=True, name=None,
                  autocast=True, aggregation="none", synchronization="auto", **kwargs):
@@ -167,3 +167,36 @@ def _register():
 
 
 _register()
+
+
+def clear_session(free_memory=True):
+    """Resets Keras's global state: default names start again at `dense`, `dense_1`, ..."""
+    _name_uids.clear()
+    del _path_stack[:]
+
+
+def get_uid(prefix=""):
+    """The next number for `prefix` (1, 2, ...), as Keras's name counter."""
+    _name_uids[prefix] += 1
+    return _name_uids[prefix]
+
+
+def int_shape(x):
+    shape = getattr(x, "shape", None)
+    if shape is None:
+        return None
+    return tuple(shape.as_list()) if hasattr(shape, "as_list") else tuple(shape)
+
+
+def image_data_format():
+    return "channels_last"
+
+
+def set_floatx(value):
+    global _FLOATX
+    _FLOATX = str(value)
+
+
+def set_epsilon(value):
+    global _EPSILON
+    _EPSILON = float(value)
