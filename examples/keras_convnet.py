@@ -1,7 +1,8 @@
 """A small convolutional network trained with Keras's `model.fit` on scikit-learn's 8x8 digits.
 
-The Keras 3 workflow, unchanged from TensorFlow: a `Sequential` model, `compile`, `fit` with a
-validation split, Keras's progress bar, `EarlyStopping(restore_best_weights=True)`, a
+The Keras 3 workflow, unchanged from TensorFlow: a `Sequential` model, `compile`, `fit` on a
+`tf.data` input pipeline (shuffled batches, prefetching) with a held-out validation set, Keras's
+progress bar, `EarlyStopping(restore_best_weights=True)`, a
 `ModelCheckpoint` writing the best model as a `.keras` file, `evaluate` on held-out data, and
 `keras.models.load_model` to read the checkpoint back. The History (training loss per step,
 training and validation loss and accuracy per epoch) is plotted to `out/` when matplotlib is
@@ -80,9 +81,14 @@ def train(epochs=30, quick=False, out_dir=None, verbose="auto", seed=0):
                                            save_best_only=True),
         steps,
     ]
+    # the input pipeline: tf.data, with the last 15% of the training images held out for validation
+    n_val = int(len(x_train) * 0.15)
+    train_ds = (tf.data.Dataset.from_tensor_slices((x_train[:-n_val], y_train[:-n_val]))
+                .shuffle(len(x_train) - n_val, seed=seed).batch(32).prefetch(tf.data.AUTOTUNE))
+    val_ds = tf.data.Dataset.from_tensor_slices((x_train[-n_val:], y_train[-n_val:])).batch(128)
     start = time.perf_counter()
-    history = model.fit(x_train, y_train, batch_size=32, epochs=2 if quick else epochs,
-                        validation_split=0.15, callbacks=callbacks, verbose=verbose)
+    history = model.fit(train_ds, epochs=2 if quick else epochs, validation_data=val_ds,
+                        callbacks=callbacks, verbose=verbose)
     seconds = time.perf_counter() - start
     test_loss, test_acc = model.evaluate(x_test, y_test, verbose=0)
     restored = tf.keras.models.load_model(str(checkpoint))
