@@ -11,7 +11,7 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
-from ..framework.op import apply, apply1, apply2
+from ..framework.op import apply, apply1, apply2, is_concrete
 from ..framework.tensor import Tensor, TensorLike, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
 from ..prims import array as PA
@@ -37,6 +37,8 @@ def reshape(tensor, shape, name=None):
     TensorShape([3, 2])
     """
     x = t(tensor)
+    if _symbolic(shape):
+        return PA.reshape_tensor(x, _shape_tensor(shape))
     shape = _as_shape_tuple(shape)
     if x._value.shape == shape:
         return apply1(IDENTITY, x)
@@ -475,6 +477,8 @@ def zeros(shape, dtype=D.float32, name=None, layout=None):
 
     >>> tf.zeros((2, 2), tf.int32)
     """
+    if _symbolic(shape):
+        return PA.fill(_shape_tensor(shape), wrap(np.zeros((), D.as_dtype(dtype)._np)[()]))
     return wrap(np.zeros(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
 
 
@@ -483,7 +487,25 @@ def ones(shape, dtype=D.float32, name=None, layout=None):
 
     >>> tf.ones((2, 2))
     """
+    if _symbolic(shape):
+        return PA.fill(_shape_tensor(shape), wrap(np.ones((), D.as_dtype(dtype)._np)[()]))
     return wrap(np.ones(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
+
+
+def _symbolic(v):
+    """True for a tensor without a value here (a graph tensor), or a list holding one."""
+    if isinstance(v, (list, tuple)):
+        return any(_symbolic(x) for x in v)
+    return isinstance(v, Tensor) and not is_concrete(v)
+
+
+def _shape_tensor(shape):
+    """A shape argument holding graph tensors as one int32 (or int64) vector tensor."""
+    if isinstance(shape, Tensor):
+        return shape
+    parts = [P.reshape(x if isinstance(x, Tensor) else convert_to_tensor(x, D.int32), (1,))
+             for x in shape]
+    return P.concat(parts, 0)
 
 
 def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002
@@ -513,6 +535,9 @@ def fill(dims, value, name=None, layout=None):
     if v._value.ndim != 0:
         raise op_error(InvalidArgumentError, "Fill",
                        f"value must be a scalar, got {v._value.ndim} dims")
+    if _symbolic(dims) or not is_concrete(v):
+        return PA.fill(_shape_tensor(dims) if not isinstance(dims, TensorShape) else
+                       convert_to_tensor(dims.as_list(), D.int32), v)
     return wrap(np.full(_as_shape_tuple(dims), v._value, dtype=v._value.dtype))
 
 
@@ -536,6 +561,8 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
     if limit is None:
         start, limit = 0, start
     vals = [start, limit, delta]
+    if _symbolic(vals):
+        return _graph_range(vals, dtype)
     arrs = [np.asarray(getattr(v, "_value", v)) for v in vals]
     if dtype is not None:
         np_dt = D.as_dtype(dtype)._np
@@ -556,6 +583,19 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
                        if d > 0 else
                        f"Requires start >= limit when delta < 0: {arrs[0].item()}/{arrs[1].item()}")
     return wrap(np.arange(arrs[0].item(), arrs[1].item(), d).astype(np_dt))
+
+
+def _graph_range(vals, dtype):
+    """tf.range of graph tensors: a Range operation (its length is known at run time)."""
+    if dtype is not None:
+        np_dt = D.as_dtype(dtype)._np
+    else:
+        dts = [v._value.dtype for v in vals if isinstance(v, Tensor)]
+        np_dt = np.result_type(*dts) if dts else np.int32
+    ts = [v if isinstance(v, Tensor) and v._value.dtype == np_dt else
+          (PM.cast(v, np_dt) if isinstance(v, Tensor) else convert_to_tensor(v, D.from_numpy(
+              np.dtype(np_dt)))) for v in vals]
+    return PA.range_(ts[0], ts[1], ts[2], np_dt)
 
 
 def linspace(start, stop, num, name=None, axis=0):
@@ -595,7 +635,10 @@ def shape(input, out_type=D.int32, name=None):  # noqa: A002
 
     >>> tf.shape(tf.ones((2, 3)))
     """
-    return wrap(np.array(t(input)._value.shape, dtype=D.as_dtype(out_type)._np))
+    x = t(input)
+    if not is_concrete(x):
+        return PA.shape(x, D.as_dtype(out_type)._np)
+    return wrap(np.array(x._value.shape, dtype=D.as_dtype(out_type)._np))
 
 
 def shape_n(input, out_type=D.int32, name=None):  # noqa: A002
@@ -616,7 +659,10 @@ def size(input, out_type=D.int32, name=None):  # noqa: A002
 
     >>> tf.size(tf.ones((2, 3)))
     """
-    return wrap(D.as_dtype(out_type)._np.type(t(input)._value.size))
+    x = t(input)
+    if not is_concrete(x) and x._value.size is None:
+        return PM.reduce_prod(PA.shape(x, D.as_dtype(out_type)._np), (0,))
+    return wrap(D.as_dtype(out_type)._np.type(x._value.size))
 
 
 def identity_n(input, name=None):  # noqa: A002
