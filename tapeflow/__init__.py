@@ -75,9 +75,13 @@ from .control_flow import print_v2 as print, tuple_ as tuple  # noqa: F401,E402,
 from . import autograph  # noqa: F401,E402
 
 # Loaded on first use, so `import tapeflow` stays fast: input pipelines, file I/O, sparse tensors.
-_LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse"}
+_LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse", "ragged": ".ragged",
+                 "strings": ".strings", "experimental": ".experimental"}
 _LAZY_NAMES = {"SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
-               "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
+               "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec"),
+               "RaggedTensor": (".ragged.ragged_tensor", "RaggedTensor"),
+               "RaggedTensorSpec": (".ragged.ragged_tensor", "RaggedTensorSpec"),
+               "fingerprint": (".strings", "fingerprint")}
 
 
 def __getattr__(name):
