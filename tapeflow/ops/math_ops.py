@@ -95,6 +95,8 @@ def abs(x, name=None):  # noqa: A001 - TF's name
 
     >>> tf.abs(tf.constant([-1.0, 2.0]))
     """
+    if type(x) is not Tensor and isinstance(x, CompositeTensor):
+        return dispatch_api("abs", (x,))
     x = t(x)
     if x._value.dtype.kind == "c":
         return unary(COMPLEX_ABS, x)

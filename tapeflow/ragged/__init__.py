@@ -3,7 +3,7 @@
     >>> print(tf.ragged.range([2, 0, 1]))
     <tf.RaggedTensor [[0, 1], [], [0]]>
 """
-from .ragged_ops import boolean_mask, constant, constant_value, is_ragged, map_flat_values, \
+from .ragged_ops import boolean_mask, constant, constant_value, map_flat_values, \
     ragged_range as range, stack  # noqa: A004 - TF's name
 from .ragged_tensor import RaggedTensor, RaggedTensorSpec
 

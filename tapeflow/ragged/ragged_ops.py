@@ -74,11 +74,13 @@ def constant(pylist, dtype=None, ragged_rank=None, inner_shape=None, name=None,
         if any(k == "empty" and d >= rank for k, d in found):
             raise ValueError("all scalar values must have the same nesting depth")
     else:
-        rank = max(d for _, d in found) + len(inner_shape)
+        rank = max(d + 1 for _, d in found) + len(inner_shape)
         if ragged_rank is not None:
             rank = max(rank, ragged_rank + 1 + len(inner_shape))
     if ragged_rank is None:
-        ragged_rank = max(1, rank - 1 - len(inner_shape))
+        ragged_rank = rank - 1 - len(inner_shape)
+        if ragged_rank <= 0:
+            return convert_to_tensor(pylist, dtype)
     if rank <= ragged_rank:
         raise ValueError(f"Invalid pylist={pylist!r}: incompatible with ragged_rank={ragged_rank}")
     splits_dtype = dtypes.as_dtype(row_splits_dtype)._np
@@ -130,11 +132,11 @@ def from_tensor(tensor, lengths=None, padding=None, ragged_rank=1, splits_dtype=
     if lengths is not None and padding is not None:
         raise ValueError("Specify lengths or padding, but not both")
     n0 = shape[0]
-    # inner uniform partitions (ragged_rank > 1)
-    flat_shape = (int(np.prod(shape[:ragged_rank])),) + shape[ragged_rank:]
+    # the flat values, and the uniform partitions below the outermost one (ragged_rank > 1)
+    flat_shape = (int(np.prod(shape[:ragged_rank + 1])),) + shape[ragged_rank + 1:]
     values = A.reshape(x, flat_shape)
     result = values
-    for level in range(ragged_rank - 1, 0, -1):
+    for level in range(ragged_rank, 1, -1):
         rows = int(np.prod(shape[:level]))
         result = _uniform(result, rows, shape[level], splits_dtype)
     if lengths is None and padding is None:
@@ -156,8 +158,7 @@ def from_tensor(tensor, lengths=None, padding=None, ragged_rank=1, splits_dtype=
     lens = np.minimum(lens, shape[1])
     keep = (np.arange(shape[1])[None, :] < lens[:, None]).reshape(-1)
     rows = np.nonzero(keep)[0]
-    inner = _gather_rows(result if ragged_rank > 1 else values, rows, splits_dtype) \
-        if ragged_rank > 1 else A.gather(values, wrap(rows.astype(np.int64)))
+    inner = _gather_rows(result, rows)
     splits = np.concatenate([[0], np.cumsum(lens)]).astype(splits_dtype._np)
     return RaggedTensor._make(inner, wrap(splits))
 
@@ -238,6 +239,10 @@ def merge_dims(rt, outer_axis, inner_axis):
         raise ValueError("Expected outer_axis to be less than or equal to inner_axis")
     if outer_axis == inner_axis:
         return rt
+    if outer_axis == 1 and isinstance(rt._values, RaggedTensor):
+        inner = rt._values
+        merged = RaggedTensor._make(inner._values, wrap(inner.splits_np()[rt.splits_np()]))
+        return merge_dims(merged, 1, inner_axis - 1)
     if outer_axis == 0:
         level = rt
         for _ in range(inner_axis):
@@ -794,9 +799,7 @@ def boolean_mask(data, mask, name=None):
         levels.append(level)
         level = level._values
     inner = levels[-1]
-    counts = np.add.reduceat(keep.astype(np.int64), inner.splits_np()[:-1]) if len(keep) else \
-        np.zeros(inner.nrows_np(), np.int64)
-    counts = np.where(inner.lengths_np() > 0, counts, 0)
+    counts = np.bincount(inner.rowids_np()[kept], minlength=inner.nrows_np())
     result = RaggedTensor._make(flat, wrap(np.concatenate([[0], np.cumsum(counts)]).astype(
         inner.splits_np().dtype)))
     for lv in reversed(levels[:-1]):
@@ -906,6 +909,11 @@ def _cast(x, dtype):
     return x.with_flat_values(M.cast(x.flat_values, dtype))
 
 
+def _abs(x):
+    _, M = _ops()
+    return x.with_flat_values(M.abs(x.flat_values))
+
+
 def _identity(x):
     A, _ = _ops()
     return x.with_flat_values(A.identity(x.flat_values))
@@ -919,7 +927,7 @@ API = {
     "where": where, "shape": _shape, "size": _size, "rank": _rank, "reshape": _reshape,
     "zeros": _from_shape("zeros"), "ones": _from_shape("ones"), "fill": _from_shape("fill"),
     "zeros_like": _like("zeros_like"), "ones_like": _like("ones_like"),
-    "expand_dims": expand_dims, "identity": _identity, "reverse": reverse,
+    "expand_dims": expand_dims, "identity": _identity, "abs": _abs, "reverse": reverse,
 }
 
 
