@@ -65,7 +65,8 @@ def to_dense(sp_input, default_value=None, validate_indices=True, name=None):
                                        "sparse ops require sorted indices.\n    Use "
                                        "`tf.sparse.reorder` to create a correctly ordered copy.")
     if values.dtype == D.string or values.dtype == D.bool_:
-        return _to_dense_np(sp, default_value)
+        return _to_dense_np(sp, None if default_value is None else
+                            convert_to_tensor(default_value, values.dtype))
     dense = _scatter(idx, values, shape)
     if default_value is not None:
         default = convert_to_tensor(default_value, values.dtype)
@@ -161,7 +162,8 @@ def sparse_dense_matmul(sp_a, b, adjoint_a=False, adjoint_b=False, name=None):
                                    f"{b.shape[0]}.  Did you forget a transpose?  Dimensions of "
                                    f"A: [{shape[0]}, {shape[1]}).  Dimensions of B: "
                                    f"{b.shape.as_list()}")
-    picked = A.gather(b, wrap(cols.astype(np.int64)))
+    from .indexing_ops import gather_nd
+    picked = gather_nd(b, wrap(cols.astype(np.int64)[:, None]))  # a dense gradient, as TF's
     terms = M.multiply(A.expand_dims(values, 1), picked)
     return _seg().unsorted_segment_sum(terms, wrap(rows.astype(np.int64)), n_out)
 
@@ -477,7 +479,7 @@ def embedding_lookup_sparse(params, sp_ids, sp_weights, combiner="mean", max_nor
     seg_ids = wrap(rows.astype(np.int64))
     seg = _seg()
     if sp_weights is None:
-        w = A.ones_like(A.cast(sp_ids.values, params.dtype))
+        w = A.ones_like(M.cast(sp_ids.values, params.dtype))
     else:
         w = convert_to_tensor(sp_weights.values, params.dtype)
     weighted = M.multiply(emb, A.expand_dims(w, 1))
@@ -505,7 +507,8 @@ def elementwise(op, args, attrs):
     d = convert_to_tensor(other, dtype_hint=values.dtype) if not isinstance(other, Tensor) \
         else other
     full = A.broadcast_to(d, shape)
-    picked = A.gather_nd(full, wrap(idx.astype(np.int64))) if len(shape) else full
+    from .indexing_ops import gather_nd
+    picked = gather_nd(full, wrap(idx.astype(np.int64))) if len(shape) else full
     from ._common import binary
     return sp.with_values(binary(op, values, picked, attrs=attrs))
 
