@@ -250,7 +250,7 @@ def concat(axis, sp_inputs, expand_nonconcat_dims=False, name=None):
     return _make(idx[order], A.gather(values, wrap(order.astype(np.int64))), base)
 
 
-def slice(sp_input, start, size, name=None):  # noqa: A001 - TF's name
+def slice(sp_input, start, size, name=None):
     """The SparseTensor of the entries in the box [start, start + size), shifted to the origin."""
     idx, values, shape = _parts(_check(sp_input))
     start = [int(v) for v in np.asarray(getattr(start, "_value", start)).reshape(-1)]
@@ -290,7 +290,7 @@ def fill_empty_rows(sp_input, default_value, name=None):
 
 def _cwise(sp_a, sp_b, fn):
     ia, va, sa = _parts(_check(sp_a))
-    ib, vb, sb = _parts(_check(sp_b))
+    ib, vb, _ = _parts(_check(sp_b))
     la, lb = _linear(ia, sa), _linear(ib, sa)
     uniq = np.union1d(la, lb)
     zero = np.zeros((), _np(va).dtype)
@@ -390,7 +390,7 @@ def expand_dims(sp_input, axis=None, name=None):
 
 
 def split(sp_input=None, num_split=None, axis=None, name=None, keyword_required=None):
-    idx, values, shape = _parts(_check(sp_input))
+    _, _, shape = _parts(_check(sp_input))
     axis = int(axis) % len(shape)
     size = shape[axis]
     base, extra = divmod(size, int(num_split))

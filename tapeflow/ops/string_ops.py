@@ -49,7 +49,7 @@ def _check_unit(unit, op):
                                    "list of allowed values: \"BYTE\", \"UTF8_CHAR\"")
 
 
-def lower(input, encoding="", name=None):  # noqa: A002 - TF's name
+def lower(input, encoding="", name=None):
     """Lowercase (ASCII), elementwise.
 
     >>> tf.strings.lower("AbC").numpy()
@@ -58,34 +58,34 @@ def lower(input, encoding="", name=None):  # noqa: A002 - TF's name
     return _elementwise(lambda x: PS.lower(x, encoding))(input)
 
 
-def upper(input, encoding="", name=None):  # noqa: A002
+def upper(input, encoding="", name=None):
     """Uppercase (ASCII), elementwise."""
     return _elementwise(lambda x: PS.upper(x, encoding))(input)
 
 
-def strip(input, name=None):  # noqa: A002
+def strip(input, name=None):
     """Leading and trailing whitespace removed."""
     return _elementwise(PS.strip)(input)
 
 
-def length(input, name=None, unit="BYTE"):  # noqa: A002
+def length(input, name=None, unit="BYTE"):
     """Lengths in bytes or (unit='UTF8_CHAR') in characters, int32."""
     _check_unit(unit, "StringLength")
     return _elementwise(lambda x: PS.length(x, unit))(input)
 
 
-def regex_replace(input, pattern, rewrite, replace_global=True, name=None):  # noqa: A002
+def regex_replace(input, pattern, rewrite, replace_global=True, name=None):
     """Matches of `pattern` replaced by `rewrite` (`\\1` for groups)."""
     return _elementwise(lambda x: PS.regex_replace(x, _b(pattern), _b(rewrite),
                                                    bool(replace_global)))(input)
 
 
-def regex_full_match(input, pattern, name=None):  # noqa: A002
+def regex_full_match(input, pattern, name=None):
     """Whether each whole string matches `pattern`."""
     return _elementwise(lambda x: PS.regex_full_match(x, _b(pattern)))(input)
 
 
-def to_number(input, out_type=D.float32, name=None):  # noqa: A002
+def to_number(input, out_type=D.float32, name=None):
     """Strings parsed as numbers of `out_type` (float32 by default)."""
     out_type = D.as_dtype(out_type)
     return _elementwise(lambda x: PS.to_number(x, out_type._np))(input)
@@ -94,7 +94,7 @@ def to_number(input, out_type=D.float32, name=None):  # noqa: A002
 string_to_number = to_number
 
 
-def to_hash_bucket_fast(input, num_buckets, name=None):  # noqa: A002
+def to_hash_bucket_fast(input, num_buckets, name=None):
     """FarmHash Fingerprint64 of each string, modulo `num_buckets` (int64).
 
     >>> tf.strings.to_hash_bucket_fast(["Hello"], 3).numpy()
@@ -105,7 +105,7 @@ def to_hash_bucket_fast(input, num_buckets, name=None):  # noqa: A002
     return _elementwise(lambda x: PS.to_hash_bucket_fast(x, num_buckets))(input)
 
 
-def to_hash_bucket_strong(input, num_buckets, key, name=None):  # noqa: A002
+def to_hash_bucket_strong(input, num_buckets, key, name=None):
     """SipHash-2-4 of each string under `key` (two ints), modulo `num_buckets`."""
     key = [int(k) for k in key]
     if len(key) != 2:
@@ -114,7 +114,7 @@ def to_hash_bucket_strong(input, num_buckets, key, name=None):  # noqa: A002
         x, num_buckets, [k & ((1 << 64) - 1) for k in key]))(input)
 
 
-def to_hash_bucket(input, num_buckets, name=None):  # noqa: A002
+def to_hash_bucket(input, num_buckets, name=None):
     """TF's legacy 64-bit hash of each string, modulo `num_buckets`."""
     return _elementwise(lambda x: PS.to_hash_bucket(x, num_buckets))(input)
 
@@ -134,7 +134,7 @@ def fingerprint(data, method="farmhash64", name=None):
     return PS.fingerprint(x)
 
 
-def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, fill="",  # noqa: A002
+def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, fill="",
               name=None):
     """Numbers and bools as strings (floats with 6 decimals unless `precision`)."""
     def run(x):
@@ -146,12 +146,12 @@ def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, f
     return run(input)
 
 
-def encode_base64(input, pad=False, name=None):  # noqa: A002
+def encode_base64(input, pad=False, name=None):
     """Web-safe base64 (`-` and `_`), without padding unless `pad`."""
     return _elementwise(lambda x: PS.encode_base64(x, pad))(input)
 
 
-def decode_base64(input, name=None):  # noqa: A002
+def decode_base64(input, name=None):
     """The inverse of `encode_base64`."""
     return _elementwise(PS.decode_base64)(input)
 
@@ -207,7 +207,7 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     return PS.reduce_join(x, axes, keepdims, _b(separator))
 
 
-def substr(input, pos, len, name=None, unit="BYTE"):  # noqa: A002
+def substr(input, pos, len, name=None, unit="BYTE"):
     """Substrings `[pos, pos + len)` (in bytes, or UTF-8 characters); negative pos counts from
     the end."""
     _check_unit(unit, "Substr")
@@ -219,7 +219,7 @@ def substr(input, pos, len, name=None, unit="BYTE"):  # noqa: A002
     return _elementwise(run)(input)
 
 
-def format(template, inputs, placeholder="{}", summarize=3, name=None):  # noqa: A001
+def format(template, inputs, placeholder="{}", summarize=3, name=None):
     """`template` with each placeholder replaced by the printed value of one input."""
     if isinstance(inputs, (list, tuple)):
         ts = [convert_to_tensor(x) for x in inputs]
@@ -245,7 +245,7 @@ def _ragged_rows(values, splits, like_shape):
     return rt
 
 
-def split(input, sep=None, maxsplit=-1, name=None):  # noqa: A002
+def split(input, sep=None, maxsplit=-1, name=None):
     """Splits each string on `sep` (runs of whitespace when None): a RaggedTensor of one more
     dimension (a Tensor for a scalar input).
 
@@ -263,7 +263,7 @@ def split(input, sep=None, maxsplit=-1, name=None):  # noqa: A002
     return _ragged_rows(values, splits, shape)
 
 
-def bytes_split(input, name=None):  # noqa: A002
+def bytes_split(input, name=None):
     """Each string split into its bytes."""
     if _is_ragged(input):
         return input.with_flat_values(bytes_split(input.flat_values))
@@ -291,20 +291,20 @@ def _decode(input, input_encoding, errors, replacement_char, with_offsets):
     return cp
 
 
-def unicode_decode(input, input_encoding, errors="replace", replacement_char=65533,  # noqa: A002
+def unicode_decode(input, input_encoding, errors="replace", replacement_char=65533,
                    replace_control_characters=False, name=None):
     """Each string as its Unicode code points (int32), a RaggedTensor of one more dimension."""
     return _decode(input, input_encoding, errors, replacement_char, False)
 
 
-def unicode_decode_with_offsets(input, input_encoding, errors="replace",  # noqa: A002
+def unicode_decode_with_offsets(input, input_encoding, errors="replace",
                                 replacement_char=65533, replace_control_characters=False,
                                 name=None):
     """`unicode_decode` and the byte offset where each character starts (int64)."""
     return _decode(input, input_encoding, errors, replacement_char, True)
 
 
-def unicode_split(input, input_encoding, errors="replace", replacement_char=65533,  # noqa: A002
+def unicode_split(input, input_encoding, errors="replace", replacement_char=65533,
                   name=None):
     """Each string split into its characters (as encoded strings)."""
     cps = unicode_decode(input, input_encoding, errors, replacement_char)
@@ -315,13 +315,13 @@ def unicode_split(input, input_encoding, errors="replace", replacement_char=6553
         cps.flat_values, np.ones(cps.flat_values.shape[0], np.int64)), input_encoding))
 
 
-def unicode_split_with_offsets(input, input_encoding, errors="replace",  # noqa: A002
+def unicode_split_with_offsets(input, input_encoding, errors="replace",
                                replacement_char=65533, name=None):
     _, offsets = unicode_decode_with_offsets(input, input_encoding, errors, replacement_char)
     return unicode_split(input, input_encoding, errors, replacement_char), offsets
 
 
-def unicode_encode(input, output_encoding, errors="replace", replacement_char=65533,  # noqa: A002
+def unicode_encode(input, output_encoding, errors="replace", replacement_char=65533,
                    name=None):
     """Code points (the innermost dimension, ragged or not) encoded as strings."""
     R = _ragged()
@@ -351,14 +351,14 @@ def unicode_encode(input, output_encoding, errors="replace", replacement_char=65
     return reshape(out, shape[:-1])
 
 
-def unicode_transcode(input, input_encoding, output_encoding, errors="replace",  # noqa: A002
+def unicode_transcode(input, input_encoding, output_encoding, errors="replace",
                       replacement_char=65533, replace_control_characters=False, name=None):
     """Strings re-encoded from `input_encoding` to `output_encoding`."""
     return _elementwise(lambda x: PS.unicode_transcode(
         x, input_encoding, output_encoding, errors, replacement_char))(input)
 
 
-def unicode_script(input, name=None):  # noqa: A002
+def unicode_script(input, name=None):
     """The ICU script code (UScriptCode) of each int32 code point."""
     x = convert_to_tensor(input, D.int32)
     PS.UNICODE_SCRIPT.check(x)

@@ -3,8 +3,8 @@
     >>> print(tf.ragged.range([2, 0, 1]))
     <tf.RaggedTensor [[0, 1], [], [0]]>
 """
-from .ragged_ops import boolean_mask, constant, constant_value, map_flat_values, \
-    ragged_range as range, stack  # noqa: A004 - TF's name
+from .ragged_ops import boolean_mask, constant, constant_value, map_flat_values, stack
+from .ragged_ops import ragged_range as range
 from .ragged_tensor import RaggedTensor, RaggedTensorSpec
 
 __all__ = ["RaggedTensor", "RaggedTensorSpec", "boolean_mask", "constant", "constant_value",

@@ -188,7 +188,7 @@ def _ranges(starts, lengths):
 
 
 def to_tensor(rt, default_value=None, shape=None):
-    A, M = _ops()
+    A, _ = _ops()
     flat = rt.flat_values
     r = rt.ragged_rank
     bound = [int(d) for d in _np(rt.bounding_shape())]
@@ -481,7 +481,6 @@ def _lookup(rows, queries, bounds):
 def _reduce_axis(rt, axis, kind):
     """Reduces dimension `axis` (0 <= axis <= ragged_rank): the result's rows are the union of
     the reduced rows' shapes (a missing position gives the reduction's identity)."""
-    A, _ = _ops()
     r = rt.ragged_rank
     levels = _levels(rt)  # levels[l]: lengths of dimension l, one per row tuple of length l
     tuples = [np.zeros((1, 0), np.int64)]
@@ -884,7 +883,7 @@ def _rank(x):
 
 def _like(fill):
     def f(x, dtype=None):
-        A, M = _ops()
+        A, _ = _ops()
         flat = x.flat_values
         out = getattr(A, fill)(flat, dtype=dtype)
         return x.with_flat_values(out)

@@ -69,7 +69,7 @@ def _validate_splits(splits, nvals):
 class RaggedTensor(CompositeTensor):
     """A tensor with ragged (variable-length) dimensions; see the module docstring."""
 
-    __slots__ = ("_values", "_row_splits", "_uniform_row_length", "__weakref__")
+    __slots__ = ("__weakref__", "_row_splits", "_uniform_row_length", "_values")
 
     def __init__(self, values, row_splits, uniform_row_length=None, internal=False):
         if not internal:
