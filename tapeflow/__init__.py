@@ -94,8 +94,13 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "sysconfig": (".sysconfig", None),
          "device": (".config.devices", "device"), "DeviceSpec": (".config.devices", "DeviceSpec"),
          "data": (".data", None), "io": (".io", None), "sparse": (".sparse", None),
+         "ragged": (".ragged", None), "strings": (".strings", None),
+         "experimental": (".experimental", None),
          "SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
-         "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
+         "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec"),
+         "RaggedTensor": (".ragged.ragged_tensor", "RaggedTensor"),
+         "RaggedTensorSpec": (".ragged.ragged_tensor", "RaggedTensorSpec"),
+         "fingerprint": (".strings", "fingerprint")}
 
 
 def __getattr__(name):

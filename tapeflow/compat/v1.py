@@ -7,3 +7,10 @@ def enable_eager_execution(config=None, device_policy=None, execution_mode=None)
 
 def executing_eagerly():
     return True
+
+
+def string_split(source, sep=None, skip_empty=True, delimiter=None, result_type="SparseTensor",
+                 name=None):
+    """TF 1's string_split: a SparseTensor of the pieces (see `tf.strings.split` for TF 2)."""
+    from ..ops.string_ops import string_split_v1
+    return string_split_v1(source, sep, skip_empty, delimiter, result_type)
