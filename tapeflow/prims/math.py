@@ -304,6 +304,22 @@ MINIMUM = _binary("Minimum", np.minimum,
 ATAN2 = _binary("Atan2", np.arctan2, _atan2_grad, _atan2_jvp, FLOAT)
 
 
+def _string_add_forward(x, y):
+    joined = np.char.add(np.asarray(x, dtype=bytes), np.asarray(y, dtype=bytes))
+    out = np.empty(joined.shape, dtype=object)  # bytes elements; 0-d for scalars
+    out[...] = joined.astype(object)
+    return out
+
+
+# TF's `Add` (strings concatenate; numbers use AddV2)
+STRING_ADD = defop("Add", _string_add_forward, nondiff=True, allowed=(D.string,),
+                   shape=broadcast, batch=elementwise)
+
+
+def string_add(x, y):
+    return apply2(STRING_ADD, x, y)
+
+
 def sub(x, y):
     return apply2(SUB, x, y)
 
