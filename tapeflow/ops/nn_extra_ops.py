@@ -14,53 +14,24 @@ import math
 import numpy as np
 
 from ..framework import dtypes as D
+from ..framework.custom_gradient import custom_gradient
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import apply1, defop
 from ..framework.tensor import wrap
+from ..prims import nn as PN
+from ..prims._common import dims_text as _dims
+from ..prims.nn import ELU, L2_LOSS, LEAKY_RELU, RELU6, SELU
 from . import array_ops as A
 from . import math_ops as M
-from ..prims._common import dims_text as _dims
-from ..prims import math as PM
 from . import random_ops as R
-from ._common import FLOAT, REAL, axis_tuple, pair, t, unary
+from ._common import axis_tuple, pair, t, unary
 from .indexing_ops import clip_by_norm
 from .nn_ops import relu
 from .special_math_ops import erfc
 
-_SELU_SCALE = 1.0507009873554804934193349852946
-_SELU_ALPHA = 1.6732632423543772848170429916717
-
 
 # ============================================================================================
-# Activations that are TF primitives: forward and derivative side by side
+# Activations that are TF primitives (their records are in `tapeflow.prims.nn`)
 # ============================================================================================
-def _indicator(cond, like):
-    return M.cast(cond, like.dtype)
-
-
-RELU6 = PM.elementwise_op(
-    "Relu6", lambda v: np.minimum(np.maximum(v, v.dtype.type(0)), v.dtype.type(6)),
-    lambda x, y: _indicator(M.logical_and(M.greater(x, 0), M.less(x, 6)), x), allowed=REAL)
-# EluGrad and SeluGrad read the output, as TF's kernels do: y < 0 exactly where x < 0.
-ELU = PM.elementwise_op(
-    "Elu", lambda v: np.where(v < 0, np.expm1(v), v),
-    lambda x, y: A.where(M.less(y, 0), y + 1, A.ones_like(y)), allowed=FLOAT)
-SELU = PM.elementwise_op(
-    "Selu", lambda v: np.where(v < 0, (_SELU_SCALE * _SELU_ALPHA) * np.expm1(v), _SELU_SCALE * v)
-    .astype(v.dtype),
-    lambda x, y: A.where(M.less(y, 0), y + _SELU_SCALE * _SELU_ALPHA, A.ones_like(y) * _SELU_SCALE),
-    allowed=FLOAT)
-
-
-def _leaky_relu_grad(op, g):  # g where x > 0, alpha * g elsewhere (TF's LeakyReluGrad)
-    return A.where(M.greater(op.inputs[0], 0), g, g * op.get_attr("alpha"))
-
-
-LEAKY_RELU = defop(
-    "LeakyRelu", lambda v, alpha: np.where(v > 0, v, v * v.dtype.type(alpha)),
-    _leaky_relu_grad, _leaky_relu_grad, allowed=FLOAT)
-
-
 def relu6(features, name=None):
     """min(max(features, 0), 6); the gradient is 1 strictly between 0 and 6.
 
@@ -96,7 +67,7 @@ def leaky_relu(features, alpha=0.2, name=None):
     if isinstance(alpha, np.ndarray):
         alpha = alpha.item()
     LEAKY_RELU.check(x)
-    return apply1(LEAKY_RELU, x, {"alpha": float(alpha)})
+    return PN.leaky_relu(x, float(alpha))
 
 
 # ============================================================================================
@@ -124,7 +95,18 @@ def swish(features, beta=1.0):
     """
     x = t(features)
     beta = M.cast(t(beta), x.dtype)
-    return x * M.sigmoid(beta * x)
+
+    # TF's own gradient for swish (not the product rule): for complex inputs it is not
+    # conjugated, as TF's is not
+    @custom_gradient
+    def swish_impl(features, beta):
+        def grad(dy):
+            s = M.sigmoid(beta * features)
+            activation_grad = s * (1.0 + (beta * features) * (1.0 - s))
+            beta_grad = M.reduce_sum(dy * M.square(features) * s * (1.0 - s))
+            return dy * activation_grad, beta_grad
+        return features * M.sigmoid(beta * features), grad
+    return swish_impl(x, beta)
 
 
 silu = swish
@@ -161,11 +143,6 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
         inv = inv * scale
     shift = offset - t(mean) * inv if offset is not None else -t(mean) * inv
     return x * M.cast(inv, x.dtype) + M.cast(shift, x.dtype)
-
-
-L2_LOSS = defop("L2Loss", lambda v: (np.square(v) * v.dtype.type(0.5)).sum(dtype=v.dtype),
-                lambda op, g: op.inputs[0] * g,
-                lambda op, dx: M.reduce_sum(op.inputs[0] * dx), allowed=FLOAT)
 
 
 def l2_loss(t_, name=None):
