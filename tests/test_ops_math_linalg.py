@@ -139,7 +139,8 @@ ROWS = [
     ("clip_by_norm", lambda x: tf.clip_by_norm(x, 1.0, axes=[1]), [normal(2, 3) * 2]),
     ("clip_by_global_norm", lambda x, y: tf.clip_by_global_norm([x, y], 1.0)[0], [normal(2), normal(3)]),
     ("global_norm", lambda x, y: tf.linalg.global_norm([x, y]), [normal(2), normal(3)]),
-    # linalg
+]
+LINALG_ROWS = [  # (also run by the registry's shape- and batch-rule tests)
     ("inv", tf.linalg.inv, [well_conditioned(3, (2,))]),
     ("inv_adjoint", lambda a: tf.linalg.inv(a, adjoint=True), [well_conditioned(2)]),
     ("det", tf.linalg.det, [well_conditioned(3, (2,))]),
@@ -193,6 +194,7 @@ ROWS = [
     ("einsum_outer", lambda a, b: tf.einsum("i,j->ij", a, b), [normal(2), normal(3)]),
     ("cross", tf.linalg.cross, [normal(2, 3), normal(2, 3)]),
 ]
+ROWS += LINALG_ROWS
 
 
 @pytest.mark.parametrize("name,fn,args", ROWS, ids=[r[0] for r in ROWS])

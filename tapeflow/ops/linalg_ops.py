@@ -16,6 +16,7 @@ import numpy as np
 from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import linalg as PL
+from ..prims._common import real_dtype
 from ..prims.linalg import (
     CHOLESKY,
     CROSS,
@@ -386,7 +387,7 @@ def pinv(a, rcond=None, validate_args=False, name=None):
     a = t(a)
     m, n = a._value.shape[-2:]
     if rcond is None:
-        rcond = 10.0 * builtins.max(m, n) * np.finfo(a._value.real.dtype).eps
+        rcond = 10.0 * builtins.max(m, n) * np.finfo(real_dtype(a._value.dtype)).eps
     s, u, v = svd(a, full_matrices=False, compute_uv=True)
     cutoff = _const(s, rcond) * M.reduce_max(s, axis=-1)
     s = A.where(M.greater(s, A.expand_dims(cutoff, -1)), s, A.zeros_like(s) + _const(s, np.inf))

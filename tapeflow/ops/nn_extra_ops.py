@@ -95,18 +95,21 @@ def swish(features, beta=1.0):
     """
     x = t(features)
     beta = M.cast(t(beta), x.dtype)
+    if x._value.dtype.kind != "c":
+        return x * M.sigmoid(beta * x)
+    return _complex_swish(x, beta)
 
-    # TF's own gradient for swish (not the product rule): for complex inputs it is not
-    # conjugated, as TF's is not
-    @custom_gradient
-    def swish_impl(features, beta):
-        def grad(dy):
-            s = M.sigmoid(beta * features)
-            activation_grad = s * (1.0 + (beta * features) * (1.0 - s))
-            beta_grad = M.reduce_sum(dy * M.square(features) * s * (1.0 - s))
-            return dy * activation_grad, beta_grad
-        return features * M.sigmoid(beta * features), grad
-    return swish_impl(x, beta)
+
+@custom_gradient
+def _complex_swish(features, beta):
+    """TF's own gradient for swish: for complex inputs it is not conjugated (for real ones it is
+    the product rule's, which the real path differentiates directly)."""
+    def grad(dy):
+        s = M.sigmoid(beta * features)
+        activation_grad = s * (1.0 + (beta * features) * (1.0 - s))
+        beta_grad = M.reduce_sum(dy * M.square(features) * s * (1.0 - s))
+        return dy * activation_grad, beta_grad
+    return features * M.sigmoid(beta * features), grad
 
 
 silu = swish

@@ -363,7 +363,7 @@ def _qr_grad(op, dq, dr):
 
 
 QR = defop("Qr", _qr_np, _qr_grad, jvp_from_grad, num_outputs=2, allowed=LINALG,
-           shape=_qr_shape, batch=leading)
+           shape=_qr_shape, batch=leading, batched_grad=True)
 
 
 def qr(x, full_matrices=False):
@@ -461,7 +461,7 @@ def _svd_grad(op, grad_s, grad_u=None, grad_v=None):
 
 SVD = defop("Svd", _svd_np, _svd_grad, jvp_from_grad,
             num_outputs=lambda attrs: 3 if attrs["compute_uv"] else 1, allowed=LINALG,
-            shape=_svd_shape, batch=leading)
+            shape=_svd_shape, batch=leading, batched_grad=True)
 
 
 def svd(x, full_matrices=False, compute_uv=True):
@@ -506,7 +506,7 @@ def _eigh_grad(op, grad_e, grad_v=None):
 
 SELF_ADJOINT_EIG = defop("SelfAdjointEigV2", _eigh_np, _eigh_grad, jvp_from_grad,
                          num_outputs=lambda attrs: 2 if attrs["compute_v"] else 1,
-                         allowed=LINALG, shape=_eigh_shape, batch=leading)
+                         allowed=LINALG, shape=_eigh_shape, batch=leading, batched_grad=True)
 
 
 def eigh(x):
