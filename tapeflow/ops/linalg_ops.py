@@ -13,9 +13,15 @@ import string
 
 import numpy as np
 
-from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
+from ..framework.errors import (
+    FailedPreconditionError,
+    InvalidArgumentError,
+    dtype_mismatch,
+    op_error,
+)
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import linalg as PL
+from ..prims._common import dims_text as _dims
 from ..prims._common import real_dtype
 from ..prims.linalg import (
     CHOLESKY,
@@ -43,9 +49,31 @@ def _const(like, value):
     return wrap(np.asarray(value, like._value.dtype)[()])
 
 
+def _kernel_checked(op, x):
+    """x, after the dtype check: a half input (which TF's op definitions take, but only some
+    kernels implement) raises TF's NotFoundError, any other dtype outside `allowed` TF's
+    InvalidArgumentError."""
+    dtype = x._value.dtype
+    if dtype not in op._allowed_np:
+        if dtype == np.float16:
+            raise PL.no_kernel(op, dtype)
+        op.check(x)
+    return x
+
+
+def _numeric(x):
+    """TF's TypeError for a bool tensor where a conjugate is taken (norms, least squares)."""
+    if x._value.dtype == np.bool_:
+        raise TypeError(f"Expected numeric or variant tensor, got dtype {x.dtype!r}.")
+    return x
+
+
+def _rows(b):
+    return b._value.shape[-2] if b._value.ndim >= 2 else 1
+
+
 def _square_input(op, x):
-    x = t(x)
-    op.check(x)
+    x = _kernel_checked(op, t(x))
     s = x._value.shape
     if len(s) < 2:
         raise op_error(InvalidArgumentError, op.name, f"Input must have rank >= 2, got {len(s)}")
@@ -99,7 +127,8 @@ def logdet(matrix, name=None):
     <tf.Tensor: shape=(), dtype=float32, numpy=1.7917595>
     """
     chol = cholesky(matrix)
-    return _const(chol, 2.0) * M.reduce_sum(M.log(M.real(diag_part(chol))), axis=-1)
+    total = M.reduce_sum(M.log(M.real(diag_part(chol))), axis=-1)  # real for complex input
+    return _const(total, 2.0) * total
 
 
 # -- solves ---------------------------------------------------------------------------------------
@@ -116,7 +145,7 @@ def solve(matrix, rhs, adjoint=False, name=None):
     if b._value.ndim < 2 or b._value.shape[-2] != a._value.shape[-1]:
         raise op_error(InvalidArgumentError, "MatrixSolve",
                        f"Input matrix and right-hand side must have the same number of rows: "
-                       f"{a._value.shape[-2]} vs. {b._value.shape[-2] if b._value.ndim else 0}")
+                       f"{a._value.shape[-2]} vs. {_rows(b)}")
     return PL.solve(a, b, adjoint)
 
 
@@ -133,7 +162,7 @@ def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
     if b._value.ndim < 2 or b._value.shape[-2] != a._value.shape[-1]:
         raise op_error(InvalidArgumentError, "MatrixTriangularSolve",
                        f"Input matrix and right-hand side must have the same number of rows: "
-                       f"{a._value.shape[-2]} vs. {b._value.shape[-2] if b._value.ndim else 0}")
+                       f"{a._value.shape[-2]} vs. {_rows(b)}")
     return PL.triangular_solve(a, b, lower, adjoint)
 
 
@@ -170,8 +199,7 @@ def qr(input, full_matrices=False, name=None):
     >>> tf.linalg.qr([[1.0, 2.0], [3.0, 4.0]]).r.shape
     TensorShape([2, 2])
     """
-    x = t(input)
-    QR.check(x)
+    x = _kernel_checked(QR, t(input))
     if x._value.ndim < 2:
         raise op_error(InvalidArgumentError, "Qr", f"Input must have rank >= 2, got {x._value.ndim}")
     return Qr(*PL.qr(x, full_matrices))
@@ -184,8 +212,7 @@ def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     >>> tf.linalg.svd([[3.0, 0.0], [0.0, 4.0]], compute_uv=False)
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 3.], dtype=float32)>
     """
-    x = t(tensor)
-    SVD.check(x)
+    x = _kernel_checked(SVD, t(tensor))
     if x._value.ndim < 2:
         raise op_error(InvalidArgumentError, "Svd", f"Input must have rank >= 2, got {x._value.ndim}")
     out = PL.svd(x, full_matrices, compute_uv)
@@ -212,6 +239,13 @@ def eigvalsh(tensor, name=None):
 
 
 # -- diagonals and bands ---------------------------------------------------------------------------
+def _padding(value, like):
+    """The padding value in like's dtype (TF converts it: a number for a string tensor fails)."""
+    if like._value.dtype == object:
+        return convert_to_tensor(value, dtype=like.dtype)._value
+    return np.asarray(getattr(value, "_value", value)).astype(like._value.dtype)[()]
+
+
 def _scalar_k(k, op_name):
     kv = np.asarray(getattr(k, "_value", k)).reshape(-1)
     if kv.size == 2 and kv[0] == kv[1]:
@@ -246,7 +280,7 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, 
         num_rows = min_rows
     elif num_cols < 0:
         num_cols = min_cols
-    return PL.matrix_diag(d, k, num_rows, num_cols, padding_value)
+    return PL.matrix_diag(d, k, num_rows, num_cols, _padding(padding_value, d))
 
 
 def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT"):
@@ -257,6 +291,7 @@ def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT")
     """
     x = t(input)
     MATRIX_DIAG_PART.check(x)
+    _padding(padding_value, x)
     if x._value.ndim < 2:
         raise op_error(InvalidArgumentError, "MatrixDiagPartV3",
                        f"input must be at least 2-dim, received shape: {list(x._value.shape)}")
@@ -350,10 +385,15 @@ def cross(a, b, name=None):
     """
     a, b = pair(a, b, "Cross")
     CROSS.check(a)
-    if a._value.shape != b._value.shape or not a._value.shape or a._value.shape[-1] != 3:
+    if not a._value.shape:
+        raise op_error(InvalidArgumentError, "Cross", "Input must be at least 1D[]")
+    if a._value.shape != b._value.shape:
         raise op_error(InvalidArgumentError, "Cross",
-                       "a and b must be the same shape with a last dimension of 3: "
-                       f"{list(a._value.shape)} vs. {list(b._value.shape)}")
+                       f"Both inputs must be of same shape: {_dims(a._value.shape)} vs. "
+                       f"{_dims(b._value.shape)}")
+    if a._value.shape[-1] != 3:
+        raise op_error(FailedPreconditionError, "Cross",
+                       "Cross-products are only defined for 3-element vectors.")
     return PL.cross(a, b)
 
 
@@ -365,15 +405,17 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
     >>> tf.linalg.lstsq([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]], [[1.0], [2.0], [2.0]])
     """
     a, b = pair(matrix, rhs, "MatrixSolveLs")
+    _numeric(a)
     m, n = a._value.shape[-2:]
-    lam = _const(a, float(getattr(l2_regularizer, "_value", l2_regularizer)))
+    l2 = np.asarray(getattr(l2_regularizer, "_value", l2_regularizer)).item()
+    lam = _const(a, l2)
     if m >= n:
         gram = M.matmul(a, a, adjoint_a=True)
-        if float(np.asarray(lam._value)) != 0:
+        if l2 != 0:
             gram = gram + lam * _batch_eye(gram)
         return cholesky_solve(cholesky(gram), M.matmul(a, b, adjoint_a=True))
     gram = M.matmul(a, a, adjoint_b=True)
-    if float(np.asarray(lam._value)) != 0:
+    if l2 != 0:
         gram = gram + lam * _batch_eye(gram)
     return M.matmul(a, cholesky_solve(cholesky(gram), b), adjoint_a=True)
 
@@ -385,6 +427,8 @@ def pinv(a, rcond=None, validate_args=False, name=None):
     >>> tf.linalg.pinv([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
     """
     a = t(a)
+    if not a.dtype.is_floating:
+        raise TypeError(f"Input `a` must have `float`-like `dtype` (saw {a.dtype.name}).")
     m, n = a._value.shape[-2:]
     if rcond is None:
         rcond = 10.0 * builtins.max(m, n) * np.finfo(real_dtype(a._value.dtype)).eps
@@ -438,6 +482,15 @@ def expm(input, name=None):
     >>> tf.linalg.expm([[0.0, 1.0], [-1.0, 0.0]])
     """
     x = t(input)
+    kind = x._value.dtype.kind
+    if kind in "ub":  # TF's first op is Abs, which takes neither
+        raise op_error(InvalidArgumentError, "Abs", f"Value for attr 'T' of {x.dtype.name} is not in "
+                                                    f"the list of allowed values: bfloat16, half, "
+                                                    f"float, double, int8, int16, int32, int64")
+    if kind == "i":
+        raise ValueError(f"tf.linalg.expm does not support matrices of type {x.dtype}")
+    if x._value.dtype == np.float16:
+        raise PL.no_kernel(MATRIX_SOLVE, x._value.dtype)
     if x._value.shape[-2:] == (0, 0):
         return x
     if x._value.dtype in (np.float16, np.float32, np.complex64):
@@ -448,6 +501,8 @@ def expm(input, name=None):
                  2.097847961257068e+000)
         maxnorm = 5.371920351148152
     l1 = np.max(np.sum(np.abs(x._value), axis=-2), axis=-1)[..., None, None]
+    if not np.isfinite(l1).all():  # as TF: a non-finite norm anywhere gives NaN everywhere
+        return wrap(np.full(x._value.shape, np.nan, x._value.dtype))
     with np.errstate(divide="ignore"):
         squarings = np.maximum(np.floor(np.log2(l1 / maxnorm)), 0).astype(x._value.real.dtype)
     branch = np.searchsorted(np.asarray(conds), l1, side="right")  # first cond with l1 < cond
@@ -525,8 +580,8 @@ def einsum(equation, *inputs, **kwargs):
     for i, x in enumerate(xs[1:], 1):
         if x._value.dtype != xs[0]._value.dtype:
             raise dtype_mismatch("Einsum", i, xs[0].dtype, x.dtype)
-    if xs:
-        EINSUM.check(xs[0])
+    if xs and xs[0]._value.dtype not in EINSUM._allowed_np:  # TF has no kernel for it
+        raise PL.no_kernel(EINSUM, xs[0]._value.dtype)
     eq, targets = _parse_einsum(equation, [x._value.shape for x in xs])
     xs = [x if tg is None else A.broadcast_to(x, tg) for x, tg in zip(xs, targets)]
     return PL.einsum(eq, *xs)
@@ -555,7 +610,7 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
             raise ValueError(f"'ord' must be a supported vector norm, got {ord}")
         if axis is not None:
             axis = (int(axis),)
-    x = t(tensor)
+    x = _numeric(t(tensor))
     if ord in ("fro", "euclidean", 2, 2.0):
         if is_matrix and ord in (2, 2.0):
             nd = x._value.ndim
@@ -565,9 +620,8 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
             top = M.reduce_max(M.abs(svd(permed, compute_uv=False)), axis=-1, keepdims=True)
             result = A.transpose(A.expand_dims(top, -1), list(np.argsort(perm_before)))
         else:
-            sq = x * M.conj(x)
-            result = M.sqrt(M.reduce_sum(M.real(sq) if x._value.dtype.kind == "c" else sq, axis,
-                                         keepdims=True))
+            # as TF: sqrt(sum(x * conj(x))), so a complex input gives a complex norm
+            result = M.sqrt(M.reduce_sum(x * M.conj(x), axis, keepdims=True))
     else:
         result = M.abs(x)
         if ord == 1:

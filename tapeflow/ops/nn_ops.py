@@ -5,6 +5,8 @@ errors) and calls the primitive layer (`tapeflow.prims.nn`), where the ops' reco
     >>> tf.nn.relu(tf.constant([-1.0, 2.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 2.], dtype=float32)>
 """
+import numpy as np
+
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import apply
 from ..prims import base as P
@@ -113,12 +115,11 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
     <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.6931472], dtype=float32)>
     """
     labels, logits = t(labels), t(logits)
-    if labels._value.dtype.kind not in "iu":
-        raise TypeError(f"Value passed to parameter 'labels' has DataType {labels.dtype.name} not in "
-                        f"list of allowed values: int32, int64")
-    if logits._value.dtype not in SPARSE_XENT._allowed_np:
-        raise TypeError(f"Value passed to parameter 'features' has DataType {logits.dtype.name} not "
-                        f"in list of allowed values: half, bfloat16, float32, float64")
+    if labels._value.dtype not in (np.int32, np.int64):
+        raise op_error(InvalidArgumentError, SPARSE_XENT.name,
+                       f"Value for attr 'Tlabels' of {labels.dtype.name} is not in the list of "
+                       f"allowed values: int32, int64")
+    SPARSE_XENT.check(logits)
     if logits._value.ndim == 0 or labels._value.shape != logits._value.shape[:-1]:
         raise ValueError(f"`labels.shape.rank` must equal `logits.shape.rank - 1`. Received: "
                          f"labels.shape={labels.shape} of rank {labels._value.ndim} and "

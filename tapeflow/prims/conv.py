@@ -524,7 +524,9 @@ DEPTHWISE = ConvFamily("DepthwiseConv2dNative", "DepthwiseConv2dNativeBackpropIn
 # ============================================================================================
 # Pooling forwards (NumPy)
 def _lowest(dtype):
-    return -np.inf if dtype.kind == "f" else np.iinfo(dtype).min
+    """The start of TF's running maximum: the dtype's lowest finite value (so a window of -inf
+    and NaN pools to it, as in TF)."""
+    return np.finfo(dtype).min if dtype.kind == "f" else np.iinfo(dtype).min
 
 
 def _max_pool(x, ksize, strides, dilations, pads):
@@ -539,17 +541,21 @@ def _max_pool(x, ksize, strides, dilations, pads):
 
 
 def _window_argmax(x, ksize, strides, dilations, pads):
-    """(tap index of the first maximum of each window, output sizes, padded shape): only a strictly
-    greater value replaces the running maximum, so ties keep the first (TF's MaxPoolGrad rule)."""
+    """(tap index of each window's maximum, output sizes, padded shape) by TF's MaxPoolGrad rule:
+    the running maximum starts at the window's first in-bounds element (row-major) and only a
+    strictly greater value replaces it, so ties keep the first, and a NaN in first place keeps
+    the gradient (a NaN later never takes it)."""
     xp = _padded(x, pads, _lowest(x.dtype))
+    inside = _padded(np.ones((1,) + x.shape[1:-1] + (1,), bool), pads, False)
     out = _out_sizes(xp.shape[1:-1], ksize, strides, dilations)
     best = np.full(x.shape[:1] + out + x.shape[-1:], _lowest(x.dtype), x.dtype)
-    where = np.zeros(best.shape, np.int32)
+    where = np.full(best.shape, -1, np.int32)
     for i, k in _taps(ksize):
-        v = xp[_tap_region(k, out, strides, dilations)]
-        better = v > best
-        np.copyto(best, v, where=better)
-        where[better] = i
+        region = _tap_region(k, out, strides, dilations)
+        v = xp[region]
+        take = ((where < 0) | (best < v)) & inside[region]
+        np.copyto(best, v, where=take)
+        where[take] = i
     return where, out, xp.shape
 
 

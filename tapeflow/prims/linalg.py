@@ -29,7 +29,6 @@ from . import math as PM
 from ._common import (
     COMPLEX,
     FLOAT,
-    FLOAT_COMPLEX,
     REAL,
     aval,
     broadcast,
@@ -43,8 +42,22 @@ from ._linearize import jvp_from_grad
 from .base import elementwise, leading, move_to_front
 from .math import conj_if_complex
 
-LINALG = FLOAT_COMPLEX
+# The dtypes TF has CPU kernels for. TF's op definitions also take half (and bfloat16), but only
+# MatrixInverse and Qr have half kernels: `no_kernel` is TF's NotFoundError for the others.
+LINALG = (D.float32, D.float64) + COMPLEX
+LINALG_HALF = LINALG + (D.float16,)
 _none = slice(None)
+
+
+def no_kernel(op, dtype):
+    """TF's NotFoundError for a dtype the op's definition takes but no CPU kernel implements."""
+    from ..framework.errors import NotFoundError
+    kernels = "".join(f"\n  device='CPU'; T in [DT_{D.from_numpy(d)._cname.upper()}]"
+                      for d in sorted(op._allowed_np, key=str, reverse=True))
+    name = D.from_numpy(dtype)._cname.upper()
+    return op_error(NotFoundError, op.name,
+                    f"Could not find device for node: {{{{node {op.name}}}}} = {op.name}[T=DT_{name}]"
+                    f"\nAll kernels registered for op {op.name}:{kernels}\n")
 
 
 # ============================================================================================
@@ -126,7 +139,7 @@ MATRIX_INVERSE = defop(
     # d(A^-1) = -A^-1 dA A^-1, so A-bar = -A^-H g A^-H
     lambda op, g: PM.neg(mm(op.outputs[0], mm(g, op.outputs[0], adjoint_b=True), adjoint_a=True)),
     lambda op, dx: PM.neg(mm(op.outputs[0], mm(dx, op.outputs[0]))),
-    allowed=LINALG, shape=same, batch=leading, batched_grad=True)
+    allowed=LINALG_HALF, shape=same, batch=leading, batched_grad=True)
 
 
 def inverse(x):
@@ -140,7 +153,7 @@ def _det_grad(op, g):  # d det / dA = det * A^-T; TF's rule: g * det * A^-H
 
 
 MATRIX_DETERMINANT = defop(
-    "MatrixDeterminant", _half_via_float32(lambda v: np.asarray(np.linalg.det(v), v.dtype)[()]),
+    "MatrixDeterminant", lambda v: np.asarray(np.linalg.det(v), v.dtype)[()],
     _det_grad,
     lambda op, dx: PM.mul(op.outputs[0], trace(mm(inverse(op.inputs[0]), dx))),  # det tr(A^-1 dA)
     allowed=LINALG, shape=lambda a: aval(_batch_dims(a), a.dtype), batch=leading,
@@ -151,16 +164,17 @@ def determinant(x):
     return apply1(MATRIX_DETERMINANT, x)
 
 
-@_half_via_float32
 def _slogdet_np(v):
     sign, logabs = np.linalg.slogdet(v)
     return np.asarray(sign, v.dtype)[()], np.asarray(logabs, v.real.dtype)[()]
 
 
 def _slogdet_grad(op, g_sign, g_log):
-    if g_log is None:
-        return None
+    """TF's rule: g * A^-H; the sign's cotangent is ignored, a missing one of the log is zeros
+    (as TF fills it), so the inverse is computed (and fails for a singular matrix) either way."""
     a = op.inputs[0]
+    if g_log is None:
+        g_log = P.zeros_like(op.outputs[1])
     scale = P.reshape(PM.cast(g_log, a._value.dtype), g_log._value.shape + (1, 1))
     return PM.mul(scale, adjoint(inverse(a)))
 
@@ -184,7 +198,6 @@ def log_determinant(x):
 # ============================================================================================
 # Solves
 # ============================================================================================
-@_half_via_float32
 def _solve_np(a, b, adjoint):
     if adjoint:
         a = np.conj(np.swapaxes(a, -1, -2))
@@ -232,19 +245,25 @@ def _band_mask(m, n, num_lower, num_upper):
     return ((num_lower < 0) | (i - j <= num_lower)) & ((num_upper < 0) | (j - i <= num_upper))
 
 
-@_half_via_float32
 def _triangular_np(a, b, lower, adjoint):
-    mask = _band_mask(a.shape[-2], a.shape[-1], -1, 0) if lower else _band_mask(
-        a.shape[-2], a.shape[-1], 0, -1)
+    """Forward or back substitution, as TF's kernel (no pivoting): a zero pivot gives inf or nan
+    by plain arithmetic instead of an error, and non-finite values propagate row by row."""
+    n = a.shape[-1]
+    mask = _band_mask(n, n, -1, 0) if lower else _band_mask(n, n, 0, -1)
     tri = np.where(mask, a, np.zeros((), a.dtype))
     if adjoint:
         tri = np.conj(np.swapaxes(tri, -1, -2))
+    forward = lower != adjoint  # the effective matrix is lower triangular
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    tri = np.broadcast_to(tri, batch + (n, n))
+    b = np.broadcast_to(b, batch + b.shape[-2:])
+    x = np.zeros(b.shape, np.result_type(a, b))
     with np.errstate(all="ignore"):
-        try:
-            return np.linalg.solve(tri, b).astype(b.dtype)
-        except np.linalg.LinAlgError:  # TF divides by the zero pivot instead of failing
-            return np.full(np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + b.shape[-2:], np.nan,
-                           b.dtype)
+        for i in range(n) if forward else range(n - 1, -1, -1):
+            done = slice(0, i) if forward else slice(i + 1, n)
+            s = np.matmul(tri[..., i:i + 1, done], x[..., done, :])[..., 0, :]
+            x[..., i, :] = (b[..., i, :] - s) / tri[..., i, i:i + 1]
+    return x
 
 
 def _triangle(op):
@@ -274,7 +293,6 @@ def triangular_solve(a, b, lower=True, adjoint=False):
 # ============================================================================================
 # Cholesky
 # ============================================================================================
-@_half_via_float32
 def _cholesky_np(v):
     try:
         return np.linalg.cholesky(v)
@@ -362,7 +380,7 @@ def _qr_grad(op, dq, dr):
     return P.concat([dx, dy], dx._value.ndim - 1)
 
 
-QR = defop("Qr", _qr_np, _qr_grad, jvp_from_grad, num_outputs=2, allowed=LINALG,
+QR = defop("Qr", _qr_np, _qr_grad, jvp_from_grad, num_outputs=2, allowed=LINALG_HALF,
            shape=_qr_shape, batch=leading, batched_grad=True)
 
 
@@ -374,12 +392,25 @@ def qr(x, full_matrices=False):
 # ============================================================================================
 # SVD: (s,) or (s, u, v) by `compute_uv`, with a = u diag(s) v^H (v not transposed, as TF)
 # ============================================================================================
-@_half_via_float32
 def _svd_np(v, full_matrices, compute_uv):
+    """As TF, a matrix with a non-finite entry has NaN singular values and vectors (LAPACK
+    would fail to converge or return arbitrary vectors)."""
+    finite = np.isfinite(v).all(axis=(-2, -1))
+    bad = not finite.all()
+    if bad:
+        v = np.where(finite[..., None, None], v, np.zeros((), v.dtype))
+    real = v.real.dtype
     if not compute_uv:
-        return (np.linalg.svd(v, compute_uv=False).astype(v.real.dtype),)
+        s = np.linalg.svd(v, compute_uv=False).astype(real)
+        return (np.where(finite[..., None], s, np.nan).astype(real),) if bad else (s,)
     u, s, vh = np.linalg.svd(v, full_matrices=full_matrices)
-    return s.astype(v.real.dtype), u, np.conj(np.swapaxes(vh, -1, -2))
+    s, vm = s.astype(real), np.conj(np.swapaxes(vh, -1, -2))
+    if bad:
+        nan = np.asarray(np.nan, v.dtype)
+        s = np.where(finite[..., None], s, np.nan).astype(real)
+        u = np.where(finite[..., None, None], u, nan)
+        vm = np.where(finite[..., None, None], vm, nan)
+    return s, u, vm
 
 
 def _svd_shape(a, full_matrices, compute_uv):
@@ -472,8 +503,12 @@ def svd(x, full_matrices=False, compute_uv=True):
 # ============================================================================================
 # Self-adjoint eigendecomposition: (e,) or (e, v) by `compute_v`; only the lower triangle is read
 # ============================================================================================
-@_half_via_float32
 def _eigh_np(v, compute_v):
+    lower = np.tril(v)  # the triangle TF reads; NaN there, or an infinite off-diagonal, fails
+    if np.isnan(lower).any() or np.isinf(np.tril(v, -1)).any():
+        raise op_error(InvalidArgumentError, "SelfAdjointEigV2",
+                       "Self-adjoint eigen decomposition was not successful. The input might "
+                       "not be valid.")
     if not compute_v:
         return (np.linalg.eigvalsh(v).astype(v.real.dtype),)
     e, vec = np.linalg.eigh(v)

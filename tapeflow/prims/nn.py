@@ -260,29 +260,54 @@ def _sum(a, b):
 # ============================================================================================
 # TF's other activation primitives
 # ============================================================================================
-def _between_0_and_6(x, y):
-    zero, six = scalar_like(x, 0), scalar_like(x, 6)
-    return PM.cast(PM.logical_and(PM.greater(x, zero), PM.less(x, six)), x._value.dtype)
+def _relu6_grad_np(g, x):
+    """g where 0 < x < 6, else 0 (TF's Relu6Grad: a select)."""
+    mask = (x > 0) & (x < 6)
+    return np.where(mask, g, np.zeros((), g.dtype))[()]
 
 
-RELU6 = elementwise_op(
-    "Relu6", lambda v: np.minimum(np.maximum(v, v.dtype.type(0)), v.dtype.type(6)),
-    _between_0_and_6, allowed=REAL)
-# EluGrad and SeluGrad read the output, as TF's kernels do: y < 0 exactly where x < 0.
-ELU = elementwise_op(
-    "Elu", lambda v: np.where(v < 0, np.expm1(v), v),
-    lambda x, y: P.select(PM.less(y, scalar_like(y, 0)), PM.add(y, scalar_like(y, 1)),
-                          scalar_like(y, 1)), allowed=FLOAT)
-SELU = elementwise_op(
-    "Selu", lambda v: np.where(v < 0, (_SELU_SCALE * _SELU_ALPHA) * np.expm1(v), _SELU_SCALE * v)
-    .astype(v.dtype),
-    lambda x, y: P.select(PM.less(y, scalar_like(y, 0)),
-                          PM.add(y, scalar_like(y, _SELU_SCALE * _SELU_ALPHA)),
-                          scalar_like(y, _SELU_SCALE)), allowed=FLOAT)
+# Relu6Grad and LeakyReluGrad are primitives, as in TF: the second derivative is connected
+# (zeros), and the gradient is a select, so it stays 0 where the mask is off whatever g holds.
+RELU6_GRAD = defop("Relu6Grad", _relu6_grad_np,
+                   lambda op, gg: (relu6_grad(gg, op.inputs[1]), P.zeros_like(op.inputs[1])),
+                   lambda op, dg, dx: None if dg is None else relu6_grad(dg, op.inputs[1]),
+                   allowed=REAL, shape=broadcast, batch=elementwise, batched_grad=True)
+
+
+def relu6_grad(g, x):
+    return apply2(RELU6_GRAD, g, x)
+
+
+RELU6 = defop("Relu6", lambda v: np.minimum(np.maximum(v, v.dtype.type(0)), v.dtype.type(6)),
+              lambda op, g: relu6_grad(g, op.inputs[0]),
+              lambda op, dx: relu6_grad(dx, op.inputs[0]),
+              allowed=REAL, shape=same, batch=unary, batched_grad=True)
 
 
 def relu6(x):
     return apply1(RELU6, x)
+
+
+# TF's Elu and Selu kernels compute exp(x) - 1 (not expm1), so a tiny negative x gives 0; their
+# gradients (EluGrad, SeluGrad) read the output, y < 0 exactly where that exp(x) - 1 < 0.
+def _elu_np(v):
+    return np.where(v < 0, np.exp(v) - v.dtype.type(1), v)
+
+
+def _selu_np(v):
+    neg = (_SELU_SCALE * _SELU_ALPHA) * (np.exp(v) - v.dtype.type(1))
+    return np.where(v < 0, neg, _SELU_SCALE * v).astype(v.dtype)
+
+
+ELU = elementwise_op(
+    "Elu", _elu_np,
+    lambda x, y: P.select(PM.less(y, scalar_like(y, 0)), PM.add(y, scalar_like(y, 1)),
+                          scalar_like(y, 1)), allowed=FLOAT)
+SELU = elementwise_op(
+    "Selu", _selu_np,
+    lambda x, y: P.select(PM.less(y, scalar_like(y, 0)),
+                          PM.add(y, scalar_like(y, _SELU_SCALE * _SELU_ALPHA)),
+                          scalar_like(y, _SELU_SCALE)), allowed=FLOAT)
 
 
 def elu(x):
@@ -293,16 +318,31 @@ def selu(x):
     return apply1(SELU, x)
 
 
-def _leaky(op, t):  # t where x > 0, alpha * t elsewhere (TF's LeakyReluGrad)
-    x = op.inputs[0]
-    return P.select(PM.greater(x, scalar_like(x, 0)), t, PM.mul(t, scalar_like(t, op.attrs["alpha"])))
+def _leaky_relu_grad_np(g, x, alpha):
+    return np.where(x > 0, g, g * g.dtype.type(alpha))[()]
+
+
+LEAKY_RELU_GRAD = defop(
+    "LeakyReluGrad", _leaky_relu_grad_np,
+    lambda op, gg: (leaky_relu_grad(gg, op.inputs[1], op.attrs["alpha"]),
+                    P.zeros_like(op.inputs[1])),
+    lambda op, dg, dx: None if dg is None else leaky_relu_grad(dg, op.inputs[1],
+                                                               op.attrs["alpha"]),
+    allowed=FLOAT, shape=broadcast, batch=elementwise, batched_grad=True)
+
+
+def leaky_relu_grad(g, x, alpha):
+    """g where x > 0, alpha * g elsewhere."""
+    return apply2(LEAKY_RELU_GRAD, g, x, {"alpha": alpha})
 
 
 # `alpha` is a float attribute, 32-bit as TF stores it (so float64 inputs see 0.2 as
 # 0.20000000298023224, as in TF).
 LEAKY_RELU = defop(
     "LeakyRelu", lambda v, alpha: np.where(v > 0, v, v * v.dtype.type(alpha)),
-    _leaky, _leaky, allowed=FLOAT, shape=same, batch=unary, batched_grad=True)
+    lambda op, g: leaky_relu_grad(g, op.inputs[0], op.attrs["alpha"]),
+    lambda op, dx: leaky_relu_grad(dx, op.inputs[0], op.attrs["alpha"]),
+    allowed=FLOAT, shape=same, batch=unary, batched_grad=True)
 
 
 def leaky_relu(x, alpha):
@@ -328,7 +368,7 @@ def softsign(x):
 # L2Loss: sum(x ** 2) / 2 over all elements
 # ============================================================================================
 def _l2_loss_np(v):
-    return (np.square(v) * v.dtype.type(0.5)).sum(dtype=v.dtype)
+    return np.add.reduce(np.square(v) * v.dtype.type(0.5), axis=None, dtype=v.dtype)
 
 
 def _l2_loss_grad(op, g):
