@@ -408,6 +408,9 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
     _numeric(a)
     m, n = a._value.shape[-2:]
     l2 = np.asarray(getattr(l2_regularizer, "_value", l2_regularizer)).item()
+    if a._value.dtype == np.complex128 and l2 != 0:
+        raise NotImplementedError("matrix_solve_ls is currently disabled for complex128 and "
+                                  "l2_regularizer != 0 due to poor accuracy.")
     lam = _const(a, l2)
     if m >= n:
         gram = M.matmul(a, a, adjoint_a=True)

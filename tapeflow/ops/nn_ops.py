@@ -10,6 +10,7 @@ import numpy as np
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import apply
 from ..prims import base as P
+from ..prims import math as PM
 from ..prims.nn import LOG_SOFTMAX, RELU, SOFTMAX, SOFTSIGN, SPARSE_XENT, XENT
 from . import array_ops as A
 from . import math_ops as M
@@ -105,6 +106,9 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     perm = _swap_to_last(logits, axis)
     if perm is not None:
         labels, logits = P.transpose(labels, perm), P.transpose(logits, perm)
+    if logits._value.dtype == np.float16:  # TF computes half losses in float32
+        return PM.cast(apply(XENT, (PM.cast(labels, np.float32), PM.cast(logits, np.float32)))[0],
+                       np.float16)
     return apply(XENT, (labels, logits))[0]
 
 
@@ -124,5 +128,7 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
         raise ValueError(f"`labels.shape.rank` must equal `logits.shape.rank - 1`. Received: "
                          f"labels.shape={labels.shape} of rank {labels._value.ndim} and "
                          f"logits.shape={logits.shape} of rank {logits._value.ndim}")
+    if logits._value.dtype == np.float16:  # TF computes half losses in float32
+        return PM.cast(apply(SPARSE_XENT, (labels, PM.cast(logits, np.float32)))[0], np.float16)
     return apply(SPARSE_XENT, (labels, logits))[0]
 

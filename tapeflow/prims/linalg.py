@@ -153,7 +153,7 @@ def _det_grad(op, g):  # d det / dA = det * A^-T; TF's rule: g * det * A^-H
 
 
 MATRIX_DETERMINANT = defop(
-    "MatrixDeterminant", lambda v: np.asarray(np.linalg.det(v), v.dtype)[()],
+    "MatrixDeterminant", lambda v: _quiet(np.linalg.det, v),
     _det_grad,
     lambda op, dx: PM.mul(op.outputs[0], trace(mm(inverse(op.inputs[0]), dx))),  # det tr(A^-1 dA)
     allowed=LINALG, shape=lambda a: aval(_batch_dims(a), a.dtype), batch=leading,
@@ -164,9 +164,16 @@ def determinant(x):
     return apply1(MATRIX_DETERMINANT, x)
 
 
+def _quiet(fn, v):
+    """fn(v) in v's dtype, without NumPy's warnings for non-finite values (TF computes silently)."""
+    with np.errstate(all="ignore"):
+        return np.asarray(fn(v), v.dtype)[()]
+
+
 def _slogdet_np(v):
-    sign, logabs = np.linalg.slogdet(v)
-    return np.asarray(sign, v.dtype)[()], np.asarray(logabs, v.real.dtype)[()]
+    with np.errstate(all="ignore"):
+        sign, logabs = np.linalg.slogdet(v)  # both of the input's dtype, as TF (complex: imaginary 0)
+    return np.asarray(sign, v.dtype)[()], np.asarray(logabs, v.dtype)[()]
 
 
 def _slogdet_grad(op, g_sign, g_log):
@@ -179,15 +186,17 @@ def _slogdet_grad(op, g_sign, g_log):
     return PM.mul(scale, adjoint(inverse(a)))
 
 
-def _slogdet_jvp(op, dx):
+def _slogdet_jvp(op, dx):  # d log|det| = Re tr(A^-1 dA)
     t = trace(mm(inverse(op.inputs[0]), dx))
-    return None, PM.real(t) if t._value.dtype.kind == "c" else t
+    if t._value.dtype.kind == "c":
+        t = PM.complex_(PM.real(t), P.zeros_like(PM.real(t)))
+    return None, t
 
 
 LOG_MATRIX_DETERMINANT = defop(
     "LogMatrixDeterminant", _slogdet_np, _slogdet_grad, _slogdet_jvp, num_outputs=2,
     allowed=LINALG, batch=leading, batched_grad=True,
-    shape=lambda a: (aval(_batch_dims(a), a.dtype), aval(_batch_dims(a), real_dtype(a.dtype))))
+    shape=lambda a: (aval(_batch_dims(a), a.dtype), aval(_batch_dims(a), a.dtype)))
 
 
 def log_determinant(x):
@@ -355,17 +364,21 @@ def _qr_grad_square_deep(q, r, dq, dr):
     tril = band_part(P.add(qdq_, rdr_), -1, 0)
     grad_a = mm(q, P.add(dr, _right_triangular_solve(tril, r)))
     grad_b = _right_triangular_solve(PM.sub(dq, mm(q, qdq)), r)
-    return P.add(grad_a, grad_b)
+    out = P.add(grad_a, grad_b)
+    if q._value.dtype.kind == "c":  # the phase freedom of complex QR: an imaginary diagonal term
+        d = diag_part(PM.sub(rdr, adjoint(qdq)))
+        phase = matrix_diag(PM.sub(d, PM.cast(PM.real(d), d._value.dtype)))
+        out = P.add(out, _right_triangular_solve(mm(q, adjoint(phase)), r))
+    return out
 
 
 def _qr_grad(op, dq, dr):
-    """TF's QrGrad (square and tall matrices; wide ones by splitting off the square part)."""
+    """TF's QrGrad (square and tall matrices; wide ones by splitting off the square part; complex
+    ones with the phase correction)."""
     q, r = op.outputs
     dq = P.zeros_like(q) if dq is None else dq
     dr = P.zeros_like(r) if dr is None else dr
     m, n = q._value.shape[-2], r._value.shape[-1]
-    if q._value.dtype.kind == "c":
-        raise NotImplementedError(f"QrGrad not implemented for dtype: {q.dtype!r}")
     if r._value.shape[-2] > n and q._value.shape[-1] == m:
         raise NotImplementedError("QrGrad not implemented when nrows > ncols and full_matrices is true.")
     if m >= n:
@@ -509,14 +522,14 @@ def _eigh_np(v, compute_v):
         raise op_error(InvalidArgumentError, "SelfAdjointEigV2",
                        "Self-adjoint eigen decomposition was not successful. The input might "
                        "not be valid.")
-    if not compute_v:
-        return (np.linalg.eigvalsh(v).astype(v.real.dtype),)
+    if not compute_v:  # the eigenvalues have the input's dtype, as TF (complex: imaginary 0)
+        return (np.linalg.eigvalsh(v).astype(v.dtype),)
     e, vec = np.linalg.eigh(v)
-    return e.astype(v.real.dtype), vec
+    return e.astype(v.dtype), vec
 
 
 def _eigh_shape(a, compute_v):
-    e = aval(a.shape[:-1], real_dtype(a.dtype))
+    e = aval(a.shape[:-1], a.dtype)
     return (e, aval(a.shape, a.dtype)) if compute_v else (e,)
 
 

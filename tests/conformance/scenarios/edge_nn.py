@@ -653,3 +653,135 @@ for m in ([[0.0, 0.0], [0.0, 0.0]], [[1.0, 2.0], [2.0, 4.0]], [[np.inf, 1.0], [1
 print(tf.linalg.expm(tf.zeros([0, 0])).shape, tf.linalg.pinv(tf.zeros([0, 3])).shape)
 print(tf.linalg.expm(tf.constant([[1e3, 0.0], [0.0, -1e3]], tf.float64)).numpy().tolist())
 print(tf.linalg.expm(tf.constant([[-0.0]])).numpy().tolist())
+
+#@ complex_linalg_values_and_gradients
+def c(t):
+    v = np.asarray(t)
+    return [np.round(np.real(v), 10).tolist(), np.round(np.imag(v), 10).tolist()]
+a = tf.constant([[2 + 1j, 0.5 - 1j], [0.25j, 3 - 0.5j]], tf.complex128)
+b = tf.constant([[1 - 1j], [2 + 0.5j]], tf.complex128)
+spd = tf.constant([[4 + 0j, 1 - 1j], [1 + 1j, 3 + 0j]], tf.complex128)
+CASES = [("inv", lambda: tf.linalg.inv(a)), ("inv_adjoint", lambda: tf.linalg.inv(a, adjoint=True)),
+         ("det", lambda: tf.linalg.det(a)), ("slogdet_log", lambda: tf.linalg.slogdet(a).log_abs_determinant),
+         ("slogdet_sign", lambda: tf.linalg.slogdet(a).sign),
+         ("solve", lambda: tf.linalg.solve(a, b)), ("solve_adjoint", lambda: tf.linalg.solve(a, b, adjoint=True)),
+         ("triangular_solve", lambda: tf.linalg.triangular_solve(a, b)),
+         ("triangular_solve_upper_adjoint", lambda: tf.linalg.triangular_solve(a, b, lower=False, adjoint=True)),
+         ("cholesky", lambda: tf.linalg.cholesky(spd)), ("logdet", lambda: tf.linalg.logdet(spd)),
+         ("cholesky_solve", lambda: tf.linalg.cholesky_solve(tf.linalg.cholesky(spd), b)),
+         ("trace", lambda: tf.linalg.trace(a)), ("diag_part", lambda: tf.linalg.diag_part(a, k=1)),
+         ("set_diag", lambda: tf.linalg.set_diag(a, [1j, 2.0 + 0j])), ("band_part", lambda: tf.linalg.band_part(a, 0, 0)),
+         ("adjoint", lambda: tf.linalg.adjoint(a)), ("matvec", lambda: tf.linalg.matvec(a, b[:, 0])),
+         ("matvec_adjoint", lambda: tf.linalg.matvec(a, b[:, 0], adjoint_a=True)),
+         ("einsum_matmul", lambda: tf.einsum("ij,jk->ik", a, b)), ("einsum_trace", lambda: tf.einsum("ii", a)),
+         ("einsum_outer", lambda: tf.einsum("i,j->ij", a[0], b[:, 0])),
+         ("einsum_three", lambda: tf.einsum("ij,jk,kl->il", a, a, b)),
+         ("lstsq", lambda: tf.linalg.lstsq(a, b)),
+         ("lstsq_l2_complex64", lambda: tf.linalg.lstsq(tf.cast(a, tf.complex64), tf.cast(b, tf.complex64),
+                                                        l2_regularizer=0.5)),
+         ("expm", lambda: tf.linalg.expm(a * 0.5)),
+         ("norm", lambda: tf.norm(a)), ("norm_axis", lambda: tf.norm(a, axis=1)),
+         ("norm_ord1", lambda: tf.norm(a, ord=1)), ("norm_inf", lambda: tf.norm(a, ord=np.inf, axis=0)),
+         ("norm_p3", lambda: tf.norm(a, ord=3, axis=1)), ("norm_fro", lambda: tf.norm(a, ord="fro", axis=[0, 1])),
+         ("norm_matrix_1", lambda: tf.norm(a, ord=1, axis=[0, 1])), ("norm_matrix_2", lambda: tf.norm(a, ord=2, axis=[0, 1])),
+         ("normalize", lambda: tf.linalg.normalize(a)[0]),
+         ("svd_values", lambda: tf.linalg.svd(a, compute_uv=False)), ("eigvalsh", lambda: tf.linalg.eigvalsh(spd))]
+try:
+    tf.linalg.lstsq(a, b, l2_regularizer=0.5)
+except NotImplementedError as e:
+    print("lstsq complex128 l2", type(e).__name__)
+for name, f in CASES:
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch([a, b, spd])
+        y = f()
+    grads = tape.gradient(y, [a, b, spd])
+    print(name, y.dtype.name, c(y))
+    for src, g in zip("a b spd".split(), grads):
+        if g is not None:
+            print("  d" + src, c(g))
+
+#@ complex_linalg_float32_and_decompositions
+def c(t):
+    v = np.asarray(t)
+    return [np.round(np.real(v), 5).tolist(), np.round(np.imag(v), 5).tolist()]
+a = tf.constant([[2 + 1j, 0.5 - 1j], [0.25j, 3 - 0.5j]], tf.complex64)
+for name, f in (("inv", tf.linalg.inv), ("det", tf.linalg.det), ("norm", tf.norm),
+                ("expm", lambda x: tf.linalg.expm(x * 0.5)), ("trace", tf.linalg.trace)):
+    with tf.GradientTape() as tape:
+        tape.watch(a)
+        y = f(a)
+    print(name, y.dtype.name, c(y), c(tape.gradient(y, a)))
+a64 = tf.cast(a, tf.complex128)
+s, u, v = tf.linalg.svd(a64)
+print("svd", np.round(s.numpy(), 10).tolist(), c(u @ tf.linalg.diag(tf.cast(s, tf.complex128)) @ tf.linalg.adjoint(v)))
+print("svd |u|", np.round(np.abs(u.numpy()), 10).tolist(), "|v|", np.round(np.abs(v.numpy()), 10).tolist())
+herm = tf.constant([[2 + 0j, 1 - 2j], [1 + 2j, -1 + 0j]], tf.complex128)
+e, w = tf.linalg.eigh(herm)
+print("eigh", e.dtype.name, np.round(e.numpy(), 10).tolist(), np.round(np.abs(w.numpy()), 10).tolist())
+with tf.GradientTape(persistent=True) as tape:
+    tape.watch([herm, a64])
+    ev = tf.linalg.eigvalsh(herm)
+    loss_e = tf.reduce_sum(ev * tf.constant([1.0, 3.0], ev.dtype))
+    sv = tf.linalg.svd(a64, compute_uv=False)
+    loss_s = tf.reduce_sum(sv * tf.constant([1.0, 2.0], tf.float64))
+    s2, u2, v2 = tf.linalg.svd(a64)
+    loss_s2 = tf.reduce_sum(s2)
+print("d eig", c(tape.gradient(loss_e, herm)))
+print("d svd", c(tape.gradient(loss_s, a64)), c(tape.gradient(loss_s2, a64)))
+q, r = tf.linalg.qr(a64)
+print("qr", c(q @ r), np.round(np.abs(np.diag(r.numpy())), 10).tolist())
+with tf.GradientTape() as tape:
+    tape.watch(a64)
+    r = tf.linalg.qr(a64).r
+try:
+    print(tape.gradient(r, a64))
+except Exception as ex:
+    print(type(ex).__name__)
+
+#@ complex_nn_values_and_gradients
+def c(t):
+    v = np.asarray(t)
+    return [np.round(np.real(v), 8).tolist(), np.round(np.imag(v), 8).tolist()]
+z = tf.constant([[1 + 2j, -0.5 + 0.25j], [0j, 3 - 1j]], tf.complex128)
+bias = tf.constant([0.5j, 1 - 1j], tf.complex128)
+with tf.GradientTape(persistent=True) as tape:
+    tape.watch([z, bias])
+    ys = [("bias_add", tf.nn.bias_add(z, bias)), ("silu", tf.nn.silu(z)),
+          ("embedding_lookup", tf.nn.embedding_lookup(z, [1, 0, 1])),
+          ("l2_normalize_free_norm", tf.linalg.normalize(z, axis=1)[1])]
+for name, y in ys:
+    gz, gb = tape.gradient(y, [z, bias])
+    print(name, c(y), c(tf.convert_to_tensor(gz)), None if gb is None else c(gb))
+for name, f in (("relu", tf.nn.relu), ("softmax", tf.nn.softmax), ("l2_loss", tf.nn.l2_loss),
+                ("elu", tf.nn.elu), ("gelu", tf.nn.gelu), ("leaky_relu", tf.nn.leaky_relu),
+                ("log_softmax", tf.nn.log_softmax), ("softsign", tf.nn.softsign),
+                ("moments", lambda x: tf.nn.moments(x, [0])[1])):
+    try:
+        print(name, c(f(z)))
+    except Exception as ex:
+        print(name, type(ex).__name__)
+for name, f in (("conv2d", lambda: tf.nn.conv2d(tf.ones([1, 2, 2, 1], tf.complex64), tf.ones([1, 1, 1, 1], tf.complex64), 1, "SAME")),
+                ("max_pool", lambda: tf.nn.max_pool2d(tf.ones([1, 2, 2, 1], tf.complex64), 1, 1, "SAME")),
+                ("avg_pool", lambda: tf.nn.avg_pool2d(tf.ones([1, 2, 2, 1], tf.complex64), 1, 1, "SAME")),
+                ("xent", lambda: tf.nn.softmax_cross_entropy_with_logits(z, z)),
+                ("sparse_xent", lambda: tf.nn.sparse_softmax_cross_entropy_with_logits([0, 1], z))):
+    try:
+        print(name, f())
+    except Exception as ex:
+        print(name, type(ex).__name__)
+
+#@ softmax_and_losses_float16
+x = tf.constant([[0.1, 1.3, -2.0], [60000.0, -60000.0, 0.0], [5.0, 5.0, 5.0]], tf.float16)
+labels = tf.constant([[0.2, 0.3, 0.5], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], tf.float16)
+with tf.GradientTape(persistent=True) as tape:
+    tape.watch([x, labels])
+    outs = [("softmax", tf.nn.softmax(x)), ("log_softmax", tf.nn.log_softmax(x)),
+            ("xent", tf.nn.softmax_cross_entropy_with_logits(labels, x)),
+            ("sparse_xent", tf.nn.sparse_softmax_cross_entropy_with_logits([2, 0, 1], x)),
+            ("l2_loss", tf.nn.l2_loss(x))]
+# (sigmoid_cross_entropy_with_logits is left out: its half gradient sums three contributions,
+# and the order TF adds them in rounds differently)
+for name, y in outs:
+    print(name, y.dtype.name, y.numpy().tolist(), tape.gradient(y, x).numpy().tolist())
+m, v = tf.nn.moments(x, [1])
+print(m.dtype.name, m.numpy().tolist(), v.numpy().tolist())
