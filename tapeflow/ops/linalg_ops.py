@@ -403,6 +403,9 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
     (TF's fast path): (A^H A + lambda I) X = A^H rhs, or the minimum-norm solution when A is wide.
 
     >>> tf.linalg.lstsq([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]], [[1.0], [2.0], [2.0]])
+    <tf.Tensor: shape=(2, 1), dtype=float32, numpy=
+    array([[0.66666675],
+           [0.5       ]], dtype=float32)>
     """
     a, b = pair(matrix, rhs, "MatrixSolveLs")
     _numeric(a)
@@ -428,6 +431,9 @@ def pinv(a, rcond=None, validate_args=False, name=None):
     rcond * max(s) (default rcond: 10 * max(m, n) * eps).
 
     >>> tf.linalg.pinv([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    <tf.Tensor: shape=(2, 3), dtype=float32, numpy=
+    array([[-1.3333333 , -0.33333334,  0.6666666 ],
+           [ 1.0833333 ,  0.33333334, -0.41666666]], dtype=float32)>
     """
     a = t(a)
     if not a.dtype.is_floating:
@@ -483,6 +489,9 @@ def expm(input, name=None):
     """The matrix exponential of each (batched) square matrix.
 
     >>> tf.linalg.expm([[0.0, 1.0], [-1.0, 0.0]])
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[ 0.5403023 ,  0.84147096],
+           [-0.84147096,  0.5403023 ]], dtype=float32)>
     """
     x = t(input)
     kind = x._value.dtype.kind
@@ -596,6 +605,7 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
     ('fro', 1, 2, inf) over a pair of axes.
 
     >>> tf.norm([3.0, 4.0])
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
     """
     is_matrix = isinstance(axis, (tuple, list)) and len(axis) == 2
     if is_matrix:
@@ -646,7 +656,8 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
 def normalize(tensor, ord="euclidean", axis=None, name=None):
     """(tensor / norm, norm), the norm kept with reduced dimensions of size 1.
 
-    >>> tf.linalg.normalize([3.0, 4.0])
+    >>> tf.linalg.normalize([3.0, 4.0])[0]
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
     """
     x = t(tensor)
     n = norm(x, ord=ord, axis=axis, keepdims=True)

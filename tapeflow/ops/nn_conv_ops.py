@@ -386,6 +386,9 @@ def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):
     padded positions are not counted.
 
     >>> tf.nn.avg_pool2d(tf.ones([1, 3, 3, 1]), 2, 2, "SAME")[0, :, :, 0]
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[1., 1.],
+           [1., 1.]], dtype=float32)>
     """
     return _pool(AVG_POOL, 2, input, ksize, strides, padding, data_format, explicit_ok=False)
 

@@ -36,6 +36,7 @@ def relu6(features, name=None):
     """min(max(features, 0), 6); the gradient is 1 strictly between 0 and 6.
 
     >>> tf.nn.relu6([-1.0, 3.0, 8.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 3., 6.], dtype=float32)>
     """
     return unary(RELU6, features)
 
@@ -44,6 +45,7 @@ def elu(features, name=None):
     """exp(x) - 1 for x < 0, x otherwise.
 
     >>> tf.nn.elu([-1.0, 2.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.6321206,  2.       ], dtype=float32)>
     """
     return unary(ELU, features)
 
@@ -52,6 +54,7 @@ def selu(features, name=None):
     """scale * elu-like(x) with TF's fixed alpha and scale (self-normalizing).
 
     >>> tf.nn.selu([-1.0, 2.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.1113309,  2.101402 ], dtype=float32)>
     """
     return unary(SELU, features)
 
@@ -60,14 +63,15 @@ def leaky_relu(features, alpha=0.2, name=None):
     """x for x > 0, alpha * x otherwise; integer inputs are cast to float32.
 
     >>> tf.nn.leaky_relu([-1.0, 2.0], alpha=0.1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.1,  2. ], dtype=float32)>
     """
     x = t(features)
     if x._value.dtype.kind in "iu":
         x = M.cast(x, D.float32)
-    if isinstance(alpha, np.ndarray):
-        alpha = alpha.item()
+    if type(alpha) is not float:
+        alpha = float(alpha.item() if isinstance(alpha, np.ndarray) else alpha)
     LEAKY_RELU.check(x)
-    return PN.leaky_relu(x, float(alpha))
+    return PN.leaky_relu(x, alpha)
 
 
 # ============================================================================================
@@ -77,6 +81,7 @@ def gelu(features, approximate=False, name=None):
     """Gaussian error linear unit: x * P(X <= x) for standard normal X, or its tanh approximation.
 
     >>> tf.nn.gelu([-1.0, 0.0, 1.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-0.15865526,  0.        ,  0.8413447 ], dtype=float32)>
     """
     x = t(features)
     if not x.dtype.is_floating:
@@ -92,6 +97,7 @@ def swish(features, beta=1.0):
     """x * sigmoid(beta * x) (also `tf.nn.silu`); differentiable in `beta` too.
 
     >>> tf.nn.silu([-1.0, 2.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.2689414,  1.761594 ], dtype=float32)>
     """
     x = t(features)
     beta = M.cast(t(beta), x.dtype)
@@ -122,6 +128,7 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
     """(mean, variance) of `x` over `axes` (variance is the biased sample variance).
 
     >>> tf.nn.moments(tf.constant([1.0, 2.0, 3.0, 4.0]), axes=[0])
+    (<tf.Tensor: shape=(), dtype=float32, numpy=2.5>, <tf.Tensor: shape=(), dtype=float32, numpy=1.25>)
     """
     x = t(x)
     y = M.cast(x, D.float32) if x.dtype == D.float16 else x
@@ -139,6 +146,7 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
     """(x - mean) * scale / sqrt(variance + epsilon) + offset (offset and scale may be None).
 
     >>> tf.nn.batch_normalization(tf.constant([1.0, 3.0]), 2.0, 1.0, None, None, 0.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  1.], dtype=float32)>
     """
     x = t(x)
     inv = M.rsqrt(t(variance) + variance_epsilon)
@@ -161,6 +169,9 @@ def bias_add(value, bias, data_format=None, name=None):
     """value + bias along the channel dimension (last, or the second for NC... formats).
 
     >>> tf.nn.bias_add(tf.zeros([2, 3]), [1.0, 2.0, 3.0])
+    <tf.Tensor: shape=(2, 3), dtype=float32, numpy=
+    array([[1., 2., 3.],
+           [1., 2., 3.]], dtype=float32)>
     """
     channels_first = False
     if data_format is not None:
@@ -199,6 +210,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """Per-element logistic loss max(x, 0) - x * z + log(1 + exp(-|x|)), x = logits, z = labels.
 
     >>> tf.nn.sigmoid_cross_entropy_with_logits(labels=[1.0, 0.0], logits=[2.0, -1.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.126928  , 0.31326163], dtype=float32)>
     """
     if labels is None or logits is None:
         raise ValueError("Both labels and logits must be provided for "
@@ -216,6 +228,7 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """The logistic loss with the positive term weighted by `pos_weight`.
 
     >>> tf.nn.weighted_cross_entropy_with_logits([1.0, 0.0], [2.0, -1.0], pos_weight=3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.380784  , 0.31326163], dtype=float32)>
     """
     logits, labels = t(logits), t(labels)
     _same_shape(logits, labels, "logits", "labels")
@@ -228,6 +241,7 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     """exp(log_input) - log_input * targets, plus Stirling's term when `compute_full_loss`.
 
     >>> tf.nn.log_poisson_loss(targets=[1.0, 2.0], log_input=[0.0, 1.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.      , 0.718282], dtype=float32)>
     """
     log_input, targets = t(log_input), t(targets)
     if log_input._value.shape != targets._value.shape:
@@ -322,6 +336,10 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
     reads as their concatenation. With `max_norm`, rows with a larger L2 norm are scaled down.
 
     >>> tf.nn.embedding_lookup(tf.constant([[0.0, 1.0], [2.0, 3.0]]), [1, 1, 0])
+    <tf.Tensor: shape=(3, 2), dtype=float32, numpy=
+    array([[2., 3.],
+           [2., 3.],
+           [0., 1.]], dtype=float32)>
     """
     if isinstance(params, (list, tuple)):
         if not params:

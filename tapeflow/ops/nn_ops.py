@@ -54,9 +54,13 @@ def _swap_to_last(x, axis):
 
 def _on_last_axis(op, x, axis):
     x = t(x)
-    op.check(x)
-    if x._value.ndim == 0:
+    nd = x._value.ndim
+    if nd == 0:
+        op.check(x)
         raise op_error(InvalidArgumentError, op.name, "logits must have >= 1 dimension, got []")
+    if axis == -1 or axis == nd - 1:  # the common case: no transposes
+        return unary(op, x)
+    op.check(x)
     perm = _swap_to_last(x, axis)
     if perm is None:
         return apply(op, (x,))

@@ -546,11 +546,21 @@ def _window_argmax(x, ksize, strides, dilations, pads):
     strictly greater value replaces it, so ties keep the first, and a NaN in first place keeps
     the gradient (a NaN later never takes it)."""
     xp = _padded(x, pads, _lowest(x.dtype))
-    inside = _padded(np.ones((1,) + x.shape[1:-1] + (1,), bool), pads, False)
     out = _out_sizes(xp.shape[1:-1], ksize, strides, dilations)
+    taps = list(_taps(ksize))
+    if not any(lo or hi for lo, hi in pads):  # every tap is in bounds: the first one starts
+        best = xp[_tap_region(taps[0][1], out, strides, dilations)].copy()
+        where = np.zeros(best.shape, np.int32)
+        for i, k in taps[1:]:
+            v = xp[_tap_region(k, out, strides, dilations)]
+            take = best < v
+            np.copyto(best, v, where=take)
+            where[take] = i
+        return where, out, xp.shape
+    inside = _padded(np.ones((1,) + x.shape[1:-1] + (1,), bool), pads, False)
     best = np.full(x.shape[:1] + out + x.shape[-1:], _lowest(x.dtype), x.dtype)
     where = np.full(best.shape, -1, np.int32)
-    for i, k in _taps(ksize):
+    for i, k in taps:
         region = _tap_region(k, out, strides, dilations)
         v = xp[region]
         take = ((where < 0) | (best < v)) & inside[region]

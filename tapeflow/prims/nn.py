@@ -11,6 +11,8 @@ the forward computes anyway, which the gradient rule reuses.
     >>> PN.relu(tf.constant([-1.0, 2.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 2.], dtype=float32)>
 """
+import functools
+
 import numpy as np
 
 from ..framework.errors import InvalidArgumentError, op_error
@@ -345,8 +347,11 @@ LEAKY_RELU = defop(
     allowed=FLOAT, shape=same, batch=unary, batched_grad=True)
 
 
+_float32 = functools.lru_cache(maxsize=256)(np.float32)  # alpha values repeat: convert once
+
+
 def leaky_relu(x, alpha):
-    return apply1(LEAKY_RELU, x, {"alpha": np.float32(alpha)})
+    return apply1(LEAKY_RELU, x, {"alpha": _float32(alpha)})
 
 
 def _softsign_denominator(x):  # (1 + |x|)^2: infinite at x = +-inf, so the gradient there is 0
