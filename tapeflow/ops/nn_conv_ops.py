@@ -9,7 +9,12 @@ their NumPy kernels live). Channels-first formats are transposed at this boundar
 """
 import numpy as np
 
-from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
+from ..framework.errors import (
+    InvalidArgumentError,
+    NotFoundError,
+    UnimplementedError,
+    op_error,
+)
 from ..framework.tensor import Tensor, TensorLike
 from ..prims import conv as PC
 from ..prims.conv import AVG_POOL, CONV2D, CONV3D, DEPTHWISE, MAX_POOL, geometry
@@ -301,6 +306,8 @@ def _pool(op, nsp, input, ksize, strides, padding, data_format, dilations=None, 
     channels_first = _channels_first(data_format, nsp)
     x = t(input)
     op.check(x)
+    if nsp == 3:
+        _check_pool3d(op, x)
     if x._value.ndim != nsp + 2:
         raise op_error(InvalidArgumentError, op.name, f"input must be {nsp + 2}-dimensional")
     ks, ok_k = _sequence(ksize, nsp, channels_first, "ksize")
@@ -320,6 +327,25 @@ def _pool(op, nsp, input, ksize, strides, padding, data_format, dilations=None, 
     attrs = {"ksize": ks, "strides": strides, "dilations": tuple(dilations), "pads": pads}
     y = PC.max_pool(x, attrs) if op is MAX_POOL else PC.avg_pool(x, attrs)
     return _from_channels_last(y, channels_first)
+
+
+def _check_pool3d(op, x):
+    """TF's 3-D pooling ops (MaxPool3D, AvgPool3D) have float32 CPU kernels only: the other
+    dtypes their definitions take (half; and double for AvgPool3D) raise NotFoundError, the rest
+    InvalidArgumentError."""
+    dtype = x._value.dtype
+    if dtype == np.float32:
+        return
+    name = op.name + "3D"
+    defined = (np.float16,) if op is MAX_POOL else (np.float16, np.float64)
+    if dtype in defined:
+        raise op_error(NotFoundError, name,
+                       f"Could not find device for node: {{{{node {name}}}}} = {name}"
+                       f"[T=DT_{x.dtype._cname.upper()}]\nAll kernels registered for op {name}:"
+                       f"\n  device='CPU'; T in [DT_FLOAT]\n")
+    allowed = "half, bfloat16, float" + (", double" if op is AVG_POOL else "")
+    raise op_error(InvalidArgumentError, name, f"Value for attr 'T' of {x.dtype._cname} is not in "
+                                               f"the list of allowed values: {allowed}")
 
 
 def _rank_of(input):

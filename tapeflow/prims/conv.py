@@ -570,7 +570,18 @@ def _window_argmax(x, ksize, strides, dilations, pads):
 
 
 def _max_pool_grad(x, y, dy, ksize, strides, dilations, pads):
-    """dy scattered to the first maximum of each window (TF's MaxPoolGrad)."""
+    """dy scattered to the first maximum of each window (TF's MaxPoolGrad). In 3-D, as TF's
+    MaxPool3DGrad: to every element within 1e-5 of its window's maximum (ties all receive it;
+    an infinite maximum, whose difference is NaN, none)."""
+    if len(ksize) == 3:
+        xp = _padded(x, pads, _lowest(x.dtype))
+        out = y.shape[1:-1]
+        tol, zero = np.asarray(1e-5, x.dtype), np.zeros((), dy.dtype)
+        regions = [_tap_region(k, out, strides, dilations) for _, k in _taps(ksize)]
+        with np.errstate(invalid="ignore"):
+            acc = _col2im(lambda i: np.where(np.abs(xp[regions[i]] - y) < tol, dy, zero),
+                          xp.shape, ksize, out, strides, dilations, dy.dtype)
+        return _cropped(acc, pads, x.shape[1:-1])
     where, out, padded = _window_argmax(x, ksize, strides, dilations, pads)
     zero = np.zeros((), dy.dtype)
     acc = _col2im(lambda i: np.where(where == i, dy, zero), padded, ksize, out, strides,
@@ -579,9 +590,23 @@ def _max_pool_grad(x, y, dy, ksize, strides, dilations, pads):
 
 
 def _max_pool_grad_grad(x, y, g, ksize, strides, dilations, pads):
-    """g read at the first maximum of each window (TF's MaxPoolGradGrad)."""
-    where, out, _ = _window_argmax(x, ksize, strides, dilations, pads)
+    """g read at the first maximum of each window (TF's MaxPoolGradGrad). In 3-D, as TF's
+    MaxPool3DGradGrad: at the first in-bounds element equal to the window's maximum (0 where
+    none is)."""
     gp = _padded(g, pads)
+    if len(ksize) == 3:
+        xp = _padded(x, pads, _lowest(x.dtype))
+        inside = _padded(np.ones((1,) + x.shape[1:-1] + (1,), bool), pads, False)
+        out = y.shape[1:-1]
+        result = np.zeros(y.shape, g.dtype)
+        found = np.zeros(y.shape, bool)
+        for _, k in _taps(ksize):
+            region = _tap_region(k, out, strides, dilations)
+            hit = (xp[region] == y) & inside[region] & ~found
+            np.copyto(result, gp[region], where=hit)
+            found |= hit
+        return result
+    where, out, _ = _window_argmax(x, ksize, strides, dilations, pads)
     result = np.zeros(where.shape, g.dtype)
     for i, k in _taps(ksize):
         np.copyto(result, gp[_tap_region(k, out, strides, dilations)], where=where == i)

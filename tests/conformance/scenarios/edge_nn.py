@@ -785,3 +785,69 @@ for name, y in outs:
     print(name, y.dtype.name, y.numpy().tolist(), tape.gradient(y, x).numpy().tolist())
 m, v = tf.nn.moments(x, [1])
 print(m.dtype.name, m.numpy().tolist(), v.numpy().tolist())
+
+#@ conv_and_pool_variants_special_values
+x1 = tf.constant([[[0.0], [np.inf], [-1.0], [np.nan], [2.0], [-0.0]]], tf.float64)
+w1 = tf.constant([[[1.0]], [[0.5]]], tf.float64)
+x3 = tf.reshape(tf.constant([0.0, 1.0, np.inf, 2.0, -1.0, np.nan, 3.0, -0.0]), [1, 2, 2, 2, 1])  # (3-D pooling: float32 only)
+CASES = [("convolution", lambda: tf.nn.convolution(x1, w1, padding="SAME"), [x1, w1]),
+         ("conv1d_transpose", lambda: tf.nn.conv1d_transpose(x1, w1, [1, 12, 1], 2), [x1, w1]),
+         ("conv3d_transpose", lambda: tf.nn.conv3d_transpose(x3, tf.ones([1, 1, 1, 1, 1]), [1, 2, 2, 2, 1], 1), [x3]),
+         ("max_pool1d", lambda: tf.nn.max_pool1d(x1, 2, 2, "VALID"), [x1]),
+         ("avg_pool1d", lambda: tf.nn.avg_pool1d(x1, 3, 2, "SAME"), [x1]),
+         ("max_pool3d", lambda: tf.nn.max_pool3d(x3, 2, 1, "VALID"), [x3]),
+         ("avg_pool3d", lambda: tf.nn.avg_pool3d(x3, 2, 1, "SAME"), [x3]),
+         ("pool_max_dilated", lambda: tf.nn.pool(x1, [2], "MAX", dilations=[2]), [x1]),
+         ("pool_avg", lambda: tf.nn.pool(x1, [2], "AVG", strides=[2], padding="SAME"), [x1])]
+for name, f, srcs in CASES:
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(srcs)
+        y = f()
+    print(name, y.shape, np.asarray(y).ravel().tolist())
+    for s in srcs:
+        print("  grad", np.asarray(tape.gradient(y, s)).ravel().tolist())
+print(tf.nn.max_pool1d(tf.zeros([0, 4, 1]), 2, 2, "VALID").shape, tf.nn.avg_pool3d(tf.zeros([1, 2, 2, 2, 0]), 1, 1, "SAME").shape)
+
+#@ linalg_gradients_at_special_points
+def show(name, f, x):
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f(x)
+    g = tape.gradient(y, x)
+    print(name, np.asarray(y).tolist(), None if g is None else np.asarray(g).tolist())
+z = tf.zeros([2, 2], tf.float64)
+show("expm_zero", tf.linalg.expm, z)
+show("expm_big", tf.linalg.expm, tf.constant([[30.0, 0.0], [0.0, -30.0]], tf.float64))
+show("pinv_rank1", tf.linalg.pinv, tf.constant([[1.0, 2.0], [2.0, 4.0]], tf.float64))
+show("lstsq_tall", lambda a: tf.linalg.lstsq(a, tf.ones([3, 1], tf.float64)), tf.constant([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]], tf.float64))
+show("trace_empty", tf.linalg.trace, tf.zeros([0, 0], tf.float64))
+show("det_identity", tf.linalg.det, tf.eye(3, dtype=tf.float64))
+show("cross_inf", lambda v: tf.linalg.cross(v, tf.constant([0.0, 1.0, 2.0], tf.float64)), tf.constant([np.inf, 1.0, 0.0], tf.float64))
+show("einsum_diag_nan", lambda a: tf.einsum("ii->i", a), tf.constant([[np.nan, 1.0], [2.0, 3.0]], tf.float64))
+show("norm_matrix_2_zero", lambda a: tf.norm(a, ord=2, axis=[0, 1]), z)
+show("norm_fro_zero", lambda a: tf.norm(a, ord="fro", axis=[0, 1]), z)
+show("svd_zero", lambda a: tf.linalg.svd(a, compute_uv=False), z)
+show("eigvalsh_zero", tf.linalg.eigvalsh, z)
+show("inv_1x1", tf.linalg.inv, tf.constant([[-0.0001]], tf.float64))
+show("matvec_empty", lambda a: tf.linalg.matvec(a, tf.zeros([0], tf.float64)), tf.zeros([3, 0], tf.float64))
+
+#@ max_pool3d_gradient_ties
+# TF's MaxPool3DGrad sends the gradient to every element within 1e-5 of the maximum (MaxPoolGrad
+# in 1-D and 2-D: to the first maximum only); MaxPool3DGradGrad reads the first exact maximum.
+for vals in ([0.0, 1.0, 5.0, 5.0, -1.0, 2.0, 3.0, -0.0], [5.0, 5.000001, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+             [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.0, 1.0, np.inf, 2.0, -1.0, 7.0, 3.0, -0.0],
+             [-np.inf] * 8, [np.nan, 1.0, 5.0, 2.0, -1.0, 2.0, 3.0, -0.0]):
+    x = tf.reshape(tf.constant(vals), [1, 2, 2, 2, 1])
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = tf.nn.max_pool3d(x, 2, 1, "VALID")
+        g = inner.gradient(y, x)
+        z = tf.reduce_sum(g * tf.reshape(tf.range(8.0), [1, 2, 2, 2, 1]))
+    print(vals, y.numpy().ravel().tolist(), g.numpy().ravel().tolist())
+x2 = tf.constant([[[[5.0], [5.0]], [[5.000001], [1.0]]]])
+with tf.GradientTape() as tape:
+    tape.watch(x2)
+    y = tf.nn.max_pool2d(x2, 2, 1, "VALID")
+print(tape.gradient(y, x2).numpy().ravel().tolist())
