@@ -417,3 +417,19 @@ def test_broadcast_matmul_gradients_fold_the_broadcast_axes(sa, sb, ta, tb):
     np.testing.assert_allclose(ga.numpy(), summed(full_a, sa, ta), rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(gb.numpy(), summed(full_b, sb, tb), rtol=1e-10, atol=1e-12)
     assert Largest.size <= max(a.size, b.size, g_np.size), "a broadcast product was materialised"
+
+
+@pytest.mark.parametrize("sa,sb,ta,tb", [((50, 4, 4), (3, 50, 4, 1), False, False),
+                                         ((2, 1, 3, 4), (5, 2, 4), False, True),
+                                         ((1, 5, 4, 3), (2, 1, 2, 4), True, True)])
+def test_broadcast_matmul_jacobians_vectorized_equal_per_row(sa, sb, ta, tb):
+    """The folded gradient also takes batched cotangents (vectorized jacobians)."""
+    rng = np.random.default_rng(len(sa) + len(sb))
+    a, b = tf.constant(rng.standard_normal(sa)), tf.constant(rng.standard_normal(sb))
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch([a, b])
+        y = tf.matmul(a, b, transpose_a=ta, transpose_b=tb)
+    fast = tape.jacobian(y, [a, b])
+    slow = tape.jacobian(y, [a, b], experimental_use_pfor=False)
+    for f, s in zip(fast, slow):
+        np.testing.assert_allclose(f.numpy(), s.numpy(), rtol=1e-12, atol=1e-12)

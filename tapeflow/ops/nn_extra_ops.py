@@ -1,10 +1,11 @@
-"""More of `tf.nn`: activations, normalization, losses, dropout and embedding lookup.
+"""More of `tf.nn`, public API: activations, normalization, losses, dropout and embedding lookup.
 
-TF's own primitives (Relu6, Elu, Selu, LeakyRelu, L2Loss) are primitives here too, with their
-derivatives written in tapeflow ops; the functions TF composes in Python (gelu, swish,
-sigmoid_cross_entropy_with_logits, moments, batch_normalization, ...) are composed
-the same way, from the same ops in the same order, so values match TF's rounding and gradients
-(of any order, in both modes) come from the ops they are made of.
+TF's own primitives (Relu6, Elu, Selu, LeakyRelu, L2Loss) have their records in
+`tapeflow.prims.nn`; the functions here check their arguments and bind them. The functions TF
+composes in Python (gelu, swish, sigmoid_cross_entropy_with_logits, moments,
+batch_normalization, ...) are composed the same way, from the same public ops in the same
+order, so values match TF's rounding and gradients (of any order, in both modes) come from the
+ops they are made of.
 
     >>> tf.nn.relu6(tf.constant([-1.0, 3.0, 8.0]))
     <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 3., 6.], dtype=float32)>
