@@ -397,6 +397,60 @@ def _ops_of(fn, args):
     return {n for n in seen.names if n in op_module.REGISTRY}
 
 
+def test_nn_linalg_rules_call_only_primitive_binders(monkeypatch):
+    """While a gradient, JVP or batch rule of prims.nn/conv/linalg runs, no Tensor operator and no
+    public op function is called (those convert and re-check dtypes): rules use binders."""
+    import functools
+    import importlib
+    import inspect
+    import pkgutil
+
+    import tapeflow.ops as ops_package
+    from tapeflow.framework.tensor import Tensor
+    depth, calls = [0], set()
+
+    def guarded(fn, what):
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            if depth[0]:
+                calls.add(what)
+            return fn(*args, **kwargs)
+        return run
+
+    def inside(fn):
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            depth[0] += 1
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+        return run
+    for name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+                 "__truediv__", "__rtruediv__", "__neg__", "__matmul__", "__rmatmul__",
+                 "__getitem__", "__pow__"):
+        monkeypatch.setattr(Tensor, name, guarded(getattr(Tensor, name), name))
+    for info in pkgutil.iter_modules(ops_package.__path__):
+        module = importlib.import_module(f"tapeflow.ops.{info.name}")
+        for key, value in list(vars(module).items()):
+            if inspect.isfunction(value) and value.__module__ == module.__name__:
+                monkeypatch.setattr(module, key, guarded(value, f"ops.{info.name}.{key}"))
+    for name in NN_LINALG_PRIMITIVES:
+        prim = op_module.REGISTRY[name]
+        for fact in ("grad", "jvp", "batch"):
+            if callable(getattr(prim, fact)):
+                monkeypatch.setattr(prim, fact, inside(getattr(prim, fact)))
+    from tapeflow.autodiff import vmap
+    for r in TABLE_ROWS:
+        if r.id.startswith("nn/dropout"):
+            continue
+        args = [tf.constant(a) for a in r.arrays]
+        _run_all_modes(r.fn, args)
+        if r.id not in VALUE_DEPENDENT:
+            vmap(_with_gradients(r.fn))(*[tf.constant(np.stack([a, a])) for a in r.arrays])
+    assert not calls, f"rules called the public API: {sorted(calls)}"
+
+
 def test_every_nn_linalg_primitive_is_exercised():
     """Every primitive of tapeflow.prims.nn/conv/linalg meets the shape-rule check and runs
     through vmap's batch rules in the rows above (rows deselected in this run are run here)."""
