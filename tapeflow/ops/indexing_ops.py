@@ -18,7 +18,9 @@ from ..framework.errors import (
     UnimplementedError,
     op_error,
 )
+from ..framework.op import apply1
 from ..framework.tensor import Tensor, TensorLike, constant, convert_to_tensor, wrap
+from ..prims import base as P
 from ..prims import indexing as PI
 from . import array_ops as A
 from . import math_ops as M
@@ -45,13 +47,32 @@ def take_along_axis(x, indices, axis):
 
 
 # -- gather_nd / scatter_nd -----------------------------------------------------------------------
-def _index_tensor(indices, op_name):
+_I16, _I32, _I64, _U16 = (np.dtype(d) for d in (np.int16, np.int32, np.int64, np.uint16))
+# index dtypes: (those TF's op accepts and runs, those it registers without a CPU kernel)
+_INDEX_TYPES = {"GatherNd": ((_I16, _I32, _I64), ()),
+                "ScatterNd": ((_I32, _I64), (_I16,)),
+                "TensorScatterUpdate": ((_I32, _I64), (_I16, _U16))}
+_SCATTER_INDEX_TYPES = ((_I32, _I64), ())
+
+
+def _index_tensor(indices, op_name, value_dtype):
+    """`indices` as a tensor of an index dtype `op_name` takes, with TF's errors."""
     i = t(indices)
-    if i._value.dtype.kind not in "iu":
-        raise TypeError(f"Value passed to parameter 'indices' has DataType {i.dtype.name} not in list "
-                        f"of allowed values: int16, int32, int64")
+    kernels, registered = _INDEX_TYPES.get(op_name, _SCATTER_INDEX_TYPES)
+    dt = i._value.dtype
+    if dt not in kernels:
+        if dt in registered:
+            raise _not_found(op_name, f"T=DT_{D.from_numpy(value_dtype).name.upper()}, "
+                                      f"Tindices=DT_{i.dtype.name.upper()}, "
+                                      f'bad_indices_policy=""')
+        names = ", ".join(D.from_numpy(d)._cname for d in kernels + registered)
+        raise op_error(InvalidArgumentError, op_name,
+                       f"Value for attr 'Tindices' of {i.dtype._cname} is not in the list of "
+                       f"allowed values: {names}")
     if i._value.ndim == 0:
-        raise op_error(InvalidArgumentError, op_name, "indices must be at least a vector")
+        raise op_error(InvalidArgumentError, op_name,
+                       "indices must be at least a vector" if op_name == "GatherNd" else
+                       "Indices shape must have rank at least one. Found:[]")
     return i
 
 
@@ -61,7 +82,9 @@ def gather_nd(params, indices, batch_dims=0, name=None, bad_indices_policy=""):
     >>> tf.gather_nd([[1.0, 2.0], [3.0, 4.0]], [[1, 0]])
     """
     p = t(params)
-    i = _index_tensor(indices, "GatherNd")
+    i = _index_tensor(indices, "GatherNd", p._value.dtype)
+    if p._value.ndim == 0:
+        raise op_error(InvalidArgumentError, "GatherNd", "params must be at least a vector")
     b = int(batch_dims)
     if b:  # prepend the batch coordinates: a batch_dims=0 gather with longer index vectors
         ishape = i._value.shape
@@ -92,8 +115,8 @@ def scatter_nd(indices, updates, shape, name=None, bad_indices_policy=""):
 
     >>> tf.scatter_nd([[0], [2]], [1.0, 2.0], [4])
     """
-    i = _index_tensor(indices, "ScatterNd")
     u = t(updates)
+    i = _index_tensor(indices, "ScatterNd", u._value.dtype)
     shape = tuple(int_list(shape))
     _check_updates_shape(i._value, u._value, shape, "ScatterNd")
     return PI.scatter_nd(i, u, shape)
@@ -109,7 +132,7 @@ _TENSOR_SCATTER = {"Update": (PI.TENSOR_SCATTER_UPDATE, PI.tensor_scatter_update
 def _tensor_scatter(kind, tensor, indices, updates):
     op, bind = _TENSOR_SCATTER[kind]
     x = t(tensor)
-    i = _index_tensor(indices, op.name)
+    i = _index_tensor(indices, op.name, x._value.dtype)
     u = updates if isinstance(updates, Tensor) else convert_to_tensor(updates, dtype=x.dtype)
     x, u = pair(x, u, op.name)
     op.check(x)
@@ -175,7 +198,8 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
         raise ValueError(f"Shapes {_shape_text(shape[axis:axis + mv.ndim])} and "
                          f"{_shape_text(mv.shape)} are incompatible")
     merged = shape[:axis] + (int(np.prod(mv.shape)),) + shape[axis + mv.ndim:]
-    flat = A.reshape(x, merged)
+    flat = apply1(P.RESHAPE, x, {"shape": merged})  # always a Reshape op (as TF): its gradient
+    # densifies the gather's sparse one
     idx = wrap(np.flatnonzero(mv.reshape(-1)).astype(np.int64))
     return A.gather(flat, idx, axis=axis)
 
@@ -297,7 +321,9 @@ def _unique(x, out_idx, op_name):
         raise _not_found(op_name, f"T=DT_{x.dtype.name.upper()}, out_idx=DT_{out_idx.name.upper()}")
     if v.ndim != 1:
         raise op_error(InvalidArgumentError, op_name, "unique expects a 1D vector.")
-    _, first, inverse, counts = np.unique(v, return_index=True, return_inverse=True, return_counts=True)
+    # TF hashes the values: NaNs are all distinct, -0.0 equals 0.0
+    _, first, inverse, counts = np.unique(v, return_index=True, return_inverse=True,
+                                          return_counts=True, equal_nan=False)
     order = np.argsort(first, kind="stable")  # TF lists values in order of first appearance
     rank = np.empty_like(order)
     rank[order] = np.arange(order.size)
@@ -338,12 +364,15 @@ def searchsorted(sorted_sequence, values, side="left", out_type=D.int32, name=No
                                   f"DT_{D.as_dtype(out_type).name.upper()}")
     if sv.shape[:-1] != vv.shape[:-1]:
         raise op_error(InvalidArgumentError, op_name, "Leading dim_size of both tensors must match.")
-    if sv.ndim == 1:
+    n = sv.shape[-1]
+    if sv.ndim == 1 and n > 64:
         out = np.searchsorted(sv, vv, side=side)
-    elif side == "left":  # vectorized over rows: count the entries below each value
+        if vv.dtype.kind == "f":  # std::lower_bound (upper_bound) never (always) moves past NaN
+            out = np.where(np.isnan(vv), 0 if side == "left" else n, out)
+    elif side == "left":  # the number of entries below each value (a sorted row's lower bound)
         out = np.sum(sv[..., None, :] < vv[..., :, None], axis=-1)
-    else:
-        out = np.sum(sv[..., None, :] <= vv[..., :, None], axis=-1)
+    else:  # ... and of entries the value is not below
+        out = n - np.sum(vv[..., :, None] < sv[..., None, :], axis=-1)
     return wrap(np.asarray(out).astype(D.as_dtype(out_type)._np))
 
 

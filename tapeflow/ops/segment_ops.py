@@ -127,11 +127,17 @@ def segment_mean(data, segment_ids, name=None):
     total = segment_sum(data, ids)
     count_dtype = _REAL_OF.get(data.dtype, data.dtype)  # (complex means count in reals)
     ones = A.ones(ids._value.shape, count_dtype)
-    counts = M.maximum(segment_sum(ones, ids), A.ones([], count_dtype))
-    counts = _rows_shaped(M.cast(counts, data.dtype), total)
+    counts = _rows_shaped(M.maximum(segment_sum(ones, ids), A.ones([], count_dtype)), total)
     if data.dtype.is_integer:
         return truncatediv(total, counts)
-    return total / counts
+    if not data.dtype.is_complex:
+        return total / counts
+    # TF's kernel divides by the count as a complex number (x conj(c) / |c|^2, so an infinite
+    # part makes the other NaN) and copies one-row segments
+    re, im = M.real(total), M.imag(total)
+    zero, den = A.zeros_like(counts), counts * counts
+    mean = M.complex_((re * counts + im * zero) / den, (im * counts - re * zero) / den)
+    return A.where(M.equal(counts, A.ones_like(counts)), total, mean)
 
 
 def _segment_n(data, ids, num_segments):

@@ -396,39 +396,39 @@ def invert_permutation(x, name=None):
     return wrap(out)
 
 
-def _monotonic_diffs(x):
-    """x flattened, and its successive differences (in x's dtype, as TF computes them)."""
+def _monotonic_pairs(x):
+    """(x[1:], x[:-1]) of x flattened, or None for fewer than two elements (TF compares them
+    directly, in x's dtype)."""
     x = t(x)
     if x.dtype == D.bool_ or x._value.dtype == object:
-        raise TypeError(f"Expected x to be numeric, instead found: {x}")
+        raise TypeError(f"Expected x to be numeric, instead found: {A.reshape(x, [-1])}")
     v = np.asarray(x._value).reshape(-1)
     if v.size < 2:
         return None
     if v.dtype.kind == "c":
-        raise op_error(InvalidArgumentError, "LessEqual",
+        raise op_error(InvalidArgumentError, "GreaterEqual",
                        f"Value for attr 'T' of {x.dtype.name} is not in the list of allowed "
                        f"values: float, double, int32, uint8, int16, int8, int64, bfloat16, "
                        f"uint16, half, uint32, uint64")
-    with np.errstate(all="ignore"):
-        return v[1:] - v[:-1]
+    return v[1:], v[:-1]
 
 
 def is_non_decreasing(x, name=None):
-    """True if the (flattened) values never decrease (each difference is >= 0).
+    """True if the (flattened) values never decrease (each x[i+1] >= x[i]).
 
     >>> tf.math.is_non_decreasing([1, 2, 2])
     """
-    diffs = _monotonic_diffs(x)
-    return wrap(np.bool_(diffs is None or np.all(diffs >= 0)))
+    pairs = _monotonic_pairs(x)
+    return wrap(np.bool_(pairs is None or np.all(pairs[0] >= pairs[1])))
 
 
 def is_strictly_increasing(x, name=None):
-    """True if the (flattened) values strictly increase (each difference is > 0).
+    """True if the (flattened) values strictly increase (each x[i+1] > x[i]).
 
     >>> tf.math.is_strictly_increasing([1, 2, 3])
     """
-    diffs = _monotonic_diffs(x)
-    return wrap(np.bool_(diffs is None or np.all(diffs > 0)))
+    pairs = _monotonic_pairs(x)
+    return wrap(np.bool_(pairs is None or np.all(pairs[0] > pairs[1])))
 
 
 def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=D.int32, name=None, axis=None,

@@ -152,6 +152,8 @@ def check_nd_bounds(indices, shape, op_name):
 
 def _gather_nd_np(params, indices):
     check_nd_bounds(indices, params.shape, "GatherNd")
+    if indices.shape[-1] == 0:  # empty index vectors: the whole params, once per vector
+        return np.broadcast_to(params, indices.shape[:-1] + params.shape).copy()
     return params[_nd_index(indices)]
 
 

@@ -36,12 +36,19 @@ from .math import (
 _UFUNC = {"sum": np.add, "prod": np.multiply, "max": np.maximum, "min": np.minimum}
 
 
-def _identity(kind, dtype):
+def _identity(kind, dtype, sorted_op):
+    """Where a reduction starts: TF's unsorted kernels fill the output with the dtype's lowest
+    (highest) value for max (min); its sorted kernels reduce from -inf (+inf)."""
     if kind == "sum":
         return 0
     if kind == "prod":
         return 1
-    info = np.finfo(dtype) if dtype.kind == "f" else np.iinfo(dtype)
+    if dtype.kind == "f":
+        if sorted_op:
+            return -np.inf if kind == "max" else np.inf
+        info = np.finfo(dtype)
+    else:
+        info = np.iinfo(dtype)
     return info.min if kind == "max" else info.max
 
 
@@ -66,14 +73,19 @@ def _segment_reduce(data, ids, num_segments, kind, sorted_op, op_name):
     keep = flat_ids >= 0
     if not np.all(keep):
         flat_ids, rows = flat_ids[keep], rows[keep]
-    out = np.full((num_segments,) + inner, _identity(kind, data.dtype), data.dtype)
+    out = np.full((num_segments,) + inner, _identity(kind, data.dtype, sorted_op), data.dtype)
     if kind in ("max", "min") and data.dtype.kind == "f" and np.isnan(rows).any():
         _nan_aware_extremes(out, flat_ids, rows, kind)
     else:
         _UFUNC[kind].at(out, flat_ids, rows)
-    if sorted_op and kind in ("max", "min"):  # TF: 0 for an empty sorted max/min segment
-        empty = np.bincount(flat_ids, minlength=num_segments) == 0
-        out[empty] = 0
+    if sorted_op:
+        counts = np.bincount(flat_ids, minlength=num_segments)
+        if kind in ("max", "min"):  # TF: 0 for an empty sorted max/min segment
+            out[counts == 0] = 0
+        single = counts == 1  # TF's sorted kernels copy a one-row segment (no arithmetic)
+        if np.any(single):
+            first = np.searchsorted(flat_ids, np.flatnonzero(single))
+            out[single] = rows[first]
     return out
 
 

@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from ..framework import dtypes as D
-from ..framework.errors import InternalError, InvalidArgumentError, op_error
+from ..framework.errors import InternalError, op_error
 from ..framework.op import apply, apply1, apply2, defop
 from . import base as P
 from ._common import (
@@ -85,8 +85,8 @@ def _scipy(fname):
 # ============================================================================================
 def _erf_np(x):
     out = _special().erf(x)
-    if x.dtype == np.float64:  # Eigen's double erf is NaN at +-inf (its float erf gives +-1)
-        out = np.where(np.isinf(x), np.nan, out)
+    if x.dtype == np.float64:  # Eigen's double erf is NaN where x * x overflows (|x| > 1.34e154,
+        out = np.where(np.isinf(x * x), np.nan, out)  # +-inf too); its float erf gives +-1
     return out
 
 
@@ -223,8 +223,8 @@ BESSEL_I1E = elementwise_op("BesselI1e", _scipy("i1e"), _i1e_deriv, allowed=FLOA
 SOFTSIGN = elementwise_op("Softsign", _in_float(lambda v: v / (1 + np.abs(v))),
                           lambda x, y: reciprocal(square(add(scalar_like(x, 1.0), abs_(x)))),
                           allowed=FLOAT)
-# TF: the gradient of Rint is None (zero)
-RINT = defop("Rint", np.rint, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=F32_F64,
+# TF: the gradient of Rint is None (zero), and so is its tangent
+RINT = defop("Rint", np.rint, lambda op, g: None, lambda op, dx: None, allowed=F32_F64,
              no_kernel=_HALF, shape=same, batch=unary, batched_grad=True)
 
 
@@ -356,7 +356,19 @@ XLOGY = _binary_op("Xlogy", _in_float(lambda x, y: _where_x_zero(x, x * np.log(y
 XLOG1PY = _binary_op("Xlog1py", _in_float(lambda x, y: _where_x_zero(x, x * np.log1p(y))),
                      lambda x, y, z: xlog1py(_x_nonzero(x), y),
                      lambda x, y, z: xdivy(x, add(y, _one(y))), FLOAT_COMPLEX)
-XDIVY = _binary_op("Xdivy", _in_float(lambda x, y: _where_x_zero(x, x / y)),
+def _divide_as_eigen(x, y):
+    """x / y; complex by Eigen's formula x conj(y) / |y|^2, so dividing by 0j gives NaNs."""
+    if x.dtype.kind != "c":
+        return x / y
+    x, y = np.broadcast_arrays(x, y)
+    den = y.real * y.real + y.imag * y.imag
+    out = np.empty(x.shape, x.dtype)
+    out.real = (x.real * y.real + x.imag * y.imag) / den
+    out.imag = (x.imag * y.real - x.real * y.imag) / den
+    return out
+
+
+XDIVY = _binary_op("Xdivy", _in_float(lambda x, y: _where_x_zero(x, _divide_as_eigen(x, y))),
                    lambda x, y, z: xdivy(_x_nonzero(x), y),
                    lambda x, y, z: xdivy(neg(x), square(y)), FLOAT_COMPLEX)
 
@@ -424,8 +436,16 @@ def _betainc_density(a, b, x):
     return exp(sub(add(xlog1py(sub(b, one), neg(x)), xlogy(sub(a, one), x)), log_beta))
 
 
+def _betainc_np(a, b, x):
+    """I_x(a, b); NaN unless a, b are positive and finite and 0 <= x <= 1 (Eigen's domain)."""
+    a, b, x = np.broadcast_arrays(a, b, x)
+    out = np.asarray(_special().betainc(a, b, x), a.dtype)
+    bad = ~((a > 0) & (b > 0) & np.isfinite(a) & np.isfinite(b) & (x >= 0) & (x <= 1))
+    return np.where(bad, np.nan, out)
+
+
 BETAINC = defop(
-    "Betainc", _scipy("betainc"),
+    "Betainc", _in_float(_betainc_np),
     lambda op, g: (None, None, mul(g, _betainc_density(*op.inputs))),
     lambda op, da, db, dx: None if dx is None else P.output_shaped(
         op, mul(dx, _betainc_density(*op.inputs))),
@@ -439,12 +459,15 @@ def betainc(a, b, x):
 # ============================================================================================
 # Truncating division and remainder, nextafter
 # ============================================================================================
+def _integer_division_by_zero(op_name):
+    return op_error(InternalError, op_name, "Unexpected error in binary operator (only integer div "
+                                            "and mod should have errors)")
+
+
 def _truncatediv_np(x, y):
     if x.dtype.kind in "iu":
         if np.any(np.asarray(y) == 0):
-            raise op_error(InternalError, "TruncateDiv",
-                           "Unexpected error in binary operator (only integer div and mod should "
-                           "have errors)")
+            raise _integer_division_by_zero("TruncateDiv")
         q = np.abs(x) // np.abs(y)
         return (np.sign(x) * np.sign(y) * q).astype(x.dtype)[()]
     with np.errstate(all="ignore"):
@@ -453,7 +476,7 @@ def _truncatediv_np(x, y):
 
 def _truncatemod_np(x, y):
     if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
-        raise op_error(InvalidArgumentError, "TruncateMod", "Integer division by zero")
+        raise _integer_division_by_zero("TruncateMod")
     with np.errstate(all="ignore"):
         return np.fmod(x, y)
 
@@ -463,8 +486,9 @@ def _no_gradient_in_tf(op, *cotangents):
     raise LookupError(f"gradient registry has no entry for: {op.type}")
 
 
+# TF: no gradient (None) and no tangent
 TRUNCATEDIV = defop("TruncateDiv", _truncatediv_np, lambda op, g: (None, None),
-                    lambda op, dx, dy: zeros_like(op.outputs[0]), allowed=REAL,
+                    lambda op, dx, dy: None, allowed=REAL,
                     no_kernel=(D.complex64, D.complex128), shape=broadcast, batch=elementwise,
                     batched_grad=True)
 TRUNCATEMOD = defop("TruncateMod", _truncatemod_np, _no_gradient_in_tf, _no_gradient_in_tf,
