@@ -384,10 +384,11 @@ def _top_k_forward(v, k, sorted):
     if v.dtype.kind == "f":
         rows = v.reshape(-1, n)
         nan_rows = np.flatnonzero(np.isnan(rows).any(axis=1))
+        lanes = 4 if v.dtype == np.float64 else 8  # floats per AVX register (Eigen's packets)
         if nan_rows.size:
             flat = order.reshape(-1, k)
             for r in nan_rows:
-                flat[r] = _tf_top_k_row_with_nan(rows[r].tolist(), k)
+                flat[r] = _tf_top_k_row_with_nan(rows[r].tolist(), k, lanes)
             order = flat.reshape(order.shape)
     order = order.astype(np.int32)
     return np.take_along_axis(v, order, axis=-1), order
@@ -422,14 +423,24 @@ def top_k(x, k, sorted=True):
 # TF's TopKV2 compares with `<` and `>` only, so NaN is "equal" to every value and the order of
 # a row with NaN is whatever its algorithms produce: libstdc++'s std::sort (introsort) by value
 # then index-sorted runs of equal values when k is the row length (tf.sort and tf.argsort), a
-# gtl::TopN heap with index tie-breaking for 1 < k < n, and a max scan for k == 1. These helpers
-# replay those algorithms on one row (NaN rows only; the others take NumPy's stable argsort).
-def _tf_top_k_row_with_nan(vals, k):
+# gtl::TopN heap with index tie-breaking for 1 < k < n, and Eigen's vectorized max for k == 1.
+# These helpers replay those algorithms on one row (NaN rows only; the others take NumPy's stable
+# argsort). Checked against TF 2.21 on x86-64 (AVX): k == n and k == 1 match exactly; for
+# 1 < k < n with NaN the heap replay matches TF in most rows, not all.
+def _tf_top_k_row_with_nan(vals, k, lanes=8):
     n = len(vals)
-    if k == 1:
-        best = -np.inf
-        for v in vals:
-            best = max(v, best)
+    if k == 1:  # Eigen's max: SIMD lanes (which skip NaN) over whole packets, a scalar fold
+        # (which a NaN resets) over the rest, then std::max(scalar, lanes); the index is the
+        # first position holding the max (0 when the max is NaN). Python's max(a, b) is
+        # std::max's `a < b ? b : a` with the operands swapped: it keeps a unless b > a.
+        whole = n // lanes * lanes
+        vector = -np.inf
+        for v in vals[:whole]:
+            vector = max(vector, v)
+        scalar = -np.inf
+        for v in vals[whole:]:
+            scalar = max(v, scalar)
+        best = max(scalar, vector)
         return [next((c for c, v in enumerate(vals) if v == best), 0)]
 
     def stable(a, b):

@@ -1053,6 +1053,42 @@ for v in rows:
     show("sort", tf.sort(x))
     show("top_k all", tf.math.top_k(x, len(v)).indices)
 
+#@ top_k_1_nan_rows_as_tf_reduces_them
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    flat = lambda a: np.array2string(a.reshape(-1), precision=10, separator=",", max_line_width=10**6, threshold=10**6)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", flat(v.real), "im", flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), flat(v))
+def err(label, f):
+    try:
+        out = f()
+        print(label, "ok", getattr(out, "dtype", None))
+    except Exception as e:
+        print(label, type(e).__name__)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+rng = np.random.default_rng(11)
+for dt in [tf.float32, tf.float64]:
+    for n in [3, 5, 8, 9, 12, 16, 19, 33]:
+        for trial in range(3):
+            v = rng.integers(-4, 5, n).astype(np.float64)
+            v[rng.random(n) < 0.3] = np.nan
+            r = tf.math.top_k(tf.constant(v, dt), 1)
+            show(dt.name, r.indices)
+            show(dt.name, r.values)
+
 #@ sort_gradients
 def show(label, t):
     if t is None:
@@ -1555,6 +1591,12 @@ show("tensor_scatter_nd_sub", tf.tensor_scatter_nd_sub(x, [[1]], tf.constant([1j
 show("roll", tf.roll(x, 1, 0))
 show("count_nonzero", tf.math.count_nonzero(x))
 show("reciprocal_no_nan", tf.math.reciprocal_no_nan(x))
+err("clip_by_norm complex", lambda: tf.clip_by_norm(x, 1.0))
+err("sort complex", lambda: tf.sort(x))
+err("segment_max complex", lambda: tf.math.segment_max(x, tf.constant([0, 0, 1, 1, 2])))
+err("tensor_scatter_nd_min complex", lambda: tf.tensor_scatter_nd_min(x, [[0]], tf.constant([1j])))
+err("zeta complex", lambda: tf.math.zeta(x, x))
+err("cumulative_logsumexp complex", lambda: tf.math.cumulative_logsumexp(x))
 
 #@ complex_gradients
 def show(label, t):
@@ -1600,7 +1642,11 @@ for name, f in [("reduce_euclidean_norm", tf.math.reduce_euclidean_norm),
                 ("scatter_nd", lambda v: tf.scatter_nd([[1], [1], [0]], v, [2]) * tf.constant([1j, 2.0])),
                 ("tensor_scatter_nd_add", lambda v: tf.tensor_scatter_nd_add(v, [[0]], tf.constant([1j]))),
                 ("roll", lambda v: tf.roll(v, 1, 0) * tf.constant([1j, 2.0, 3.0])),
-                ("polyval", lambda v: tf.math.polyval([v, v], tf.constant(2j)))]:
+                ("polyval", lambda v: tf.math.polyval([v, v], tf.constant(2j))),
+                ("reciprocal_no_nan", tf.math.reciprocal_no_nan),
+                ("repeat", lambda v: tf.repeat(v, [2, 0, 1]) * tf.constant([1j, 2.0, 3.0])),
+                ("boolean_mask", lambda v: tf.boolean_mask(v, [True, False, True]) * tf.constant([1j, 2.0])),
+                ("tensor_scatter_nd_update", lambda v: tf.tensor_scatter_nd_update(v, [[1]], tf.constant([5j])) * tf.constant([1j, 2.0, 3.0]))]:
     show(name, grads(f, x)[0])
 
 #@ complex_real_loss_gradients
