@@ -8,6 +8,7 @@ and calls the primitive layer (`tapeflow.prims.indexing`), or composes public op
 """
 import builtins
 import collections
+import math
 
 import numpy as np
 
@@ -18,10 +19,11 @@ from ..framework.errors import (
     UnimplementedError,
     op_error,
 )
-from ..framework.op import apply1
+from ..framework.op import apply1, is_concrete
 from ..framework.tensor import Tensor, TensorLike, constant, convert_to_tensor, wrap
 from ..prims import base as P
 from ..prims import indexing as PI
+from ..prims.math import NEG
 from . import array_ops as A
 from . import math_ops as M
 from ._common import int_list, pair, t
@@ -275,10 +277,42 @@ def _descending(x, axis, return_argsort):
     return A.transpose(out, perm) if perm is not None else out
 
 
+def _argsort_concrete(x, axis, direction):
+    """tf.argsort of a tensor with a value, computed directly: the same order TF's top_k of the
+    (order-reversing transform of the) values gives, without recording ops (int32 indices carry
+    no gradient). The dtype checks are the ops' own."""
+    v = x._value
+    nd = v.ndim
+    if not -nd <= axis < nd:
+        raise op_error(InvalidArgumentError, "StridedSlice",
+                       f"slice index {axis} of dimension 0 out of bounds.")
+    if v.dtype.kind in "iuf" and (v.dtype.kind != "f" or math.isfinite(np.add.reduce(v, axis=None))):
+        # no NaN: TF's order is the stable one (ties by lower index), either way
+        if direction == "ASCENDING":
+            return wrap(np.argsort(v, axis=axis, kind="stable").astype(np.int32))
+        order = PI.top_k_order(np.moveaxis(v, axis, -1), v.shape[axis])
+        return wrap(np.ascontiguousarray(np.moveaxis(order, -1, axis)))
+    if direction == "ASCENDING":
+        if v.dtype.kind == "u":
+            v = np.iinfo(v.dtype).max - v
+        elif v.dtype.kind == "i":
+            v = np.invert(v)  # -v - 1
+        else:
+            NEG.check(x)
+            v = -v
+    if v.dtype not in PI.TOP_K._allowed_np:
+        PI.TOP_K.check(wrap(v))
+    moved = np.moveaxis(v, axis, -1)
+    order = PI.top_k_order(moved, moved.shape[-1])
+    return wrap(np.ascontiguousarray(np.moveaxis(order, -1, axis)))
+
+
 def _sort_or_argsort(values, axis, direction, return_argsort):
     _check_direction(direction)
     axis = _static_axis(axis)
     x = t(values)
+    if return_argsort and is_concrete(x):
+        return _argsort_concrete(x, axis, direction)
     if direction == "DESCENDING":
         return _descending(x, axis, return_argsort)
     dt = x.dtype

@@ -11,6 +11,8 @@ leading axes.
     >>> PI.gather_nd(tf.constant([[1, 2], [3, 4]]), tf.constant([[0, 1], [1, 0]]))
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
 """
+import math
+
 import numpy as np
 
 from ..framework.errors import InvalidArgumentError, op_error
@@ -375,13 +377,14 @@ def _stable_descending(v):
     return np.argsort(-v, axis=-1, kind="stable")
 
 
-def _top_k_forward(v, k, sorted):
+def top_k_order(v, k):
+    """The int32 indices of the k largest entries of an array's last axis, in TF's order
+    (NumPy-level; what TopKV2's forward and the concrete fast path of tf.argsort share)."""
     n = v.shape[-1]
     if k == 0 or v.size == 0:
-        shape = v.shape[:-1] + (k,)
-        return np.zeros(shape, v.dtype), np.zeros(shape, np.int32)
+        return np.zeros(v.shape[:-1] + (k,), np.int32)
     order = _stable_descending(v)[..., :k]
-    if v.dtype.kind == "f":
+    if v.dtype.kind == "f" and not math.isfinite(np.add.reduce(v, axis=None)):
         rows = v.reshape(-1, n)
         nan_rows = np.flatnonzero(np.isnan(rows).any(axis=1))
         lanes = 4 if v.dtype == np.float64 else 8  # floats per AVX register (Eigen's packets)
@@ -390,8 +393,19 @@ def _top_k_forward(v, k, sorted):
             for r in nan_rows:
                 flat[r] = _tf_top_k_row_with_nan(rows[r].tolist(), k, lanes)
             order = flat.reshape(order.shape)
-    order = order.astype(np.int32)
-    return np.take_along_axis(v, order, axis=-1), order
+    return order.astype(np.int32)
+
+
+def _top_k_forward(v, k, sorted):
+    order = top_k_order(v, k)
+    if order.size == 0:
+        return np.zeros(order.shape, v.dtype), order
+    n = v.shape[-1]
+    if v.ndim == 1:
+        return v[order], order
+    rows = v.reshape(-1, n)
+    picked = rows[np.arange(rows.shape[0])[:, None], order.reshape(rows.shape[0], k)]
+    return picked.reshape(order.shape), order
 
 
 def _top_k_grad(op, g_values, g_indices):
@@ -598,4 +612,4 @@ def _std_sort(a, less):
 
 __all__ = ["check_nd_bounds", "gather_nd", "roll", "scatter_along", "scatter_nd", "take_along",
            "tensor_scatter_add", "tensor_scatter_max", "tensor_scatter_min", "tensor_scatter_sub",
-           "tensor_scatter_update", "top_k"]
+           "tensor_scatter_update", "top_k", "top_k_order"]

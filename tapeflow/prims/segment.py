@@ -65,27 +65,29 @@ def _segment_reduce(data, ids, num_segments, kind, sorted_op, op_name):
     inner = data.shape[ids.ndim:]
     flat_ids = ids.reshape(-1)
     rows = data.reshape((flat_ids.size,) + inner)
-    bad = flat_ids >= num_segments
-    if np.any(bad):
-        pos = int(np.argmax(bad))
-        raise op_error(InvalidArgumentError, op_name, f"segment_ids[{pos}] = {int(flat_ids[pos])} "
-                                                      f"is out of range [0, {num_segments})")
-    keep = flat_ids >= 0
-    if not np.all(keep):
-        flat_ids, rows = flat_ids[keep], rows[keep]
+    if not sorted_op:  # (sorted ids are checked by the public layer: in range, non-decreasing)
+        bad = flat_ids >= num_segments
+        if np.any(bad):
+            pos = int(np.argmax(bad))
+            raise op_error(InvalidArgumentError, op_name, f"segment_ids[{pos}] = "
+                           f"{int(flat_ids[pos])} is out of range [0, {num_segments})")
+        keep = flat_ids >= 0
+        if not np.all(keep):
+            flat_ids, rows = flat_ids[keep], rows[keep]
     out = np.full((num_segments,) + inner, _identity(kind, data.dtype, sorted_op), data.dtype)
     if kind in ("max", "min") and data.dtype.kind == "f" and np.isnan(rows).any():
         _nan_aware_extremes(out, flat_ids, rows, kind)
     else:
         _UFUNC[kind].at(out, flat_ids, rows)
-    if sorted_op:
+    if sorted_op and (kind in ("max", "min") or (kind == "sum" and data.dtype.kind in "fc")
+                      or (kind == "prod" and data.dtype.kind == "c")):
         counts = np.bincount(flat_ids, minlength=num_segments)
         if kind in ("max", "min"):  # TF: 0 for an empty sorted max/min segment
             out[counts == 0] = 0
-        single = counts == 1  # TF's sorted kernels copy a one-row segment (no arithmetic)
-        if np.any(single):
-            first = np.searchsorted(flat_ids, np.flatnonzero(single))
-            out[single] = rows[first]
+        else:  # TF's sorted kernels copy a one-row segment (so -0.0 stays -0.0, inf+0j is not
+            single = counts == 1  # multiplied into inf+nanj)
+            if np.any(single):
+                out[single] = rows[np.searchsorted(flat_ids, np.flatnonzero(single))]
     return out
 
 

@@ -66,14 +66,19 @@ def _special():
 
 def _in_float(fn):
     """A forward running `fn` on float32/float64 arrays (float16 through float32, as Eigen) and
-    returning the first input's dtype; NumPy's warnings are muted (TF computes silently)."""
+    returning the first input's dtype. (NumPy's warnings from tapeflow's modules are muted
+    globally: TF computes silently.)"""
     def forward(*vs):
         dt = vs[0].dtype
-        args = [v.astype(np.float32) if v.dtype == np.float16 else v for v in vs]
-        with np.errstate(all="ignore"):
-            out = fn(*args)
-        return np.asarray(out, dtype=dt)[()]
+        if dt == np.float16:
+            vs = [v.astype(np.float32) for v in vs]
+        return np.asarray(fn(*vs), dtype=dt)[()]
     return forward
+
+
+def _all_finite(a):
+    """True when no element of `a` is inf or NaN (one cheap reduction)."""
+    return math.isfinite(np.add.reduce(a, axis=None)) if a.size else True
 
 
 def _scipy(fname):
@@ -86,17 +91,26 @@ def _scipy(fname):
 def _erf_np(x):
     out = _special().erf(x)
     if x.dtype == np.float64:  # Eigen's double erf is NaN where x * x overflows (|x| > 1.34e154,
-        out = np.where(np.isinf(x * x), np.nan, out)  # +-inf too); its float erf gives +-1
+        square = x * x         # +-inf too); its float erf gives +-1
+        if not _all_finite(square):
+            out = np.where(np.isinf(square), np.nan, out)
     return out
 
 
 def _lgamma_np(x):
-    return np.where(x == -np.inf, np.inf, _special().gammaln(x))
+    out = _special().gammaln(x)
+    if not _all_finite(out):  # lgamma(-inf) is inf (SciPy: -inf)
+        out = np.where(x == -np.inf, np.inf, out)
+    return out
 
 
 def _digamma_np(x):
-    """psi(x); NaN at 0 (either sign), the negative integers and -inf, as Eigen."""
-    return np.where((x <= 0) & (x == np.floor(x)), np.nan, _special().psi(x))
+    """psi(x); NaN at 0 (either sign), the negative integers and -inf, as Eigen (SciPy gives
+    -+inf at +-0, NaN at the others)."""
+    out = _special().psi(x)
+    if not _all_finite(out):
+        out = np.where(x == 0, np.nan, out)
+    return out
 
 
 def _zeta_np(x, q):
@@ -470,15 +484,13 @@ def _truncatediv_np(x, y):
             raise _integer_division_by_zero("TruncateDiv")
         q = np.abs(x) // np.abs(y)
         return (np.sign(x) * np.sign(y) * q).astype(x.dtype)[()]
-    with np.errstate(all="ignore"):
-        return np.trunc(x / y).astype(x.dtype)[()]
+    return np.trunc(x / y).astype(x.dtype)[()]
 
 
 def _truncatemod_np(x, y):
     if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
         raise _integer_division_by_zero("TruncateMod")
-    with np.errstate(all="ignore"):
-        return np.fmod(x, y)
+    return np.fmod(x, y)
 
 
 def _no_gradient_in_tf(op, *cotangents):
@@ -517,18 +529,36 @@ def nextafter(x, y):
 # ============================================================================================
 # Cumulative logsumexp (axis non-negative)
 # ============================================================================================
+def _cumlogsumexp_fast(v, axis, exclusive, reverse):
+    if reverse:
+        v = np.flip(v, axis)
+    out = np.logaddexp.accumulate(v, axis=axis,
+                                  dtype=v.dtype if v.dtype != np.float16 else np.float32)
+    out = out.astype(v.dtype)
+    if exclusive and v.shape[axis]:
+        head_shape = list(v.shape)
+        head_shape[axis] = 1
+        head = np.full(head_shape, -np.inf, v.dtype)
+        out = np.concatenate([head, np.take(out, range(v.shape[axis] - 1), axis=axis)], axis)
+    if reverse:
+        out = np.flip(out, axis)
+    return out
+
+
 def _logaddexp_tf(acc, x):
     """TF's scan step: log1p(exp(min - max)) + max, and the max itself when it is below the
     dtype's lowest value (-inf); min/max are std::min/std::max, so a NaN step beside a running
     -inf leaves -inf, and a NaN running value is replaced by the next number."""
     lo = np.where(x < acc, x, acc)
     hi = np.where(acc < x, x, acc)
-    with np.errstate(all="ignore"):
-        out = np.log1p(np.exp(lo - hi)) + hi
+    out = np.log1p(np.exp(lo - hi)) + hi
     return np.where(hi < np.finfo(hi.dtype).min, hi, out)
 
 
 def _cumlogsumexp_np(v, axis, exclusive, reverse):
+    if _all_finite(v) or not (np.isnan(v).any() or np.isposinf(v).any()):  # (NumPy's logaddexp
+        # agrees with TF's step unless a NaN or +inf is involved)
+        return _cumlogsumexp_fast(v, axis, exclusive, reverse)
     work = v.astype(np.float32) if v.dtype == np.float16 else v
     work = np.moveaxis(work, axis, 0)
     if reverse:
