@@ -223,3 +223,88 @@ def test_batch_rules_match_per_example_results(r, monkeypatch):
 def test_batch_rules_match_per_example_results_special_segment_indexing(name, fn, arrays,
                                                                          monkeypatch):
     check_batch_rules(fn, arrays, monkeypatch)
+
+
+class _PublicAPIUsed(AssertionError):
+    pass
+
+
+def _forbid(name):
+    def call(*args, **kwargs):
+        raise _PublicAPIUsed(f"a gradient rule called the public API: {name}")
+    return call
+
+
+_TENSOR_OPERATORS = ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+                     "__truediv__", "__rtruediv__", "__neg__", "__pow__", "__rpow__", "__matmul__",
+                     "__getitem__", "__abs__", "__lt__", "__le__", "__gt__", "__ge__")
+
+
+def public_api_forbidden(monkeypatch):
+    """Makes Tensor operators and every public op function raise (for rules, which must call
+    the primitive layer's binders)."""
+    import importlib
+    import inspect
+    from tapeflow.framework.tensor import Tensor
+    for dunder in _TENSOR_OPERATORS:
+        if hasattr(Tensor, dunder):
+            monkeypatch.setattr(Tensor, dunder, _forbid(f"Tensor.{dunder}"))
+    for mod_name in ("array_ops", "math_ops", "special_math_ops", "segment_ops", "indexing_ops"):
+        mod = importlib.import_module(f"tapeflow.ops.{mod_name}")
+        for attr, value in list(vars(mod).items()):
+            if inspect.isfunction(value) and value.__module__ == mod.__name__:
+                monkeypatch.setattr(mod, attr, _forbid(f"{mod_name}.{attr}"))
+
+
+@pytest.mark.parametrize("name,fn,arrays", MATH_ROWS, ids=MATH_IDS)
+def test_gradient_rules_call_only_the_primitive_layer(name, fn, arrays, monkeypatch):
+    args = [tf.constant(a) for a in arrays]
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(args)
+        out = fn(*args)
+        outs = out if isinstance(out, (list, tuple)) else [out]
+        floating = [tf.reduce_sum(o) for o in outs if o.dtype.is_floating]
+        total = tf.add_n(floating) if floating else None
+    if total is None:
+        return
+    with monkeypatch.context() as patch:
+        public_api_forbidden(patch)
+        tape.gradient(total, args)
+
+
+class _Collector(op_module.Recorder):
+    def __init__(self):
+        self.nodes = []
+
+    def record(self, op, inputs, outputs, attrs):
+        self.nodes.append((op, tuple(inputs), tuple(outputs), dict(attrs)))
+
+
+@pytest.mark.parametrize("name,fn,arrays", MATH_ROWS, ids=MATH_IDS)
+def test_jvp_and_batch_rules_call_only_the_primitive_layer(name, fn, arrays, monkeypatch):
+    from tapeflow.framework.op import Node
+    from tapeflow.framework.tensor import wrap
+    from tapeflow.prims import base as prims_base
+    collector = _Collector()
+    args = [tf.constant(a) for a in arrays]
+    collector.push()
+    try:
+        fn(*args)
+    finally:
+        collector.pop()
+    rng = np.random.default_rng(0)
+    with monkeypatch.context() as patch:
+        public_api_forbidden(patch)
+        for op, inputs, outputs, attrs in collector.nodes:
+            floating = any(o._value.dtype.kind in "fc" for o in outputs)
+            tangents = [wrap(rng.standard_normal(x._value.shape).astype(x._value.dtype)[()])
+                        if x._value.dtype.kind in "fc" else None for x in inputs]
+            if op.jvp is not None and not op.nondiff and floating and any(
+                    d is not None for d in tangents):
+                try:
+                    op.jvp(Node(op, inputs, outputs, attrs), *tangents)
+                except LookupError:  # the op has no derivative (as in TF)
+                    pass
+            if op.batch is not None:
+                batched = [prims_base.stack([x, x], 0) for x in inputs]
+                op.batch(op, batched, [0] * len(inputs), attrs)

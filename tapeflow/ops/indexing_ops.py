@@ -300,8 +300,7 @@ def _argsort_concrete(x, axis, direction):
         else:
             NEG.check(x)
             v = -v
-    if v.dtype not in PI.TOP_K._allowed_np:
-        PI.TOP_K.check(wrap(v))
+    PI.TOP_K.check(wrap(v))
     moved = np.moveaxis(v, axis, -1)
     order = PI.top_k_order(moved, moved.shape[-1])
     return wrap(np.ascontiguousarray(np.moveaxis(order, -1, axis)))
