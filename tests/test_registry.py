@@ -14,14 +14,18 @@ segment and indexing tables (`test_ops_math_linalg.py`, plus rows for its non-di
 """
 import numpy as np
 import pytest
+from test_gradients import IDS, ROWS, draw_args
+from test_ops_math_linalg import (
+    INDEXING_ROWS,
+    REGISTRY_ONLY_ROWS,
+    SEGMENT_ROWS,
+    SPECIAL_ROWS,
+)
 
 import tapeflow as tf
 import tapeflow.prims  # noqa: F401 - registers every primitive
 from tapeflow.framework import op as op_module
 from tapeflow.framework.tensor import AbstractArray
-
-from test_gradients import IDS, ROWS, draw_args
-from test_ops_math_linalg import INDEXING_ROWS, REGISTRY_ONLY_ROWS, SEGMENT_ROWS, SPECIAL_ROWS
 
 # (id, fn, arrays) for the table rows of special, segment and indexing ops
 MATH_ROWS = [(name, fn, [np.asarray(a) for a in args])
@@ -245,6 +249,7 @@ def public_api_forbidden(monkeypatch):
     the primitive layer's binders)."""
     import importlib
     import inspect
+
     from tapeflow.framework.tensor import Tensor
     for dunder in _TENSOR_OPERATORS:
         if hasattr(Tensor, dunder):
