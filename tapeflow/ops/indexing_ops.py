@@ -42,6 +42,7 @@ def take_along_axis(x, indices, axis):
     """x's entries at `indices` along `axis` (NumPy's take_along_axis; indices broadcast).
 
     >>> take_along_axis(tf.constant([[3.0, 1.0]]), tf.constant([[1, 0]]), axis=1)
+    <tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[1., 3.]], dtype=float32)>
     """
     x, i = t(x), t(indices)
     nd = x._value.ndim
@@ -82,6 +83,7 @@ def gather_nd(params, indices, batch_dims=0, name=None, bad_indices_policy=""):
     """Slices of `params` at the coordinate vectors in the last dimension of `indices`.
 
     >>> tf.gather_nd([[1.0, 2.0], [3.0, 4.0]], [[1, 0]])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([3.], dtype=float32)>
     """
     p = t(params)
     i = _index_tensor(indices, "GatherNd", p._value.dtype)
@@ -116,6 +118,7 @@ def scatter_nd(indices, updates, shape, name=None, bad_indices_policy=""):
     """A zero tensor of `shape` with `updates` added at `indices` (duplicates add up).
 
     >>> tf.scatter_nd([[0], [2]], [1.0, 2.0], [4])
+    <tf.Tensor: shape=(4,), dtype=float32, numpy=array([1., 0., 2., 0.], dtype=float32)>
     """
     u = t(updates)
     i = _index_tensor(indices, "ScatterNd", u._value.dtype)
@@ -146,6 +149,7 @@ def tensor_scatter_nd_update(tensor, indices, updates, name=None):
     """A copy of `tensor` with `updates` written at `indices`.
 
     >>> tf.tensor_scatter_nd_update([1.0, 2.0, 3.0], [[1]], [9.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 9., 3.], dtype=float32)>
     """
     return _tensor_scatter("Update", tensor, indices, updates)
 
@@ -154,6 +158,7 @@ def tensor_scatter_nd_add(tensor, indices, updates, name=None, bad_indices_polic
     """A copy of `tensor` with `updates` added at `indices`.
 
     >>> tf.tensor_scatter_nd_add([1.0, 2.0, 3.0], [[1]], [9.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([ 1., 11.,  3.], dtype=float32)>
     """
     return _tensor_scatter("Add", tensor, indices, updates)
 
@@ -162,6 +167,7 @@ def tensor_scatter_nd_sub(tensor, indices, updates, name=None, bad_indices_polic
     """A copy of `tensor` with `updates` subtracted at `indices`.
 
     >>> tf.tensor_scatter_nd_sub([1.0, 2.0, 3.0], [[1]], [9.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([ 1., -7.,  3.], dtype=float32)>
     """
     return _tensor_scatter("Sub", tensor, indices, updates)
 
@@ -170,6 +176,7 @@ def tensor_scatter_nd_max(tensor, indices, updates, name=None, bad_indices_polic
     """A copy of `tensor` with the elementwise max of it and `updates` at `indices`.
 
     >>> tf.tensor_scatter_nd_max([1.0, 2.0, 3.0], [[1]], [9.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 9., 3.], dtype=float32)>
     """
     return _tensor_scatter("Max", tensor, indices, updates)
 
@@ -178,6 +185,7 @@ def tensor_scatter_nd_min(tensor, indices, updates, name=None, bad_indices_polic
     """A copy of `tensor` with the elementwise min of it and `updates` at `indices`.
 
     >>> tf.tensor_scatter_nd_min([1.0, 2.0, 3.0], [[1]], [0.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 0., 3.], dtype=float32)>
     """
     return _tensor_scatter("Min", tensor, indices, updates)
 
@@ -188,6 +196,7 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
     dimensions (which start at `axis`, default 0).
 
     >>> tf.boolean_mask([1, 2, 3], [True, False, True])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 3], dtype=int32)>
     """
     x, m = t(tensor), t(mask)
     mv = np.asarray(m._value)
@@ -222,6 +231,9 @@ def sequence_mask(lengths, maxlen=None, dtype=D.bool_, name=None):
     TF builds it: range(maxlen) < lengths[..., None].
 
     >>> tf.sequence_mask([1, 3], 4)
+    <tf.Tensor: shape=(2, 4), dtype=bool, numpy=
+    array([[ True, False, False, False],
+           [ True,  True,  True, False]])>
     """
     lv = t(lengths)
     if maxlen is None:
@@ -330,6 +342,7 @@ def sort(values, axis=-1, direction="ASCENDING", name=None):
     """Sorted along `axis`; the gradient goes back to each value's original position.
 
     >>> tf.sort([3.0, 1.0, 2.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 2., 3.], dtype=float32)>
     """
     return _sort_or_argsort(values, axis, direction, False)
 
@@ -338,6 +351,7 @@ def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None):
     """The int32 indices that sort `values` along `axis` (ties keep their order).
 
     >>> tf.argsort([3.0, 1.0, 2.0])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 0], dtype=int32)>
     """
     return _sort_or_argsort(values, axis, direction, True)
 
@@ -368,6 +382,7 @@ def unique(x, out_idx=D.int32, name=None):
     """The distinct values of a 1-D tensor in order of appearance, and each element's index in them.
 
     >>> tf.unique([1, 1, 2])
+    Unique(y=<tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>, idx=<tf.Tensor: shape=(3,), dtype=int32, numpy=array([0, 0, 1], dtype=int32)>)
     """
     y, idx, _ = _unique(x, out_idx, "Unique")
     return Unique(wrap(y), wrap(idx))
@@ -377,6 +392,7 @@ def unique_with_counts(x, out_idx=D.int32, name=None):
     """Like `unique`, plus how often each distinct value occurs.
 
     >>> tf.unique_with_counts([1, 1, 2])
+    UniqueWithCounts(y=<tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>, idx=<tf.Tensor: shape=(3,), dtype=int32, numpy=array([0, 0, 1], dtype=int32)>, count=<tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 1], dtype=int32)>)
     """
     y, idx, c = _unique(x, out_idx, "UniqueWithCounts")
     return UniqueWithCounts(wrap(y), wrap(idx), wrap(c))
@@ -386,6 +402,7 @@ def searchsorted(sorted_sequence, values, side="left", out_type=D.int32, name=No
     """Insertion points of `values` into the innermost rows of `sorted_sequence`.
 
     >>> tf.searchsorted([1.0, 3.0, 5.0], [3.0, 4.0])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>
     """
     s, v = t(sorted_sequence), t(values)
     sv, vv = np.asarray(s._value), np.asarray(v._value)
@@ -440,6 +457,7 @@ def repeat(input, repeats, axis=None, name=None):
     """Repeats each element (or slice along `axis`) `repeats` times; flattens when axis is None.
 
     >>> tf.repeat([1, 2], 2)
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([1, 1, 2, 2], dtype=int32)>
     """
     x = t(input)
     if axis is None:
@@ -464,6 +482,7 @@ def roll(input, shift, axis, name=None):
     """Shifts elements cyclically by `shift` along `axis` (both may be lists).
 
     >>> tf.roll([1, 2, 3, 4], 1, 0)
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([4, 1, 2, 3], dtype=int32)>
     """
     x = t(input)
     shifts, axes = int_list(shift), int_list(axis)
@@ -480,6 +499,7 @@ def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=No
     """Reverses the first seq_lengths[b] entries along `seq_axis` of each batch element b.
 
     >>> tf.reverse_sequence([[1, 2, 3]], [2], seq_axis=1, batch_axis=0)
+    <tf.Tensor: shape=(1, 3), dtype=int32, numpy=array([[2, 1, 3]], dtype=int32)>
     """
     x = t(input)
     nd = x._value.ndim
@@ -501,6 +521,7 @@ def clip_by_norm(t_, clip_norm, axes=None, name=None):
     """t * clip_norm / max(||t||_2, clip_norm), the L2 norm taken over `axes` (all by default).
 
     >>> tf.clip_by_norm([3.0, 4.0], 1.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
     """
     x = t(t_)
     l2sum = M.reduce_sum(x * x, axes, keepdims=True)
@@ -515,6 +536,7 @@ def global_norm(t_list, name=None):
     """sqrt(sum of the squared entries of every tensor in `t_list`); None entries are skipped.
 
     >>> tf.linalg.global_norm([tf.constant([3.0]), tf.constant([4.0])])
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
     """
     if isinstance(t_list, Tensor) or not isinstance(t_list, (list, tuple)):
         raise TypeError(f"`t_list` should be a sequence of tensors. Received {type(t_list)}.")
@@ -536,6 +558,7 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
     """Scales every tensor by clip_norm / max(global_norm, clip_norm); returns (clipped, global_norm).
 
     >>> tf.clip_by_global_norm([tf.constant([3.0, 4.0])], 1.0)
+    ([<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>], <tf.Tensor: shape=(), dtype=float32, numpy=5.0>)
     """
     if isinstance(t_list, Tensor) or not isinstance(t_list, (list, tuple)):
         raise TypeError(f"`t_list` should be a sequence of tensors. Received {type(t_list)}.")

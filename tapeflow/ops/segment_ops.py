@@ -83,6 +83,7 @@ def segment_sum(data, segment_ids, name=None):
     """Sums the rows of `data` per (sorted) segment id.
 
     >>> tf.math.segment_sum([1.0, 2.0, 3.0], [0, 0, 1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 3.], dtype=float32)>
     """
     return _sorted(SEGMENT_SUM, data, segment_ids)
 
@@ -91,6 +92,7 @@ def segment_prod(data, segment_ids, name=None):
     """Multiplies the rows of `data` per (sorted) segment id; empty segments are 1.
 
     >>> tf.math.segment_prod([2.0, 3.0, 4.0], [0, 0, 1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([6., 4.], dtype=float32)>
     """
     return _sorted(SEGMENT_PROD, data, segment_ids)
 
@@ -99,6 +101,7 @@ def segment_max(data, segment_ids, name=None):
     """The max of the rows of `data` per (sorted) segment id; empty segments are 0.
 
     >>> tf.math.segment_max([1.0, 5.0, 3.0], [0, 0, 1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([5., 3.], dtype=float32)>
     """
     return _sorted(SEGMENT_MAX, data, segment_ids)
 
@@ -107,6 +110,7 @@ def segment_min(data, segment_ids, name=None):
     """The min of the rows of `data` per (sorted) segment id; empty segments are 0.
 
     >>> tf.math.segment_min([1.0, 5.0, 3.0], [0, 0, 1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
     """
     return _sorted(SEGMENT_MIN, data, segment_ids)
 
@@ -122,6 +126,7 @@ def segment_mean(data, segment_ids, name=None):
     divide truncating, as TF's kernel).
 
     >>> tf.math.segment_mean([1.0, 3.0, 3.0], [0, 0, 1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 3.], dtype=float32)>
     """
     data, ids = t(data), t(segment_ids)
     total = segment_sum(data, ids)
@@ -153,6 +158,7 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     """Sums the rows of `data` per segment id (any order; negative ids are dropped).
 
     >>> tf.math.unsorted_segment_sum([1.0, 2.0, 3.0], [1, 0, 1], 2)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 4.], dtype=float32)>
     """
     return _unsorted(UNSORTED_SEGMENT_SUM, data, segment_ids, num_segments)
 
@@ -161,6 +167,7 @@ def unsorted_segment_prod(data, segment_ids, num_segments, name=None):
     """Multiplies the rows of `data` per segment id; empty segments are 1.
 
     >>> tf.math.unsorted_segment_prod([2.0, 3.0], [0, 0], 1)
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([6.], dtype=float32)>
     """
     return _unsorted(UNSORTED_SEGMENT_PROD, data, segment_ids, num_segments)
 
@@ -169,6 +176,7 @@ def unsorted_segment_max(data, segment_ids, num_segments, name=None):
     """The max of the rows of `data` per segment id; empty segments are the dtype's lowest value.
 
     >>> tf.math.unsorted_segment_max([1.0, 2.0], [0, 0], 1)
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([2.], dtype=float32)>
     """
     return _unsorted(UNSORTED_SEGMENT_MAX, data, segment_ids, num_segments)
 
@@ -177,6 +185,7 @@ def unsorted_segment_min(data, segment_ids, num_segments, name=None):
     """The min of the rows of `data` per segment id; empty segments are the dtype's highest value.
 
     >>> tf.math.unsorted_segment_min([1.0, 2.0], [0, 0], 1)
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.], dtype=float32)>
     """
     return _unsorted(UNSORTED_SEGMENT_MIN, data, segment_ids, num_segments)
 
@@ -186,6 +195,7 @@ def unsorted_segment_mean(data, segment_ids, num_segments, name=None):
     data gives a floating result, as TF's division does.
 
     >>> tf.math.unsorted_segment_mean([1.0, 3.0], [0, 0], 1)
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([2.], dtype=float32)>
     """
     data, ids = t(data), t(segment_ids)
     n = _segment_n(data, ids, num_segments)
@@ -196,6 +206,7 @@ def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None):
     """The sum of the rows of `data` per segment id divided by sqrt(count).
 
     >>> tf.math.unsorted_segment_sqrt_n([1.0, 3.0], [0, 0], 1)
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([2.828427], dtype=float32)>
     """
     data, ids = t(data), t(segment_ids)
     n = _segment_n(data, ids, num_segments)

@@ -60,23 +60,61 @@ def _public(op, name, doc):
     return f
 
 
-def _doc(summary, example):
-    return f"{summary}\n\n    >>> tf.math.{example}\n"
+erf = _public(ERF, "erf", """The Gauss error function.
 
+    >>> tf.math.erf([0.0, 1.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 0.8427008], dtype=float32)>
+    """)
+erfc = _public(ERFC, "erfc", """1 - erf(x), accurate for large x.
 
-erf = _public(ERF, "erf", _doc("The Gauss error function.", "erf([0.0, 1.0])"))
-erfc = _public(ERFC, "erfc", _doc("1 - erf(x), accurate for large x.", "erfc([0.0, 3.0])"))
-erfinv = _public(ERFINV, "erfinv", _doc("The inverse of erf on (-1, 1).", "erfinv([0.5])"))
-ndtri = _public(NDTRI, "ndtri", _doc("The inverse of the standard normal CDF.", "ndtri([0.975])"))
-lgamma = _public(LGAMMA, "lgamma", _doc("log |Gamma(x)|.", "lgamma([0.5, 3.0])"))
-digamma = _public(DIGAMMA, "digamma", _doc("Psi, the derivative of lgamma.", "digamma([1.0])"))
-bessel_i0 = _public(BESSEL_I0, "bessel_i0", _doc("Modified Bessel function I0.", "bessel_i0([1.0])"))
-bessel_i0e = _public(BESSEL_I0E, "bessel_i0e", _doc("exp(-|x|) I0(x), the scaled modified Bessel "
-                                                    "function.", "bessel_i0e([1.0])"))
-bessel_i1 = _public(BESSEL_I1, "bessel_i1", _doc("Modified Bessel function I1.", "bessel_i1([1.0])"))
-bessel_i1e = _public(BESSEL_I1E, "bessel_i1e", _doc("exp(-|x|) I1(x), the scaled modified Bessel "
-                                                    "function.", "bessel_i1e([1.0])"))
-rint = _public(RINT, "rint", _doc("Rounds to the nearest integer, half to even.", "rint([0.5, 1.5])"))
+    >>> tf.math.erfc([0.0, 3.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.0000000e+00, 2.2090497e-05], dtype=float32)>
+    """)
+erfinv = _public(ERFINV, "erfinv", """The inverse of erf on (-1, 1).
+
+    >>> tf.math.erfinv([0.5])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.47693628], dtype=float32)>
+    """)
+ndtri = _public(NDTRI, "ndtri", """The inverse of the standard normal CDF.
+
+    >>> tf.math.ndtri([0.975])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.9599644], dtype=float32)>
+    """)
+lgamma = _public(LGAMMA, "lgamma", """log |Gamma(x)|.
+
+    >>> tf.math.lgamma([0.5, 3.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5723649, 0.6931472], dtype=float32)>
+    """)
+digamma = _public(DIGAMMA, "digamma", """Psi, the derivative of lgamma.
+
+    >>> tf.math.digamma([1.0])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([-0.5772157], dtype=float32)>
+    """)
+bessel_i0 = _public(BESSEL_I0, "bessel_i0", """Modified Bessel function I0.
+
+    >>> tf.math.bessel_i0([1.0])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.2660658], dtype=float32)>
+    """)
+bessel_i0e = _public(BESSEL_I0E, "bessel_i0e", """exp(-|x|) I0(x), the scaled modified Bessel function.
+
+    >>> tf.math.bessel_i0e([1.0])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.4657596], dtype=float32)>
+    """)
+bessel_i1 = _public(BESSEL_I1, "bessel_i1", """Modified Bessel function I1.
+
+    >>> tf.math.bessel_i1([1.0])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.5651591], dtype=float32)>
+    """)
+bessel_i1e = _public(BESSEL_I1E, "bessel_i1e", """exp(-|x|) I1(x), the scaled modified Bessel function.
+
+    >>> tf.math.bessel_i1e([1.0])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.20791042], dtype=float32)>
+    """)
+rint = _public(RINT, "rint", """Rounds to the nearest integer, half to even.
+
+    >>> tf.math.rint([0.5, 1.5])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 2.], dtype=float32)>
+    """)
 
 
 # -- two-argument special functions -------------------------------------------------------------
@@ -84,6 +122,7 @@ def polygamma(a, x, name=None):
     """The a-th derivative of digamma at x (a a non-negative integer, as a float tensor).
 
     >>> tf.math.polygamma(1.0, 2.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6449340581893921>
     """
     return binary(POLYGAMMA, a, x)
 
@@ -92,6 +131,7 @@ def zeta(x, q, name=None):
     """The Hurwitz zeta function, sum over n of (n + q) ** -x.
 
     >>> tf.math.zeta(2.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.644934058189392>
     """
     return binary(ZETA, x, q)
 
@@ -100,6 +140,7 @@ def igamma(a, x, name=None):
     """The lower regularized incomplete gamma function P(a, x).
 
     >>> tf.math.igamma(1.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6321205496788025>
     """
     return binary(IGAMMA, a, x)
 
@@ -108,6 +149,7 @@ def igammac(a, x, name=None):
     """The upper regularized incomplete gamma function Q(a, x) = 1 - P(a, x).
 
     >>> tf.math.igammac(1.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.3678794503211975>
     """
     return binary(IGAMMAC, a, x)
 
@@ -117,6 +159,7 @@ def betainc(a, b, x, name=None):
     a, b and x have one shape, or some of them are scalars.
 
     >>> tf.math.betainc(1.0, 2.0, 0.3)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.5100000500679016>
     """
     a, b = pair(a, b, "Betainc")
     x = convert_to_tensor(x, dtype=a.dtype) if not isinstance(x, Tensor) else x
@@ -135,6 +178,7 @@ def lbeta(x, name=None):
     """log(|Beta(x)|) over the last dimension: sum(lgamma(x)) - lgamma(sum(x)).
 
     >>> tf.math.lbeta([[1.0, 2.0]])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([-0.6931472], dtype=float32)>
     """
     x = t(x)
     return M.reduce_sum(lgamma(x), axis=-1) - lgamma(M.reduce_sum(x, axis=-1))
@@ -145,6 +189,7 @@ def xlogy(x, y, name=None):
     """x * log(y), and 0 where x == 0.
 
     >>> tf.math.xlogy(0.0, 0.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
     """
     return binary(XLOGY, x, y)
 
@@ -153,6 +198,7 @@ def xlog1py(x, y, name=None):
     """x * log1p(y), and 0 where x == 0.
 
     >>> tf.math.xlog1py(0.0, -1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
     """
     return binary(XLOG1PY, x, y)
 
@@ -161,6 +207,7 @@ def xdivy(x, y, name=None):
     """x / y, and 0 where x == 0.
 
     >>> tf.math.xdivy(0.0, 0.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
     """
     return binary(XDIVY, x, y)
 
@@ -169,6 +216,7 @@ def multiply_no_nan(x, y, name=None):
     """x * y, but 0 where y == 0 even if x is inf or nan.
 
     >>> tf.math.multiply_no_nan(float("inf"), 0.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
     """
     return binary(MUL_NO_NAN, x, y)
 
@@ -180,6 +228,7 @@ def reciprocal_no_nan(x, name=None):
     """1 / x, and 0 where x == 0 (floating and complex x only, as TF's DivNoNan).
 
     >>> tf.math.reciprocal_no_nan([0.0, 2.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0. , 0.5], dtype=float32)>
     """
     x = t(x)
     one = convert_to_tensor(1, dtype=x.dtype)  # (TypeError for bool, as TF)
@@ -194,6 +243,7 @@ def log_sigmoid(x, name=None):
     """log(sigmoid(x)) = -softplus(-x), stable for large |x|.
 
     >>> tf.math.log_sigmoid([0.0])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([-0.6931472], dtype=float32)>
     """
     x = t(x)
     return -M.softplus(-x)
@@ -203,6 +253,7 @@ def softsign(features, name=None):
     """x / (1 + |x|) (TF op `Softsign`).
 
     >>> tf.math.softsign([1.0])
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.5], dtype=float32)>
     """
     return unary(SOFTSIGN, features)
 
@@ -212,6 +263,7 @@ def truncatediv(x, y, name=None):
     """x / y rounded toward zero (C semantics); not differentiable.
 
     >>> tf.truncatediv(-7, 2)
+    <tf.Tensor: shape=(), dtype=int32, numpy=-3>
     """
     return binary(TRUNCATEDIV, x, y)
 
@@ -221,6 +273,7 @@ def truncatemod(x, y, name=None):
     gradient for it (differentiating through it raises LookupError, as in TF).
 
     >>> tf.truncatemod(-7, 3)
+    <tf.Tensor: shape=(), dtype=int32, numpy=-1>
     """
     return binary(TRUNCATEMOD, x, y)
 
@@ -229,6 +282,7 @@ def nextafter(x1, x2, name=None):
     """The next representable value after x1 in the direction of x2.
 
     >>> tf.math.nextafter(1.0, 2.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.0000001192092896>
     """
     return binary(NEXTAFTER, x1, x2)
 
@@ -238,6 +292,7 @@ def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):
     """log(cumsum(exp(x))) along `axis`, computed stably.
 
     >>> tf.math.cumulative_logsumexp([0.0, 0.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 0.6931472], dtype=float32)>
     """
     x = t(x)
     CUMLOGSUMEXP.check(x)
@@ -255,6 +310,7 @@ def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
     """log(sum(exp(x))) over `axis`, shifted by the max for stability (as TF).
 
     >>> tf.math.reduce_logsumexp([0.0, 0.0])
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6931471824645996>
     """
     x = t(input_tensor)
     raw_max = M.reduce_max(x, axis, keepdims=True)
@@ -269,6 +325,7 @@ def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     """The variance over `axis` (mean squared deviation; |.|^2 for complex).
 
     >>> tf.math.reduce_variance([1.0, 3.0])
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
     """
     x = t(input_tensor)
     means = M.reduce_mean(x, axis, keepdims=True)
@@ -287,6 +344,7 @@ def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
     """The standard deviation over `axis`.
 
     >>> tf.math.reduce_std([1.0, 3.0])
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
     """
     return M.sqrt(reduce_variance(t(input_tensor), axis, keepdims))
 
@@ -296,6 +354,7 @@ def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
     result, integers the truncated integer norm.
 
     >>> tf.math.reduce_euclidean_norm([3.0, 4.0])
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
     """
     x = t(input_tensor)
     EUCLIDEAN_NORM.check(x)
@@ -307,6 +366,7 @@ def count_nonzero(input, axis=None, keepdims=None, dtype=D.int64, name=None):
     """The number of non-zero (non-empty, True) elements over `axis`, as `dtype`.
 
     >>> tf.math.count_nonzero([0.0, 1.5, 2.0])
+    <tf.Tensor: shape=(), dtype=int64, numpy=2>
     """
     x = t(input)
     keepdims = bool(keepdims)
@@ -328,6 +388,7 @@ def polyval(coeffs, x, name=None):
     `coeffs` is a list, as in TF.
 
     >>> tf.math.polyval([1.0, 0.0, -1.0], 2.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
     """
     is_list = isinstance(coeffs, list)
     if not is_list:  # TF raises ValueError here
@@ -346,6 +407,7 @@ def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
     """x / sqrt(max(sum(x**2, axis), epsilon)).
 
     >>> tf.math.l2_normalize([3.0, 4.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
     """
     x = t(x)
     axis = dim if axis is None else axis
@@ -362,6 +424,7 @@ def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None):
     """The elementwise sum of a list of tensors (deprecated in TF; same as add_n).
 
     >>> tf.math.accumulate_n([tf.ones(2), tf.ones(2)])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 2.], dtype=float32)>
     """
     return M.add_n(inputs)
 
@@ -373,6 +436,7 @@ def invert_permutation(x, name=None):
     """The inverse permutation: y[x[i]] = i.
 
     >>> tf.math.invert_permutation([2, 0, 1])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 0], dtype=int32)>
     """
     x = t(x)
     v = x._value
@@ -417,6 +481,7 @@ def is_non_decreasing(x, name=None):
     """True if the (flattened) values never decrease (each x[i+1] >= x[i]).
 
     >>> tf.math.is_non_decreasing([1, 2, 2])
+    <tf.Tensor: shape=(), dtype=bool, numpy=True>
     """
     pairs = _monotonic_pairs(x)
     return wrap(np.bool_(pairs is None or np.all(pairs[0] >= pairs[1])))
@@ -426,6 +491,7 @@ def is_strictly_increasing(x, name=None):
     """True if the (flattened) values strictly increase (each x[i+1] > x[i]).
 
     >>> tf.math.is_strictly_increasing([1, 2, 3])
+    <tf.Tensor: shape=(), dtype=bool, numpy=True>
     """
     pairs = _monotonic_pairs(x)
     return wrap(np.bool_(pairs is None or np.all(pairs[0] > pairs[1])))
@@ -438,6 +504,7 @@ def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=D.int32, n
     in TF. Not differentiable.
 
     >>> tf.math.bincount([1, 1, 3])
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([0, 2, 0, 1], dtype=int32)>
     """
     x = t(arr)
     if weights is not None and binary_output:
@@ -484,6 +551,9 @@ def confusion_matrix(labels, predictions, num_classes=None, weights=None, dtype=
     """The (num_classes, num_classes) matrix counting (label, prediction) pairs.
 
     >>> tf.math.confusion_matrix([0, 1], [1, 1])
+    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
+    array([[0, 1],
+           [0, 1]], dtype=int32)>
     """
     lab = np.asarray(t(labels)._value).astype(np.int64).reshape(-1)
     pred = np.asarray(t(predictions)._value).astype(np.int64).reshape(-1)
@@ -508,6 +578,7 @@ def top_k(input, k=1, sorted=True, index_type=D.int32, name=None):
     """The k largest entries along the last axis and their indices (ties: lower index first).
 
     >>> tf.math.top_k([1.0, 5.0, 3.0], k=2)
+    TopKV2(values=<tf.Tensor: shape=(2,), dtype=float32, numpy=array([5., 3.], dtype=float32)>, indices=<tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>)
     """
     x = t(input)
     PI.TOP_K.check(x)
@@ -533,6 +604,7 @@ def in_top_k(targets, predictions, k, name=None):
     False for a row with a non-finite prediction or an out-of-range target.
 
     >>> tf.math.in_top_k([1], [[0.1, 0.9]], 1)
+    <tf.Tensor: shape=(1,), dtype=bool, numpy=array([ True])>
     """
     p = t(predictions)
     if p.dtype != D.float32:

@@ -1508,6 +1508,50 @@ show("boolean_mask", tf.boolean_mask(tf.constant([np.nan, 1.0, np.inf]), [True, 
 show("boolean_mask empty", tf.boolean_mask(tf.zeros((0, 2)), tf.zeros((0,), tf.bool)))
 show("boolean_mask grad", grads(lambda x: tf.boolean_mask(x, [True, False, True]) * tf.constant([2.0, 3.0]), tf.constant([1.0, 2.0, 3.0]))[0])
 
+#@ confusion_matrix_meshgrid_misc_edges
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    flat = lambda a: np.array2string(a.reshape(-1), precision=10, separator=",", max_line_width=10**6, threshold=10**6)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", flat(v.real), "im", flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), flat(v))
+def err(label, f):
+    try:
+        out = f()
+        print(label, "ok", getattr(out, "dtype", None))
+    except Exception as e:
+        print(label, type(e).__name__)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+show("confusion", tf.math.confusion_matrix([0, 2, 2], [1, 2, 0]))
+show("confusion n", tf.math.confusion_matrix([0, 1], [1, 1], num_classes=3, dtype=tf.float32))
+show("confusion weights", tf.math.confusion_matrix([0, 1], [1, 1], weights=tf.constant([0.5, np.inf])))
+show("confusion empty", tf.math.confusion_matrix(tf.constant([], tf.int32), tf.constant([], tf.int32), num_classes=2))
+err("confusion out of range", lambda: tf.math.confusion_matrix([0, 3], [1, 1], num_classes=3))
+err("confusion negative", lambda: tf.math.confusion_matrix([-1], [0]))
+show("accumulate_n", tf.math.accumulate_n([tf.constant([1.0, np.inf]), tf.constant([np.nan, -np.inf])]))
+for g in tf.meshgrid(tf.constant([1.0, np.nan]), tf.zeros((0,))):
+    show("meshgrid empty", g)
+for g in tf.meshgrid([1, 2], [3, 4, 5], indexing="ij"):
+    show("meshgrid ij", g)
+x, y = tf.constant([1.0, 2.0]), tf.constant([3.0, 4.0, 5.0])
+gx, gy = grads(lambda x, y: tf.meshgrid(x, y)[0] * tf.meshgrid(x, y)[1], x, y)
+show("meshgrid dx", gx)
+show("meshgrid dy", gy)
+show("reverse_sequence grad", grads(lambda v: tf.reverse_sequence(v, [2, 3], seq_axis=1, batch_axis=0) * tf.reshape(tf.range(1.0, 7.0), (2, 3)), tf.ones((2, 3)))[0])
+show("reverse_sequence empty", tf.reverse_sequence(tf.zeros((2, 0)), [0, 0], seq_axis=1))
+
 #@ norm_clipping_edges
 def show(label, t):
     if t is None:
