@@ -438,20 +438,32 @@ class StrategyExtended:
         flat = nest.flatten(value)
         if len(flat) != 1 or flat[0] is not value:
             return nest.map_structure(lambda v: self._reduce(reduce_op, v, axis), value)
-        if isinstance(value, (Variable, TensorLike)) and not isinstance(value, Tensor) and \
-                values_lib.info_of(value) is not None:
+        from ..ops import array_ops, math_ops
+        if values_lib.info_of(value) is not None:
             value = value.read_value()
-        parts = [_reduce_local(reduce_op, v, axis) for v in self._local_values(value)]
-        sums = [p[0] for p in parts]
-        count = sum(p[1] for p in parts)
-        total = self._cross_worker_sum(_sum_arrays(sums))
+        local = [dense(v) for v in self._local_values(value)]
+        if axis is None:
+            sums, count = local, len(local)
+        else:
+            sums = [math_ops.reduce_sum(t, axis) for t in local]
+            dims = [t.shape[axis] for t in local]
+            count = sum(dims) if all(d is not None for d in dims) else \
+                math_ops.add_n([array_ops.shape(t)[axis] for t in local])
+        total = math_ops.add_n(sums) if len(sums) > 1 else sums[0]
+        total = self._cross_worker_sum_tensor(total)
         if reduce_op is ReduceOp.MEAN:
             count = self._cross_worker_count(count)
-            total = _mean(total, count, sums[0].dtype)
-        return wrap(np.asarray(total))
+            if total.dtype.is_integer:
+                total = math_ops.floordiv(total, math_ops.cast(count, total.dtype))
+            else:
+                total = math_ops.divide(total, math_ops.cast(count, total.dtype))
+        return total
+
+    def _cross_worker_sum_tensor(self, tensor):
+        return tensor  # one worker: nothing to add
 
     def _cross_worker_sum(self, array):
-        return array  # one worker: nothing to add
+        return array
 
     def _cross_worker_count(self, count):
         return count  # one worker: the local count is the global one
@@ -462,6 +474,26 @@ class StrategyExtended:
 
     def _call_for_each_replica(self, fn, args, kwargs):
         raise NotImplementedError
+
+    # -- Keras's fit / evaluate / predict --------------------------------------------------------
+    def _split_batch(self, batch):
+        """A global batch -> this worker's replicas' parts (PerReplica leaves), cut as
+        `experimental_distribute_dataset` cuts it."""
+        from .input_lib import _grouped, _split
+        pieces = _split(batch, self._num_replicas_in_sync)
+        first = self._global_replica_id(0)
+        return _grouped(pieces[first:first + self._num_local_replicas])
+
+    def _concat_replicas(self, outputs):
+        """Per-replica outputs (of `_split_batch`'s parts) put back in batch order."""
+        def concat(v):
+            if not isinstance(v, values_lib.PerReplica):
+                return v
+            return wrap(np.concatenate([np.asarray(dense(t)._value) for t in v.values], axis=0))
+        return nest.map_structure(concat, outputs)
+
+    def _summed_over_workers(self, variables):
+        return contextlib.nullcontext()
 
 
 class ReplicaContext:

@@ -279,11 +279,26 @@ class DistributedIterator:
             raise errors.OutOfRangeError(None, None, "End of sequence") from None
 
     def get_next_as_optional(self):
-        from ..data.iterator_ops import Optional
+        """The next per-replica batch in an optional (`has_value()` False at the end)."""
         try:
-            return Optional.from_value(self.__next__())
+            return _DistributedOptional(self.__next__())
         except StopIteration:
-            return Optional.empty(self.element_spec)
+            return _DistributedOptional(None)
+
+
+class _DistributedOptional:
+    """A per-replica element that may be missing (what TF's distributed iterators give)."""
+
+    def __init__(self, value):
+        self._value = value
+
+    def has_value(self, name=None):
+        return wrap(np.asarray(self._value is not None))
+
+    def get_value(self, name=None):
+        if self._value is None:
+            raise errors.InvalidArgumentError(None, None, "The optional does not have a value.")
+        return self._value
 
 
 class DistributedDatasetsFromFunction:

@@ -227,6 +227,20 @@ class MirroredExtended(dl.StrategyExtended):
             out.append(total)
         return out
 
+    def _sum_gradients_and_apply(self, ctx, arrays, apply):
+        """Keras's optimizer step inside `run`: `arrays` (this replica's gradients) summed over
+        all replicas, then `apply([(positions, sums)])` once for the whole group."""
+        strategy = self._container_strategy()
+
+        def combine(per_replica):
+            sums = [self._cross_worker_sum(dl._sum_arrays(list(position)))
+                    for position in zip(*per_replica)]
+            with dl._entered(strategy, None):
+                apply([(list(range(len(sums))), sums)])
+            return [None] * len(per_replica)
+
+        ctx._meeting.meet(ctx._local_id, arrays, combine)
+
     def _all_reduce(self, ctx, reduce_op, values):
         if _symbolic(values):
             return self._all_reduce_symbolic(ctx, reduce_op, values)

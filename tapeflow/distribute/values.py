@@ -188,12 +188,12 @@ class MirroredVariable(Variable):
 
     __slots__ = ()
 
-    def _info(self):
-        return info_of(self)
+    def _container(self):
+        return self
 
     @property
     def values(self):
-        info = info_of(self)
+        info = info_of(self._container())
         if info is None:
             return (self,)
         if info.components is None:
@@ -210,12 +210,12 @@ class MirroredVariable(Variable):
 
     @property
     def aggregation(self):
-        info = info_of(self)
+        info = info_of(self._container())
         return info.aggregation if info is not None else VariableAggregation.NONE
 
     @property
     def synchronization(self):
-        info = info_of(self)
+        info = info_of(self._container())
         sync = info.synchronization if info is not None else VariableSynchronization.AUTO
         return VariableSynchronization.ON_WRITE if sync is VariableSynchronization.AUTO else sync
 
@@ -232,6 +232,31 @@ class MirroredVariable(Variable):
 
     def __str__(self):
         return self._text(str)
+
+
+class _MirroredValue(_UnreadVariable, MirroredVariable):
+    """A Keras variable's `.value` when it was created under a strategy's scope: the
+    MirroredVariable that Keras 3 wraps in TF."""
+
+    __slots__ = ()
+
+    def _container(self):
+        return self._target
+
+    def __repr__(self):
+        return self._text(repr)
+
+    __str__ = __repr__
+
+
+_MirroredValue.__name__ = _MirroredValue.__qualname__ = "MirroredVariable"
+
+
+def keras_value(var):
+    """What a Keras variable's `.value` is: a MirroredVariable view when `var` was created
+    under a strategy's scope, else None."""
+    info = info_of(var)
+    return None if info is None else _MirroredValue(var)
 
 
 class _Component(_UnreadVariable):
