@@ -513,13 +513,21 @@ class Model(Layer):
     # -- saving ---------------------------------------------------------------------------------
     def save(self, filepath, overwrite=True, zipped=None, **kwargs):
         """Saves the model to a Keras 3 `.keras` zip (config, weights, metadata)."""
+        from ...training.checkpoint import _all_workers_reach, multi_worker
         from .. import _saving as saving
-        saving.save_model(self, filepath, overwrite=overwrite, **kwargs)
+        writer, strategy = multi_worker()  # multi-worker: the chief writes
+        if writer:
+            saving.save_model(self, filepath, overwrite=overwrite, **kwargs)
+        _all_workers_reach(strategy)
 
     def save_weights(self, filepath, overwrite=True, max_shard_size=None):
         """Writes the weights to a Keras 3 `.weights.h5` file."""
+        from ...training.checkpoint import _all_workers_reach, multi_worker
         from .. import _saving as saving
-        saving.save_weights(self, filepath, overwrite=overwrite)
+        writer, strategy = multi_worker()  # multi-worker: the chief writes
+        if writer:
+            saving.save_weights(self, filepath, overwrite=overwrite)
+        _all_workers_reach(strategy)
 
     def load_weights(self, filepath, skip_mismatch=False, **kwargs):
         """Reads weights from a `.weights.h5` (or `.keras`) file."""
