@@ -223,9 +223,9 @@ class Collectives:
     # -- collectives ------------------------------------------------------------------------------
     def allreduce_sum(self, array):
         """The element-wise sum of `array` over all workers (a new array)."""
-        array = np.ascontiguousarray(array)
+        array = np.array(array, copy=True, order="C")
         if self.size == 1:
-            return array.copy()
+            return array
         self.check_peers()
         out = np.empty_like(array)
         self.stats["calls"] += 1
@@ -282,15 +282,15 @@ class Collectives:
         if self.size == 1:
             return array
         self.check_peers()
-        buf = np.ascontiguousarray(array)
-        self.wait(self.comm.Ibcast(buf, root=root), "broadcast")
+        buf = np.array(array, copy=True, order="C")
+        self.wait(self.comm.Ibcast(buf.reshape(-1), root=root), "broadcast")
         return buf
 
     def allgather(self, array, axis=0):
         """The workers' arrays concatenated along `axis` (their sizes along it may differ)."""
-        array = np.ascontiguousarray(array)
+        array = np.array(array, copy=True, order="C")
         if self.size == 1:
-            return array.copy()
+            return array
         self.check_peers()
         moved = np.ascontiguousarray(np.moveaxis(array, axis, 0))
         counts = np.zeros(self.size, dtype=np.int64)
