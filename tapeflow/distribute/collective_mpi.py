@@ -328,9 +328,13 @@ def install_failure_reporting(collectives):
 
     sys.excepthook = excepthook
     if threading.current_thread() is threading.main_thread():
+        raised = []
+
         def on_signal(signum, frame):
             collectives.launcher_signal(signum)
-            raise collectives.failure.error(collectives.rank, collectives.size)
+            if not raised:  # once: a second signal must not cut the first error's report
+                raised.append(signum)
+                raise collectives.failure.error(collectives.rank, collectives.size)
         for sig in (signal.SIGUSR1, signal.SIGTERM):
             if signal.getsignal(sig) in (signal.SIG_DFL, None):
                 signal.signal(sig, on_signal)
