@@ -15,9 +15,9 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "examples"))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-import distributed_training as ex  # noqa: E402
+import distributed_training as ex
 
-import tapeflow as tf  # noqa: E402
+import tapeflow as tf
 
 
 def main():

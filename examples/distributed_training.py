@@ -29,7 +29,7 @@ except ImportError:  # run from a checkout without installing
     import tapeflow as tf
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from mlp_classifier import synthetic_digits  # noqa: E402
+from mlp_classifier import synthetic_digits
 
 
 def load_data(n_per_class=180, seed=0):

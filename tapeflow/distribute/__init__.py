@@ -15,15 +15,29 @@
     <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
 """
 from . import cluster_resolver, experimental  # noqa: F401
-from .distribute_lib import (ReduceOp, ReplicaContext, Strategy, StrategyExtended,  # noqa: F401
-                             experimental_set_strategy, get_cross_replica_context,
-                             get_replica_context, get_strategy, has_strategy,
-                             in_cross_replica_context)
-from .input_lib import (DistributedDataset as DistributedDataset,  # noqa: F401
-                        DistributedIterator as DistributedIterator, InputContext, InputOptions,
-                        InputReplicationMode)
-from .mirrored import (CrossDeviceOps, HierarchicalCopyAllReduce, MirroredStrategy,  # noqa: F401
-                       NcclAllReduce, OneDeviceStrategy, ReductionToOneDevice)
+from .distribute_lib import (  # noqa: F401
+    ReduceOp,
+    ReplicaContext,
+    Strategy,
+    StrategyExtended,
+    experimental_set_strategy,
+    get_cross_replica_context,
+    get_replica_context,
+    get_strategy,
+    has_strategy,
+    in_cross_replica_context,
+)
+from .input_lib import DistributedDataset as DistributedDataset
+from .input_lib import DistributedIterator as DistributedIterator
+from .input_lib import InputContext, InputOptions, InputReplicationMode
+from .mirrored import (  # noqa: F401
+    CrossDeviceOps,
+    HierarchicalCopyAllReduce,
+    MirroredStrategy,
+    NcclAllReduce,
+    OneDeviceStrategy,
+    ReductionToOneDevice,
+)
 from .values import DistributedValues, MirroredVariable, PerReplica  # noqa: F401
 
 

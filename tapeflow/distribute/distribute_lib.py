@@ -28,8 +28,8 @@ import numpy as np
 
 from ..framework import nest
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.tensor import Tensor, TensorLike, convert_to_tensor, wrap
-from ..framework.variables import Variable, creation_hooks
+from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.variables import creation_hooks
 from . import values as values_lib
 
 

@@ -198,7 +198,7 @@ class MirroredVariable(Variable):
             return (self,)
         if info.components is None:
             devices = info.strategy.extended.worker_devices
-            base = self._name[:-2] if self._name.endswith(":0") else self._name
+            base = self._name.removesuffix(":0")
             components = []
             for i, device in enumerate(devices):
                 name = self._name if i == 0 else f"{base}/replica_{i}:0"
