@@ -130,8 +130,12 @@ class Variable(_TFVariable):
 
     @property
     def value(self):
-        """The underlying `tf.Variable` (prints as `<tf.Variable 'dense/kernel:0' ...>`)."""
-        return _PlainView(self)
+        """The underlying `tf.Variable` (prints as `<tf.Variable 'dense/kernel:0' ...>`; a
+        `MirroredVariable` when created under a tf.distribute strategy's scope)."""
+        import sys
+        values = sys.modules.get("tapeflow.distribute.values")
+        mirrored = values.keras_value(self) if values is not None else None
+        return mirrored if mirrored is not None else _PlainView(self)
 
     def __repr__(self):
         v = self._value
