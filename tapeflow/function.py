@@ -122,6 +122,7 @@ class FuncGraph(Graph):
         self._variables = []        # variables read or assigned, in first-use order
         self._created_variables = []
         self.outer_stack = []       # the recorder stack outside the trace (tf.init_scope)
+        self._reads_foreign = False  # a backward graph reads its forward graph's tensors
 
     # -- captures ------------------------------------------------------------------------------
     def capture_eager(self, t, name="Const"):
@@ -133,7 +134,15 @@ class FuncGraph(Graph):
             dtypes.from_numpy(v.dtype), v.shape, name=name))
 
     def capture_tensor(self, t):
-        """A tensor of another graph used here: a placeholder of this graph, fed with it."""
+        """A tensor of another graph used here: a placeholder of this graph, fed with it. The
+        other graph must enclose this one (or this be its backward graph): a tensor leaked
+        out of a finished trace is out of scope, as in TF."""
+        if not self._reads_foreign and t._op._graph not in _graph_state.default_stack:
+            raise TypeError(
+                f"{t!r} is out of scope and cannot be used here. Use return values, explicit "
+                f"Python locals or TensorFlow collections to access it.\nPlease see "
+                f"https://www.tensorflow.org/guide/function#all_outputs_of_a_tffunction_must_be_"
+                f"return_values for more information.")
         return self._capture(t, t, lambda: self.placeholder(
             t.dtype, t._value.shape if t._value.shape is not None else None,
             name=t._op.name.split("/")[-1]))
@@ -1233,6 +1242,7 @@ def _backward_graph(f, extra_targets):
         for o in op._outputs:
             tracked[id(o)] = o
     bg = FuncGraph("__backward_" + f.name)
+    bg._reads_foreign = True
     targets = [o for o in fg.outputs if _is_float(o)]
     n_out = len(targets)
     targets += [t for t in extra_targets if _is_float(t)]
