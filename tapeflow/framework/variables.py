@@ -26,7 +26,7 @@ from . import dtypes
 from .errors import InvalidArgumentError, op_error
 from .op import ANY, _NO_ATTRS, _apply_recorded, defop, state
 from .tensor import Tensor, TensorLike, convert_to_tensor, numpy_text, \
-    register_tensor_conversion_function, wrap
+    register_tensor_conversion_function, value_leaving, wrap
 from .tensor_shape import TensorShape
 
 
@@ -111,10 +111,14 @@ class Variable(TensorLike):
         return self._read()
 
     def numpy(self):
+        if state.recorders:
+            value_leaving(self)
         v = self._value
         return v.copy() if type(v) is np.ndarray else v
 
     def __array__(self, dtype=None, copy=None):
+        if state.recorders:
+            value_leaving(self)
         return np.array(self._value, dtype=dtype, copy=True)
 
     # -- properties ----------------------------------------------------------------------------
@@ -160,9 +164,13 @@ class Variable(TensorLike):
         return bool(self._value)
 
     def __float__(self):
+        if state.recorders:
+            value_leaving(self)
         return float(self._value)
 
     def __int__(self):
+        if state.recorders:
+            value_leaving(self)
         return int(self._value)
 
     def __index__(self):
