@@ -1,9 +1,12 @@
-"""tapeflow's main demo: the seed tutorial verbatim, a short tour of gradients, then a real
-training run (an MLP classifier on scikit-learn's digits with Keras layers, Adam, a checkpoint
-manager, a progress bar and a loss-curve plot in `out/`).
+"""tapeflow's main demo: the seed tutorial verbatim, a short tour of gradients, then two real
+training runs on scikit-learn's digits: an MLP in a custom training loop (Keras layers, Adam, a
+checkpoint manager, a progress bar and a loss-curve plot in `out/`), and a convolutional network
+trained with Keras's `model.fit` (validation, EarlyStopping, a saved `.keras` model and a
+History plot in `out/`).
 
 Run it with `scripts/demo.sh` (or `python examples/demo.py` where tapeflow is importable).
-`--quick` trains on the built-in synthetic data for a few epochs (what the tests use).
+`--quick` trains on the built-in synthetic data for a few epochs (what the tests use);
+`--out DIR` writes plots and checkpoints to DIR instead of `out/`.
 """
 import argparse
 import pathlib
@@ -99,30 +102,61 @@ def tour():
           f"{loss.numpy():.5f}, 200 steps in {time.perf_counter() - start:.3f} s")
 
 
-def training_run(quick=False):
-    section("8. Training an MLP classifier: Keras layers, Adam, checkpoints (examples/mlp_classifier.py)")
+def training_run(quick=False, out_dir=None):
+    section("8. Training an MLP classifier in a custom loop: Keras layers, Adam, checkpoints "
+            "(examples/mlp_classifier.py)")
     sys.path.insert(0, str(HERE))
     import mlp_classifier
+    out = pathlib.Path(out_dir) if out_dir else mlp_classifier.OUT
     result = mlp_classifier.train(epochs=5 if quick else 40, synthetic=quick,
-                                  checkpoint_dir=mlp_classifier.OUT / "mlp_checkpoints")
+                                  checkpoint_dir=out / "mlp_checkpoints")
     acc = result["test_accuracy"]
+    target = "" if quick else f" (target >= 0.95: {'OK' if acc >= 0.95 else 'MISSED'})"
     print(f"held-out accuracy: {acc:.4f} on {result['data']} after {result['steps']} Adam steps "
-          f"in {result['seconds']:.1f} s" + ("" if quick else
-                                            f" (target >= 0.95: {'OK' if acc >= 0.95 else 'MISSED'})"))
-    print("latest checkpoint:", pathlib.Path(result["manager"].latest_checkpoint).relative_to(
-        mlp_classifier.ROOT))
-    plot = mlp_classifier.save_loss_curve(result["history"])
+          f"in {result['seconds']:.1f} s{target}")
+    print("latest checkpoint:", _shown(result["manager"].latest_checkpoint))
+    plot = mlp_classifier.save_loss_curve(result["history"], out / "loss_curve.png")
     if plot is not None:
-        print("loss curve written to", plot.relative_to(mlp_classifier.ROOT))
+        print("loss curve written to", _shown(plot))
+
+
+def _shown(path):
+    """A path relative to the repository when it lies inside it."""
+    path = pathlib.Path(path).resolve()
+    try:
+        return path.relative_to(HERE.parent)
+    except ValueError:
+        return path
+
+
+def keras_fit_run(quick=False, out_dir=None):
+    section("9. A convolutional network with Keras's model.fit: validation, EarlyStopping, a "
+            "saved .keras file (examples/keras_convnet.py)")
+    sys.path.insert(0, str(HERE))
+    import keras_convnet
+    result = keras_convnet.train(quick=quick, out_dir=out_dir)
+    acc = result["test_accuracy"]
+    print(f"held-out accuracy: {acc:.4f} on {result['data']} after "
+          f"{len(result['history'].epoch)} epochs in {result['seconds']:.1f} s"
+          + ("" if quick else f" (target >= 0.97: {'OK' if acc >= 0.97 else 'MISSED'})"))
+    print(f"best model saved to {result['checkpoint']}; reloaded with "
+          f"keras.models.load_model it scores {result['restored_accuracy']:.4f}")
+    plot = keras_convnet.plot_history(result, pathlib.Path(out_dir or keras_convnet.OUT) /
+                                      "convnet_history.png")
+    if plot is not None:
+        print("History plot (per step and per epoch, training and validation) written to", plot)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="tapeflow's main demo")
     parser.add_argument("--quick", action="store_true",
                         help="train on built-in synthetic data for a few epochs")
+    parser.add_argument("--out", default=None, help="where plots and checkpoints go "
+                                                    "(default: out/)")
     args = parser.parse_args()
     start = time.perf_counter()
     seed_tutorial()
     tour()
-    training_run(quick=args.quick)
+    training_run(quick=args.quick, out_dir=args.out)
+    keras_fit_run(quick=args.quick, out_dir=args.out)
     print(f"\ndemo finished in {time.perf_counter() - start:.1f} s")

@@ -186,12 +186,14 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true",
                     help="synthetic data and a short run (what the tests use)")
     ap.add_argument("--epochs", type=int, default=None)
+    ap.add_argument("--out", default=None, help="output directory (default: out/)")
     args = ap.parse_args(argv)
     epochs = args.epochs or (5 if args.quick else 40)
-    result = train(epochs=epochs, synthetic=args.quick, checkpoint_dir=OUT / "mlp_checkpoints")
+    out = pathlib.Path(args.out) if args.out else OUT
+    result = train(epochs=epochs, synthetic=args.quick, checkpoint_dir=out / "mlp_checkpoints")
     print(f"held-out accuracy: {result['test_accuracy']:.4f} after {result['steps']} steps "
           f"({result['seconds']:.1f} s)")
-    plot = save_loss_curve(result["history"])
+    plot = save_loss_curve(result["history"], out / "loss_curve.png")
     if plot is not None:
         print(f"loss curve written to {os.path.relpath(plot, ROOT)}")
     return result

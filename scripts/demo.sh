@@ -1,4 +1,4 @@
 #!/usr/bin/env bash
-# The main demo: the seed tutorial, then a tour of gradients.
+# The main demo: the seed tutorial, a tour of gradients, an MLP custom loop and a Keras model.fit run.
 source "$(dirname "$0")/_env.sh"
 python examples/demo.py "$@"

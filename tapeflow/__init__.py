@@ -12,8 +12,11 @@ Change one line, `import tapeflow as tf`, and TF 2 eager code runs:
 """
 from .framework.dtypes import (DType, as_dtype, bool_ as bool, complex64, complex128, double,  # noqa: A004
                                float16, float32, float64, half, int8, int16, int32, int64, string,
-                               uint8, uint16, uint32, uint64)
+                               uint8, uint16, uint32, uint64, bfloat16, qint8, quint8, qint16,
+                               quint16, qint32, resource, variant)
 from .framework import memory as _memory  # noqa: F401 - allocator tuning, see its docstring
+from .framework import placement as _placement
+from . import version
 from .framework.tensor import Tensor, constant, convert_to_tensor, is_tensor, \
     register_tensor_conversion_function
 from .framework.tensor_shape import TensorShape
@@ -40,7 +43,6 @@ from .ops.math_ops import (abs, acos, acosh, add, add_n, argmax, argmin, asin, a
 from . import math, nn, random, linalg, errors, nest, dtypes, test, compat, autodiff  # noqa: E402
 
 newaxis = None
-__version__ = "0.1.0"
 
 
 def executing_eagerly():
@@ -74,20 +76,31 @@ from .control_flow import (Assert, TensorArray, case, cond, control_dependencies
 from .control_flow import print_v2 as print, tuple_ as tuple  # noqa: F401,E402,A001
 from . import autograph  # noqa: F401,E402
 
-# Loaded on first use, so `import tapeflow` stays fast: input pipelines, file I/O, sparse tensors.
-_LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse"}
-_LAZY_NAMES = {"SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
-               "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
+
+# Namespaces imported on first use, to keep `import tapeflow` fast: name -> (module, attribute).
+_LAZY = {"config": (".config", None), "debugging": (".debugging", None),
+         "sysconfig": (".sysconfig", None),
+         "device": (".config.devices", "device"), "DeviceSpec": (".config.devices", "DeviceSpec"),
+         "data": (".data", None), "io": (".io", None), "sparse": (".sparse", None),
+         "SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
+         "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
 
 
 def __getattr__(name):
-    import importlib
-    if name in _LAZY_MODULES:
-        value = importlib.import_module(_LAZY_MODULES[name], __name__)
-    elif name in _LAZY_NAMES:
-        module, attr = _LAZY_NAMES[name]
-        value = getattr(importlib.import_module(module, __name__), attr)
-    else:
+    entry = _LAZY.get(name)
+    if entry is None:
         raise AttributeError(f"module 'tapeflow' has no attribute '{name}'")
+    import importlib
+    module = importlib.import_module(entry[0], __name__)
+    value = module if entry[1] is None else getattr(module, entry[1])
     globals()[name] = value
     return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__version__ = version.VERSION
+# Last: from here on, the first tensor made initializes the runtime (see placement.py).
+_placement.start()

@@ -133,3 +133,37 @@ def check_gradients(f, args, order=2, modes=("rev", "fwd"), atol=1e-6, rtol=1e-5
                     f"{np.max(np.abs(got - want)):.3g}):\nforward:\n{got}\nnumerical:\n{want}")
         if k < order:
             fn = _grad_fn(fn, len(xs), seed=k)
+
+
+# -- what this build has: TF's tf.test queries, answered for tapeflow (CPU only) ------------------
+def is_built_with_cuda():
+    """False: tapeflow runs on NumPy, with no CUDA kernels."""
+    return False
+
+
+def is_built_with_rocm():
+    return False
+
+
+def is_built_with_gpu_support():
+    return False
+
+
+def is_built_with_xla():
+    """False: tapeflow has no XLA compiler (`jit_compile` is accepted and ignored)."""
+    return False
+
+
+def is_gpu_available(cuda_only=False, min_cuda_compute_capability=None):
+    """False: no GPU is used (TF deprecates this for `tf.config.list_physical_devices('GPU')`)."""
+    return False
+
+
+def gpu_device_name():
+    """The name of a GPU device, or '' when there is none (always, in tapeflow)."""
+    return ""
+
+
+def is_cpu_target_available(target):
+    """Whether XLA can compile for a CPU `target` ('x86', 'aarch64', ...): tapeflow has no XLA."""
+    return False

@@ -43,12 +43,36 @@ def test_mlp_classifier_quick_run(tmp_path):
     assert result["manager"].latest_checkpoint.endswith("ckpt-4")
 
 
-def test_examples_run_as_scripts():
+def _no_new_files_in_repo_out(before):
+    out = ROOT / "out"
+    after = sorted(p for p in out.rglob("*")) if out.exists() else []
+    assert after == before, "an example wrote into the repository's out/"
+
+
+def test_examples_run_as_scripts(tmp_path):
+    """Each example runs as a script; everything it writes goes to a temporary directory (the
+    repository's out/ keeps the demo's own results)."""
+    out = ROOT / "out"
+    before = sorted(p for p in out.rglob("*")) if out.exists() else []
     for name in ("linear_regression.py", "newton_hessian.py"):
         r = subprocess.run([sys.executable, str(ROOT / "examples" / name)], capture_output=True,
-                           text=True, cwd=ROOT, timeout=120)
+                           text=True, cwd=tmp_path, timeout=120)
         assert r.returncode == 0, r.stderr
-    r = subprocess.run([sys.executable, str(ROOT / "examples" / "mlp_classifier.py"), "--quick"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert r.returncode == 0, r.stderr
-    assert "held-out accuracy" in r.stdout
+    for name in ("mlp_classifier.py", "keras_convnet.py"):
+        r = subprocess.run([sys.executable, str(ROOT / "examples" / name), "--quick", "--out",
+                            str(tmp_path / name)], capture_output=True, text=True, cwd=tmp_path,
+                           timeout=300)
+        assert r.returncode == 0, r.stderr
+        assert "held-out accuracy" in r.stdout
+    assert (tmp_path / "keras_convnet.py" / "digits_convnet.keras").exists()
+    _no_new_files_in_repo_out(before)
+
+
+def test_keras_convnet_quick_run(tmp_path):
+    import keras_convnet
+    result = keras_convnet.train(quick=True, out_dir=tmp_path, verbose=0)
+    h = result["history"].history
+    assert sorted(h) == ["accuracy", "loss", "val_accuracy", "val_loss"]
+    assert len(result["step_losses"]) == 2 * 39
+    assert result["test_accuracy"] > 0.5
+    assert abs(result["restored_accuracy"] - result["test_accuracy"]) < 0.05

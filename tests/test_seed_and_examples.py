@@ -7,8 +7,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
 def _run(path, *args):
-    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True, cwd=ROOT,
-                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
+    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                          timeout=120)
 
 
 def test_seed_tutorial_output_is_identical():
@@ -18,9 +19,13 @@ def test_seed_tutorial_output_is_identical():
     assert result.stdout.rstrip("\n") == expected.rstrip("\n")
 
 
-def test_demo_runs():
-    result = _run(ROOT / "examples" / "demo.py", "--quick")  # synthetic data, a short run
+def test_demo_runs(tmp_path):
+    # synthetic data, a short run; plots and checkpoints go to a temporary directory
+    result = _run(ROOT / "examples" / "demo.py", "--quick", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
+    assert (tmp_path / "digits_convnet.keras").exists()
+    assert (tmp_path / "mlp_checkpoints").is_dir()
     assert "SEED OK" in result.stdout
     assert "check_gradients(sum(sin(v) * sum(v*v)), order=2): OK" in result.stdout
     assert "held-out accuracy: " in result.stdout
+    assert "model.fit" in result.stdout

@@ -122,7 +122,7 @@ def _op_facts(node):
         return _OPS[name]
     dtypes = {o._value.dtype.kind for o in node.outputs}
     fix = ("its output is %s, which carries no gradient: keep the computation in floating "
-           "point" % node.outputs[0].dtype.name if not dtypes & set("fc")
+           "point" % node.outputs[0].dtype.name if not dtypes & set("fcV")
            else "replace it with a differentiable computation")
     return [r"\b%s\s*\(" % re.escape(_snake(name))], name, fix
 
@@ -236,7 +236,7 @@ class _Context:
         blocks = self.code.tape_blocks(tape)
         before = [b for b in blocks if b[0] <= self.code.lineno]
         self.blocks = [before[-1]] if before else blocks[:1]
-        self.float_targets = [t for t in targets if t._value.dtype.kind in "fc"]
+        self.float_targets = [t for t in targets if t._value.dtype.kind in "fcV"]
         self.graph = None
         self.partial = None  # after a consuming sweep: (source ids, results by source, blocked)
         self.grads = {}
@@ -296,11 +296,11 @@ class _Context:
     def explain(self, s):
         label = self.label(s)
         if any(t is s for t in self.targets):
-            if s._value.dtype.kind in "fc":
+            if s._value.dtype.kind in "fcV":
                 return GradientExplanation(True, None, "%s is the target itself: its gradient is "
                                            "ones." % label, label=label)
         kind = s._value.dtype
-        if kind.kind not in "fc":
+        if kind.kind not in "fcV":
             return self.result(s, NoneReason.INTEGER_DTYPE, (
                 "%s has dtype %s: gradients exist only for floating-point (and complex) values. "
                 "Create it as a float (e.g. tf.constant(3.0) or dtype=tf.float32), or cast it "
@@ -432,7 +432,7 @@ class _Context:
             if any(id(i) in reach for i in node.inputs):
                 found[id(node)] = node
         for n in g.nodes:
-            if id(n) not in found and all(o._value.dtype.kind not in "fc" for o in n.outputs) \
+            if id(n) not in found and all(o._value.dtype.kind not in "fcV" for o in n.outputs) \
                     and any(id(i) in reach for i in n.inputs) \
                     and any(id(o) in ancestors for o in n.outputs):
                 found[id(n)] = n

@@ -38,11 +38,23 @@ def _function_node(op_type):
     return "{{function_node __wrapped__%s_device_%s}} " % (op_type, _DEVICE)
 
 
+def _floats(v):
+    """`v` as an array of floats to check (bfloat16 storage seen as float32), or None when it
+    holds no floating-point values (integers, strings, symbolic values)."""
+    if type(v) is AbstractArray:
+        return None
+    kind = v.dtype.kind
+    if kind in "fc":
+        return v
+    if v.dtype == D.BFLOAT16_STORAGE:
+        return np.asarray(v).view(np.float32)
+    return None
+
+
 def _finite(v):
     """True when array `v` holds no NaN or Inf (symbolic values count as finite)."""
-    if type(v) is AbstractArray or v.dtype.kind not in "fc":
-        return True
-    return bool(np.isfinite(v).all())
+    v = _floats(v)
+    return v is None or bool(np.isfinite(v).all())
 
 
 def _kinds_v1(v):
@@ -66,9 +78,10 @@ def _kinds_v2(v):
 # tf.debugging.check_numerics: a primitive
 # ============================================================================================
 def _check_forward(v, message, listed=False):
-    if v.dtype.kind == "f" and not np.isfinite(v).all():
+    f = _floats(v)
+    if f is not None and not np.isfinite(f).all():
         text = "%s%s : Tensor had %s values [Op:CheckNumerics]" % (
-            _function_node("CheckNumerics"), message, _kinds_v1(v))
+            _function_node("CheckNumerics"), message, _kinds_v1(f))
         # TF leaves off the op's (empty) name when the input was a Python list
         raise InvalidArgumentError(None, None, text if listed else text + " name: ")
     return v
@@ -86,7 +99,7 @@ def _check_batch(op, args, dims, attrs):
 
 
 CHECK_NUMERICS = defop("CheckNumerics", _check_forward, grad=_check_grad, linear=True,
-                       allowed=(D.float16, D.float32, D.float64), stateful=True,
+                       allowed=(D.bfloat16, D.float16, D.float32, D.float64), stateful=True,
                        shape=lambda a, **attrs: AbstractArray(a.shape, a.dtype),
                        batch=_check_batch, batched_grad=True)
 
@@ -159,15 +172,15 @@ class _NumericsChecker(Recorder):
         if name in SAFE_OPS:
             return
         for slot, o in enumerate(outputs):
-            v = o._value
-            if type(v) is AbstractArray or v.dtype.kind != "f" or (name, slot) in IGNORE_OUTPUTS:
+            v = _floats(o._value)
+            if v is None or v.dtype.kind == "c" or (name, slot) in IGNORE_OUTPUTS:
                 continue
             if not np.isfinite(v).all():
                 raise InvalidArgumentError(None, None, self.message(
                     slot, len(outputs), name, o, inputs, _sites.user_stack()))
 
     def message(self, slot, n_out, op_type, out, inputs, stack):
-        v = np.asarray(out._value)
+        v = np.asarray(_floats(out._value))
         inf = np.isinf(v)
         lines = ["", "", f'!!! Detected Infinity or NaN in output {slot} of eagerly-executing op '
                          f'"{op_type}" (# of outputs: {n_out}) !!!',

@@ -69,7 +69,7 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
     on a source: then both are left as they are). Returns one cotangent or None per source."""
     source_ids = set()
     for s in sources:
-        if s._value.dtype.kind in "fc" and (id(s) in tracked or any(t is s for t in targets)):
+        if s._value.dtype.kind in "fcV" and (id(s) in tracked or any(t is s for t in targets)):
             source_ids.add(id(s))
     if evidence is not None:
         evidence.append(source_ids)
@@ -84,7 +84,7 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
         node.needs_input_grad = needs
         live.append(node)
         for o in node.outputs:
-            if o._value.dtype.kind in "fc":  # integer outputs carry no gradient
+            if o._value.dtype.kind in "fcV":  # integer outputs carry no gradient
                 depends.add(id(o))
     if consume:
         for t in targets:
@@ -179,7 +179,10 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             elif state.recorders or type(prev) is not Tensor or type(g) is not Tensor:
                 cotangents[k] = add(prev, g)  # recorded: the sum is differentiated again
             else:
-                cotangents[k] = wrap(prev._value + g._value)
+                try:
+                    cotangents[k] = wrap(prev._value + g._value)
+                except TypeError:  # bfloat16 storage has no NumPy add: through the op
+                    cotangents[k] = add(prev, g)
     found.update(cotangents)
     return [found.get(id(s)) if id(s) in source_ids else None for s in sources]
 

@@ -108,7 +108,7 @@ def dtype_not_allowed(op, np_dtype):
     from .dtypes import DType, from_numpy
     dtype = np_dtype if isinstance(np_dtype, DType) else from_numpy(np_dtype)
     names = [from_numpy(d)._cname for d in op._allowed_np]
-    if "half" in names and "float" in names:
+    if "half" in names and "float" in names and "bfloat16" not in names:
         names.append("bfloat16")
     names.sort(key=_TF_ORDER.index)
     enum = ", ".join("DT_" + n.upper() for n in names)

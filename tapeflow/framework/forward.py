@@ -42,7 +42,7 @@ class ForwardAccumulator(Recorder):
             raise ValueError(f"Passed in object {primal} of type '{type(primal).__name__}', not "
                              f"tf.Tensor or tf.Variable or ExtensionType.")
         pv = primal._value
-        if pv.dtype.kind not in "fc":
+        if pv.dtype.kind not in "fcV":
             raise ValueError(f"Tried to watch a primal of dtype {primal.dtype.name}; only floating "
                              f"point primals have tangents.")
         t = convert_to_tensor(tangent, dtype=primal.dtype)
@@ -74,7 +74,7 @@ class ForwardAccumulator(Recorder):
                 tin[i] = entry[1]
         if tin is None:
             return
-        if not any(o._value.dtype.kind in "fc" for o in outputs):
+        if not any(o._value.dtype.kind in "fcV" for o in outputs):
             return
         if op.jvp is None:
             if op.nondiff:
@@ -99,7 +99,7 @@ class ForwardAccumulator(Recorder):
                              f"{len(outputs)} outputs")
         result = []
         for o, t in zip(outputs, tout):
-            if t is not None and o._value.dtype.kind in "fc":
+            if t is not None and o._value.dtype.kind in "fcV":
                 if type(t) is not Tensor:
                     t = convert_to_tensor(t, dtype=o.dtype)
                 if t._value.shape != o._value.shape:

@@ -30,6 +30,7 @@ import warnings
 
 import numpy as np
 
+from . import bfloat16, dtypes
 from . import tensor as _tensor_module
 from .errors import dtype_not_allowed, op_failure
 from .tensor import AbstractArray, Tensor, wrap
@@ -347,7 +348,7 @@ def apply1(op, x, attrs=None):
     try:
         out = op.forward(x._value) if attrs is None else op.forward(x._value, **attrs)
     except Exception as e:
-        raise op_failure(op, (x,), e) from None
+        out = _forward_failed(op, (x,), attrs, e)
     r = _new(Tensor)
     r._value = out
     if recs:
@@ -366,7 +367,7 @@ def apply2(op, x, y, attrs=None):
         out = (op.forward(x._value, y._value) if attrs is None
                else op.forward(x._value, y._value, **attrs))
     except Exception as e:
-        raise op_failure(op, (x, y), e) from None
+        out = _forward_failed(op, (x, y), attrs, e)
     r = _new(Tensor)
     r._value = out
     if recs:
@@ -386,7 +387,7 @@ def apply(op, inputs, attrs=None):
     try:
         out = op.forward(*[x._value for x in inputs], **attrs)
     except Exception as e:
-        raise op_failure(op, inputs, e) from None
+        out = _forward_failed(op, inputs, attrs, e)
     if not op.multi:
         return wrap(out)
     return tuple(wrap(o) for o in out)
@@ -397,7 +398,7 @@ def _run(op, inputs, attrs):
     try:
         out = op.forward(*[x._value for x in inputs], **attrs)
     except Exception as e:
-        raise op_failure(op, inputs, e) from None
+        out = _forward_failed(op, inputs, attrs, e)
     if not op.multi:
         return (wrap(out),)
     return tuple(wrap(o) for o in out)
@@ -408,7 +409,7 @@ def _apply_recorded(op, inputs, attrs):
         try:
             out = op.forward(*[x._value for x in inputs], **attrs)
         except Exception as e:
-            raise op_failure(op, inputs, e) from None
+            out = _forward_failed(op, inputs, attrs, e)
         if op.multi:
             outputs = tuple(wrap(o) for o in out)
         else:
@@ -435,6 +436,18 @@ def _apply_recorded(op, inputs, attrs):
         if not rec.interprets:
             rec.record(op, inputs, outputs, attrs)
     return outputs if op.multi else outputs[0]
+
+
+def _forward_failed(op, inputs, attrs, exc):
+    """A forward raised: bfloat16 inputs (which NumPy cannot compute on) are computed in float32
+    and rounded back (see bfloat16.py); anything else raises TF's error for the failure."""
+    if any(getattr(x, "_value", None) is not None and x._value.dtype == dtypes.BFLOAT16_STORAGE
+           for x in inputs):
+        try:
+            return bfloat16.run(op, [x._value for x in inputs], attrs or _NO_ATTRS)
+        except Exception as e:
+            exc = e
+    raise op_failure(op, inputs, exc) from None
 
 
 def is_concrete(x):

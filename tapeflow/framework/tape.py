@@ -130,7 +130,7 @@ class GradientTape(Recorder):
         """Ensures `tensor` (a tensor, variable, or nest of them) is traced by this tape."""
         for t in nest.flatten(tensor):
             if isinstance(t, Tensor):
-                if t._value.dtype.kind not in "fc" and _watch_warnings[0] < 5:
+                if t._value.dtype.kind not in "fcV" and _watch_warnings[0] < 5:
                     _watch_warnings[0] += 1  # TF logs this at most 5 times per process
                     _log.warning("The dtype of the watched tensor must be floating (e.g. tf.float32),"
                                  " got %r", from_numpy(t._value.dtype))
@@ -180,7 +180,7 @@ class GradientTape(Recorder):
         else:
             return
         for o in outputs:
-            if o._value.dtype.kind in "fc":
+            if o._value.dtype.kind in "fcV":
                 break
         else:  # integer/bool outputs carry no gradient: kept apart, as evidence for explain()
             self._record_cut(op, inputs, outputs, attrs)
@@ -304,7 +304,7 @@ class GradientTape(Recorder):
         flat_sources = nest.flatten(sources)
         tv = target._value
         n = int(np.prod(tv.shape))
-        if n == 0 or tv.dtype.kind not in "fc":
+        if n == 0 or tv.dtype.kind not in "fcV":
             grads = [None] * len(flat_sources)
             self._seeded_sweeps(target, flat_sources, wrap(np.zeros((0,) + tv.shape, tv.dtype)),
                                 vectorize=False)
@@ -423,10 +423,11 @@ def _seeds(flat_targets, output_gradients):
         if not isinstance(t, TensorLike):
             raise AttributeError(f"'{type(t).__name__}' object has no attribute 'dtype'")
         v = t._value
-        if v.dtype.kind not in "fc":
+        if v.dtype.kind not in "fcV":
             seeds.append(None)
         elif og is None:
-            seeds.append(wrap(v.dtype.type(1) if v.ndim == 0 else np.ones(v.shape, v.dtype)))
+            seeds.append(wrap(v.dtype.type(1) if v.ndim == 0 and v.dtype.names is None
+                              else np.ones(v.shape, v.dtype)))
         else:
             seeds.append(convert_to_tensor(og, dtype=from_numpy(v.dtype)))
     return seeds

@@ -14,7 +14,7 @@ import numbers
 
 import numpy as np
 
-from . import dtypes
+from . import bfloat16, config_state, dtypes
 from .errors import SymbolicValueError
 from .tensor_shape import TensorShape
 
@@ -115,7 +115,7 @@ class TensorLike:
 
     @property
     def device(self):
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
+        return config_state.device_of(self)
 
     def ref(self):
         """A hashable reference to this object, for dict keys and sets."""
@@ -142,11 +142,13 @@ class Tensor(TensorLike):
         raise AttributeError("Tensor.name is undefined when eager execution is enabled.")
 
     def numpy(self):
-        """The value as a NumPy array (a copy) or NumPy scalar."""
+        """The value as a NumPy array (a copy) or NumPy scalar (float32 for bfloat16)."""
         if recorder_state.recorders:
             value_leaving(self)
         v = self._value
         if type(v) is _ndarray:
+            if v.dtype.names is not None:
+                return _special_numpy(v)
             return v.copy() if v.ndim else v[()]
         return v
 
@@ -154,6 +156,8 @@ class Tensor(TensorLike):
         if recorder_state.recorders:
             value_leaving(self)
         v = np.asarray(self._value)
+        if v.dtype.names is not None:
+            v = np.asarray(_special_numpy(v))
         if dtype is not None and v.dtype != dtype:
             return v.astype(dtype)
         if copy:
@@ -184,12 +188,18 @@ class Tensor(TensorLike):
     def __float__(self):
         if recorder_state.recorders:
             value_leaving(self)
-        return float(self._value)
+        try:
+            return float(self._value)
+        except TypeError:  # bfloat16 storage
+            return float(_special_numpy(self._value))
 
     def __int__(self):
         if recorder_state.recorders:
             value_leaving(self)
-        return int(self._value)
+        try:
+            return int(self._value)
+        except TypeError:  # bfloat16 storage
+            return int(_special_numpy(self._value))
 
     def __index__(self):
         if self._value.dtype.kind not in "iu":
@@ -227,7 +237,9 @@ Tensor.__name__ = Tensor.__qualname__ = "EagerTensor"
 
 def numpy_text(value, is_repr=False):
     """The value's text as TF prints it inside `tf.Tensor(...)` and `<tf.Tensor ...>`."""
-    if is_repr:
+    if value.dtype.names is not None:  # bfloat16 storage
+        text = bfloat16.text(value, is_repr)
+    elif is_repr:
         text = repr(value.item()) if value.ndim == 0 else repr(value)
     else:
         text = str(value)
@@ -422,6 +434,8 @@ _FAST_SCALAR_KINDS = {float: "fc", int: "fc"}
 def _to_array(value, dtype):
     """A NumPy value for `value`: an ndarray, or a NumPy scalar for 0-d (as TF's .numpy());
     strings stay object arrays (a 0-d one for a scalar string)."""
+    if dtype is not None and not dtype._plain:
+        return _to_special(value, dtype)
     arr = _to_array_nd(value, dtype)
     return arr if arr.dtype == object else arr[()]
 
@@ -478,3 +492,21 @@ def constant(value, dtype=None, shape=None, name="Const"):
 def is_tensor(x):
     """True for tensors and variables (and types registered for conversion)."""
     return isinstance(x, TensorLike) or type(x) in _conversion_functions
+
+
+# -- dtypes that are not a plain NumPy dtype (bfloat16 storage; unsupported TF types) --------------
+def _special_numpy(v):
+    """The NumPy value of bfloat16 storage: its float32 values (TF gives ml_dtypes' bfloat16)."""
+    out = bfloat16.to_float32(v).copy()
+    return out if out.ndim else out[()]
+
+
+def _to_special(value, dtype):
+    if dtype is dtypes.bfloat16:
+        if isinstance(value, Tensor) or type(value) in _conversion_functions:
+            value = np.asarray(value)
+        if isinstance(value, (_ndarray, _generic)) and value.dtype == dtypes.BFLOAT16_STORAGE:
+            return np.asarray(value).copy()
+        return bfloat16.from_values(_to_array_nd(value, dtypes.float64), flush_subnormals=True)
+    raise NotImplementedError(f"tapeflow has no tensors of dtype {dtype.name} (TF's quantized "
+                              f"and experimental narrow types exist as dtype objects only)")

@@ -22,7 +22,7 @@ import weakref
 
 import numpy as np
 
-from . import dtypes
+from . import bfloat16, config_state, dtypes
 from .errors import InvalidArgumentError, op_error
 from .op import ANY, _NO_ATTRS, _apply_recorded, defop, state
 from .tensor import Tensor, TensorLike, convert_to_tensor, numpy_text, \
@@ -114,7 +114,11 @@ class Variable(TensorLike):
         if state.recorders:
             value_leaving(self)
         v = self._value
-        return v.copy() if type(v) is np.ndarray else v
+        if type(v) is np.ndarray:
+            if v.dtype.names is not None:  # bfloat16 storage: its float32 values
+                return bfloat16.to_float32(v).copy()
+            return v.copy()
+        return v
 
     def __array__(self, dtype=None, copy=None):
         if state.recorders:
@@ -232,10 +236,17 @@ class Variable(TensorLike):
         their values."""
         with self._lock:
             v = self._array
-            if type(v) is np.ndarray and v.base is None and sys.getrefcount(v) <= _PRIVATE_REFS:
-                ufunc(v, delta, out=v)
-            else:
-                self._array = ufunc(v, delta)
+            try:
+                if type(v) is np.ndarray and v.base is None and sys.getrefcount(v) <= _PRIVATE_REFS:
+                    ufunc(v, delta, out=v)
+                else:
+                    self._array = ufunc(v, delta)
+            except TypeError:
+                if v.dtype != dtypes.BFLOAT16_STORAGE:
+                    raise
+                # bfloat16 storage has no NumPy arithmetic: compute in float32, round back
+                self._array = bfloat16.from_values(ufunc(bfloat16.to_float32(v),
+                                                         bfloat16.to_float32(delta)))
 
     def _replace(self, key, updates):
         """value[key] = updates, into a new array (atomically: read, copy, write under the lock)."""

@@ -77,11 +77,25 @@ class DTypeName(str):
     __hash__ = str.__hash__
 
 
+_autocast_stack = []  # the compute dtypes of the layers being called, innermost last
+
+
+@contextlib.contextmanager
+def autocast_scope(dtype):
+    """Inside, float variables created with `autocast=True` read as `dtype` (Keras's
+    AutocastScope: a mixed-precision layer computes in float16 on float32 weights)."""
+    _autocast_stack.append(dtype)
+    try:
+        yield
+    finally:
+        _autocast_stack.pop()
+
+
 class Variable(_TFVariable):
     """A Keras 3 variable: `name` is the short name, `path` adds the enclosing layer scopes, and
     `value` is the plain `tf.Variable` view (named `path:0`)."""
 
-    __slots__ = ("_path", "_short_name")
+    __slots__ = ("_autocast", "_path", "_short_name", "constraint", "regularizer")
 
     def __init__(self, initializer, shape=None, dtype=None, trainable=True, name=None,
                  autocast=True, aggregation="none", synchronization="auto", **kwargs):
@@ -89,6 +103,7 @@ class Variable(_TFVariable):
             dtype = dtypes.as_dtype(dtype or floatx())
             initializer = initializer(tuple(shape), dtype=dtype)
         super().__init__(initializer, trainable=trainable, dtype=dtype)
+        self._autocast = autocast
         short = name or "variable"
         self._short_name = short
         self._path = "/".join(_path_stack + [short])
@@ -133,11 +148,55 @@ class _PlainView(_UnreadVariable):
     __str__ = __repr__
 
 
+def _convert_keras_variable(var, dtype):
+    from ..framework.variables import _convert_variable
+    if _autocast_stack and var._autocast:
+        compute = _autocast_stack[-1]
+        own = dtypes.from_numpy(var._value.dtype)
+        if own.is_floating and own != compute:
+            from ..ops.math_ops import cast
+            return cast(var._read(), compute)  # differentiable: the float32 weight gets it
+    return _convert_variable(var, dtype)
+
+
 def _register():
     from ..framework.tensor import register_tensor_conversion_function
     from ..framework.variables import _convert_variable
-    register_tensor_conversion_function(Variable, _convert_variable)
+    register_tensor_conversion_function(Variable, _convert_keras_variable)
     register_tensor_conversion_function(_PlainView, _convert_variable)
 
 
 _register()
+
+
+def clear_session(free_memory=True):
+    """Resets Keras's global state: default names start again at `dense`, `dense_1`, ..."""
+    _name_uids.clear()
+    del _path_stack[:]
+
+
+def get_uid(prefix=""):
+    """The next number for `prefix` (1, 2, ...), as Keras's name counter."""
+    _name_uids[prefix] += 1
+    return _name_uids[prefix]
+
+
+def int_shape(x):
+    shape = getattr(x, "shape", None)
+    if shape is None:
+        return None
+    return tuple(shape.as_list()) if hasattr(shape, "as_list") else tuple(shape)
+
+
+def image_data_format():
+    return "channels_last"
+
+
+def set_floatx(value):
+    global _FLOATX
+    _FLOATX = str(value)
+
+
+def set_epsilon(value):
+    global _EPSILON
+    _EPSILON = float(value)

@@ -231,12 +231,12 @@ class LossFunctionWrapper(Loss):
 
 class MeanSquaredError(LossFunctionWrapper):
     def __init__(self, reduction="sum_over_batch_size", name="mean_squared_error", dtype=None):
-        super().__init__(mean_squared_error, name=name, reduction=reduction, dtype=dtype)
+        super().__init__(mse, name=name, reduction=reduction, dtype=dtype)
 
 
 class MeanAbsoluteError(LossFunctionWrapper):
     def __init__(self, reduction="sum_over_batch_size", name="mean_absolute_error", dtype=None):
-        super().__init__(mean_absolute_error, name=name, reduction=reduction, dtype=dtype)
+        super().__init__(mae, name=name, reduction=reduction, dtype=dtype)
 
 
 class Huber(LossFunctionWrapper):
@@ -271,10 +271,11 @@ class SparseCategoricalCrossentropy(LossFunctionWrapper):
 
 mse = MSE = mean_squared_error
 mae = MAE = mean_absolute_error
+# Keras 3 spells the function forms `mse`/`mae` only (`keras.losses.mean_squared_error` is gone)
+del mean_squared_error, mean_absolute_error
 
 _BY_NAME = {
-    "mean_squared_error": mean_squared_error, "mse": mean_squared_error,
-    "mean_absolute_error": mean_absolute_error, "mae": mean_absolute_error,
+    "mean_squared_error": mse, "mse": mse, "mean_absolute_error": mae, "mae": mae,
     "huber": huber, "binary_crossentropy": binary_crossentropy,
     "categorical_crossentropy": categorical_crossentropy,
     "sparse_categorical_crossentropy": sparse_categorical_crossentropy,

@@ -122,15 +122,161 @@ def categorical_accuracy(y_true, y_pred):
 
 
 class Accuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, name="accuracy", dtype=None):
         super().__init__(accuracy, name=name, dtype=dtype)
 
 
 class SparseCategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, name="sparse_categorical_accuracy", dtype=None):
         super().__init__(sparse_categorical_accuracy, name=name, dtype=dtype)
 
 
 class CategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
     def __init__(self, name="categorical_accuracy", dtype=None):
         super().__init__(categorical_accuracy, name=name, dtype=dtype)
+
+
+def binary_accuracy(y_true, y_pred, threshold=0.5):
+    """Mean over the last axis of 1.0 where (y_pred > threshold) == y_true."""
+    y_pred = convert_to_tensor(y_pred)
+    y_true = convert_to_tensor(y_true)
+    y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
+    pred = M.cast(M.greater(y_pred, M.cast(threshold, y_pred.dtype)), y_true.dtype)
+    return M.reduce_mean(M.cast(M.equal(y_true, pred), "float32"), -1)
+
+
+def top_k_categorical_accuracy(y_true, y_pred, k=5):
+    """1.0 where argmax(y_true) is among the k largest predictions."""
+    return sparse_top_k_categorical_accuracy(M.argmax(convert_to_tensor(y_true), -1), y_pred, k)
+
+
+def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5):
+    """1.0 where the integer label is among the k largest predictions."""
+    y_pred = np.asarray(convert_to_tensor(y_pred)._value)
+    y_true = np.asarray(convert_to_tensor(y_true)._value).reshape(-1).astype(np.int64)
+    y_pred = y_pred.reshape(-1, y_pred.shape[-1])
+    # in_top_k: a target counts when fewer than k predictions are strictly larger than it
+    target = y_pred[np.arange(len(y_true)), y_true]
+    larger = (y_pred > target[:, None]).sum(-1)
+    return wrap((larger < k).astype(np.float32))
+
+
+class BinaryAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
+    def __init__(self, name="binary_accuracy", dtype=None, threshold=0.5):
+        super().__init__(binary_accuracy, name=name, dtype=dtype, threshold=threshold)
+
+
+class TopKCategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
+    def __init__(self, k=5, name="top_k_categorical_accuracy", dtype=None):
+        super().__init__(top_k_categorical_accuracy, name=name, dtype=dtype, k=k)
+
+
+class SparseTopKCategoricalAccuracy(MeanMetricWrapper):
+    _direction = "up"
+
+    def __init__(self, k=5, name="sparse_top_k_categorical_accuracy", dtype=None):
+        super().__init__(sparse_top_k_categorical_accuracy, name=name, dtype=dtype, k=k)
+
+
+def _loss_fn(name):
+    from . import losses
+    return losses._BY_NAME[name]
+
+
+class MeanSquaredError(MeanMetricWrapper):
+    _direction = "down"
+
+    def __init__(self, name="mean_squared_error", dtype=None):
+        super().__init__(_loss_fn("mean_squared_error"), name=name, dtype=dtype)
+
+
+class MeanAbsoluteError(MeanMetricWrapper):
+    _direction = "down"
+
+    def __init__(self, name="mean_absolute_error", dtype=None):
+        super().__init__(_loss_fn("mean_absolute_error"), name=name, dtype=dtype)
+
+
+class RootMeanSquaredError(Mean):
+    _direction = "down"
+
+    """sqrt of the (weighted) mean of squared errors."""
+
+    def __init__(self, name="root_mean_squared_error", dtype=None):
+        super().__init__(name=name, dtype=dtype)
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        y_pred = convert_to_tensor(y_pred)
+        y_true = M.cast(convert_to_tensor(y_true), y_pred.dtype)
+        y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
+        return super().update_state(M.square(y_true - y_pred), sample_weight)
+
+    def result(self):
+        return wrap(np.sqrt(super().result().numpy()).astype(np.float32))
+
+
+class Sum(Metric):
+    """The (weighted) sum of every value passed to `update_state`."""
+
+    def __init__(self, name="sum", dtype=None):
+        super().__init__(name=name, dtype=dtype)
+        self.total = self.add_variable(shape=(), name="total")
+
+    def update_state(self, values, sample_weight=None):
+        values = _np(values)
+        if sample_weight is not None:
+            values = values * np.broadcast_to(_np(sample_weight), values.shape)
+        self.total.assign_add(np.float32(values.sum(dtype=np.float32)))
+
+    def result(self):
+        return wrap(np.float32(self.total.numpy()))
+
+
+def _metric_functions():
+    from . import losses
+    fns = {"binary_accuracy": binary_accuracy, "categorical_accuracy": categorical_accuracy,
+           "sparse_categorical_accuracy": sparse_categorical_accuracy,
+           "top_k_categorical_accuracy": top_k_categorical_accuracy,
+           "sparse_top_k_categorical_accuracy": sparse_top_k_categorical_accuracy,
+           "accuracy": accuracy}
+    for name in ("mse", "mae", "mean_squared_error", "mean_absolute_error",
+                 "binary_crossentropy", "categorical_crossentropy",
+                 "sparse_categorical_crossentropy", "huber"):
+        fns[name] = losses._BY_NAME[name]
+    return fns
+
+
+_CLASSES = {c.__name__: c for c in (Mean, Sum, Accuracy, BinaryAccuracy, CategoricalAccuracy,
+                                    SparseCategoricalAccuracy, TopKCategoricalAccuracy,
+                                    SparseTopKCategoricalAccuracy, MeanSquaredError,
+                                    MeanAbsoluteError, RootMeanSquaredError)}
+
+
+def get(identifier):
+    """A metric (class instance or function) from a name, a class, an instance or a callable."""
+    if isinstance(identifier, Metric) or (callable(identifier) and
+                                           not isinstance(identifier, type)):
+        return identifier
+    if isinstance(identifier, type) and issubclass(identifier, Metric):
+        return identifier()
+    if isinstance(identifier, str):
+        if identifier in _CLASSES:
+            return _CLASSES[identifier]()
+        by_alias = {"mse": MeanSquaredError, "mean_squared_error": MeanSquaredError,
+                    "mae": MeanAbsoluteError, "mean_absolute_error": MeanAbsoluteError}
+        if identifier in by_alias:
+            return by_alias[identifier](name=identifier)
+        fns = _metric_functions()
+        if identifier in fns:
+            return fns[identifier]
+    raise ValueError(f"Could not interpret metric identifier: {identifier}")

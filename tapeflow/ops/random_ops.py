@@ -28,6 +28,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from ..framework import config_state
 from ..framework import dtypes as D
 from ..framework.errors import (
     InvalidArgumentError,
@@ -119,6 +120,10 @@ class _Kernel:
 def _kernel(op_name, attrs, seed):
     """The cached kernel for this op, attributes and seeds (made on first use, as TF's eager
     kernel cache; with neither a global nor an op seed its seeds are random)."""
+    if seed is None and _Context.global_seed is None and config_state.determinism:
+        raise RuntimeError("Random ops require a seed to be set when determinism is enabled. "
+                           "Please set a seed before running the op, e.g. by calling "
+                           "tf.random.set_seed(1).")
     s1, s2 = get_seed(seed)
     s1 = 0 if s1 is None else int(s1)
     s2 = 0 if s2 is None else int(s2)

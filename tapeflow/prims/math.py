@@ -14,6 +14,8 @@ import operator
 
 import numpy as np
 
+from ..framework import bfloat16
+from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import ANY, apply, apply1, apply2, defop
 from ..framework.tensor import wrap
@@ -431,18 +433,27 @@ is_nan, is_inf, is_finite = map(_unary_binder, (IS_NAN, IS_INF, IS_FINITE))
 def _cast_forward(v, dtype):
     if v.dtype.kind == "c" and dtype.kind != "c":
         v = v.real
+    if dtype.names is not None or v.dtype.names is not None:  # bfloat16 storage at either end
+        if v.dtype == D.BFLOAT16_STORAGE:
+            v = bfloat16.to_float32(v)
+        if dtype == D.BFLOAT16_STORAGE:
+            return bfloat16.from_values(v)
     return np.asarray(v).astype(dtype)[()]
+
+
+def _differentiable(np_dtype):
+    return np_dtype.kind in "fcV"  # 'V': bfloat16 storage
 
 
 def _cast_grad(op, g):
     x = op.inputs[0]
-    if x._value.dtype.kind not in "fc" or g._value.dtype.kind not in "fc":
+    if not (_differentiable(x._value.dtype) and _differentiable(g._value.dtype)):
         return None
     return cast(g, x._value.dtype)
 
 
 def _cast_jvp(op, dx):
-    if op.outputs[0]._value.dtype.kind not in "fc":
+    if not _differentiable(op.outputs[0]._value.dtype):
         return None
     return cast(dx, op.attrs["dtype"])
 
@@ -467,7 +478,7 @@ COMPLEX_OP = _binary(
     "Complex", _complex_forward, lambda op, g: (real(g), imag(g)),
     lambda op, dr, di: _output_shaped(op, complex_(dr if dr is not None else zeros_like(op.inputs[0]),
                                                    di if di is not None else zeros_like(op.inputs[0]))),
-    (FLOAT[1], FLOAT[2]))
+    (D.float32, D.float64))
 COMPLEX_OP.shape = lambda re, im: aval(broadcast(re, im).shape,
                                        np.complex64 if re.dtype == np.float32 else np.complex128)
 

@@ -32,17 +32,39 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon):
 class LayerNormalization(Layer):
     """Normalizes each example over `axis` (default the last), then scales and shifts."""
 
+    _float32_for_16_bit = True
+
     def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
                  gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None,
-                 beta_constraint=None, gamma_constraint=None, **kwargs):
+                 beta_constraint=None, gamma_constraint=None, rms_scaling=False, **kwargs):
         super().__init__(**kwargs)
+        if rms_scaling:
+            raise NotImplementedError("tapeflow's LayerNormalization does not implement "
+                                      "rms_scaling")
+        from .. import constraints, regularizers
+        self.beta_regularizer = regularizers.get(beta_regularizer)
+        self.gamma_regularizer = regularizers.get(gamma_regularizer)
+        self.beta_constraint = constraints.get(beta_constraint)
+        self.gamma_constraint = constraints.get(gamma_constraint)
+        self.supports_masking = True
         if not isinstance(axis, (int, list, tuple)):
             raise TypeError(f"Expected an int or a list/tuple of ints for the argument 'axis', but "
                             f"received: {axis!r}")
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
+        self._axis_arg = self.axis
         self.epsilon, self.center, self.scale = epsilon, center, scale
         self.beta_initializer = initializers.get(beta_initializer)
         self.gamma_initializer = initializers.get(gamma_initializer)
+
+    def _config(self):
+        return {"axis": self._axis_arg, "epsilon": self.epsilon, "center": self.center,
+                "scale": self.scale, "rms_scaling": False,
+                "beta_initializer": self.beta_initializer,
+                "gamma_initializer": self.gamma_initializer,
+                "beta_regularizer": self.beta_regularizer,
+                "gamma_regularizer": self.gamma_regularizer,
+                "beta_constraint": self.beta_constraint,
+                "gamma_constraint": self.gamma_constraint}
 
     def build(self, input_shape):
         ndim = len(input_shape)
@@ -50,9 +72,13 @@ class LayerNormalization(Layer):
         self.axis = sorted(a % ndim for a in axes)
         shape = tuple(input_shape[a] for a in self.axis)
         self._gamma = (self.add_weight(name="gamma", shape=shape,
-                                       initializer=self.gamma_initializer) if self.scale else None)
+                                       initializer=self.gamma_initializer,
+                                       regularizer=self.gamma_regularizer,
+                                       constraint=self.gamma_constraint) if self.scale else None)
         self._beta = (self.add_weight(name="beta", shape=shape,
-                                      initializer=self.beta_initializer) if self.center else None)
+                                      initializer=self.beta_initializer,
+                                      regularizer=self.beta_regularizer,
+                                      constraint=self.beta_constraint) if self.center else None)
 
     gamma = property(lambda self: self._gamma)
     beta = property(lambda self: self._beta)
@@ -83,12 +109,24 @@ class BatchNormalization(Layer):
 
     In training, `moving = moving * momentum + batch_statistic * (1 - momentum)`."""
 
+    _float32_for_16_bit = True
+
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer="zeros", gamma_initializer="ones",
                  moving_mean_initializer="zeros", moving_variance_initializer="ones",
                  beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
-                 gamma_constraint=None, synchronized=False, **kwargs):
+                 gamma_constraint=None, synchronized=False, renorm=False, renorm_clipping=None,
+                 renorm_momentum=0.99, **kwargs):
         super().__init__(**kwargs)
+        if renorm or synchronized:
+            raise NotImplementedError("tapeflow's BatchNormalization does not implement "
+                                      "renorm or synchronized")
+        from .. import constraints, regularizers
+        self.beta_regularizer = regularizers.get(beta_regularizer)
+        self.gamma_regularizer = regularizers.get(gamma_regularizer)
+        self.beta_constraint = constraints.get(beta_constraint)
+        self.gamma_constraint = constraints.get(gamma_constraint)
+        self.supports_masking = True
         self.axis = int(axis)
         self.momentum, self.epsilon = float(momentum), float(epsilon)
         self.center, self.scale = center, scale
@@ -97,12 +135,29 @@ class BatchNormalization(Layer):
         self.moving_mean_initializer = initializers.get(moving_mean_initializer)
         self.moving_variance_initializer = initializers.get(moving_variance_initializer)
 
+    def _config(self):
+        return {"axis": self.axis, "momentum": self.momentum, "epsilon": self.epsilon,
+                "center": self.center, "scale": self.scale,
+                "beta_initializer": self.beta_initializer,
+                "gamma_initializer": self.gamma_initializer,
+                "moving_mean_initializer": self.moving_mean_initializer,
+                "moving_variance_initializer": self.moving_variance_initializer,
+                "beta_regularizer": self.beta_regularizer,
+                "gamma_regularizer": self.gamma_regularizer,
+                "beta_constraint": self.beta_constraint,
+                "gamma_constraint": self.gamma_constraint, "synchronized": False,
+                "renorm": False, "renorm_clipping": None, "renorm_momentum": 0.99}
+
     def build(self, input_shape):
         shape = (input_shape[self.axis],)
         self._gamma = (self.add_weight(shape=shape, name="gamma",
-                                       initializer=self.gamma_initializer) if self.scale else None)
+                                       initializer=self.gamma_initializer,
+                                       regularizer=self.gamma_regularizer,
+                                       constraint=self.gamma_constraint) if self.scale else None)
         self._beta = (self.add_weight(shape=shape, name="beta",
-                                      initializer=self.beta_initializer) if self.center else None)
+                                      initializer=self.beta_initializer,
+                                      regularizer=self.beta_regularizer,
+                                      constraint=self.beta_constraint) if self.center else None)
         self._moving_mean = self.add_weight(shape=shape, name="moving_mean", trainable=False,
                                             initializer=self.moving_mean_initializer)
         self._moving_variance = self.add_weight(shape=shape, name="moving_variance",
