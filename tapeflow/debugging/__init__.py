@@ -1,6 +1,7 @@
-"""`tf.debugging`: TF's checks (`assert_*`, `check_numerics`, `enable_check_numerics`); the
-package also holds tapeflow's debugging tools behind `tf.autodiff.explain`, `detect_anomaly` and
-`plot` (modules `_explain`, `_numerics`, `_viz`).
+"""`tf.debugging`: TF's checks (`assert_*`, `check_numerics`, `enable_check_numerics`) and
+placement logging (`set_log_device_placement`). The package also holds tapeflow's debugging
+tools behind `tf.autodiff.explain`, `detect_anomaly` and `plot` (`_explain`, `_numerics`,
+`_viz`).
 
     >>> tf.debugging.assert_rank(tf.ones((2, 3)), 2)
     >>> tf.debugging.is_numeric_tensor(tf.constant("a"))
@@ -15,6 +16,7 @@ from ._checks import (assert_equal, assert_greater, assert_greater_equal, assert
                       is_numeric_tensor)
 from ._numerics import (assert_all_finite, check_numerics, disable_check_numerics,
                         enable_check_numerics)
+from ._placement import get_log_device_placement, set_log_device_placement
 
 __all__ = ["Assert", "assert_all_finite", "assert_equal", "assert_greater",
            "assert_greater_equal", "assert_integer", "assert_less", "assert_less_equal",
@@ -22,4 +24,5 @@ __all__ = ["Assert", "assert_all_finite", "assert_equal", "assert_greater",
            "assert_none_equal", "assert_positive", "assert_proper_iterable", "assert_rank",
            "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype", "assert_scalar",
            "assert_shapes", "assert_type", "check_numerics", "disable_check_numerics",
-           "enable_check_numerics", "is_numeric_tensor"]
+           "enable_check_numerics", "get_log_device_placement", "is_numeric_tensor",
+           "set_log_device_placement"]

@@ -193,10 +193,10 @@ class _NumericsChecker(Recorder):
         if len(inputs) > 1:
             lines.append("")
             lines.append(f"  Input tensors ({len(inputs)}):")
-            lines.extend(f"         {i}: {x}" for i, x in enumerate(inputs))
+            lines.extend(f"         {i}: {x!s}" for i, x in enumerate(inputs))
         elif inputs:
             lines.append("")
-            lines.append(f"  Input tensor: {inputs[0]}")
+            lines.append(f"  Input tensor: {inputs[0]!s}")
         lines.append("")
         text = "\n".join(lines) + "\n"
         text += _stack_block(stack, self.stack_height_limit, self.path_length_limit)
@@ -245,7 +245,8 @@ def enable_check_numerics(stack_height_limit=30, path_length_limit=50):
     """
     checker = _numerics.checker
     if checker is not None and checker.on_stack():
-        checker.stack_height_limit, checker.path_length_limit = stack_height_limit, path_length_limit
+        checker.stack_height_limit = stack_height_limit
+        checker.path_length_limit = path_length_limit
         return
     checker = _numerics.checker = _NumericsChecker(stack_height_limit, path_length_limit)
     checker.push()

@@ -73,10 +73,8 @@ def tape_to_dot(tape, target=None, sources=None, max_nodes=300):
     # the leaves: the given sources, else every watched tensor and variable
     if sources is None:
         leaves = [obj for k, obj in tracked.items() if k not in producer]
-        given = False
     else:
         leaves = [sources] if isinstance(sources, TensorLike) else nest.flatten(sources)
-        given = True
     reasons = {}
     if flat_targets and leaves:
         from ._explain import explain_flat
