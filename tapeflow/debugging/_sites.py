@@ -88,10 +88,14 @@ def where(site):
 
 
 def code_line(site):
-    """The stripped source line of a site ('' when unknown)."""
+    """The stripped source line of a site, without a trailing comment ('' when unknown)."""
     if not site:
         return ""
-    return linecache.getline(site[0], site[1]).strip()
+    line = linecache.getline(site[0], site[1]).strip()
+    m = re.search(r"\s+#", line)
+    if m and line[:m.start()].count("'") % 2 == 0 and line[:m.start()].count('"') % 2 == 0:
+        line = line[:m.start()]
+    return line
 
 
 def where_and_code(site):
