@@ -800,3 +800,16 @@ def test_example_script_runs(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "NOT_WATCHED" in out.stdout and "Sqrt" in out.stdout
     assert (tmp_path / "tape.dot").exists()
+
+
+@pytest.mark.parametrize("module", [
+    "tapeflow.debugging", "tapeflow.debugging._checks", "tapeflow.debugging._numerics",
+    "tapeflow.debugging._explain", "tapeflow.debugging._hooks", "tapeflow.debugging._viz",
+    "tapeflow.debugging._v1", "tapeflow.debugging._placement", "tapeflow.autodiff",
+    "tapeflow.framework.tape"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(module), extraglobs={"tf": tf, "np": np},
+                             optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
