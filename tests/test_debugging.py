@@ -19,6 +19,14 @@ from tapeflow.framework.tape import GradientTape
 HERE = os.path.abspath(__file__)
 
 
+@pytest.fixture(autouse=True)
+def _own_watch_warning_budget(monkeypatch):
+    """Watching an integer tensor logs a warning at most 5 times per process (as TF): the tests
+    here that do it spend a budget of their own, not the rest of the suite's."""
+    import tapeflow.framework.tape as tape_module
+    monkeypatch.setattr(tape_module, "_watch_warnings", [0])
+
+
 def line_of(text):
     """The line number in this file of the first line containing `text` (after this one)."""
     with open(HERE) as f:
@@ -481,6 +489,32 @@ def test_enable_check_numerics_names_the_op_inputs_and_the_users_line():
     assert tf.math.log(tf.constant(0.0)).numpy() == -np.inf  # off again
 
 
+def _zero_norm_direction():
+    v = tf.constant([0.0, 0.0])
+    return v / tf.norm(v)
+
+
+def _softmax_by_hand():
+    e = tf.exp(tf.constant([100.0, 1.0]))
+    return e / tf.reduce_sum(e)
+
+
+@pytest.mark.parametrize("fn, op, marker", [
+    (lambda: tf.math.log(tf.constant([0.0])), "Log", "lambda: tf.math.log(tf.constant([0.0]))"),
+    (_zero_norm_direction, "RealDiv", "return v / tf.norm(v)"),
+    (_softmax_by_hand, "Exp", "e = tf.exp(tf.constant([100.0, 1.0]))"),
+])
+def test_enable_check_numerics_forward_cases(fn, op, marker):
+    tf.debugging.enable_check_numerics()
+    try:
+        with pytest.raises(tf.errors.InvalidArgumentError) as info:
+            fn()
+    finally:
+        tf.debugging.disable_check_numerics()
+    assert 'eagerly-executing op "%s"' % op in str(info.value)
+    assert "(L%d)" % line_of(marker) in str(info.value)
+
+
 def test_enable_check_numerics_is_per_thread():
     tf.debugging.enable_check_numerics()
     results = []
@@ -753,6 +787,15 @@ def test_plot_keras_model_and_graph_like_objects(tmp_path):
     nodes, edges = parse_dot(open(tf.autodiff.plot(model, tmp_path / "m.dot")).read())
     assert "params: 16" in nodes["layer0"]["label"] and "params: 5" in nodes["layer1"]["label"]
     assert [(a, b) for a, b, _ in edges] == [("layer0", "layer1")]
+    inp = tf.keras.Input((3,), name="features")
+    out = tf.keras.layers.Add(name="sum")([tf.keras.layers.Dense(4, name="left")(inp),
+                                 tf.keras.layers.Dense(4, name="right")(inp)])
+    nodes, edges = parse_dot(tf.autodiff.plot(tf.keras.Model(inp, out), tmp_path / "f.dot")
+                             and open(tmp_path / "f.dot").read())
+    names = {k: v["label"].split("\n")[0] for k, v in nodes.items() if k.startswith("layer")}
+    pairs = sorted((names[a], names[b]) for a, b, _ in edges)
+    assert pairs == [("features", "left"), ("features", "right"), ("left", "sum"),
+                     ("right", "sum")]
 
     class T:
         def __init__(self, op, shape):

@@ -241,6 +241,7 @@ class _Context:
         self.partial = None  # after a consuming sweep: (source ids, results by source, blocked)
         self.grads = {}
         self.blocked = []
+        self._ancestors = None
         nodes, tracked = tape._nodes, tape._tracked
         if nodes is None and tape._kept is not None:
             nodes, tracked = tape._kept
@@ -283,7 +284,7 @@ class _Context:
         if name:
             return "`%s`" % name
         if isinstance(s, Variable):
-            return "the variable '%s'" % s.name
+            return "the variable '%s'" % (getattr(s, "path", None) or s.name)
         return "the source (a %s tensor)" % describe(s)
 
     def target_label(self):
@@ -363,13 +364,13 @@ class _Context:
                 "to %s. Use it inside the `with tf.GradientTape()` block; a value computed from "
                 "it before the tape started (e.g. in __init__ or build) is a constant to the "
                 "tape." % (label, self.target_label())))
-        use = self.first_use(s)
-        if use is not None:
+        used, use = self.first_use(s)
+        if used:
+            at = " at %s" % _sites.where_and_code(use) if use else " by a recorded op"
             return self.result(s, NoneReason.NOT_WATCHED, (
-                "%s was used at %s but never watched: the tape watches trainable tf.Variables "
+                "%s was used%s but never watched: the tape watches trainable tf.Variables "
                 "automatically, never tensors. Call tape.watch(%s) inside the `with` block "
-                "before using it (or make it a tf.Variable)." % (
-                    label, _sites.where_and_code(use), _bare(label))), use)
+                "before using it (or make it a tf.Variable)." % (label, at, _bare(label))), use)
         found = self.not_the_source(s, label)
         if found is not None:
             return found
@@ -379,24 +380,31 @@ class _Context:
             "using it (or make it a tf.Variable)." % (label, _bare(label))))
 
     def first_use(self, s):
-        """Where an untracked tensor went into a recorded op (its site), if it did."""
+        """(True, site or None) when an untracked tensor went into a recorded op; (False,
+        None) when it did not."""
         g = self.graph
         if g is None:
-            return None
+            return False, None
         for n in g.consumers.get(id(s), ()):
             if any(x is s for x in n.inputs):
                 if n.stack:
-                    return n.stack[-1]
+                    return True, n.stack[-1]
                 name = self.code.name_of(s)
                 lines = [u for u in self.code.uses(name) if self.in_block(u)] if name else []
-                return self.code.site(lines[0]) if lines else ()
-        return None
+                return True, self.code.site(lines[0]) if lines else None
+        return False, None
+
+    def target_ancestors(self):
+        """Ids of everything the float targets were computed from, on the records."""
+        if self._ancestors is None:
+            self._ancestors = self.graph.ancestors([id(t) for t in self.float_targets])
+        return self._ancestors
 
     # -- a tracked source with no gradient ---------------------------------------------------
     def tracked_unconnected(self, s, label):
         g = self.graph
         reach, _ = g.reach([id(s)])
-        ancestors = g.ancestors([id(t) for t in self.float_targets])
+        ancestors = self.target_ancestors()
         if id(s) in ancestors:
             return self.blocked_path(s, label, reach, ancestors)
         if isinstance(s, Tensor) and not g.consumers.get(id(s)):
@@ -540,7 +548,8 @@ class _Context:
         found = self.rebound(s, label)
         if found is not None:
             return found
-        return self.twin_in(s, label, None)
+        ancestors = self.target_ancestors() if self.graph is not None else None
+        return self.twin_in(s, label, ancestors)
 
     def rebound(self, s, label):
         """`w = w - lr * g`: the name of a tf.Variable now holds a new tensor."""
@@ -573,17 +582,20 @@ class _Context:
                 if obj is not s and (ancestors is None or k in ancestors):
                     candidates.append(obj)
         for v in self.tape._watched_variables.values():
-            if v is not s and all(v is not c for c in candidates):
+            if v is not s and (ancestors is None or id(v) in ancestors) and \
+                    all(v is not c for c in candidates):
                 candidates.append(v)
         want = isinstance(s, Variable)
-        sv = s._value
-        if sv.size == 0 or not np.isfinite(sv).all() or np.all(sv == 0) or np.all(sv == 1):
+        sv = _numbers(s._value)
+        if sv is None or sv.size == 0 or not np.isfinite(sv).all() or np.all(sv == 0) \
+                or np.all(sv == 1):
             return None  # an uninformative value: equal ones are no evidence
         for obj in candidates:
             if isinstance(obj, Variable) != want and want:
                 continue
             ov = obj._value
-            if ov.shape != sv.shape or ov.dtype != sv.dtype or not np.array_equal(ov, sv):
+            if ov.shape != s._value.shape or ov.dtype != s._value.dtype or \
+                    not np.array_equal(_numbers(ov), sv):
                 continue
             other = self.code.name_of(obj)
             other = "`%s`" % other if other else (
@@ -644,6 +656,16 @@ class _Context:
 _FREED = ("This tape's records were freed by its gradient() or jacobian() call; explain() after "
           "that covers the target and sources of that gradient() call only. Call explain() before "
           "gradient(), or use tf.GradientTape(persistent=True).")
+
+
+def _numbers(v):
+    """The values of an array as plain numbers (bfloat16 storage as float32); None for strings
+    and symbolic values."""
+    if not isinstance(v, (np.ndarray, np.generic)) or v.dtype == object:
+        return None
+    if v.dtype.kind == "V":
+        return np.asarray(v).view(np.float32)
+    return np.asarray(v)
 
 
 def _at(site):

@@ -24,6 +24,7 @@ class _Hooks:
         if tape._cuts:
             _numerics.attach_stacks(tape._cuts)
         checking = stacks or _numerics.anomaly_enabled()
+        outer = _numerics._trace.producer  # a sweep inside a gradient rule restores it
         work = _numerics.checked_nodes(nodes) if checking else nodes
         try:
             if consume and not _explain_none[0]:
@@ -41,7 +42,7 @@ class _Hooks:
             return _sweep(list(work), tracked, targets, seeds, sources, batch_ndim, False)
         finally:
             if checking:
-                _numerics._trace.producer = None
+                _numerics._trace.producer = outer
 
     def after_gradient(self, tape, flat_targets, flat_sources, grads, unconnected):
         if not _explain_none[0] or tape._tracked is None:

@@ -43,11 +43,9 @@ def user_site():
     return (f.f_code.co_filename, f.f_lineno, f.f_code.co_name)
 
 
-def called_from_library():
-    """True when the caller of the function calling this one is tapeflow code (a library helper
-    read the value), False when it is the user's code (or NumPy called from the user's code)."""
-    f = sys._getframe(2)
-    return f is not None and _is_library(f)
+def is_library(frame):
+    """True when `frame` runs tapeflow code (or contextlib on its behalf)."""
+    return frame is not None and _is_library(frame)
 
 
 def user_stack(limit=30):

@@ -252,24 +252,46 @@ def _tensor_text(t):
     return "%s[%s]" % (name, ", ".join("?" if d is None else str(d) for d in dims))
 
 
+def _param_count(layer):
+    n = 0
+    for v in getattr(layer, "weights", ()):
+        size = 1
+        for d in v.shape.as_list():
+            size *= d
+        n += size
+    return n
+
+
 def model_to_dot(model, max_nodes=300):
-    """DOT text for a Keras model: its layers (class, parameter count), chained for a
-    Sequential model."""
-    layers = list(model.layers)[:max_nodes]
-    sequential = type(model).__name__ == "Sequential"
+    """DOT text for a Keras model: its layers (class, output shape, parameter count), connected
+    as the functional graph connects them, chained for a Sequential model."""
     lines = ["digraph model {"] + _HEADER
     lines.append("  model [shape=plaintext, style=\"\", label=%s];" % _q(
         "%s (%s)" % (getattr(model, "name", ""), type(model).__name__)))
+    graph_nodes = getattr(model, "_nodes", None)
+    if graph_nodes and all(hasattr(n, "operation") and hasattr(n, "parent_nodes")
+                           for n in graph_nodes):
+        ids, edges = {}, []
+        for node in graph_nodes:
+            op = node.operation
+            if id(op) not in ids and len(ids) < max_nodes:
+                ids[id(op)] = "layer%d" % len(ids)
+                outs = [t for t in getattr(node, "output_tensors", ()) if hasattr(t, "shape")]
+                shape = ("\n" + ", ".join(_tensor_text(t) for t in outs)) if outs else ""
+                lines.append("  %s [label=%s];" % (ids[id(op)], _q("%s\n%s%s\nparams: %d" % (
+                    op.name, type(op).__name__, shape, _param_count(op)))))
+            for parent in node.parent_nodes:
+                edges.append((id(parent.operation), id(op)))
+        for a, b in dict.fromkeys(edges):
+            if a in ids and b in ids:
+                lines.append("  %s -> %s;" % (ids[a], ids[b]))
+        lines.append("}")
+        return "\n".join(lines) + "\n"
+    layers = list(model.layers)[:max_nodes]
     for i, layer in enumerate(layers):
-        n = 0
-        for v in getattr(layer, "weights", ()):
-            size = 1
-            for d in v.shape.as_list():
-                size *= d
-            n += size
         lines.append("  layer%d [label=%s];" % (i, _q("%s\n%s\nparams: %d" % (
-            layer.name, type(layer).__name__, n))))
-    if sequential:
+            layer.name, type(layer).__name__, _param_count(layer)))))
+    if type(model).__name__ == "Sequential":
         for i in range(len(layers) - 1):
             lines.append("  layer%d -> layer%d;" % (i, i + 1))
     elif len(layers) > 1:

@@ -23,6 +23,7 @@ keeps the records (nothing was consumed); they go with the tape.
 import contextlib
 import enum
 import logging
+import sys
 
 import numpy as np
 
@@ -108,7 +109,9 @@ class GradientTape(Recorder):
         if not self._recording or self._paused:
             raise RuntimeError("Trying to stop recording a tape which is not recording.")
         from ..debugging._sites import user_site
-        self._stops = (self._stops or []) + [user_site()]
+        if self._stops is None:
+            self._stops = []
+        self._stops.append(user_site())
         with self.paused():
             yield
 
@@ -169,8 +172,11 @@ class GradientTape(Recorder):
         if tracked is None or id(x) not in tracked:
             if isinstance(x, Tensor) or not (x.trainable and self._watch_accessed_variables):
                 return
-        from ..debugging._sites import called_from_library, user_site
-        self._left = (self._left or []) + [(x, user_site(), called_from_library())]
+        from ..debugging._sites import is_library, user_site
+        if self._left is None:
+            self._left = []
+        # frames: this method, value_leaving, Tensor.numpy (or __array__, ...), its caller
+        self._left.append((x, user_site(), is_library(sys._getframe(3))))
 
     def record(self, op, inputs, outputs, attrs):
         tracked = self._tracked
@@ -406,6 +412,7 @@ class GradientTape(Recorder):
         """
         from ..debugging._viz import tape_to_dot
         return tape_to_dot(self, target, sources)
+
 
 _EVIDENCE = frozenset(("_cuts", "_unwatched_reads", "_left", "_stops", "_sweep", "_kept"))
 
