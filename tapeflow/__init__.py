@@ -46,8 +46,18 @@ newaxis = None
 
 
 def executing_eagerly():
-    """Always True: tapeflow runs eagerly."""
-    return True
+    """True unless a graph is being built (inside a `tf.function` trace or `Graph.as_default()`).
+
+    >>> tf.executing_eagerly()
+    True
+    """
+    return _graph.building_graph() is None
+
+
+def inside_function():
+    """True while a `tf.function` is being traced."""
+    g = _graph.building_graph()
+    return g is not None and g.building_function
 
 
 def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
@@ -60,7 +70,9 @@ def get_static_value(tensor, partial=False):
 
 # The training stack: modules, tf.function, Keras (layers, optimizers, losses), checkpoints.
 from .module import Module, name_scope  # noqa: E402
-from .function import TensorSpec, function  # noqa: E402
+from .function import TensorSpec, function, init_scope  # noqa: E402
+from .framework import graph as _graph  # noqa: E402
+from .framework.graph import Graph, Operation, get_default_graph  # noqa: E402,F401
 from . import keras, train  # noqa: E402
 from .ops.indexing_ops import (argsort, boolean_mask, clip_by_global_norm, clip_by_norm,  # noqa: F401,E402
                                gather_nd, meshgrid, repeat, reverse_sequence, roll, scatter_nd,
@@ -85,8 +97,13 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "assert_less": (".debugging", "assert_less"), "assert_rank": (".debugging", "assert_rank"),
          "device": (".config.devices", "device"), "DeviceSpec": (".config.devices", "DeviceSpec"),
          "data": (".data", None), "io": (".io", None), "sparse": (".sparse", None),
+         "ragged": (".ragged", None), "strings": (".strings", None),
+         "experimental": (".experimental", None),
          "SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
-         "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
+         "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec"),
+         "RaggedTensor": (".ragged.ragged_tensor", "RaggedTensor"),
+         "RaggedTensorSpec": (".ragged.ragged_tensor", "RaggedTensorSpec"),
+         "fingerprint": (".strings", "fingerprint")}
 
 
 def __getattr__(name):

@@ -65,6 +65,11 @@ def _read_variables(structure):
     return nest.map_structure(lambda x: identity(x) if _is_variable(x) else x, structure)
 
 
+def _building_graph():
+    from .framework.graph import building_graph
+    return building_graph() is not None
+
+
 def _graph_unavailable(what):
     raise NotImplementedError(f"graph-mode {what} is not available yet: tapeflow runs "
                               f"{what} eagerly only (a symbolic tensor reached it)")
@@ -74,7 +79,8 @@ def _graph_unavailable(what):
 
 def _graph_cond(pred, true_fn, false_fn, name=None):
     """The functional graph op for `tf.cond` on a symbolic predicate (graph mode)."""
-    _graph_unavailable("tf.cond")
+    from . import graph_control_flow
+    return graph_control_flow.graph_cond(pred, true_fn, false_fn, name)
 
 
 def _pred_value(pred):
@@ -197,7 +203,8 @@ def _case_chain(predicates, actions, default):
 
 def _graph_switch_case(branch_index, branch_fns, name=None):
     """The functional graph op (TF's `Case`) for a symbolic branch index (graph mode)."""
-    _graph_unavailable("tf.switch_case")
+    from . import graph_control_flow
+    return graph_control_flow.graph_switch_case(branch_index, branch_fns, name)
 
 
 def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
@@ -253,7 +260,9 @@ def _graph_while_loop(cond, body, loop_vars, shape_invariants=None, parallel_ite
                       maximum_iterations=None, name=None):
     """The functional graph op (TF's `While`) for symbolic loop variables or a symbolic
     condition (graph mode)."""
-    _graph_unavailable("tf.while_loop")
+    from . import graph_control_flow
+    return graph_control_flow.graph_while_loop(cond, body, loop_vars, shape_invariants,
+                                               parallel_iterations, maximum_iterations, name)
 
 
 def _leaf_to_tensor(x):
@@ -868,7 +877,8 @@ def _output_writer(output_stream):
 
 def _graph_print(inputs, output_stream, summarize, sep, end):
     """tf.print inside a graph (a PrintV2 op running on every call) — graph mode."""
-    _graph_unavailable("tf.print")
+    from . import graph_control_flow
+    return graph_control_flow.graph_print(inputs, output_stream, summarize, sep, end)
 
 
 def print_v2(*inputs, **kwargs):
@@ -887,7 +897,7 @@ def print_v2(*inputs, **kwargs):
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments for tf.print: {kwargs}")
     write = _output_writer(output_stream)
-    if any_symbolic(nest.flatten(list(inputs))):
+    if any_symbolic(nest.flatten(list(inputs))) or _building_graph():
         return _graph_print(inputs, output_stream, summarize, sep, end)
     summarize = int(summarize.numpy()) if _is_tensor_like(summarize) else summarize
     if (len(inputs) == 1 and _is_tensor_like(inputs[0]) and inputs[0].shape.rank == 0
@@ -923,9 +933,10 @@ def print_v2(*inputs, **kwargs):
 
 # -- py_function, numpy_function ------------------------------------------------------------------
 
-def _graph_py_function(func, inp, Tout, name):
+def _graph_py_function(func, inp, Tout, name, numpy_mode=False):
     """A py_function as a graph op (EagerPyFunc calling back into Python) — graph mode."""
-    _graph_unavailable("tf.py_function")
+    from . import graph_control_flow
+    return graph_control_flow.graph_py_function(func, inp, Tout, numpy_mode)
 
 
 def _convert_output(value, dtype):
@@ -1020,7 +1031,7 @@ def py_function(func=None, inp=None, Tout=None, name=None):
     if Tout is None:
         _missing_tout()
     inp = list(inp or [])
-    if any_symbolic(nest.flatten(inp)):
+    if any_symbolic(nest.flatten(inp)) or _building_graph():
         return _graph_py_function(func, inp, Tout, name)
     args = [x if _is_tensor_like(x) else convert_to_tensor(x) for x in inp]
     if isinstance(Tout, (list, tuple)) and not Tout:
@@ -1041,8 +1052,10 @@ def numpy_function(func=None, inp=None, Tout=None, stateful=True, name=None):
         raise TypeError(f"Expected func to be callable. Received func={func} of type "
                         f"{type(func)}.")
     inp = list(inp or [])
-    if any_symbolic(nest.flatten(inp)):
-        return _graph_py_function(func, inp, Tout, name)
+    if any_symbolic(nest.flatten(inp)) or _building_graph():
+        if Tout is None:
+            _missing_tout()
+        return _graph_py_function(func, inp, Tout, name, numpy_mode=True)
     if Tout is None:
         _missing_tout()
     args = [np.array(x.numpy() if _is_tensor_like(x) else x) for x in inp]
@@ -1082,7 +1095,8 @@ def _summarize_eager(t, summarize):
 
 def _graph_assert(condition, data, summarize, name):
     """tf.Assert as a graph op — graph mode."""
-    _graph_unavailable("tf.Assert")
+    from . import graph_control_flow
+    return graph_control_flow.graph_assert(condition, data, summarize, name)
 
 
 def Assert(condition, data, summarize=None, name=None):

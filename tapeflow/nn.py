@@ -11,3 +11,21 @@ from .ops.nn_extra_ops import (batch_normalization, bias_add, compute_average_lo
                                relu6, selu, sigmoid_cross_entropy_with_logits, silu, swish,
                                weighted_cross_entropy_with_logits)
 from .ops.special_math_ops import l2_normalize, softsign  # noqa: F401,E402
+
+
+def embedding_lookup_sparse(params, sp_ids, sp_weights, combiner="mean", max_norm=None,
+                            name=None, allow_fast_lookup=False):
+    """Combined embeddings of each row of a SparseTensor of ids (see `tf.sparse` ops)."""
+    from .ops.sparse_ops import embedding_lookup_sparse as impl
+    return impl(params, sp_ids, sp_weights, combiner, max_norm)
+
+
+_dense_embedding_lookup = embedding_lookup
+
+
+def embedding_lookup(params, ids, max_norm=None, name=None):  # noqa: F811 - ragged ids
+    """Rows of `params` at `ids`; RaggedTensor ids give a RaggedTensor of embeddings."""
+    from .framework.composite_tensor import CompositeTensor
+    if isinstance(ids, CompositeTensor):
+        return ids.with_flat_values(_dense_embedding_lookup(params, ids.flat_values, max_norm))
+    return _dense_embedding_lookup(params, ids, max_norm)

@@ -4,18 +4,20 @@ import pytest
 import tapeflow as tf
 
 
-def test_runs_python_every_call():
+def test_python_runs_only_while_tracing():
     calls = []
 
     @tf.function
     def f(x):
-        calls.append(1)  # in TF this runs only while tracing; in tapeflow on every call
+        calls.append(1)  # a Python side effect: it happens while tracing, as in TF
         return x + 1.0
 
     f(tf.constant(1.0))
     f(tf.constant(2.0))
-    assert len(calls) == 2
-    assert f.experimental_get_tracing_count() == 1  # what TF would have traced
+    assert len(calls) == 1
+    assert f.experimental_get_tracing_count() == 1
+    f(tf.constant([1.0, 2.0]))  # a new shape: a new trace
+    assert len(calls) == 2 and f.experimental_get_tracing_count() == 2
 
 
 def test_decorator_with_arguments_and_gradient():

@@ -44,8 +44,16 @@ def _children(x):
     return list(x)
 
 
+def _is_composite(x):
+    from .composite_tensor import CompositeTensor
+    return isinstance(x, CompositeTensor)
+
+
 def flatten(structure, expand_composites=False):
-    """The leaves of `structure`, depth first. A non-nested value gives `[value]`."""
+    """The leaves of `structure`, depth first. A non-nested value gives `[value]`. With
+    `expand_composites`, RaggedTensors and SparseTensors give their component tensors."""
+    if expand_composites:
+        return _flatten_composites(structure)
     if not is_nested(structure):
         return [structure]
     out = []
@@ -56,6 +64,16 @@ def flatten(structure, expand_composites=False):
             stack.extend(reversed(_children(x)))
         else:
             out.append(x)
+    return out
+
+
+def _flatten_composites(structure):
+    out = []
+    for leaf in flatten(structure):
+        if _is_composite(leaf):
+            out.extend(leaf._type_spec._to_components(leaf))
+        else:
+            out.append(leaf)
     return out
 
 
@@ -75,6 +93,8 @@ def _rebuild(template, children):
 def pack_sequence_as(structure, flat_sequence, expand_composites=False):
     """Rebuilds `structure` with the leaves taken in order from `flat_sequence`."""
     flat_sequence = list(flat_sequence)
+    if expand_composites:
+        return _pack_composites(structure, flat_sequence)
     if not is_nested(structure):
         if len(flat_sequence) != 1:
             raise ValueError(f"Structure is a scalar but len(flat_sequence) == {len(flat_sequence)} > 1")
@@ -84,6 +104,20 @@ def pack_sequence_as(structure, flat_sequence, expand_composites=False):
         raise ValueError(f"Could not pack sequence. Structure had {n} atoms, but flat_sequence had "
                          f"{len(flat_sequence)} items.")
     return _pack(structure, iter(flat_sequence))
+
+
+def _pack_composites(structure, flat_sequence):
+    leaves = flatten(structure)
+    it = iter(flat_sequence)
+    rebuilt = []
+    for leaf in leaves:
+        if _is_composite(leaf):
+            spec = leaf._type_spec
+            n = len(spec._to_components(leaf))
+            rebuilt.append(spec._from_components([next(it) for _ in range(n)]))
+        else:
+            rebuilt.append(next(it))
+    return pack_sequence_as(structure, rebuilt)
 
 
 def _pack(s, leaves):

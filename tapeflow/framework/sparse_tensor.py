@@ -13,14 +13,44 @@ printing and `tf.sparse.to_dense`; sparse ops beyond these are for later work.
 import numpy as np
 
 from . import dtypes
+from .composite_tensor import CompositeTensor
 from .tensor import convert_to_tensor, wrap
 from .tensor_shape import TensorShape
 
 
-class SparseTensor:
+class SparseTensor(CompositeTensor):
     """`SparseTensor(indices, values, dense_shape)`."""
 
     __slots__ = ("__weakref__", "_dense_shape", "_indices", "_values")
+
+    @property
+    def _type_spec(self):
+        return SparseTensorSpec(self.shape, self.dtype)
+
+    @classmethod
+    def _composite_op(cls, op, args, attrs):
+        from ..ops import sparse_ops
+        return sparse_ops.elementwise(op, args, attrs)
+
+    @classmethod
+    def _composite_api(cls, name, args, kwargs):
+        from ..ops import sparse_ops
+        return sparse_ops.api(name, args, kwargs)
+
+    def __mul__(self, other):
+        from ..ops import math_ops
+        return math_ops.multiply(self, other)
+
+    def __truediv__(self, other):
+        from ..ops import math_ops
+        return math_ops.truediv(self, other)
+
+    def __add__(self, other):
+        from ..ops import sparse_ops
+        return sparse_ops.add(self, other)
+
+    def consumers(self):
+        return []
 
     def __init__(self, indices, values, dense_shape):
         self._indices = convert_to_tensor(indices, dtypes.int64)
@@ -81,6 +111,12 @@ class SparseTensorSpec:
     @classmethod
     def from_value(cls, value):
         return cls(value.shape, value.dtype)
+
+    def _to_components(self, value):
+        return [value.indices, value.values, value.dense_shape]
+
+    def _from_components(self, components):
+        return SparseTensor(*components)
 
     def is_compatible_with(self, other):
         return (getattr(other, "dtype", None) == self._dtype

@@ -490,8 +490,10 @@ def constant(value, dtype=None, shape=None, name="Const"):
 
 
 def is_tensor(x):
-    """True for tensors and variables (and types registered for conversion)."""
-    return isinstance(x, TensorLike) or type(x) in _conversion_functions
+    """True for tensors and variables (and types registered for conversion), and for composite
+    tensors (RaggedTensor, SparseTensor) as in TF."""
+    from .composite_tensor import CompositeTensor
+    return isinstance(x, (TensorLike, CompositeTensor)) or type(x) in _conversion_functions
 
 
 # -- dtypes that are not a plain NumPy dtype (bfloat16 storage; unsupported TF types) --------------

@@ -24,8 +24,8 @@ import numpy as np
 
 from . import bfloat16, config_state, dtypes
 from .errors import InvalidArgumentError, op_error
-from .op import ANY, _NO_ATTRS, _apply_recorded, defop, state
-from .tensor import Tensor, TensorLike, convert_to_tensor, numpy_text, \
+from .op import ANY, _NO_ATTRS, _apply_recorded, apply, defop, state
+from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, numpy_text, \
     register_tensor_conversion_function, value_leaving, wrap
 from .tensor_shape import TensorShape
 
@@ -36,8 +36,49 @@ def _same_batch(op, args, dims, attrs):
 
 # A read is recorded so tapes can differentiate with respect to the variable; its gradient may
 # stay IndexedSlices (the variable's gradient from a gather).
+def _read_shape(a):
+    """A read's aval: the variable's (a graph handle's dtype holds the value dtype)."""
+    names = a.dtype.names
+    if names is not None and names[0] == "resource":
+        return AbstractArray(a.shape, a.dtype["resource"])
+    return a
+
+
 READ = defop("ReadVariableOp", lambda v: v, grad=lambda op, g: g, linear=True, allowed=ANY,
-             shape=lambda a: a, batch=_same_batch, sparse_grad=True, batched_grad=True)
+             shape=_read_shape, batch=_same_batch, sparse_grad=True, batched_grad=True)
+
+def _assign_shape(var, value):
+    return value
+
+
+def _no_vmap(op, args, dims, attrs):
+    raise NotImplementedError(f"vmap of {op.name} (a variable assignment) is not supported")
+
+
+def _graph_assign(var, value):
+    var.assign(value, read_value=False)
+    return var._value
+
+
+def _graph_assign_add(var, value):
+    var.assign_add(value, read_value=False)
+    return var._value
+
+
+def _graph_assign_sub(var, value):
+    var.assign_sub(value, read_value=False)
+    return var._value
+
+
+# Assignments inside graphs (eagerly, `assign` updates the variable directly): stateful, not
+# differentiable (as in TF); the forward gets the Variable itself (from its handle) and returns
+# the new value.
+ASSIGN = defop("AssignVariableOp", _graph_assign, nondiff=True, stateful=True, allowed=ANY,
+               shape=_assign_shape, batch=_no_vmap)
+ASSIGN_ADD = defop("AssignAddVariableOp", _graph_assign_add, nondiff=True, stateful=True,
+                   allowed=ANY, shape=_assign_shape, batch=_no_vmap)
+ASSIGN_SUB = defop("AssignSubVariableOp", _graph_assign_sub, nondiff=True, stateful=True,
+                   allowed=ANY, shape=_assign_shape, batch=_no_vmap)
 
 _name_scope_stack = []  # set by tf.name_scope / tf.Module; prefixes variable names
 # getrefcount(v) inside _update when only the variable's slot holds v: the slot, the local
@@ -213,8 +254,24 @@ class Variable(TensorLike):
     def _after_assign(self, read_value):
         return _UnreadVariable(self) if read_value else None
 
+    def _in_graph(self, op, value, read_value):
+        """An assignment while a graph is being built: an operation of that graph."""
+        from .graph import building_graph
+        if building_graph() is None:
+            return None
+        t = convert_to_tensor(value, dtype=self.dtype)
+        if self._shape is not None and t._value.shape is not None and \
+                not TensorShape(t._value.shape).is_compatible_with(TensorShape(self._shape)):
+            self._converted(value, op.name)  # raises TF's error for the mismatch
+        out = apply(op, (self, t))
+        return out if read_value else out.op
+
     def assign(self, value, use_locking=None, name=None, read_value=True):
         """Sets the value; a dtype is converted, a shape mismatch raises and changes nothing."""
+        if state.interpreters:
+            out = self._in_graph(ASSIGN, value, read_value)
+            if out is not None:
+                return out
         v = self._converted(value, "AssignVariableOp")
         v = v.copy() if type(v) is np.ndarray else v
         with self._lock:
@@ -222,10 +279,18 @@ class Variable(TensorLike):
         return self._after_assign(read_value)
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        if state.interpreters:
+            out = self._in_graph(ASSIGN_ADD, delta, read_value)
+            if out is not None:
+                return out
         self._update(np.add, self._converted(delta, "AssignAddVariableOp"))
         return self._after_assign(read_value)
 
     def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        if state.interpreters:
+            out = self._in_graph(ASSIGN_SUB, delta, read_value)
+            if out is not None:
+                return out
         self._update(np.subtract, self._converted(delta, "AssignSubVariableOp"))
         return self._after_assign(read_value)
 

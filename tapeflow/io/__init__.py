@@ -13,6 +13,7 @@ from .parsing_ops import (
     parse_single_sequence_example,
 )
 from .tensor_proto import parse_tensor, serialize_tensor
+from ..ops.string_ops import decode_base64, encode_base64
 from .tf_record import (
     TFRecordCompressionType,
     TFRecordOptions,
@@ -22,6 +23,6 @@ from .tf_record import (
 
 __all__ = ["FixedLenFeature", "FixedLenSequenceFeature", "RaggedFeature", "SparseFeature",
            "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature",
-           "decode_csv", "decode_raw", "gfile", "matching_files", "parse_example",
+           "decode_base64", "decode_csv", "decode_raw", "encode_base64", "gfile", "matching_files", "parse_example",
            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example",
            "parse_tensor", "read_file", "serialize_tensor", "tf_record_iterator", "write_file"]

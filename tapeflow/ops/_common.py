@@ -6,6 +6,7 @@ Every public op goes through `unary`, `binary` or `checked` (or converts and cal
 """
 import numpy as np
 
+from ..framework.composite_tensor import CompositeTensor, dispatch_op
 from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
 from ..framework.op import apply, apply1, apply2
 from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
@@ -23,6 +24,8 @@ def t(x):
 def unary(op, x, attrs=None):
     """Applies a one-input primitive after conversion and the dtype check."""
     if type(x) is not Tensor:
+        if isinstance(x, CompositeTensor):  # RaggedTensor, SparseTensor: see composite_tensor
+            return dispatch_op(op, (x,), attrs)
         x = convert_to_tensor(x)
     allowed = op._allowed_np
     if allowed is not None and x._value.dtype not in allowed:
@@ -59,6 +62,8 @@ def binary(op, x, y, hint=False, attrs=None):
     """Applies a two-input primitive whose inputs share the type attr T (converted, paired and
     checked; two tensors of one allowed dtype take the short way)."""
     if type(x) is not Tensor or type(y) is not Tensor or x._value.dtype != y._value.dtype:
+        if isinstance(x, CompositeTensor) or isinstance(y, CompositeTensor):
+            return dispatch_op(op, (x, y), attrs)
         x, y = pair(x, y, op.name, hint)
     allowed = op._allowed_np
     if allowed is not None and x._value.dtype not in allowed:

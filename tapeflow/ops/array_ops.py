@@ -10,8 +10,9 @@ import builtins
 import numpy as np
 
 from ..framework import dtypes as D
+from ..framework.composite_tensor import CompositeTensor, dispatch_api, find_composite
 from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
-from ..framework.op import apply, apply1, apply2
+from ..framework.op import apply, apply1, apply2, is_concrete
 from ..framework.tensor import Tensor, TensorLike, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
 from ..prims import array as PA
@@ -36,7 +37,11 @@ def reshape(tensor, shape, name=None):
     >>> tf.reshape(tf.range(6), [3, -1]).shape
     TensorShape([3, 2])
     """
+    if find_composite((tensor, shape)):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("reshape", (tensor, shape))
     x = t(tensor)
+    if _symbolic(shape):
+        return PA.reshape_tensor(x, _shape_tensor(shape))
     shape = _as_shape_tuple(shape)
     if x._value.shape == shape:
         return apply1(IDENTITY, x)
@@ -51,6 +56,8 @@ def identity(input, name=None):  # noqa: A002
 
     >>> tf.identity(tf.constant(1.0))
     """
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("identity", (input,))
     return apply1(IDENTITY, t(input))
 
 
@@ -101,6 +108,8 @@ def expand_dims(input, axis, name=None):  # noqa: A002
     >>> tf.expand_dims(tf.ones(3), 0).shape
     TensorShape([1, 3])
     """
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("expand_dims", (input, axis))
     x = t(input)
     nd = x._value.ndim
     axis = int(getattr(axis, "_value", axis))
@@ -167,6 +176,8 @@ def concat(values, axis, name="concat"):
     >>> tf.concat([tf.ones((1, 2)), tf.zeros((1, 2))], axis=0).shape
     TensorShape([2, 2])
     """
+    if type(values) in (list, tuple) and find_composite(values):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("concat", (values, axis))
     xs = _tensors(values)
     if len(xs) == 1:
         return identity(xs[0])
@@ -186,6 +197,8 @@ def stack(values, axis=0, name="stack"):
     >>> tf.stack([tf.ones(2), tf.zeros(2)]).shape
     TensorShape([2, 2])
     """
+    if type(values) in (list, tuple) and find_composite(values):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("stack", (values, axis))
     xs = _tensors(values)
     _same_dtype("Pack", xs)
     nd = xs[0]._value.ndim + 1
@@ -256,6 +269,8 @@ def tile(input, multiples, name=None):  # noqa: A002
     >>> tf.tile(tf.constant([[1, 2]]), [2, 2]).shape
     TensorShape([2, 4])
     """
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("tile", (input, multiples))
     x = t(input)
     mult = tuple(int_list(multiples))
     if len(mult) != x._value.ndim:
@@ -314,6 +329,8 @@ def reverse(tensor, axis, name=None):
 
     >>> tf.reverse(tf.constant([1, 2, 3]), [0])
     """
+    if isinstance(tensor, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("reverse", (tensor, axis))
     x = t(tensor)
     nd = x._value.ndim
     axes = int_list(axis)
@@ -427,6 +444,8 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
 
     >>> tf.gather(tf.constant([10, 20, 30]), [2, 0])
     """
+    if find_composite((params, indices)):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("gather", (params, indices), dict(validate_indices=validate_indices, axis=axis, batch_dims=batch_dims))
     p = t(params)
     i = t(indices)
     if i._value.dtype.kind not in "iu":
@@ -449,6 +468,8 @@ def where(condition, x=None, y=None, name=None):
 
     >>> tf.where([True, False], 1.0, 2.0)
     """
+    if find_composite((condition, x, y)):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("where", (condition, x, y))
     c = t(condition)
     if x is None and y is None:
         return wrap(np.argwhere(np.asarray(c._value)).astype(np.int64))
@@ -475,6 +496,10 @@ def zeros(shape, dtype=D.float32, name=None, layout=None):
 
     >>> tf.zeros((2, 2), tf.int32)
     """
+    if isinstance(shape, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("zeros", (shape, dtype))
+    if _symbolic(shape):
+        return PA.fill(_shape_tensor(shape), wrap(np.zeros((), D.as_dtype(dtype)._np)[()]))
     return wrap(np.zeros(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
 
 
@@ -483,7 +508,27 @@ def ones(shape, dtype=D.float32, name=None, layout=None):
 
     >>> tf.ones((2, 2))
     """
+    if isinstance(shape, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("ones", (shape, dtype))
+    if _symbolic(shape):
+        return PA.fill(_shape_tensor(shape), wrap(np.ones((), D.as_dtype(dtype)._np)[()]))
     return wrap(np.ones(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
+
+
+def _symbolic(v):
+    """True for a tensor without a value here (a graph tensor), or a list holding one."""
+    if isinstance(v, (list, tuple)):
+        return any(_symbolic(x) for x in v)
+    return isinstance(v, Tensor) and not is_concrete(v)
+
+
+def _shape_tensor(shape):
+    """A shape argument holding graph tensors as one int32 (or int64) vector tensor."""
+    if isinstance(shape, Tensor):
+        return shape
+    parts = [P.reshape(x if isinstance(x, Tensor) else convert_to_tensor(x, D.int32), (1,))
+             for x in shape]
+    return P.concat(parts, 0)
 
 
 def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002
@@ -491,6 +536,8 @@ def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002
 
     >>> tf.zeros_like(tf.ones(3))
     """
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("zeros_like", (input, dtype))
     v = input._value if type(input) is Tensor else t(input)._value
     return wrap(np.zeros(v.shape, v.dtype if dtype is None else D.as_dtype(dtype)._np)[()])
 
@@ -500,6 +547,8 @@ def ones_like(input, dtype=None, name=None, layout=None):  # noqa: A002
 
     >>> tf.ones_like(tf.zeros(3))
     """
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("ones_like", (input, dtype))
     v = input._value if type(input) is Tensor else t(input)._value
     return wrap(np.ones(v.shape, v.dtype if dtype is None else D.as_dtype(dtype)._np)[()])
 
@@ -509,10 +558,15 @@ def fill(dims, value, name=None, layout=None):
 
     >>> tf.fill([2, 3], 9)
     """
+    if isinstance(dims, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("fill", (dims, value))
     v = convert_to_tensor(value)
     if v._value.ndim != 0:
         raise op_error(InvalidArgumentError, "Fill",
                        f"value must be a scalar, got {v._value.ndim} dims")
+    if _symbolic(dims) or not is_concrete(v):
+        return PA.fill(_shape_tensor(dims) if not isinstance(dims, TensorShape) else
+                       convert_to_tensor(dims.as_list(), D.int32), v)
     return wrap(np.full(_as_shape_tuple(dims), v._value, dtype=v._value.dtype))
 
 
@@ -536,6 +590,8 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
     if limit is None:
         start, limit = 0, start
     vals = [start, limit, delta]
+    if _symbolic(vals):
+        return _graph_range(vals, dtype)
     arrs = [np.asarray(getattr(v, "_value", v)) for v in vals]
     if dtype is not None:
         np_dt = D.as_dtype(dtype)._np
@@ -556,6 +612,19 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
                        if d > 0 else
                        f"Requires start >= limit when delta < 0: {arrs[0].item()}/{arrs[1].item()}")
     return wrap(np.arange(arrs[0].item(), arrs[1].item(), d).astype(np_dt))
+
+
+def _graph_range(vals, dtype):
+    """tf.range of graph tensors: a Range operation (its length is known at run time)."""
+    if dtype is not None:
+        np_dt = D.as_dtype(dtype)._np
+    else:
+        dts = [v._value.dtype for v in vals if isinstance(v, Tensor)]
+        np_dt = np.result_type(*dts) if dts else np.int32
+    ts = [v if isinstance(v, Tensor) and v._value.dtype == np_dt else
+          (PM.cast(v, np_dt) if isinstance(v, Tensor) else convert_to_tensor(v, D.from_numpy(
+              np.dtype(np_dt)))) for v in vals]
+    return PA.range_(ts[0], ts[1], ts[2], np_dt)
 
 
 def linspace(start, stop, num, name=None, axis=0):
@@ -595,7 +664,12 @@ def shape(input, out_type=D.int32, name=None):  # noqa: A002
 
     >>> tf.shape(tf.ones((2, 3)))
     """
-    return wrap(np.array(t(input)._value.shape, dtype=D.as_dtype(out_type)._np))
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("shape", (input, out_type))
+    x = t(input)
+    if not is_concrete(x):
+        return PA.shape(x, D.as_dtype(out_type)._np)
+    return wrap(np.array(x._value.shape, dtype=D.as_dtype(out_type)._np))
 
 
 def shape_n(input, out_type=D.int32, name=None):  # noqa: A002
@@ -608,6 +682,8 @@ def rank(input, name=None):  # noqa: A002
 
     >>> tf.rank(tf.ones((2, 3)))
     """
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("rank", (input,))
     return wrap(np.int32(t(input)._value.ndim))
 
 
@@ -616,7 +692,12 @@ def size(input, out_type=D.int32, name=None):  # noqa: A002
 
     >>> tf.size(tf.ones((2, 3)))
     """
-    return wrap(D.as_dtype(out_type)._np.type(t(input)._value.size))
+    if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
+        return dispatch_api("size", (input, out_type))
+    x = t(input)
+    if not is_concrete(x) and x._value.size is None:
+        return PM.reduce_prod(PA.shape(x, D.as_dtype(out_type)._np), (0,))
+    return wrap(D.as_dtype(out_type)._np.type(x._value.size))
 
 
 def identity_n(input, name=None):  # noqa: A002

@@ -8,6 +8,7 @@ and calls the primitive layer (`tapeflow.prims.math`), where the ops' records li
 import numpy as np
 
 from ..framework import dtypes as D
+from ..framework.composite_tensor import CompositeTensor, dispatch_api
 from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
 from ..framework.op import apply1, apply2, is_concrete
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
@@ -94,6 +95,8 @@ def abs(x, name=None):  # noqa: A001 - TF's name
 
     >>> tf.abs(tf.constant([-1.0, 2.0]))
     """
+    if type(x) is not Tensor and isinstance(x, CompositeTensor):
+        return dispatch_api("abs", (x,))
     x = t(x)
     if x._value.dtype.kind == "c":
         return unary(COMPLEX_ABS, x)
@@ -344,6 +347,8 @@ def cast(x, dtype, name=None):
     >>> tf.cast(tf.constant([1.7, -1.7]), tf.int32)
     """
     dtype = D.as_dtype(dtype)
+    if type(x) is not Tensor and isinstance(x, CompositeTensor):
+        return dispatch_api("cast", (x, dtype))
     x = t(x)
     if x._value.dtype == dtype._np:
         return x
@@ -405,6 +410,8 @@ def angle(x, name=None):
 # Reductions
 # ============================================================================================
 def _reduce(op, input_tensor, axis, keepdims):
+    if type(input_tensor) is not Tensor and isinstance(input_tensor, CompositeTensor):
+        return dispatch_api(op.name, (input_tensor, axis, keepdims))  # e.g. ragged reductions
     x = t(input_tensor)
     op.check(x)
     axes = axis_tuple(axis, x._value.ndim, op.name)

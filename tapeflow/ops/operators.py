@@ -3,11 +3,14 @@
 `t + 1.5` converts 1.5 with t's dtype as a hint (TF's `add`), while `t * 1.5`, `t - 1.5` and the
 reflected forms convert strictly (an int tensor times 1.5 is a TypeError, as in TF).
 """
+import types
+
 import numpy as np
 
 from ..framework.op import apply1
 from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
 from ..framework import variables
+from ..framework.graph import register_name_hint
 from . import array_ops as A
 from . import math_ops as M
 from ._common import t
@@ -69,8 +72,28 @@ OPERATORS = {
 }
 
 
+# TF's names for the operations operators build in graphs (`x + y` is an AddV2 named "add").
+_GRAPH_NAMES = {"add": "add", "sub": "sub", "mul": "mul", "truediv": "truediv",
+                "floordiv": "floordiv", "mod": "mod", "pow": "pow", "matmul": "matmul",
+                "getitem": "strided_slice"}
+
+
+def _named_copy(fn, name):
+    """`fn` as a new function whose code object is its own (same bytecode, so the same speed):
+    while tracing a graph, the graph builder finds it on the Python stack to name the operation
+    as TF does. Eager calls pay nothing."""
+    code = fn.__code__.replace(co_name=name)
+    new = types.FunctionType(code, fn.__globals__, name, fn.__defaults__, fn.__closure__)
+    new.__doc__ = fn.__doc__
+    key = name.strip("_")
+    key = key[1:] if key.startswith("r") and key[1:] in _GRAPH_NAMES else key
+    if key in _GRAPH_NAMES:
+        register_name_hint(code, _GRAPH_NAMES[key])
+    return new
+
+
 def install():
     for name, fn in OPERATORS.items():
-        setattr(Tensor, name, fn)
+        setattr(Tensor, name, _named_copy(fn, name))
     Tensor.__hash__ = Tensor.__dict__["__hash__"]  # defining __eq__ must not make tensors hashable
     variables.install_tensor_operators(list(OPERATORS))

@@ -8,7 +8,8 @@
 """
 import numpy as np
 
-from ..framework.op import ANY, apply1, defop
+from ..framework.op import ANY, apply, apply1, defop
+from ..framework.tensor import wrap
 from . import base as P
 from ._common import aval, bshape, same
 from .base import move_to_front, reshape
@@ -209,3 +210,91 @@ ONE_HOT = defop("OneHot", _one_hot_forward, nondiff=True, allowed=ANY, shape=_on
 def one_hot(indices, depth, on, off, axis, dtype):
     return apply1(ONE_HOT, indices, {"depth": depth, "on": on, "off": off, "axis": axis,
                                      "dtype": np.dtype(dtype)})
+
+
+# ============================================================================================
+# Shape-valued and shape-taking ops for graphs (eagerly these values are known: the public
+# functions compute them directly; in a graph whose shapes are not all known, they are ops)
+# ============================================================================================
+def _shape_of_shape(a, dtype):
+    return aval((None,) if a.shape is None else (len(a.shape),), dtype)
+
+
+def _shape_batch(op, args, dims, attrs):
+    """A per-example shape is the same for every example: unbatched."""
+    x, d = args[0], dims[0]
+    full = x._value.shape
+    if None not in full:
+        return wrap(np.array(full[:d] + full[d + 1:], attrs["dtype"])), None
+    s = apply1(op, x, attrs)
+    parts = [strided_slice(s, (slice(0, d),)), strided_slice(s, (slice(d + 1, None),))]
+    return P.concat(parts, 0), None
+
+
+SHAPE = defop("Shape", lambda v, dtype: np.array(np.shape(v), dtype), nondiff=True, allowed=ANY,
+              shape=_shape_of_shape, batch=_shape_batch)
+
+
+def shape(x, dtype=np.int32):
+    return apply1(SHAPE, x, {"dtype": np.dtype(dtype)})
+
+
+def _range_forward(start, limit, delta, dtype):
+    if delta == 0:
+        from ..framework.errors import InvalidArgumentError, op_error
+        raise op_error(InvalidArgumentError, "Range", f"Requires delta != 0: {delta}")
+    return np.arange(start, limit, delta).astype(dtype)
+
+
+def _range_shape(start, limit, delta, dtype):
+    return aval((None,), dtype)
+
+
+RANGE = defop("Range", _range_forward, nondiff=True, allowed=ANY, shape=_range_shape,
+              batch=P.loop)
+
+
+def range_(start, limit, delta, dtype):
+    return apply(RANGE, (start, limit, delta), {"dtype": np.dtype(dtype)})
+
+
+def _fill_grad(op, g):
+    return None, P.reduce_sum(g, tuple(range(g._value.ndim)))
+
+
+def _fill_shape(dims, value):
+    n = dims.shape[0] if dims.shape else 0
+    return aval((None,) * (n or 0), value.dtype)
+
+
+FILL = defop("Fill", lambda dims, value: np.full(tuple(int(d) for d in np.asarray(dims)), value),
+             _fill_grad, linear=False, allowed=ANY, shape=_fill_shape, batch=P.loop,
+             jvp=lambda op, ddims, dvalue: None if dvalue is None else apply(
+                 FILL, (op.inputs[0], dvalue)))
+
+
+def fill(dims, value):
+    """A tensor of shape `dims` (an int tensor) filled with scalar `value`."""
+    return apply(FILL, (dims, value))
+
+
+def _reshape_tensor_forward(v, shape):
+    from .base import _reshape_forward
+    return _reshape_forward(v, tuple(int(d) for d in np.asarray(shape)))
+
+
+def _reshape_tensor_shape(a, s):
+    n = s.shape[0] if s.shape else 0
+    return aval((None,) * (n or 0), a.dtype)
+
+
+RESHAPE_TENSOR = defop(
+    "DynamicReshape", _reshape_tensor_forward,
+    lambda op, g: (P.reshape_like(g, op.inputs[0]), None),
+    lambda op, dx, ds: None if dx is None else apply(RESHAPE_TENSOR, (dx, op.inputs[1])),
+    allowed=ANY, shape=_reshape_tensor_shape, batch=P.loop)
+
+
+def reshape_tensor(x, shape):
+    """x reshaped to `shape` given as an integer tensor (a graph's runtime shape)."""
+    return apply(RESHAPE_TENSOR, (x, shape))

@@ -283,6 +283,29 @@ def reshape(x, shape):
     return apply1(RESHAPE, x, {"shape": shape})
 
 
+def _reshape_like_batch(op, args, dims, attrs):
+    (x, like), (dx, dl) = args, dims
+    if dl is None:
+        x = move_to_front(x, dx)
+        return reshape(x, (x._value.shape[0],) + tuple(like._value.shape)) \
+            if None not in like._value.shape else loop(op, args, dims, attrs)
+    return loop(op, args, dims, attrs)
+
+
+RESHAPE_LIKE = defop("ReshapeLike", lambda v, like: np.reshape(v, np.shape(like)),
+                     lambda op, g: (reshape_like(g, op.inputs[0]), None),
+                     lambda op, dx, dl: None if dx is None else reshape_like(dx, op.inputs[1]),
+                     allowed=ANY, batch=_reshape_like_batch,
+                     shape=lambda a, like: aval(like.shape, a.dtype))
+
+
+def reshape_like(x, like):
+    """x reshaped to like's (runtime) shape: for gradients in graphs of unknown dimensions."""
+    if type(x._value) is not AbstractArray and type(like._value) is not AbstractArray:
+        return reshape(x, like._value.shape)
+    return apply2(RESHAPE_LIKE, x, like)
+
+
 def _broadcast_forward(v, shape):
     try:
         return np.broadcast_to(v, shape)
@@ -601,7 +624,7 @@ def _gather_grad(op, g):
         n = indices._value.size
         return IndexedSlices(reshape(g, (n,) + pshape[1:]), reshape(indices, (n,)),
                              wrap(np.array(pshape, np.int32))), None
-    return gather_grad(g, indices, pshape, a["axis"], a["batch_dims"]), None
+    return gather_grad(g, indices, pshape, a["axis"], a["batch_dims"], like=params), None
 
 
 def _gather_batch(op, args, dims, attrs):
@@ -675,8 +698,25 @@ GATHER_GRAD = defop("GatherV2Grad", _gather_grad_forward, _gather_grad_grad, lin
                     batch=_gather_grad_batch, batched_grad=True)
 
 
-def gather_grad(g, indices, shape, axis=0, batch_dims=0):
-    """The transpose of gather: `g` scatter-added into zeros of `shape`."""
+def _gather_grad_like_forward(g, indices, like, axis, batch_dims):
+    return _gather_grad_forward(g, indices, np.shape(like), axis, batch_dims)
+
+
+GATHER_GRAD_LIKE = defop(
+    "GatherV2GradLike", _gather_grad_like_forward,
+    lambda op, g: (gather(g, op.inputs[1], op.attrs["axis"], op.attrs["batch_dims"]), None, None),
+    lambda op, dg, di, dl: None if dg is None else apply(GATHER_GRAD_LIKE, (
+        dg, op.inputs[1], op.inputs[2]), op.attrs),
+    allowed=ANY, shape=lambda g, i, like, axis, batch_dims: aval(like.shape, g.dtype),
+    batch=loop)
+
+
+def gather_grad(g, indices, shape, axis=0, batch_dims=0, like=None):
+    """The transpose of gather: `g` scatter-added into zeros of `shape` (or, when that shape is
+    only known at run time, of the shape of tensor `like`)."""
+    if like is not None and None in tuple(shape):
+        return apply(GATHER_GRAD_LIKE, (g, indices, like), {"axis": axis,
+                                                            "batch_dims": batch_dims})
     return apply2(GATHER_GRAD, g, indices, {"shape": tuple(shape), "axis": axis,
                                             "batch_dims": batch_dims})
 

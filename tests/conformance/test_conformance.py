@@ -22,6 +22,22 @@ RECORDED = RECORD["scenarios"] if RECORD else {}
 SCENARIOS = conformance_runner.load_scenarios()
 
 
+def _known_differences():
+    """`known_differences.txt`: scenarios expected to differ from TF, with the reason."""
+    out = {}
+    path = os.path.join(HERE, "known_differences.txt")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                key, _, reason = line.partition(":")
+                out[key.strip()] = reason.strip()
+    return out
+
+
+KNOWN = _known_differences()
+
+
 @pytest.fixture(scope="module")
 def tapeflow_module():
     try:
@@ -59,5 +75,10 @@ def test_scenario(key, tapeflow_module):
                     pytrace=False)
     actual = conformance_runner.run_scenario(tapeflow_module, key, SCENARIOS[key])
     diff = conformance_compare.compare(RECORDED[key], actual)
+    if key in KNOWN:
+        if diff is None:
+            pytest.fail("%s now matches TensorFlow: remove it from known_differences.txt" % key,
+                        pytrace=False)
+        pytest.xfail(KNOWN[key])
     if diff is not None:
         pytest.fail("%s differs from TensorFlow:\n%s" % (key, diff), pytrace=False)

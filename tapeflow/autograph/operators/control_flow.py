@@ -341,6 +341,8 @@ def for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts):
                                   "supported; iterate over tf.range(ta.size()) and read")
     if _is_dataset(iter_):
         _dataset_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts)
+    elif is_symbolic(iter_) and getattr(getattr(iter_, "op", None), "type", None) == "Range":
+        _tf_range_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts)
     elif _is_tensor(iter_):
         _known_len_tf_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names,
                                opts)
@@ -367,6 +369,41 @@ def _py_for_stmt(iter_, extra_test, body):
             body(target)
             if not guarded():
                 break
+
+
+def _tf_range_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts):
+    """`for i in tf.range(start, limit, delta)` in a graph: a while loop over the index itself,
+    as TF's AutoGraph lowers it (the range is never materialized)."""
+    from ...prims import math as PM
+    start, limit, delta = iter_.op.inputs
+    iterate = start
+
+    def aug_get_state():
+        return (iterate,) + tuple(get_state())
+
+    def aug_set_state(values):
+        nonlocal iterate
+        iterate, *rest = values
+        set_state(tuple(rest))
+
+    def aug_body():
+        nonlocal iterate
+        body(iterate)
+        iterate = PM.add(iterate, delta)
+
+    def aug_test():
+        zero = PM.sub(delta, delta)
+        up = PM.logical_and(PM.greater(delta, zero), PM.less(iterate, limit))
+        down = PM.logical_and(PM.less(delta, zero), PM.greater(iterate, limit))
+        main = PM.logical_or(up, down)
+        if extra_test is not None:
+            from ... import control_flow
+            return control_flow._cond_impl(main, extra_test, lambda: False)
+        return main
+
+    opts = dict(opts, _graph=True)
+    _tf_while_stmt(aug_test, aug_body, aug_get_state, aug_set_state,
+                   ("<internal iterate>",) + tuple(symbol_names), opts)
 
 
 def _known_len_tf_for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts):
