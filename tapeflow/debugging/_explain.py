@@ -522,8 +522,9 @@ class _Context:
         if variable and g is not None and not g.nodes and not tape._watched_variables:
             return self.result(s, NoneReason.RECORDED_OUTSIDE, (
                 "The tape recorded no operation at all: %s was computed outside the tape's "
-                "`with` block (or before it was entered). Compute it inside the block." % (
-                    self.target_label())))
+                "`with` block, or from values computed before it started (e.g. a tensor made "
+                "from %s in __init__ or build). Compute those values inside the `with` block "
+                "(in a layer: in call)." % (self.target_label(), label)))
         return None
 
     def watched_late(self, s, label):
@@ -602,13 +603,15 @@ class _Context:
                 "the variable '%s'" % obj.name if isinstance(obj, Variable)
                 else "a tensor of the same value")
             kind = "tf.Variable" if isinstance(obj, Variable) else "tensor"
+            later = " (created after %s)" % other if isinstance(obj, Variable) and want and \
+                s._uid > obj._uid else ""
+            used = "watched" if id(obj) in (g.tracked if g else {}) or any(
+                obj is v for v in self.tape._watched_variables.values()) else "used"
             return self.result(s, NoneReason.NOT_THE_SOURCE, (
-                "%s is not the object the tape used: %s (a %s the tape %s, with the same value) "
+                "%s%s is not the object the tape used: %s (a %s the tape %s, with the same value) "
                 "is. A copy (tf.constant(x.numpy()), tf.identity(x), a re-created or cloned "
                 "variable) is a different object with no recorded path; pass the object the "
-                "computation used." % (
-                    label, other, kind, "watched" if id(obj) in (g.tracked if g else {})
-                    or obj in self.tape._watched_variables.values() else "used")))
+                "computation used." % (label, later, other, kind, used)))
         return None
 
     # -- after a consuming sweep ---------------------------------------------------------------
