@@ -299,7 +299,8 @@ def test_not_connected_unused_variable():
         lu = u * 3.0
         lk = k * 2.0
     del lk
-    assert_reason(tape.explain(lu, k), NoneReason.NOT_CONNECTED, "`lu`", "UnconnectedGradients.ZERO")
+    assert_reason(tape.explain(lu, k), NoneReason.NOT_CONNECTED, "`lu`",
+                  "UnconnectedGradients.ZERO")
 
 
 def test_not_connected_variable_never_read():

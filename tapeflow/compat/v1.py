@@ -1,4 +1,5 @@
 """`tf.compat.v1`: only what eager TF 2 code uses."""
+from ..debugging import _numerics
 from ..debugging import _v1 as debugging
 
 
@@ -21,3 +22,4 @@ def string_split(source, sep=None, skip_empty=True, delimiter=None, result_type=
 for _name in debugging.TOP_LEVEL:
     globals()[_name] = getattr(debugging, _name)
 del _name
+verify_tensor_all_finite = _numerics.verify_tensor_all_finite

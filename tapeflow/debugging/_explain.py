@@ -246,7 +246,7 @@ class _Context:
         if nodes is None and tape._kept is not None:
             nodes, tracked = tape._kept
         if nodes is not None:
-            self.graph = _Graph(nodes, tape._cuts or [], tracked or {})
+            self.graph = _Graph(nodes, tape._cut_nodes(), tracked or {})
             self._sweep()
         elif tape._sweep is not None:
             evidence, call_sources, call_grads = tape._sweep

@@ -22,7 +22,7 @@ class _Hooks:
         tracked = tape._tracked or {}
         stacks = _numerics.attach_stacks(nodes)
         if tape._cuts:
-            _numerics.attach_stacks(tape._cuts)
+            _numerics.attach_stacks(tape._cut_nodes())
         checking = stacks or _numerics.anomaly_enabled()
         outer = _numerics._trace.producer  # a sweep inside a gradient rule restores it
         work = _numerics.checked_nodes(nodes) if checking else nodes

@@ -28,7 +28,6 @@ from ._checks import assert_scalar_v1 as assert_scalar
 from ._checks import assert_shapes_v1 as assert_shapes
 from ._checks import assert_type_v1 as assert_type
 from ._numerics import check_numerics, disable_check_numerics, enable_check_numerics
-from ._numerics import verify_tensor_all_finite
 from ._numerics import verify_tensor_all_finite as assert_all_finite
 from ._placement import get_log_device_placement, set_log_device_placement
 
@@ -49,4 +48,4 @@ TOP_LEVEL = ["Assert", "assert_equal", "assert_greater", "assert_greater_equal",
              "assert_proper_iterable", "assert_rank", "assert_rank_at_least", "assert_rank_in",
              "assert_same_float_dtype", "assert_scalar", "assert_type", "check_numerics",
              "is_finite", "is_inf", "is_nan", "is_non_decreasing", "is_numeric_tensor",
-             "is_strictly_increasing", "verify_tensor_all_finite"]
+             "is_strictly_increasing"]

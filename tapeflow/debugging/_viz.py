@@ -56,7 +56,7 @@ def tape_to_dot(tape, target=None, sources=None, max_nodes=300):
         raise RuntimeError("This tape's records were freed by its gradient() call: draw it "
                            "before gradient(), or use tf.GradientTape(persistent=True).")
     tracked = tracked or {}
-    cuts = list(tape._cuts or [])
+    cuts = list(tape._cut_nodes())
     cut_ids = {id(n) for n in cuts}
     everything = list(nodes) + cuts
     code = _sites.CodeFacts(_sites.user_frame())

@@ -59,7 +59,7 @@ class GradientTape(Recorder):
     """
 
     # Evidence for explain() (see the module docstring); class defaults, made on first use.
-    _cuts = None             # [Node]: ops on tracked inputs with only non-float outputs
+    _cuts = None             # ops on tracked inputs with only non-float outputs (_cut_nodes())
     _unwatched_reads = None  # id -> (variable, site): read while recording, not watched
     _left = None             # [(object, site, from_library)]: values turned into NumPy/Python
     _stops = None            # [site]: where stop_recording() was entered
@@ -189,20 +189,25 @@ class GradientTape(Recorder):
             if o._value.dtype.kind in "fcV":
                 break
         else:  # integer/bool outputs carry no gradient: kept apart, as evidence for explain()
-            self._record_cut(op, inputs, outputs, attrs)
+            cuts = self._cuts
+            if cuts is None:
+                cuts = self._cuts = []
+            cuts.append((op, inputs, outputs, attrs))  # made a Node by _cut_nodes() when read
+            for o in outputs:
+                tracked[id(o)] = o
             return
         self._nodes.append(Node(op, inputs, outputs, attrs))
         for o in outputs:
             tracked[id(o)] = o
 
-    def _record_cut(self, op, inputs, outputs, attrs):
+    def _cut_nodes(self):
+        """The recorded ops whose outputs are all integer or bool, as Nodes (for explain())."""
         cuts = self._cuts
-        if cuts is None:
-            cuts = self._cuts = []
-        cuts.append(Node(op, inputs, outputs, attrs))
-        tracked = self._tracked
-        for o in outputs:
-            tracked[id(o)] = o
+        if not cuts:
+            return []
+        if type(cuts[-1]) is tuple or type(cuts[0]) is tuple:
+            cuts[:] = [Node(*c) if type(c) is tuple else c for c in cuts]
+        return cuts
 
     def watched_variables(self):
         """The variables this tape watches, in the order they were first watched."""
