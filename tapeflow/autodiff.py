@@ -2,14 +2,10 @@
 (`grad`, `value_and_grad`, `vjp`, `jvp`, `jacrev`, `jacfwd`, `hessian`, `vmap`) and debugging
 tools no framework has together: `explain` (why a gradient is None), `set_explain_none`,
 `detect_anomaly` (which op's gradient first went NaN or Inf, and where it was created) and `plot`
-(a picture of a tape, a graph or a Keras model)."""
+(a picture of a tape, a graph or a Keras model). The debugging tools load on first use."""
 from .framework.forward import ForwardAccumulator
 from .framework.functional import grad, hessian, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap
 from .framework.tape import GradientTape
-from .debugging._explain import GradientExplanation, NoneReason
-from .debugging._hooks import set_explain_none
-from .debugging._numerics import detect_anomaly
-from .debugging._viz import plot
 
 
 def explain(tape, target, sources):
@@ -28,6 +24,23 @@ def explain(tape, target, sources):
     return _explain(tape, target, sources)
 
 
-__all__ = ["ForwardAccumulator", "GradientExplanation", "GradientTape", "NoneReason",
-           "detect_anomaly", "explain", "grad", "hessian", "jacfwd", "jacrev", "jvp", "plot",
-           "set_explain_none", "value_and_grad", "vjp", "vmap"]
+_LAZY = {"GradientExplanation": "_explain", "NoneReason": "_explain",
+         "set_explain_none": "_hooks", "detect_anomaly": "_numerics", "plot": "_viz"}
+
+__all__ = ["ForwardAccumulator", "GradientTape", "explain", "grad", "hessian", "jacfwd", "jacrev",
+           "jvp", "value_and_grad", "vjp", "vmap"]
+__all__ += list(_LAZY)  # loaded by __getattr__
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tapeflow.autodiff' has no attribute '{name}'")
+    import importlib
+    value = getattr(importlib.import_module("tapeflow.debugging." + module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

@@ -1,6 +1,4 @@
 """`tf.compat.v1`: only what eager TF 2 code uses."""
-from ..debugging import _numerics
-from ..debugging import _v1 as debugging
 
 
 def enable_eager_execution(config=None, device_policy=None, execution_mode=None):
@@ -18,8 +16,25 @@ def string_split(source, sep=None, skip_empty=True, delimiter=None, result_type=
     return string_split_v1(source, sep, skip_empty, delimiter, result_type)
 
 
-# The TF 1.x top-level checks (assert_*, check_numerics, ...), from tf.compat.v1.debugging.
-for _name in debugging.TOP_LEVEL:
-    globals()[_name] = getattr(debugging, _name)
-del _name
-verify_tensor_all_finite = _numerics.verify_tensor_all_finite
+# tf.compat.v1.debugging and the TF 1.x top-level checks it holds, loaded on first use.
+_DEBUGGING = frozenset((
+    "Assert", "assert_equal", "assert_greater", "assert_greater_equal", "assert_integer",
+    "assert_less", "assert_less_equal", "assert_near", "assert_negative", "assert_non_negative",
+    "assert_non_positive", "assert_none_equal", "assert_positive", "assert_proper_iterable",
+    "assert_rank", "assert_rank_at_least", "assert_rank_in", "assert_same_float_dtype",
+    "assert_scalar", "assert_type", "check_numerics", "is_finite", "is_inf", "is_nan",
+    "is_non_decreasing", "is_numeric_tensor", "is_strictly_increasing"))
+
+
+def __getattr__(name):
+    if name == "debugging" or name in _DEBUGGING or name == "verify_tensor_all_finite":
+        from ..debugging import _numerics, _v1
+        value = (_v1 if name == "debugging" else _numerics.verify_tensor_all_finite
+                 if name == "verify_tensor_all_finite" else getattr(_v1, name))
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tapeflow.compat.v1' has no attribute '{name}'")
+
+
+def __dir__():
+    return sorted(set(globals()) | _DEBUGGING | {"debugging", "verify_tensor_all_finite"})

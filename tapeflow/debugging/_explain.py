@@ -16,7 +16,7 @@ None it freed nothing and the records stay). At explain time only: a backward sw
 records with every recorder hidden (the ground truth of "connected", and the ops where the
 gradient stops); reachability through the records, cuts included; value comparisons between the
 source and the objects the tape used; and the source code of the calling function (names, the
-`with tf.GradientTape()` block, assignments; `_sites.CodeFacts`).
+`with tf.GradientTape()` block, assignments; `_source.CodeFacts`).
 
 The reasons are tried nearest to the user's intent first: the source object itself (dtype; a
 variable read but not watched; a copy of, or a rebound name for, what the tape used; a tensor
@@ -34,7 +34,7 @@ from ..framework.errors import describe
 from ..framework.op import stack_replaced
 from ..framework.tensor import Tensor, TensorLike
 from ..framework.variables import Variable
-from . import _sites
+from . import _sites, _source
 
 
 class NoneReason(enum.Enum):
@@ -231,7 +231,7 @@ class _Context:
         self.tape = tape
         self.targets = targets
         self.sources = sources
-        self.code = _sites.CodeFacts(frame)
+        self.code = _source.CodeFacts(frame)
         # the `with ... as tape:` block this tape recorded in: the last one before this line
         blocks = self.code.tape_blocks(tape)
         before = [b for b in blocks if b[0] <= self.code.lineno]
@@ -560,10 +560,10 @@ class _Context:
         if not name:
             return None
         assigns = self.code.assignments(name)
-        made = [ln for ln, v in assigns if _sites.is_variable_constructor(v)]
+        made = [ln for ln, v in assigns if _source.is_variable_constructor(v)]
         rebinds = [(ln, v) for ln, v in assigns
-                   if v is not None and not _sites.is_variable_constructor(v)
-                   and _sites.mentions(v, name)]
+                   if v is not None and not _source.is_variable_constructor(v)
+                   and _source.mentions(v, name)]
         if not made or not rebinds:
             return None
         ln, value = rebinds[-1]

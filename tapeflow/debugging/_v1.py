@@ -1,5 +1,5 @@
-"""`tf.compat.v1.debugging`, and the TF 1.x top-level names `tf.compat.v1` takes from it
-(`TOP_LEVEL`): the same checks with TF 1.x signatures (`data` lists, `assert_scalar` returning
+"""`tf.compat.v1.debugging` (`tf.compat.v1` takes its TF 1.x top-level checks from here): the
+same checks with TF 1.x signatures (`data` lists, `assert_scalar` returning
 its tensor, `assert_all_finite(t, msg)`), plus the predicates TF 1.x kept here.
 
     >>> tf.compat.v1.assert_scalar(tf.constant(1.0))
@@ -41,11 +41,3 @@ __all__ = ["Assert", "assert_all_finite", "assert_equal", "assert_greater",
            "is_non_decreasing", "is_numeric_tensor", "is_strictly_increasing",
            "set_log_device_placement"]
 
-# What `tf.compat.v1` itself has of these (TF 1.x's top-level names).
-TOP_LEVEL = ["Assert", "assert_equal", "assert_greater", "assert_greater_equal", "assert_integer",
-             "assert_less", "assert_less_equal", "assert_near", "assert_negative",
-             "assert_non_negative", "assert_non_positive", "assert_none_equal", "assert_positive",
-             "assert_proper_iterable", "assert_rank", "assert_rank_at_least", "assert_rank_in",
-             "assert_same_float_dtype", "assert_scalar", "assert_type", "check_numerics",
-             "is_finite", "is_inf", "is_nan", "is_non_decreasing", "is_numeric_tensor",
-             "is_strictly_increasing"]

@@ -20,7 +20,7 @@ from ..framework import nest
 from ..framework.errors import describe
 from ..framework.tensor import TensorLike
 from ..framework.variables import Variable
-from . import _sites
+from . import _sites, _source
 
 _GREY = 'color="#bbbbbb", fontcolor="#999999", fillcolor="#f5f5f5"'
 _HEADER = ['  rankdir=TB;',
@@ -59,7 +59,7 @@ def tape_to_dot(tape, target=None, sources=None, max_nodes=300):
     cuts = list(tape._cut_nodes())
     cut_ids = {id(n) for n in cuts}
     everything = list(nodes) + cuts
-    code = _sites.CodeFacts(_sites.user_frame())
+    code = _source.CodeFacts(_sites.user_frame())
     flat_targets = [] if target is None else (
         [target] if isinstance(target, TensorLike) else nest.flatten(target))
     producer = {}
