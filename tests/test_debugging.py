@@ -849,7 +849,8 @@ def test_example_script_runs(tmp_path):
 @pytest.mark.parametrize("module", [
     "tapeflow.debugging", "tapeflow.debugging._checks", "tapeflow.debugging._numerics",
     "tapeflow.debugging._explain", "tapeflow.debugging._hooks", "tapeflow.debugging._viz",
-    "tapeflow.debugging._v1", "tapeflow.debugging._placement", "tapeflow.autodiff",
+    "tapeflow.debugging._v1", "tapeflow.debugging._placement", "tapeflow.debugging.experimental",
+    "tapeflow.autodiff",
     "tapeflow.framework.tape"])
 def test_docstring_examples(module):
     import doctest
@@ -857,3 +858,12 @@ def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module), extraglobs={"tf": tf, "np": np},
                              optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_what_tapeflow_leaves_out_says_so():
+    assert tf.debugging.is_traceback_filtering_enabled() is False
+    assert tf.debugging.disable_traceback_filtering() is None
+    with pytest.raises(NotImplementedError, match="enable_traceback_filtering"):
+        tf.debugging.enable_traceback_filtering()
+    with pytest.raises(NotImplementedError, match="enable_dump_debug_info"):
+        tf.debugging.experimental.enable_dump_debug_info("/tmp/x")
