@@ -867,3 +867,22 @@ def test_what_tapeflow_leaves_out_says_so():
         tf.debugging.enable_traceback_filtering()
     with pytest.raises(NotImplementedError, match="enable_dump_debug_info"):
         tf.debugging.experimental.enable_dump_debug_info("/tmp/x")
+
+
+def test_explain_after_jacobian_of_a_non_persistent_tape_raises():
+    x = tf.constant([1.0, 2.0])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = x * x
+    tape.jacobian(y, x)
+    with pytest.raises(RuntimeError, match="persistent=True"):
+        tape.explain(y, x)
+
+
+def test_compat_v1_checks_load_on_first_use():
+    assert "assert_equal" in dir(tf.compat.v1) and "debugging" in dir(tf.compat.v1)
+    assert tf.compat.v1.assert_equal is tf.compat.v1.debugging.assert_equal
+    assert tf.compat.v1.verify_tensor_all_finite(tf.constant([1.0]), "ok").numpy()[0] == 1.0
+    with pytest.raises(AttributeError):
+        getattr(tf.compat.v1, "no_such_name")
+    assert "explain" in tf.autodiff.__all__ and "NoneReason" in dir(tf.autodiff)
