@@ -886,3 +886,17 @@ def test_compat_v1_checks_load_on_first_use():
     with pytest.raises(AttributeError):
         getattr(tf.compat.v1, "no_such_name")
     assert "explain" in tf.autodiff.__all__ and "NoneReason" in dir(tf.autodiff)
+
+
+def test_plot_a_concrete_function(tmp_path):
+    @tf.function
+    def f(x):
+        return tf.sin(x) * x + 1.0
+    try:
+        cf = f.get_concrete_function(tf.TensorSpec([3], tf.float32))
+    except NotImplementedError:
+        pytest.skip("graph mode is not available")
+    nodes, edges = parse_dot(open(tf.autodiff.plot(cf, tmp_path / "cf.dot")).read())
+    types = {v["label"].split("\n")[1] for k, v in nodes.items() if k.startswith("op")}
+    assert {"Placeholder", "Sin", "Mul", "AddV2"} <= types
+    assert len(edges) >= 5
