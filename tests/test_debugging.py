@@ -457,6 +457,7 @@ def test_set_explain_none_keeps_freeing_records():
         tf.autodiff.set_explain_none(False)
     gc.collect()
     assert refs[0]() is None
+    assert tape.explain(y, x).connected
 
 
 def test_nothing_recorded_or_checked_when_debugging_is_off():

@@ -241,13 +241,14 @@ class _Context:
         self.partial = None  # after a consuming sweep: (source ids, results by source, blocked)
         self.grads = {}
         self.blocked = []
+        self.sweep_error = None
         self._ancestors = None
         nodes, tracked = tape._nodes, tape._tracked
         if nodes is None and tape._kept is not None:
             nodes, tracked = tape._kept
         if nodes is not None:
             self.graph = _Graph(nodes, tape._cut_nodes(), tracked or {})
-            self._sweep()
+            self._run_sweep()
         elif tape._sweep is not None:
             evidence, call_sources, call_grads = tape._sweep
             self.partial = (evidence[0], list(call_sources), list(call_grads), evidence[1:])
@@ -257,7 +258,7 @@ class _Context:
             self.graph = _Graph([], [], {})
 
     # -- ground truth: a sweep with every recorder hidden ------------------------------------------
-    def _sweep(self):
+    def _run_sweep(self):
         from ..framework.tape import _seeds
         g = self.graph
         tracked = g.tracked
@@ -276,7 +277,7 @@ class _Context:
             return
         for s, gr in zip(sources, grads):
             self.grads[id(s)] = gr
-        self.blocked = [e for e in evidence[1:]]
+        self.blocked = evidence[1:]
 
     # -- one source ------------------------------------------------------------------------------
     def label(self, s):
@@ -321,7 +322,7 @@ class _Context:
             if self.grads.get(id(s)) is not None:
                 return GradientExplanation(True, None, "%s is connected to %s: its gradient is "
                                            "defined." % (label, self.target_label()), label=label)
-            if getattr(self, "sweep_error", None) is not None:
+            if self.sweep_error is not None:
                 return self.result(s, NoneReason.NON_DIFFERENTIABLE, (
                     "The backward pass from %s fails: %s" % (self.target_label(),
                                                               self.sweep_error)))

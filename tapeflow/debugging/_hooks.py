@@ -56,8 +56,9 @@ class _Hooks:
         if not tape._persistent:  # records kept for the explanation: free them now
             if missing:
                 tape._kept = (tape._nodes, tape._tracked)
-            else:
+            else:  # every source connected: what explain() needs afterwards
                 tape._cuts = None
+                tape._sweep = ([{id(s) for s in flat_sources}], flat_sources, grads)
             tape._tracked, tape._nodes = None, None
 
 
