@@ -103,7 +103,7 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec"),
          "RaggedTensor": (".ragged.ragged_tensor", "RaggedTensor"),
          "RaggedTensorSpec": (".ragged.ragged_tensor", "RaggedTensorSpec"),
-         "fingerprint": (".strings", "fingerprint")}
+         "fingerprint": (".strings", "fingerprint"), "types": (".types", None)}
 
 
 def __getattr__(name):

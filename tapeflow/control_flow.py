@@ -65,6 +65,11 @@ def _read_variables(structure):
     return nest.map_structure(lambda x: identity(x) if _is_variable(x) else x, structure)
 
 
+def _gcf():
+    from . import graph_control_flow
+    return graph_control_flow
+
+
 def _building_graph():
     from .framework.graph import building_graph
     return building_graph() is not None
@@ -364,11 +369,15 @@ class TensorArray:
         if handle is not None:
             raise ValueError("TensorArray handles are not supported when eager execution is "
                              "enabled.")
+        if is_symbolic(size) or _building_graph():
+            from . import graph_control_flow
+            graph_control_flow.graph_tensor_array_init(self, dtype, size, element_shape,
+                                                       dynamic_size, flow)
+            self._infer_shape, self._clear_after_read = infer_shape, True
+            return
         if size is None:
             raise ValueError("Size must be declared for TensorArrays when eager execution is "
                              "enabled.")
-        if is_symbolic(size):
-            _graph_unavailable("tf.TensorArray")
         self._dtype = dtypes.as_dtype(dtype)
         self._infer_shape = infer_shape
         self._element_shape = as_shape(element_shape) if element_shape is not None \
@@ -383,8 +392,12 @@ class TensorArray:
     dynamic_size = property(lambda self: self._dynamic_size)
     handle = property(lambda self: None)
 
+    _graph = False  # a graph TensorArray: its elements are a list value `_flow` (TF's TensorList)
+
     @property
     def flow(self):
+        if self._graph:
+            return self._flow
         from .framework.tensor import constant
         return constant(0, dtypes.int32)
 
@@ -411,6 +424,8 @@ class TensorArray:
 
     def read(self, index, name=None):
         """The element at `index` (zeros of the element shape if it was never written)."""
+        if self._graph:
+            return _gcf().ta_read(self, index)
         index = self._index(index)
         if index < 0:
             raise errors.OutOfRangeError(
@@ -459,11 +474,15 @@ class TensorArray:
 
     def write(self, index, value, name=None):
         """Writes `value` at `index`; returns the array."""
+        if self._graph:
+            return _gcf().ta_write(self, index, value)
         self._write(index, value)
         return self
 
     def stack(self, name=None):
         """All elements stacked along a new first axis (unwritten ones as zeros)."""
+        if self._graph:
+            return _gcf().ta_stack(self)
         from .ops.array_ops import stack, zeros
         for i in range(len(self._elements)):
             self._zero(i)
@@ -475,6 +494,8 @@ class TensorArray:
 
     def gather(self, indices, name=None):
         """The elements at `indices`, stacked."""
+        if self._graph:
+            return _gcf().ta_gather(self, indices)
         from .ops.array_ops import stack
         if _is_tensor_like(indices):
             indices = indices.numpy()
@@ -482,6 +503,8 @@ class TensorArray:
 
     def concat(self, name=None):
         """All elements concatenated along their first axis."""
+        if self._graph:
+            return _gcf().ta_concat(self)
         from .ops.array_ops import concat
         parts = [self._zero(i) for i in range(len(self._elements))]
         for i, p in enumerate(parts):
@@ -493,6 +516,8 @@ class TensorArray:
 
     def unstack(self, value, name=None):
         """Fills the array with the rows of `value`; returns the array."""
+        if self._graph:
+            return _gcf().ta_unstack(self, value)
         from .ops.array_ops import unstack
         tensors = unstack(_read_variables(value) if _is_variable(value)
                           else convert_to_tensor(value, preferred_dtype=self._dtype))
@@ -510,6 +535,8 @@ class TensorArray:
 
     def scatter(self, indices, value, name=None):
         """Writes the rows of `value` at `indices`; returns the array."""
+        if self._graph:
+            return _gcf().ta_scatter(self, indices, value)
         from .ops.array_ops import unstack
         if _is_tensor_like(indices):
             indices = indices.numpy()
@@ -549,6 +576,8 @@ class TensorArray:
 
     def size(self, name=None):
         """The number of elements, as an int32 scalar tensor."""
+        if self._graph:
+            return _gcf().ta_size(self)
         from .framework.tensor import constant
         return constant(len(self._elements), dtypes.int32)
 

@@ -695,6 +695,28 @@ class _VariablePolicy:
         _VariablePolicy.stack.pop()
 
 
+def lift_initial_value(initial_value, dtype):
+    """A variable's initial value computed outside any graph being built (TF's init_scope): a
+    callable runs eagerly; a graph tensor is evaluated now from the operations it comes from
+    (which must not depend on the function's inputs)."""
+    if callable(initial_value):
+        with init_scope():
+            return initial_value()
+    if isinstance(initial_value, SymbolicTensor):
+        g = initial_value.graph
+        try:
+            plan = Plan(g, [], [initial_value], name="lifted_initial_value")
+        except Exception as e:  # noqa: BLE001 - TF's error for an initializer that needs inputs
+            raise ValueError(
+                f"An op outside of the function building code is being passed a \"Graph\" "
+                f"tensor. It is possible to have Graph tensors leak out of the function building "
+                f"context by including a tf.init_scope in your function building code. The "
+                f"graph tensor has name: {initial_value.name}") from e
+        with init_scope():
+            return wrap(plan.run([])[0])
+    return initial_value
+
+
 def variable_created_in_trace(var):
     """Called by Variable's constructor while a trace runs (see variables.py)."""
     if not _VariablePolicy.stack:

@@ -47,9 +47,7 @@ def _merge_avals(avals):
     first = avals[0]
     shapes = [a.shape for a in avals]
     if any(s is None for s in shapes) or len({len(s) for s in shapes}) != 1:
-        out = AbstractArray((), first.dtype)
-        out.shape = None
-        return out
+        return AbstractArray(None, first.dtype)
     return AbstractArray([d if all(s[i] == d for s in shapes) else None
                           for i, d in enumerate(shapes[0])], first.dtype)
 
@@ -412,7 +410,45 @@ def _spec_for(x, invariant=None):
 def graph_while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations=10,
                      maximum_iterations=None, name=None):
     """tf.while_loop in a graph (see the module docstring)."""
+    from .control_flow import TensorArray
     from .function import lift_captures, trace_internal
+    # TensorArrays loop as their list values (TF's flows) and are rebuilt around them
+    user_structure = loop_vars
+    leaves = nest.flatten(loop_vars)
+    tas = {k: x for k, x in enumerate(leaves) if isinstance(x, TensorArray)}
+    if tas:
+        ta_shapes = {}
+
+        def to_flows(vs):
+            out = []
+            for k, v in enumerate(vs):
+                if isinstance(v, TensorArray):
+                    ta_shapes[k] = v._element_shape
+                    out.append(v.flow)
+                else:
+                    out.append(v)
+            return out
+
+        def from_flows(vs):
+            return [ta_with_flow(tas[k], v, ta_shapes.get(k)) if k in tas else v
+                    for k, v in enumerate(vs)]
+        u_cond, u_body = cond, body
+        loop_vars = nest.pack_sequence_as(user_structure, to_flows(leaves))
+
+        def cond(*args):
+            return u_cond(*nest.pack_sequence_as(user_structure, from_flows(nest.flatten(
+                list(args)))))
+
+        def body(*args):
+            out = u_body(*nest.pack_sequence_as(user_structure, from_flows(nest.flatten(
+                list(args)))))
+            single = not isinstance(out, (list, tuple))
+            flat_out = to_flows(nest.flatten(out))
+            return flat_out[0] if single and len(flat_out) == 1 else nest.pack_sequence_as(
+                out, flat_out)
+        result = graph_while_loop(cond, body, loop_vars, shape_invariants, parallel_iterations,
+                                  maximum_iterations, name)
+        return nest.pack_sequence_as(user_structure, from_flows(nest.flatten(result)))
     structure = loop_vars
     flat = [x if isinstance(x, Tensor) else convert_to_tensor(x) for x in nest.flatten(loop_vars)]
     invariants = nest.flatten(shape_invariants) if shape_invariants is not None else [None] * len(
@@ -552,12 +588,7 @@ def _py_forward(*values, func, touts, numpy_mode):
 
 
 def _py_shape(*avals, func, touts, numpy_mode):
-    out = []
-    for d in touts:
-        a = AbstractArray((), dtypes.as_dtype(d)._np)
-        a.shape = None
-        out.append(a)
-    return tuple(out)
+    return tuple(AbstractArray(None, dtypes.as_dtype(d)._np) for d in touts)
 
 
 def _py_grad(node, *dys):
@@ -638,3 +669,295 @@ def graph_assert(condition, data, summarize, name):
 
 def in_graph():
     return building_graph() is not None
+
+
+# ============================================================================================
+# TensorArray in graphs: a list value (TF's TensorList) threaded through the graph
+# ============================================================================================
+_LIST = np.dtype(object)  # the dtype of a list value's tensor (TF: variant)
+
+
+def _list_aval(*a, **k):
+    return AbstractArray((), _LIST)
+
+
+def _no_vmap_list(op, args, dims, attrs):
+    raise NotImplementedError("vmap of TensorArray operations is not supported")
+
+
+def _tl_reserve(size, element_dtype):
+    return _box([None] * int(size))
+
+
+class _TL(list):
+    """A TensorList value: a Python list in a 0-d object array (copied on write: a list value,
+    like any tensor value, never changes)."""
+
+
+def _box(items):
+    out = np.empty((), dtype=object)
+    out[()] = _TL(items)
+    return out
+
+
+def _items(lst):
+    return lst[()] if isinstance(lst, np.ndarray) else lst
+
+
+def _tl_set(lst, index, item, element_dtype):
+    items = list(_items(lst))
+    i = int(index)
+    if i < 0:
+        raise InvalidArgumentError(None, None, f"Trying to modify element {i} in a list with "
+                                               f"{len(items)} elements.")
+    if i >= len(items):
+        items.extend([None] * (i + 1 - len(items)))
+    items[i] = np.asarray(item)
+    return _box(items)
+
+
+def _zeros_like_missing(items, element_shape, dtype):
+    known = next((x for x in items if x is not None), None)
+    shape = known.shape if known is not None else tuple(d or 0 for d in (element_shape or ()))
+    return np.zeros(shape, dtype)
+
+
+def _tl_get(lst, index, element_dtype, element_shape):
+    items = _items(lst)
+    i = int(index)
+    if i < 0 or i >= len(items):
+        raise InvalidArgumentError(None, None, f"Tried to read from index {i} but array size is: "
+                                               f"{len(items)}")
+    v = items[i]
+    return v if v is not None else _zeros_like_missing(items, element_shape, element_dtype)
+
+
+def _tl_stack(lst, element_dtype, element_shape):
+    items = _items(lst)
+    if not items:
+        return np.zeros((0,) + tuple(d or 0 for d in (element_shape or ())), element_dtype)
+    vals = [v if v is not None else _zeros_like_missing(items, element_shape, element_dtype)
+            for v in items]
+    return np.stack(vals).astype(element_dtype, copy=False)
+
+
+def _tl_from_tensor(value):
+    return _box([np.asarray(v) for v in np.asarray(value)])
+
+
+def _tl_length(lst):
+    return np.int32(len(_items(lst)))
+
+
+def _tl_gather(lst, indices, element_dtype, element_shape):
+    items = _items(lst)
+    idx = np.asarray(indices).reshape(-1)
+    vals = [items[int(i)] if items[int(i)] is not None else
+            _zeros_like_missing(items, element_shape, element_dtype) for i in idx]
+    if not vals:
+        return np.zeros((0,) + tuple(d or 0 for d in (element_shape or ())), element_dtype)
+    return np.stack(vals).astype(element_dtype, copy=False)
+
+
+def _tl_scatter(lst, indices, value, element_dtype):
+    items = list(_items(lst))
+    for k, i in enumerate(np.asarray(indices).reshape(-1)):
+        i = int(i)
+        if i >= len(items):
+            items.extend([None] * (i + 1 - len(items)))
+        items[i] = np.asarray(value)[k]
+    return _box(items)
+
+
+def _tl_concat(lst, element_dtype):
+    items = [v for v in _items(lst) if v is not None]
+    return np.concatenate(items).astype(element_dtype, copy=False) if items else \
+        np.zeros((0,), element_dtype)
+
+
+def _elem_shape(element_shape):
+    return None if element_shape is None else tuple(element_shape)
+
+
+TL_RESERVE = defop("TensorListReserve", _tl_reserve, nondiff=True, allowed=ANY,
+                   shape=_list_aval, batch=_no_vmap_list)
+TL_SET = defop("TensorListSetItem", _tl_set, nondiff=True, allowed=ANY, shape=_list_aval,
+               batch=_no_vmap_list)
+TL_GET = defop("TensorListGetItem", _tl_get, nondiff=True, allowed=ANY, batch=_no_vmap_list,
+               shape=lambda lst, i, element_dtype, element_shape: AbstractArray(
+                   _elem_shape(element_shape), element_dtype))
+TL_STACK = defop("TensorListStack", _tl_stack, nondiff=True, allowed=ANY, batch=_no_vmap_list,
+                 shape=lambda lst, element_dtype, element_shape: AbstractArray(
+                     None if element_shape is None else (None,) + tuple(element_shape),
+                     element_dtype))
+TL_FROM_TENSOR = defop("TensorListFromTensor", _tl_from_tensor, nondiff=True, allowed=ANY,
+                       shape=_list_aval, batch=_no_vmap_list)
+TL_LENGTH = defop("TensorListLength", _tl_length, nondiff=True, allowed=ANY,
+                  shape=lambda lst: AbstractArray((), np.int32), batch=_no_vmap_list)
+TL_GATHER = defop("TensorListGather", _tl_gather, nondiff=True, allowed=ANY, batch=_no_vmap_list,
+                  shape=lambda lst, i, element_dtype, element_shape: AbstractArray(
+                      None if element_shape is None else (None,) + tuple(element_shape),
+                      element_dtype))
+TL_SCATTER = defop("TensorListScatter", _tl_scatter, nondiff=True, allowed=ANY, shape=_list_aval,
+                   batch=_no_vmap_list)
+TL_CONCAT = defop("TensorListConcat", _tl_concat, nondiff=True, allowed=ANY, batch=_no_vmap_list,
+                  shape=lambda lst, element_dtype: AbstractArray(None, element_dtype))
+
+
+def graph_tensor_array_init(ta, dtype, size, element_shape, dynamic_size, flow=None):
+    """Sets up `ta` (a TensorArray) as a graph TensorArray over a list value."""
+    ta._dtype = dtypes.as_dtype(dtype)
+    ta._element_shape = TensorShape(element_shape) if element_shape is not None else \
+        TensorShape(None)
+    ta._dynamic_size = bool(dynamic_size)
+    if flow is None:
+        size = convert_to_tensor(size if size is not None else 0, dtypes.int32)
+        flow = apply(TL_RESERVE, (size,), {"element_dtype": ta._dtype._np})
+    ta._flow = flow
+    ta._graph = True
+
+
+def _elem_attr(ta):
+    s = ta._element_shape
+    return None if s.rank is None else tuple(s.as_list())
+
+
+def ta_with_flow(ta, flow, element_shape=None):
+    from .control_flow import TensorArray
+    new = TensorArray.__new__(TensorArray)
+    new._dtype, new._dynamic_size, new._graph = ta._dtype, ta._dynamic_size, True
+    new._element_shape = element_shape if element_shape is not None else ta._element_shape
+    new._flow = flow
+    new._infer_shape, new._clear_after_read = True, True
+    return new
+
+
+def ta_write(ta, index, value):
+    value = convert_to_tensor(value, dtype=ta._dtype)
+    shape = TensorShape(value._value.shape) if value._value.shape is not None else None
+    elem = ta._element_shape
+    if shape is not None and elem.rank is None:
+        elem = shape
+    index = convert_to_tensor(index, dtypes.int32)
+    flow = apply(TL_SET, (ta._flow, index, value), {"element_dtype": ta._dtype._np})
+    return ta_with_flow(ta, flow, elem)
+
+
+def ta_read(ta, index):
+    index = convert_to_tensor(index, dtypes.int32)
+    return apply(TL_GET, (ta._flow, index), {"element_dtype": ta._dtype._np,
+                                             "element_shape": _elem_attr(ta)})
+
+
+def ta_stack(ta):
+    return apply(TL_STACK, (ta._flow,), {"element_dtype": ta._dtype._np,
+                                         "element_shape": _elem_attr(ta)})
+
+
+def ta_gather(ta, indices):
+    indices = convert_to_tensor(indices, dtypes.int32)
+    return apply(TL_GATHER, (ta._flow, indices), {"element_dtype": ta._dtype._np,
+                                                  "element_shape": _elem_attr(ta)})
+
+
+def ta_unstack(ta, value):
+    value = convert_to_tensor(value, dtype=ta._dtype)
+    elem = TensorShape(value._value.shape[1:]) if value._value.shape else ta._element_shape
+    return ta_with_flow(ta, apply(TL_FROM_TENSOR, (value,)), elem)
+
+
+def ta_scatter(ta, indices, value):
+    value = convert_to_tensor(value, dtype=ta._dtype)
+    indices = convert_to_tensor(indices, dtypes.int32)
+    elem = TensorShape(value._value.shape[1:]) if value._value.shape else ta._element_shape
+    return ta_with_flow(ta, apply(TL_SCATTER, (ta._flow, indices, value),
+                                  {"element_dtype": ta._dtype._np}), elem)
+
+
+def ta_concat(ta):
+    return apply(TL_CONCAT, (ta._flow,), {"element_dtype": ta._dtype._np})
+
+
+def ta_size(ta):
+    return apply(TL_LENGTH, (ta._flow,))
+
+
+# ============================================================================================
+# Loops over datasets
+# ============================================================================================
+def _dataset_loop_forward(*inputs, dataset, body, cond, n_vars, body_map, cond_map):
+    vals = list(inputs[:n_vars])
+    ext = inputs[n_vars:]
+    b_ext = [ext[i] for i in body_map] + [c[2] for c in body._captured]
+    c_ext = [] if cond is None else [ext[i] for i in cond_map] + [c[2] for c in cond._captured]
+    b_run = body._plan.run
+    for element in dataset:
+        if cond is not None and not cond._plan.run(vals + c_ext)[0]:
+            break
+        flat = [np.asarray(x._value) for x in nest.flatten(element)]
+        vals = list(b_run(vals + flat + b_ext))
+    return tuple(vals)
+
+
+def _dataset_loop_shape(*avals, dataset, body, cond, n_vars, body_map, cond_map):
+    return tuple(avals[:n_vars])
+
+
+def _no_vmap_dataset(op, args, dims, attrs):
+    raise NotImplementedError("vmap of a loop over a tf.data.Dataset is not supported")
+
+
+# A `for` loop over a dataset inside a graph: the body runs once per element each time the graph
+# runs (TF lowers it to a dataset reduction). Not differentiable, as TF's ReduceDataset.
+REDUCE_DATASET = defop("ReduceDataset", _dataset_loop_forward, nondiff=True, stateful=True,
+                       allowed=ANY, num_outputs=lambda attrs: attrs["n_vars"],
+                       shape=_dataset_loop_shape, batch=_no_vmap_dataset)
+
+
+def graph_dataset_loop(dataset, init_vars, body, test=None, name="dataset_loop"):
+    """Runs `vars = body(element, *vars)` for each element of `dataset` (while `test(*vars)`
+    holds) as one graph operation; `init_vars` is a flat list of tensors."""
+    from .function import TensorSpec, lift_captures, trace_internal
+    spec = dataset.element_spec
+    leaves = nest.flatten(spec)
+    if not all(isinstance(s, TensorSpec) for s in leaves):
+        raise NotImplementedError(
+            "a for loop inside tf.function over a dataset whose elements are composite tensors "
+            f"(element_spec {spec!r}) is not supported; iterate outside tf.function")
+    flat = [x if isinstance(x, Tensor) else convert_to_tensor(x) for x in init_vars]
+    n = len(flat)
+    var_specs = [_spec_for(x) for x in flat]
+
+    def b_fn(*args):
+        element = nest.pack_sequence_as(spec, list(args[n:]))
+        out = body(element, *args[:n])
+        return tuple(convert_to_tensor(o) if not isinstance(o, Tensor) else o for o in out)
+
+    cf_body = trace_internal(b_fn, var_specs + list(leaves), name + "_body")
+    for k, (x, o) in enumerate(zip(flat, cf_body.graph.outputs)):
+        if o.dtype != x.dtype:
+            raise TypeError(f"Loop var {_vname(x, k)} enters the loop with type {x.dtype!r} but "
+                            f"has type {o.dtype!r} after 1 iteration.")
+    fns = [cf_body]
+    cf_cond = None
+    if test is not None:
+        cf_cond = trace_internal(lambda *vs: convert_to_tensor(test(*vs)), var_specs,
+                                 name + "_cond")
+        fns.append(cf_cond)
+    ext, keys, maps = [], {}, []
+    for f in fns:
+        m = []
+        for x in lift_captures(f):
+            if id(x) not in keys:
+                keys[id(x)] = len(ext)
+                ext.append(x)
+            m.append(keys[id(x)])
+        maps.append(tuple(m))
+    outs = apply(REDUCE_DATASET, flat + ext,
+                 {"dataset": dataset, "body": cf_body, "cond": cf_cond, "n_vars": n,
+                  "body_map": maps[0], "cond_map": maps[1] if cf_cond is not None else ()})
+    outs = list(outs)
+    for o, s in zip(outs, var_specs):
+        if s.shape.rank is not None:
+            o._value = AbstractArray(s.shape.as_list(), o._value.dtype)
+    return outs

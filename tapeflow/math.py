@@ -8,7 +8,7 @@ from .ops.math_ops import (abs, acos, acosh, add, add_n, angle, argmax, argmin, 
                            reduce_all, reduce_any, reduce_max, reduce_mean, reduce_min, reduce_prod,
                            reduce_sum, round, rsqrt, scalar_mul, sigmoid, sign, sin, sinh, softplus,
                            sqrt, square, squared_difference, subtract, tan, tanh, tensordot, truediv)
-from .ops.nn_ops import softmax, log_softmax  # noqa: F401
+from .ops.nn_ops import log_softmax, softmax, softsign  # noqa: F401
 from .ops.special_math_ops import (accumulate_n, bessel_i0, bessel_i0e, bessel_i1, bessel_i1e,  # noqa: F401,E402
                                    betainc, bincount, confusion_matrix, count_nonzero,
                                    cumulative_logsumexp, digamma, erf, erfc, erfinv, igamma, igammac,
@@ -16,7 +16,7 @@ from .ops.special_math_ops import (accumulate_n, bessel_i0, bessel_i0e, bessel_i
                                    is_strictly_increasing, l2_normalize, lbeta, lgamma, log_sigmoid,
                                    multiply_no_nan, ndtri, nextafter, polygamma, polyval,
                                    reciprocal_no_nan, reduce_euclidean_norm, reduce_logsumexp,
-                                   reduce_std, reduce_variance, rint, softsign, top_k, xdivy, xlog1py,
+                                   reduce_std, reduce_variance, rint, top_k, xdivy, xlog1py,
                                    xlogy, zeta)
 from .ops.segment_ops import (segment_max, segment_mean, segment_min, segment_prod, segment_sum,  # noqa: F401,E402
                               unsorted_segment_max, unsorted_segment_mean, unsorted_segment_min,

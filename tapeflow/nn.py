@@ -1,6 +1,6 @@
 """`tf.nn`: activations, convolution and pooling, normalization, softmax and the losses."""
 from .ops.nn_ops import (log_softmax, relu, sigmoid, softmax, softmax_cross_entropy_with_logits,  # noqa: F401
-                         softplus, sparse_softmax_cross_entropy_with_logits, tanh)
+                         softplus, softsign, sparse_softmax_cross_entropy_with_logits, tanh)
 from .ops.special_math_ops import in_top_k, top_k  # noqa: F401,E402
 from .ops.nn_conv_ops import (avg_pool, avg_pool1d, avg_pool2d, avg_pool3d, conv1d,  # noqa: F401,E402
                               conv1d_transpose, conv2d, conv2d_transpose, conv3d, conv3d_transpose,
@@ -10,7 +10,7 @@ from .ops.nn_extra_ops import (batch_normalization, bias_add, compute_average_lo
                                embedding_lookup, gelu, l2_loss, leaky_relu, log_poisson_loss, moments,
                                relu6, selu, sigmoid_cross_entropy_with_logits, silu, swish,
                                weighted_cross_entropy_with_logits)
-from .ops.special_math_ops import l2_normalize, softsign  # noqa: F401,E402
+from .ops.special_math_ops import l2_normalize  # noqa: F401,E402
 
 
 def embedding_lookup_sparse(params, sp_ids, sp_weights, combiner="mean", max_norm=None,

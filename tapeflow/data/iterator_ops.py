@@ -17,6 +17,8 @@ import itertools
 import numpy as np
 
 from ..framework import errors, nest
+from ..framework.op import ANY, apply, defop
+from ..framework.op import state as _op_state
 from ..framework.variables import Variable
 from ..module import Module
 from . import _structure as S
@@ -57,6 +59,10 @@ class OwnedIterator(Iterator):
         return self
 
     def __next__(self):
+        if _op_state.interpreters:
+            from ..framework.graph import building_graph
+            if building_graph() is not None:  # inside tf.function: an op that pulls at run time
+                return _graph_get_next(self)
         element = next(self._iterator)
         self._produced += 1
         return element
@@ -119,6 +125,43 @@ class _IteratorPosition(Variable):
         out = super().assign(value, use_locking, name, read_value)
         self._owner._restore_position(int(np.asarray(self._value)))
         return out
+
+
+def _get_next_forward(iterator, structure):
+    """IteratorGetNext's forward: the iterator's next element, as flat NumPy values."""
+    try:
+        element = next(iterator._iterator)
+    except StopIteration:
+        raise errors.OutOfRangeError(None, None, "End of sequence") from None
+    iterator._produced += 1
+    return tuple(np.asarray(x._value) if hasattr(x, "_value") else np.asarray(x)
+                 for x in nest.flatten(element))
+
+
+def _get_next_shape(iterator, structure):
+    from ..framework.tensor import AbstractArray
+    out = []
+    for spec in nest.flatten(iterator.element_spec):
+        shape = spec.shape
+        out.append(AbstractArray(None if shape.rank is None else tuple(shape.as_list()),
+                                 spec.dtype._np))
+    return tuple(out)
+
+
+def _no_vmap(op, args, dims, attrs):
+    raise NotImplementedError("vmap of a dataset iterator is not supported")
+
+
+# An iterator's next element inside a graph: a stateful op pulling from the (Python) iterator
+# each time the graph runs, as TF's IteratorGetNext.
+GET_NEXT = defop("IteratorGetNext", _get_next_forward, nondiff=True, stateful=True, allowed=ANY,
+                 num_outputs=lambda attrs: len(nest.flatten(attrs["iterator"].element_spec)),
+                 shape=_get_next_shape, batch=_no_vmap)
+
+
+def _graph_get_next(iterator):
+    outs = apply(GET_NEXT, (), {"iterator": iterator, "structure": None})
+    return nest.pack_sequence_as(iterator.element_spec, list(outs))
 
 
 class NumpyIterator:

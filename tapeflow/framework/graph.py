@@ -344,10 +344,7 @@ class Graph:
         np_dtype = RESOURCE if dtype == "resource" else dtypes.as_dtype(dtype)._np
         shape = None if shape is None else TensorShape(shape)._dims
         op = self._create_op(PLACEHOLDER, "Placeholder", (), {"shape": shape},
-                             (AbstractArray(shape if shape is not None else (), np_dtype),),
-                             name=name)
-        if shape is None:
-            op._outputs[0]._value = _unknown_rank(np_dtype)
+                             (AbstractArray(shape, np_dtype),), name=name)
         return op._outputs[0]
 
     def constant(self, value, name="Const"):
@@ -430,12 +427,6 @@ class Graph:
 
     def __repr__(self):
         return f"<tf.Graph object with {len(self._ops)} operations>"
-
-
-def _unknown_rank(np_dtype):
-    a = AbstractArray((), np_dtype)
-    a.shape = None
-    return a
 
 
 class _GraphNameScope:

@@ -52,15 +52,17 @@ class AbstractArray:
     __slots__ = ("shape", "dtype")
 
     def __init__(self, shape, dtype):
-        self.shape = tuple(shape)
+        self.shape = None if shape is None else tuple(shape)  # None: unknown rank
         self.dtype = np.dtype(dtype)
 
     @property
     def ndim(self):
-        return len(self.shape)
+        return None if self.shape is None else len(self.shape)
 
     @property
     def size(self):
+        if self.shape is None:
+            return None
         n = 1
         for d in self.shape:
             if d is None:

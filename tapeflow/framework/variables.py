@@ -99,6 +99,10 @@ class Variable(TensorLike):
         if initial_value is None:
             raise ValueError("The `initial_value` arg to `tf.Variable` must be specified except when "
                              "you are not providing a `variable_def`. You provided neither.")
+        if state.interpreters:  # made while a tf.function is traced: as TF, lifted out of it
+            from ..function import lift_initial_value, variable_created_in_trace
+            variable_created_in_trace(self)
+            initial_value = lift_initial_value(initial_value, dtype)
         if callable(initial_value):
             initial_value = initial_value()
         try:

@@ -21,6 +21,7 @@ from ..prims import math as PM
 from ..prims.array import ONE_HOT, PAD, REVERSE, SLICE, TILE
 from ..prims.base import (BROADCAST_TO, CONCAT, GATHER, IDENTITY, PACK, RESHAPE, SELECT, SPLIT,
                           STOP_GRADIENT, TRANSPOSE, UNPACK)
+from ..prims._common import broadcast_shapes
 from ..prims._common import dims_text as _dims
 from ._common import int_list, t
 
@@ -294,7 +295,7 @@ def broadcast_to(input, shape, name=None):  # noqa: A002
 
 
 def broadcast_static_shape(shape_x, shape_y):
-    return TensorShape(np.broadcast_shapes(tuple(shape_x), tuple(shape_y)))
+    return TensorShape(broadcast_shapes(tuple(TensorShape(shape_x)._dims), tuple(TensorShape(shape_y)._dims)))
 
 
 def broadcast_dynamic_shape(shape_x, shape_y):
@@ -401,7 +402,46 @@ def _slice(x, key):
 
 def _getitem(self, key):
     x = self if type(self) is Tensor else t(self)
+    if _has_graph_index(key):
+        return _dynamic_getitem(x, key)
     return _slice(x, _normalize_key(key, x._value.shape))
+
+
+def _is_graph_scalar(k):
+    return isinstance(k, Tensor) and not is_concrete(k)
+
+
+def _has_graph_index(key):
+    keys = key if isinstance(key, tuple) else (key,)
+    for k in keys:
+        if _is_graph_scalar(k):
+            return True
+        if isinstance(k, builtins.slice) and any(_is_graph_scalar(p) for p in
+                                                  (k.start, k.stop, k.step)):
+            return True
+    return False
+
+
+def _dynamic_getitem(x, key):
+    """x[key] with graph tensors among the indices: a slice whose bounds are inputs."""
+    keys = key if isinstance(key, tuple) else (key,)
+    template, bounds = [], []
+
+    def bound(p):
+        if _is_graph_scalar(p):
+            if p._value.dtype.kind not in "iu":
+                raise _index_error()
+            bounds.append(PM.cast(p, np.int64))
+            return PA._DYN
+        return None if p is None else _scalar_index(p)
+    for k in keys:
+        if isinstance(k, builtins.slice):
+            template.append(builtins.slice(bound(k.start), bound(k.stop), bound(k.step)))
+        elif k is None or k is Ellipsis:
+            template.append(k)
+        else:
+            template.append(bound(k))
+    return PA.dynamic_slice(x, template, bounds)
 
 
 def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
@@ -482,7 +522,7 @@ def where(condition, x=None, y=None, name=None):
     from ._common import pair
     x, y = pair(x, y, "SelectV2")
     try:
-        np.broadcast_shapes(c._value.shape, x._value.shape, y._value.shape)
+        broadcast_shapes(c._value.shape, x._value.shape, y._value.shape)
     except ValueError:
         raise op_error(InvalidArgumentError, "SelectV2",
                        f"condition {_dims(c._value.shape)}, then {_dims(x._value.shape)}, and else "

@@ -13,6 +13,7 @@ from ..framework.errors import InvalidArgumentError, UnimplementedError, op_erro
 from ..framework.op import apply1, apply2, is_concrete
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import base as P
+from ..prims._common import broadcast_shapes
 from ..prims import math as PM
 from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN, ASINH, ATAN,
                           ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
@@ -134,11 +135,7 @@ def _is_string(v):
 
 def _string_add(x, y):
     x, y = t(x), t(y)
-    joined = np.asarray(np.char.add(np.asarray(x._value, dtype=bytes),
-                                    np.asarray(y._value, dtype=bytes)))
-    out = np.empty(joined.shape, dtype=object)  # bytes elements; 0-d for scalars
-    out[...] = joined.astype(object)
-    return wrap(out)
+    return PM.string_add(x, y)
 
 
 def subtract(x, y, name=None):
@@ -321,7 +318,7 @@ def _tensor_equals(self, other):
         return False
     x, y = pair(self, other, "Equal")
     try:
-        np.broadcast_shapes(x._value.shape, y._value.shape)
+        broadcast_shapes(x._value.shape, y._value.shape)
     except ValueError:
         return wrap(np.bool_(False))
     return apply2(EQUAL, x, y)
@@ -332,7 +329,7 @@ def _tensor_not_equals(self, other):
         return True
     x, y = pair(self, other, "NotEqual")
     try:
-        np.broadcast_shapes(x._value.shape, y._value.shape)
+        broadcast_shapes(x._value.shape, y._value.shape)
     except ValueError:
         return wrap(np.bool_(True))
     return apply2(NOT_EQUAL, x, y)

@@ -1,10 +1,11 @@
-"""More of `tf.nn`: activations, normalization, losses, dropout and embedding lookup.
+"""More of `tf.nn`, public API: activations, normalization, losses, dropout and embedding lookup.
 
-TF's own primitives (Relu6, Elu, Selu, LeakyRelu, L2Loss) are primitives here too, with their
-derivatives written in tapeflow ops; the functions TF composes in Python (gelu, swish,
-sigmoid_cross_entropy_with_logits, moments, batch_normalization, ...) are composed
-the same way, from the same ops in the same order, so values match TF's rounding and gradients
-(of any order, in both modes) come from the ops they are made of.
+TF's own primitives (Relu6, Elu, Selu, LeakyRelu, L2Loss) have their records in
+`tapeflow.prims.nn`; the functions here check their arguments and bind them. The functions TF
+composes in Python (gelu, swish, sigmoid_cross_entropy_with_logits, moments,
+batch_normalization, ...) are composed the same way, from the same public ops in the same
+order, so values match TF's rounding and gradients (of any order, in both modes) come from the
+ops they are made of.
 
     >>> tf.nn.relu6(tf.constant([-1.0, 3.0, 8.0]))
     <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 3., 6.], dtype=float32)>
@@ -14,57 +15,29 @@ import math
 import numpy as np
 
 from ..framework import dtypes as D
+from ..framework.custom_gradient import custom_gradient
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import apply1, defop
 from ..framework.tensor import wrap
+from ..prims import nn as PN
+from ..prims._common import dims_text as _dims
+from ..prims.nn import ELU, L2_LOSS, LEAKY_RELU, RELU6, SELU
 from . import array_ops as A
 from . import math_ops as M
-from ..prims._common import dims_text as _dims
-from ..prims import math as PM
 from . import random_ops as R
-from ._common import FLOAT, REAL, axis_tuple, pair, t, unary
+from ._common import axis_tuple, pair, t, unary
 from .indexing_ops import clip_by_norm
 from .nn_ops import relu
 from .special_math_ops import erfc
 
-_SELU_SCALE = 1.0507009873554804934193349852946
-_SELU_ALPHA = 1.6732632423543772848170429916717
-
 
 # ============================================================================================
-# Activations that are TF primitives: forward and derivative side by side
+# Activations that are TF primitives (their records are in `tapeflow.prims.nn`)
 # ============================================================================================
-def _indicator(cond, like):
-    return M.cast(cond, like.dtype)
-
-
-RELU6 = PM.elementwise_op(
-    "Relu6", lambda v: np.minimum(np.maximum(v, v.dtype.type(0)), v.dtype.type(6)),
-    lambda x, y: _indicator(M.logical_and(M.greater(x, 0), M.less(x, 6)), x), allowed=REAL)
-# EluGrad and SeluGrad read the output, as TF's kernels do: y < 0 exactly where x < 0.
-ELU = PM.elementwise_op(
-    "Elu", lambda v: np.where(v < 0, np.expm1(v), v),
-    lambda x, y: A.where(M.less(y, 0), y + 1, A.ones_like(y)), allowed=FLOAT)
-SELU = PM.elementwise_op(
-    "Selu", lambda v: np.where(v < 0, (_SELU_SCALE * _SELU_ALPHA) * np.expm1(v), _SELU_SCALE * v)
-    .astype(v.dtype),
-    lambda x, y: A.where(M.less(y, 0), y + _SELU_SCALE * _SELU_ALPHA, A.ones_like(y) * _SELU_SCALE),
-    allowed=FLOAT)
-
-
-def _leaky_relu_grad(op, g):  # g where x > 0, alpha * g elsewhere (TF's LeakyReluGrad)
-    return A.where(M.greater(op.inputs[0], 0), g, g * op.get_attr("alpha"))
-
-
-LEAKY_RELU = defop(
-    "LeakyRelu", lambda v, alpha: np.where(v > 0, v, v * v.dtype.type(alpha)),
-    _leaky_relu_grad, _leaky_relu_grad, allowed=FLOAT)
-
-
 def relu6(features, name=None):
     """min(max(features, 0), 6); the gradient is 1 strictly between 0 and 6.
 
     >>> tf.nn.relu6([-1.0, 3.0, 8.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 3., 6.], dtype=float32)>
     """
     return unary(RELU6, features)
 
@@ -73,6 +46,7 @@ def elu(features, name=None):
     """exp(x) - 1 for x < 0, x otherwise.
 
     >>> tf.nn.elu([-1.0, 2.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.6321206,  2.       ], dtype=float32)>
     """
     return unary(ELU, features)
 
@@ -81,6 +55,7 @@ def selu(features, name=None):
     """scale * elu-like(x) with TF's fixed alpha and scale (self-normalizing).
 
     >>> tf.nn.selu([-1.0, 2.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.1113309,  2.101402 ], dtype=float32)>
     """
     return unary(SELU, features)
 
@@ -89,14 +64,15 @@ def leaky_relu(features, alpha=0.2, name=None):
     """x for x > 0, alpha * x otherwise; integer inputs are cast to float32.
 
     >>> tf.nn.leaky_relu([-1.0, 2.0], alpha=0.1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.1,  2. ], dtype=float32)>
     """
     x = t(features)
     if x._value.dtype.kind in "iu":
         x = M.cast(x, D.float32)
-    if isinstance(alpha, np.ndarray):
-        alpha = alpha.item()
+    if type(alpha) is not float:
+        alpha = float(alpha.item() if isinstance(alpha, np.ndarray) else alpha)
     LEAKY_RELU.check(x)
-    return apply1(LEAKY_RELU, x, {"alpha": float(alpha)})
+    return PN.leaky_relu(x, alpha)
 
 
 # ============================================================================================
@@ -106,6 +82,7 @@ def gelu(features, approximate=False, name=None):
     """Gaussian error linear unit: x * P(X <= x) for standard normal X, or its tanh approximation.
 
     >>> tf.nn.gelu([-1.0, 0.0, 1.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-0.15865526,  0.        ,  0.8413447 ], dtype=float32)>
     """
     x = t(features)
     if not x.dtype.is_floating:
@@ -121,10 +98,25 @@ def swish(features, beta=1.0):
     """x * sigmoid(beta * x) (also `tf.nn.silu`); differentiable in `beta` too.
 
     >>> tf.nn.silu([-1.0, 2.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.2689414,  1.761594 ], dtype=float32)>
     """
     x = t(features)
     beta = M.cast(t(beta), x.dtype)
-    return x * M.sigmoid(beta * x)
+    if x._value.dtype.kind != "c":
+        return x * M.sigmoid(beta * x)
+    return _complex_swish(x, beta)
+
+
+@custom_gradient
+def _complex_swish(features, beta):
+    """TF's own gradient for swish: for complex inputs it is not conjugated (for real ones it is
+    the product rule's, which the real path differentiates directly)."""
+    def grad(dy):
+        s = M.sigmoid(beta * features)
+        activation_grad = s * (1.0 + (beta * features) * (1.0 - s))
+        beta_grad = M.reduce_sum(dy * M.square(features) * s * (1.0 - s))
+        return dy * activation_grad, beta_grad
+    return features * M.sigmoid(beta * features), grad
 
 
 silu = swish
@@ -137,6 +129,7 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
     """(mean, variance) of `x` over `axes` (variance is the biased sample variance).
 
     >>> tf.nn.moments(tf.constant([1.0, 2.0, 3.0, 4.0]), axes=[0])
+    (<tf.Tensor: shape=(), dtype=float32, numpy=2.5>, <tf.Tensor: shape=(), dtype=float32, numpy=1.25>)
     """
     x = t(x)
     y = M.cast(x, D.float32) if x.dtype == D.float16 else x
@@ -154,6 +147,7 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
     """(x - mean) * scale / sqrt(variance + epsilon) + offset (offset and scale may be None).
 
     >>> tf.nn.batch_normalization(tf.constant([1.0, 3.0]), 2.0, 1.0, None, None, 0.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  1.], dtype=float32)>
     """
     x = t(x)
     inv = M.rsqrt(t(variance) + variance_epsilon)
@@ -161,11 +155,6 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
         inv = inv * scale
     shift = offset - t(mean) * inv if offset is not None else -t(mean) * inv
     return x * M.cast(inv, x.dtype) + M.cast(shift, x.dtype)
-
-
-L2_LOSS = defop("L2Loss", lambda v: (np.square(v) * v.dtype.type(0.5)).sum(dtype=v.dtype),
-                lambda op, g: op.inputs[0] * g,
-                lambda op, dx: M.reduce_sum(op.inputs[0] * dx), allowed=FLOAT)
 
 
 def l2_loss(t_, name=None):
@@ -181,6 +170,9 @@ def bias_add(value, bias, data_format=None, name=None):
     """value + bias along the channel dimension (last, or the second for NC... formats).
 
     >>> tf.nn.bias_add(tf.zeros([2, 3]), [1.0, 2.0, 3.0])
+    <tf.Tensor: shape=(2, 3), dtype=float32, numpy=
+    array([[1., 2., 3.],
+           [1., 2., 3.]], dtype=float32)>
     """
     channels_first = False
     if data_format is not None:
@@ -219,6 +211,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """Per-element logistic loss max(x, 0) - x * z + log(1 + exp(-|x|)), x = logits, z = labels.
 
     >>> tf.nn.sigmoid_cross_entropy_with_logits(labels=[1.0, 0.0], logits=[2.0, -1.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.126928  , 0.31326163], dtype=float32)>
     """
     if labels is None or logits is None:
         raise ValueError("Both labels and logits must be provided for "
@@ -236,6 +229,7 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """The logistic loss with the positive term weighted by `pos_weight`.
 
     >>> tf.nn.weighted_cross_entropy_with_logits([1.0, 0.0], [2.0, -1.0], pos_weight=3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.380784  , 0.31326163], dtype=float32)>
     """
     logits, labels = t(logits), t(labels)
     _same_shape(logits, labels, "logits", "labels")
@@ -248,6 +242,7 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     """exp(log_input) - log_input * targets, plus Stirling's term when `compute_full_loss`.
 
     >>> tf.nn.log_poisson_loss(targets=[1.0, 2.0], log_input=[0.0, 1.0])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.      , 0.718282], dtype=float32)>
     """
     log_input, targets = t(log_input), t(targets)
     if log_input._value.shape != targets._value.shape:
@@ -342,6 +337,10 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
     reads as their concatenation. With `max_norm`, rows with a larger L2 norm are scaled down.
 
     >>> tf.nn.embedding_lookup(tf.constant([[0.0, 1.0], [2.0, 3.0]]), [1, 1, 0])
+    <tf.Tensor: shape=(3, 2), dtype=float32, numpy=
+    array([[2., 3.],
+           [2., 3.],
+           [0., 1.]], dtype=float32)>
     """
     if isinstance(params, (list, tuple)):
         if not params:

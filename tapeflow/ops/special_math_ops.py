@@ -376,15 +376,6 @@ def log_sigmoid(x, name=None):
     return -M.softplus(-x)
 
 
-def softsign(features, name=None):
-    """x / (1 + |x|).
-
-    >>> tf.math.softsign([1.0])
-    """
-    x = t(features)
-    return x / (A.ones_like(x) + M.abs(x))
-
-
 # -- truncating division, nextafter: no gradient in TF ---------------------------------------------
 def _truncatediv_np(x, y):
     if x.dtype.kind in "iu":

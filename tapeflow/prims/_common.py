@@ -37,7 +37,10 @@ def same(a, *rest, **attrs):
 
 
 def broadcast_shapes(*shapes):
-    """NumPy broadcasting over shapes whose dimensions may be None (unknown)."""
+    """NumPy broadcasting over shapes whose dimensions may be None (unknown); a shape of unknown
+    rank (None) makes the result unknown too."""
+    if any(s is None for s in shapes):
+        return None
     rank = max((len(s) for s in shapes), default=0)
     out = []
     for i in range(rank):

@@ -12,7 +12,7 @@ from ..framework.op import ANY, apply, apply1, defop
 from ..framework.tensor import wrap
 from . import base as P
 from ._common import aval, bshape, same
-from .base import move_to_front, reshape
+from .base import loop, move_to_front, reshape
 
 _none = slice(None)
 
@@ -298,3 +298,89 @@ RESHAPE_TENSOR = defop(
 def reshape_tensor(x, shape):
     """x reshaped to `shape` given as an integer tensor (a graph's runtime shape)."""
     return apply(RESHAPE_TENSOR, (x, shape))
+
+
+# ============================================================================================
+# Strided slicing with graph-tensor bounds (x[i] with `i` a graph tensor): the key's template
+# holds `_DYN` where a scalar input's value goes
+# ============================================================================================
+class _Dyn:
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<dynamic>"
+
+
+_DYN = _Dyn()
+
+
+def _fill_key(key, values):
+    it = iter(values)
+
+    def one(k):
+        if k is _DYN:
+            return int(next(it))
+        if isinstance(k, slice):
+            return slice(*(int(next(it)) if p is _DYN else p for p in (k.start, k.stop, k.step)))
+        return k
+    return tuple(one(k) for k in key)
+
+
+def _dyn_slice_forward(v, *bounds, key):
+    return _slice_forward(v, _fill_key(key, bounds))
+
+
+def _dyn_key_shape(shape, key):
+    """The result shape: dimensions with dynamic bounds unknown, dynamic indices removed."""
+    static = tuple(0 if k is _DYN else (slice(*(None if p is _DYN else p for p in
+                                               (k.start, k.stop, k.step)))
+                                       if isinstance(k, slice) else k) for k in key)
+    n_real = sum(1 for k in key if k is not None and k is not Ellipsis)
+    out = []
+    dim = 0
+    for k in key:
+        if k is None:
+            out.append(1)
+        elif k is Ellipsis:
+            n = len(shape) - n_real
+            out.extend(shape[dim:dim + n])
+            dim += n
+        elif isinstance(k, slice):
+            d = shape[dim]
+            dyn = any(p is _DYN for p in (k.start, k.stop, k.step))
+            out.append(None if d is None or dyn else len(range(*k.indices(d))))
+            dim += 1
+        else:
+            dim += 1
+    out.extend(shape[dim:])
+    del static
+    return tuple(out)
+
+
+def _dyn_slice_grad(op, g):
+    x = op.inputs[0]
+    nb = bshape(op, g)
+    out = apply(DYN_SLICE_GRAD, (g, x) + tuple(op.inputs[1:]),
+                {"key": (_none,) * len(nb) + tuple(op.attrs["key"]), "nb": len(nb)})
+    return (out,) + (None,) * (len(op.inputs) - 1)
+
+
+def _dyn_slice_grad_forward(g, like, *bounds, key, nb):
+    shape = np.shape(g)[:nb] + np.shape(like)
+    return _slice_grad_forward(g, shape, _fill_key(key, bounds))
+
+
+DYN_SLICE = defop("StridedSliceDynamic", _dyn_slice_forward, _dyn_slice_grad, linear=True,
+                  allowed=ANY, batch=loop,
+                  shape=lambda a, *b, key: aval(_dyn_key_shape(a.shape, key), a.dtype))
+DYN_SLICE_GRAD = defop(
+    "StridedSliceDynamicGrad", _dyn_slice_grad_forward,
+    lambda op, g: (apply(DYN_SLICE, (g,) + tuple(op.inputs[2:]), {"key": op.attrs["key"]}),
+                   None) + (None,) * (len(op.inputs) - 2),
+    linear=True, allowed=ANY, batch=loop,
+    shape=lambda g, like, *b, key, nb: aval(like.shape, g.dtype))
+
+
+def dynamic_slice(x, key_template, bounds):
+    """x[key] where the key's `_DYN` entries are the values of scalar tensors `bounds`."""
+    return apply(DYN_SLICE, (x,) + tuple(bounds), {"key": tuple(key_template)})

@@ -304,6 +304,22 @@ MINIMUM = _binary("Minimum", np.minimum,
 ATAN2 = _binary("Atan2", np.arctan2, _atan2_grad, _atan2_jvp, FLOAT)
 
 
+def _string_add_forward(x, y):
+    joined = np.char.add(np.asarray(x, dtype=bytes), np.asarray(y, dtype=bytes))
+    out = np.empty(joined.shape, dtype=object)  # bytes elements; 0-d for scalars
+    out[...] = joined.astype(object)
+    return out
+
+
+# TF's `Add` (strings concatenate; numbers use AddV2)
+STRING_ADD = defop("Add", _string_add_forward, nondiff=True, allowed=(D.string,),
+                   shape=broadcast, batch=elementwise)
+
+
+def string_add(x, y):
+    return apply2(STRING_ADD, x, y)
+
+
 def sub(x, y):
     return apply2(SUB, x, y)
 
@@ -783,28 +799,59 @@ def _matmul_grad(op, g):
     ta, tb = op.attrs["transpose_a"], op.attrs["transpose_b"]
     a, b = conj_if_complex(op.inputs[0]), conj_if_complex(op.inputs[1])
     needs = op.needs_input_grad or (True, True)
-    ga = gb = None
-    if not ta and not tb:
-        if needs[0]:
-            ga = matmul(g, b, False, True)
-        if needs[1]:
-            gb = matmul(a, g, True, False)
-    elif not ta and tb:
-        if needs[0]:
-            ga = matmul(g, b, False, False)
-        if needs[1]:
-            gb = matmul(g, a, True, False)
-    elif ta and not tb:
-        if needs[0]:
-            ga = matmul(b, g, False, True)
-        if needs[1]:
-            gb = matmul(a, g, False, False)
-    else:
-        if needs[0]:
-            ga = matmul(b, g, True, True)
-        if needs[1]:
-            gb = matmul(g, a, True, True)
-    return ga, gb
+    lead = g._value.shape[:-2]
+    grads = []
+    for k, (x, y, tx, ty) in enumerate(
+            ((g, b, False, not tb) if not ta else (b, g, tb, True),
+             (a, g, not ta, False) if not tb else (g, a, True, ta))):
+        if not needs[k]:
+            grads.append(None)
+            continue
+        own = op.inputs[k]._value.shape[:-2]
+        if own == lead:
+            grads.append(matmul(x, y, tx, ty))
+        else:  # the input was broadcast: its gradient sums over the broadcast batch axes
+            target = lead[:len(bshape(op, g))]
+            target += (1,) * (len(lead) - len(target) - len(own)) + own
+            grads.append(_matmul_summed(x, y, tx, ty, target))
+    return tuple(grads)
+
+
+def _matmul_summed(x, y, tx, ty, target):
+    """matmul(x, y, tx, ty) summed over the batch axes where `target` (the gradient's batch
+    shape, one entry per batch axis of the product) is 1. A batch axis both factors span is
+    folded into the contraction (one batched matmul), so the broadcast product (outer products,
+    for a matvec) is never materialised and reduced."""
+    nb = len(target)
+    x = reshape(x, (1,) * (nb + 2 - x._value.ndim) + x._value.shape)
+    y = reshape(y, (1,) * (nb + 2 - y._value.ndim) + y._value.shape)
+    fold = []
+    for i in range(nb):
+        if target[i] != 1:
+            continue
+        nx, ny = x._value.shape[i], y._value.shape[i]
+        if nx != 1 and ny == 1:
+            x = reduce_sum(x, (i,), True)
+        elif ny != 1 and nx == 1:
+            y = reduce_sum(y, (i,), True)
+        elif nx != 1:
+            fold.append(i)
+    if not fold:
+        return matmul(x, y, tx, ty)
+    keep = [i for i in range(nb) if i not in fold]
+    xm, xp = (nb + 1, nb) if tx else (nb, nb + 1)  # x's row and contraction axes
+    yp, yk = (nb + 1, nb) if ty else (nb, nb + 1)
+    x = P.transpose(x, keep + [xm] + fold + [xp])
+    y = P.transpose(y, keep + fold + [yp, yk])
+    xs, ys = x._value.shape, y._value.shape
+    nk = len(keep)
+    x = reshape(x, xs[:nk + 1] + (int(np.prod(xs[nk + 1:])),))
+    y = reshape(y, ys[:nk] + (int(np.prod(ys[nk:-1])), ys[-1]))
+    out = matmul(x, y, False, False)
+    shape = list(out._value.shape[:nk])
+    for i in fold:
+        shape.insert(i, 1)
+    return reshape(out, tuple(shape) + out._value.shape[nk:])
 
 
 def _matmul_jvp(op, da, db):

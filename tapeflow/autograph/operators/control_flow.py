@@ -458,14 +458,40 @@ def _known_len_tf_for_stmt(iter_, extra_test, body, get_state, set_state, symbol
 
 
 def _graph_dataset_for_stmt(ds, extra_test, body, get_state, set_state, symbol_names, opts):
-    """A loop over a dataset in graph mode (TF builds it with `Dataset.reduce`)."""
-    raise NotImplementedError("graph-mode iteration over a dataset is not available yet")
+    """A loop over a dataset in graph mode: one operation running the traced body per element
+    (TF builds it with a dataset reduction)."""
+    from ... import graph_control_flow as gcf
+    symbol_names = tuple(symbol_names)
+    init_vars = tuple(get_state())
+    verify_loop_init_vars(init_vars, symbol_names)
+    structure = list(init_vars)
+    flat_init = nest.flatten(structure)
+    entry_vars = []
+
+    def loop_body(element, *flat_vars):
+        loop_vars = nest.pack_sequence_as(structure, list(flat_vars))
+        set_state(tuple(loop_vars))
+        body(element)
+        new_vars = tuple(get_state())
+        verify_tf_loop_vars(init_vars, tuple(loop_vars), new_vars, symbol_names,
+                            _shape_invariants(opts, init_vars))
+        entry_vars.append(new_vars)
+        return nest.flatten(list(new_vars))
+
+    test = None
+    if extra_test is not None:
+        def test(*flat_vars):
+            set_state(tuple(nest.pack_sequence_as(structure, list(flat_vars))))
+            return extra_test()
+    final = gcf.graph_dataset_loop(ds, flat_init, loop_body, test)
+    set_state(tuple(nest.pack_sequence_as(structure, final)))
 
 
 def _dataset_for_stmt(ds, extra_test, body, get_state, set_state, symbol_names, opts):
     """A loop over a dataset: its elements feed a `tf.while_loop` over the state (so the state
     is checked and converted as in TF's dataset loops)."""
-    if is_symbolic(ds):
+    from ...framework.graph import building_graph
+    if is_symbolic(ds) or building_graph() is not None:
         _graph_dataset_for_stmt(ds, extra_test, body, get_state, set_state, symbol_names, opts)
         return
     iterator = iter(ds)

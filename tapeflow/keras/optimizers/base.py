@@ -21,6 +21,7 @@ import warnings
 import numpy as np
 
 from ...framework.indexed_slices import IndexedSlices
+from ...framework.op import ANY, apply, defop, is_concrete
 from ...framework.tensor import Tensor, TensorLike, convert_to_tensor
 from .. import backend, initializers
 from ._ops import Slices, scatter
@@ -50,6 +51,53 @@ def _array(x, dtype=None):
     else:
         v = np.asarray(convert_to_tensor(x)._value)
     return v if dtype is None or v.dtype == dtype else v.astype(dtype)
+
+
+def _is_graph_value(g):
+    if isinstance(g, IndexedSlices):
+        g = g.values
+    return isinstance(g, Tensor) and not is_concrete(g)
+
+
+def _apply_forward(*values, optimizer, layout):
+    """The ApplyGradients op's forward: the optimizer's update on the gradients' values (the
+    variables, the last inputs, arrive as Variable objects through their handles)."""
+    variables = values[len(values) - len(layout):]
+    it = iter(values[:len(values) - len(layout)])
+    arrays = []
+    for kind, v in zip(layout, variables):
+        if kind == "slices":
+            vals, idx, shape = next(it), next(it), next(it)
+            arrays.append(Slices(np.asarray(vals).astype(v._array.dtype, copy=False),
+                                 np.asarray(idx).astype(np.int64, copy=False),
+                                 tuple(int(d) for d in np.asarray(shape).reshape(-1))))
+        else:
+            arrays.append(_array(next(it), v._array.dtype))
+    optimizer._apply_arrays(arrays, list(variables))
+    return ()
+
+
+def _no_vmap(op, args, dims, attrs):
+    raise NotImplementedError("vmap of an optimizer step is not supported")
+
+
+# An optimizer step inside a graph (tf.function): one stateful operation holding the optimizer,
+# as TF's fused ResourceApply* kernels; it runs the same NumPy update as eagerly.
+APPLY_GRADIENTS = defop("ApplyGradients", _apply_forward, nondiff=True, stateful=True,
+                        num_outputs=0, allowed=ANY, shape=lambda *a, **k: (), batch=_no_vmap)
+
+
+def _apply_in_graph(optimizer, grads, variables):
+    inputs, layout = [], []
+    for g in grads:
+        if isinstance(g, IndexedSlices):
+            inputs += [g.values, g.indices, g.dense_shape]
+            layout.append("slices")
+        else:
+            inputs.append(convert_to_tensor(g))
+            layout.append("dense")
+    apply(APPLY_GRADIENTS, inputs + list(variables), {"optimizer": optimizer,
+                                                      "layout": tuple(layout)})
 
 
 class Optimizer:
@@ -224,7 +272,14 @@ class Optimizer:
         if self._deferred is not None:
             self._restore_deferred()
         grads, trainable_variables = self._filter_empty_gradients(grads, trainable_variables)
-        arrays = [_gradient(g, v._value.dtype) for g, v in zip(grads, trainable_variables)]
+        if any(_is_graph_value(g) for g in grads):
+            _apply_in_graph(self, grads, trainable_variables)
+            return
+        self._apply_arrays([_gradient(g, v._value.dtype)
+                            for g, v in zip(grads, trainable_variables)], trainable_variables)
+
+    def _apply_arrays(self, arrays, trainable_variables):
+        """Steps 3-5 on NumPy gradients (in a graph: what the ApplyGradients op runs)."""
         if self.loss_scale_factor is not None:
             if any(isinstance(a, Slices) for a in arrays):
                 raise TypeError(f"unsupported operand type(s) for /: 'IndexedSlices' and "
