@@ -26,15 +26,20 @@ _DEBUGGING = frozenset((
     "is_non_decreasing", "is_numeric_tensor", "is_strictly_increasing"))
 
 
+_OTHERS = {"verify_tensor_all_finite": "_numerics", "assert_variables_initialized": "_checks"}
+
+
 def __getattr__(name):
-    if name == "debugging" or name in _DEBUGGING or name == "verify_tensor_all_finite":
-        from ..debugging import _numerics, _v1
-        value = (_v1 if name == "debugging" else _numerics.verify_tensor_all_finite
-                 if name == "verify_tensor_all_finite" else getattr(_v1, name))
+    if name == "debugging" or name in _DEBUGGING or name in _OTHERS:
+        import importlib
+        from ..debugging import _v1
+        value = (_v1 if name == "debugging" else getattr(_v1, name) if name in _DEBUGGING
+                 else getattr(importlib.import_module("tapeflow.debugging." + _OTHERS[name]),
+                              name))
         globals()[name] = value
         return value
     raise AttributeError(f"module 'tapeflow.compat.v1' has no attribute '{name}'")
 
 
 def __dir__():
-    return sorted(set(globals()) | _DEBUGGING | {"debugging", "verify_tensor_all_finite"})
+    return sorted(set(globals()) | _DEBUGGING | set(_OTHERS) | {"debugging"})

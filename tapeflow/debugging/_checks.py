@@ -530,3 +530,12 @@ def is_numeric_tensor(tensor):
     """
     return isinstance(tensor, Tensor) and tensor._value.dtype.kind in _NUMERIC and \
         tensor._value.dtype != object
+
+
+def assert_variables_initialized(var_list=None):
+    """TF 1.x `tf.compat.v1.assert_variables_initialized`, as it behaves eagerly: with no
+    variables (eager TF keeps no global collection) None; a list raises TF's AttributeError
+    (its graph-mode check reads `Tensor.op`)."""
+    if not var_list:
+        return None
+    raise AttributeError("Tensor.op is undefined when eager execution is enabled.")

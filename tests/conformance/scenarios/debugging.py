@@ -602,3 +602,11 @@ try:
     tf.debugging.assert_near(tf.constant([1.0]), tf.constant([1.0], tf.float64))
 except Exception as e:
     print(type(e).__name__)
+
+#@ compat_v1_assert_variables_initialized_eager
+print(tf.compat.v1.assert_variables_initialized())
+v = tf.Variable(1.0)
+try:
+    tf.compat.v1.assert_variables_initialized([v])
+except AttributeError as e:
+    print(str(e))
