@@ -387,7 +387,7 @@ class GradientTape(Recorder):
         self._sweep = (evidence, sources, grads)
         if tracked:  # every gradient is None: nothing was consumed, explain() may read them
             self._kept = (nodes, tracked)
-        else:
+        elif self._cuts is not None:
             self._cuts = None
         return grads
 
