@@ -28,6 +28,7 @@ from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, describe, op_error
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.op import Node, Primitive, Recorder, apply1, defop, state
+from ..framework.tape import GradientTape
 from ..framework.tensor import AbstractArray, TensorLike, convert_to_tensor
 from . import _sites
 
@@ -282,9 +283,8 @@ class _StackKeeper(Recorder):
         self.stacks = stacks
 
     def record(self, op, inputs, outputs, attrs):
-        from ..framework.tape import GradientTape
         for r in state.recorders:
-            if type(r) is GradientTape or isinstance(r, GradientTape):
+            if isinstance(r, GradientTape):
                 tracked = r._tracked
                 if tracked and any(id(x) in tracked for x in inputs):
                     break
