@@ -103,7 +103,10 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec"),
          "RaggedTensor": (".ragged.ragged_tensor", "RaggedTensor"),
          "RaggedTensorSpec": (".ragged.ragged_tensor", "RaggedTensorSpec"),
-         "fingerprint": (".strings", "fingerprint"), "types": (".types", None)}
+         "fingerprint": (".strings", "fingerprint"), "types": (".types", None),
+         "distribute": (".distribute", None),
+         "VariableAggregation": (".distribute.values", "VariableAggregationV2"),
+         "VariableSynchronization": (".distribute.values", "VariableSynchronization")}
 
 
 def __getattr__(name):

@@ -3,7 +3,8 @@ and function-level imports alike, so a lazy import cannot hide a cycle).
 
 * a `tapeflow.prims` module imports only other `tapeflow.prims` modules (and the engine), never
   the public op modules;
-* the nn, conv and linalg modules (both layers) lie on no import cycle.
+* the nn, conv, linalg, special, segment and indexing modules (both layers) lie on no import
+  cycle.
 """
 import ast
 import os
@@ -14,7 +15,9 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 PACKAGES = ("tapeflow.prims", "tapeflow.ops")
 NN_LINALG = ("tapeflow.prims.nn", "tapeflow.prims.conv", "tapeflow.prims.linalg",
              "tapeflow.ops.nn_ops", "tapeflow.ops.nn_extra_ops", "tapeflow.ops.nn_conv_ops",
-             "tapeflow.ops.linalg_ops")
+             "tapeflow.ops.linalg_ops", "tapeflow.prims.special", "tapeflow.prims.segment",
+             "tapeflow.prims.indexing", "tapeflow.ops.special_math_ops",
+             "tapeflow.ops.segment_ops", "tapeflow.ops.indexing_ops")
 
 
 def _modules():

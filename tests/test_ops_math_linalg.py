@@ -51,8 +51,7 @@ UIDS = tf.constant([1, -1, 0, 1, 3])
 IDX_ND = tf.constant([[0, 1], [2, 0], [0, 1]])
 IDX_UNIQUE = tf.constant([[1], [3]])
 
-ROWS = [
-    # special functions
+SPECIAL_ROWS = [
     ("erf", tf.math.erf, [normal(4)]),
     ("erfc", tf.math.erfc, [normal(4)]),
     ("erfinv", tf.math.erfinv, [uniform(-0.8, 0.8, 4)]),
@@ -97,7 +96,8 @@ ROWS = [
     ("real_imag_of_square", lambda x, y: tf.math.real(tf.complex(x, y) ** 2) * tf.math.imag(
         tf.math.conj(tf.complex(x, y))), [normal(3), normal(3)]),
     ("top_k_values", lambda x: tf.math.top_k(x, k=2).values, [distinct(2, 4)]),
-    # segment ops
+]
+SEGMENT_ROWS = [
     ("segment_sum", lambda d: tf.math.segment_sum(d, IDS), [normal(5, 2)]),
     ("segment_mean", lambda d: tf.math.segment_mean(d, IDS), [normal(5, 2)]),
     ("segment_max", lambda d: tf.math.segment_max(d, IDS), [distinct(5, 2)]),
@@ -111,7 +111,8 @@ ROWS = [
     ("unsorted_segment_prod", lambda d: tf.math.unsorted_segment_prod(d, UIDS, 4), [away(5, 2)]),
     ("unsorted_segment_2d_ids",
      lambda d: tf.math.unsorted_segment_sum(d, tf.constant([[0, 1], [1, 2]]), 3), [normal(2, 2, 2)]),
-    # indexing
+]
+INDEXING_ROWS = [
     ("gather_batch_dims", lambda p: tf.gather(p, tf.constant([[0, 2], [1, 1]]), axis=2, batch_dims=1),
      [normal(2, 3, 3)]),
     ("gather_nd", lambda p: tf.gather_nd(p, IDX_ND), [normal(3, 2, 2)]),
@@ -194,7 +195,50 @@ LINALG_ROWS = [  # (also run by the registry's shape- and batch-rule tests)
     ("einsum_outer", lambda a, b: tf.einsum("i,j->ij", a, b), [normal(2), normal(3)]),
     ("cross", tf.linalg.cross, [normal(2, 3), normal(2, 3)]),
 ]
-ROWS += LINALG_ROWS
+ROWS = SPECIAL_ROWS + SEGMENT_ROWS + INDEXING_ROWS + LINALG_ROWS
+
+
+def _igamma_da(a, x):
+    with tf.GradientTape() as tape:
+        tape.watch(a)
+        p = tf.math.igamma(a, x)
+    return tape.gradient(p, a)
+
+
+def _igamma_da2(a, x):
+    with tf.GradientTape() as tape:
+        tape.watch(a)
+        da = _igamma_da(a, x)
+    return tape.gradient(da, a)
+
+
+# Rows for the registry's shape-rule and batch-rule checks only (ops without a smooth gradient,
+# derivatives of igamma in a beyond the second, float32 and integer inputs, sorting variants).
+REGISTRY_ONLY_ROWS = [
+    ("rint", tf.math.rint, [normal(2, 3) * 3]),
+    ("truncatediv", tf.truncatediv, [normal(2, 3) * 4, away(3)]),
+    ("truncatemod", lambda x, y: tf.truncatemod(tf.stop_gradient(x), tf.stop_gradient(y)),
+     [normal(2, 3) * 4, away(3)]),  # (TF defines no gradient for it)
+    ("nextafter", tf.math.nextafter, [normal(3), normal(2, 3)]),
+    ("igamma_d2_da2", lambda a, x: tf.stop_gradient(_igamma_da2(a, x)),  # (no third derivative)
+     [uniform(0.5, 3.0, 3), uniform(0.3, 3.0, 3)]),
+    ("igammac_float32", lambda a, x: tf.math.igammac(tf.cast(a, tf.float32), tf.cast(x, tf.float32)),
+     [uniform(0.5, 3.0, 3), uniform(0.3, 3.0, 3)]),
+    ("erf_of_sort", lambda x: tf.math.erf(tf.sort(x, axis=0, direction="DESCENDING")), [distinct(3, 2)]),
+    ("argsort_int", lambda x: tf.argsort(tf.cast(x, tf.int32), axis=1), [distinct(2, 4)]),
+    ("sort_uint8", lambda x: tf.sort(tf.cast(tf.abs(x), tf.uint8), axis=0), [distinct(4, 2)]),
+    ("top_k_all", lambda x: tf.math.top_k(x, k=3).indices, [distinct(2, 3)]),
+    ("segment_sum_int", lambda d: tf.math.segment_sum(tf.cast(d, tf.int32), IDS), [normal(5, 2) * 5]),
+    ("unsorted_segment_max_nan",
+     lambda d: tf.math.unsorted_segment_max(tf.where(d > 0, d, np.nan), UIDS, 4), [normal(5)]),
+    ("gather_nd_rows", lambda p: tf.gather_nd(p, tf.constant([[2], [0]])), [normal(3, 2)]),
+    ("tensor_scatter_nd_update_2d", lambda x, u: tf.tensor_scatter_nd_update(x, IDX_ND[:2], u),
+     [normal(3, 2, 2), normal(2, 2)]),
+    ("reduce_euclidean_norm_keepdims",
+     lambda x: tf.math.reduce_euclidean_norm(x, [0, 2], keepdims=True), [away(2, 3, 2)]),
+    ("cumulative_logsumexp_axis0", lambda x: tf.math.cumulative_logsumexp(x, 0, reverse=True),
+     [normal(3, 2)]),
+]
 
 
 @pytest.mark.parametrize("name,fn,args", ROWS, ids=[r[0] for r in ROWS])
@@ -227,7 +271,7 @@ def test_special_function_values():
 
 
 def test_igamma_da_series_matches_finite_differences():
-    from tapeflow.ops.special_math_ops import _igamma_da_series
+    from tapeflow.prims.special import igamma_grad_a_series as _igamma_da_series
     a, x = np.array([0.5, 2.0, 7.0]), np.array([0.3, 2.5, 30.0])
     h = 1e-5
     fd = (scipy.special.gammainc(a + h, x) - scipy.special.gammainc(a - h, x)) / (2 * h)
@@ -312,7 +356,6 @@ NON_DIFFERENTIABLE = [
     ("argsort", lambda x: tf.cast(tf.argsort(x), tf.float64) * x),
     ("top_k_indices", lambda x: tf.cast(tf.math.top_k(x, 2).indices, tf.float64)),
     ("truncatediv", lambda x: tf.truncatediv(x, tf.constant(2.0, tf.float64))),
-    ("nextafter", lambda x: tf.math.nextafter(x, tf.zeros_like(x))),
     ("rint", tf.math.rint),
     ("count_nonzero", lambda x: tf.cast(tf.math.count_nonzero(x), tf.float64)),
     ("searchsorted", lambda x: tf.cast(tf.searchsorted(tf.sort(x), x), tf.float64)),
@@ -331,6 +374,17 @@ def test_non_differentiable_gives_none(name, fn):
         assert g is None or np.all(np.isfinite(g.numpy()))
     else:
         assert g is None or not np.any(g.numpy())
+
+
+def test_nextafter_gradient_is_tfs():
+    # TF: d nextafter(x1, x2) / dx1 = 1 and / dx2 = 0
+    x1, x2 = tf.constant([0.3, 2.5], tf.float64), tf.constant([1.0, 0.0], tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch([x1, x2])
+        y = tf.math.nextafter(x1, x2) * tf.constant([2.0, 3.0], tf.float64)
+    g1, g2 = tape.gradient(y, [x1, x2])
+    np.testing.assert_array_equal(g1.numpy(), [2.0, 3.0])
+    np.testing.assert_array_equal(g2.numpy(), [0.0, 0.0])
 
 
 def test_truncatemod_has_no_gradient_like_tf():

@@ -7,13 +7,22 @@
   the outputs' shapes and dtypes exactly; and with the leading dimension of every input unknown
   (None), it must predict a compatible shape;
 * batch rules: each row, vmapped over a batch of two draws, equals the row run per example, and
-  no op falls back to the per-example loop.
+  no op falls back to the per-example loop (no batch rule, or the generic `loop` rule).
+
+The rows are those of the main gradient table (`test_gradients.py`) and of the special-function,
+segment and indexing tables (`test_ops_math_linalg.py`, plus rows for its non-differentiable ops).
 """
 import numpy as np
 import pytest
 import test_ops_math_linalg
 import test_ops_nn
 from test_gradients import IDS, ROWS, draw_args
+from test_ops_math_linalg import (
+    INDEXING_ROWS,
+    REGISTRY_ONLY_ROWS,
+    SEGMENT_ROWS,
+    SPECIAL_ROWS,
+)
 
 import tapeflow as tf
 import tapeflow.prims
@@ -23,6 +32,21 @@ from tapeflow.prims import base as P
 from tapeflow.prims import conv as PC
 from tapeflow.prims import linalg as PL
 from tapeflow.prims import nn as PN
+
+# (id, fn, arrays) for the table rows of special, segment and indexing ops
+MATH_ROWS = [(name, fn, [np.asarray(a) for a in args])
+             for name, fn, args in SPECIAL_ROWS + SEGMENT_ROWS + INDEXING_ROWS + REGISTRY_ONLY_ROWS]
+MATH_IDS = [r[0] for r in MATH_ROWS]
+
+
+@pytest.mark.parametrize("module", ["base", "math", "array", "special", "segment", "indexing"])
+def test_every_primitive_of_the_primitive_layer_is_complete(module):
+    import importlib
+    mod = importlib.import_module(f"tapeflow.prims.{module}")
+    records = {v.name: v for v in vars(mod).values() if isinstance(v, op_module.Primitive)}
+    assert records
+    incomplete = {name: op.missing() for name, op in sorted(records.items()) if op.missing()}
+    assert not incomplete, incomplete
 
 
 def test_every_primitive_is_complete():
@@ -113,21 +137,47 @@ class ShapeChecker(op_module.Recorder):
                                          f"{o._value.shape}")
 
 
-@pytest.mark.parametrize("r", ROWS, ids=IDS)
-def test_shape_rules_predict_outputs(r):
-    args = [tf.constant(a) for a in draw_args(r)]
+def check_shape_rules(fn, arrays):
+    """Runs fn (forward, and backward where its outputs are floating) under a ShapeChecker."""
+    args = [tf.constant(a) for a in arrays]
     checker = ShapeChecker()
     with tf.GradientTape(persistent=True) as tape:
         tape.watch(args)
         checker.push()
         try:
-            out = r.fn(*args)
+            out = fn(*args)
             outs = out if isinstance(out, (list, tuple)) else [out]
-            total = tf.add_n([tf.reduce_sum(o) for o in outs if o.dtype.is_floating])
-            tape.gradient(total, args)
+            floating = [tf.reduce_sum(o) for o in outs if o.dtype.is_floating]
+            if floating:
+                tape.gradient(tf.add_n(floating), args)
         finally:
             checker.pop()
     assert not checker.failures, "\n".join(checker.failures[:10])
+    return checker.seen
+
+
+@pytest.mark.parametrize("r", ROWS, ids=IDS)
+def test_shape_rules_predict_outputs(r):
+    check_shape_rules(r.fn, draw_args(r))
+
+
+@pytest.mark.parametrize("name,fn,arrays", MATH_ROWS, ids=MATH_IDS)
+def test_shape_rules_predict_outputs_special_segment_indexing(name, fn, arrays):
+    check_shape_rules(fn, arrays)
+
+
+def _primitives_of(module):
+    import importlib
+    mod = importlib.import_module(f"tapeflow.prims.{module}")
+    return {v.name for v in vars(mod).values() if isinstance(v, op_module.Primitive)}
+
+
+def test_the_tables_exercise_every_special_segment_and_indexing_primitive():
+    seen = set()
+    for _, fn, arrays in MATH_ROWS:
+        seen |= check_shape_rules(fn, arrays)
+    mine = _primitives_of("special") | _primitives_of("segment") | _primitives_of("indexing")
+    assert not mine - seen, f"primitives no table row runs: {sorted(mine - seen)}"
 
 
 def _vmap_rows():
@@ -140,24 +190,29 @@ def _vmap_rows():
 VMAP_ROWS = list(_vmap_rows())
 
 
-@pytest.mark.parametrize("r", VMAP_ROWS, ids=[r.id for r in VMAP_ROWS])
-def test_batch_rules_match_per_example_results(r, monkeypatch):
+def check_batch_rules(fn, first, monkeypatch):
+    """vmap(fn) over two examples equals fn per example, and no op falls back to the loop."""
     from tapeflow.autodiff import vmap
     from tapeflow.framework import batching
+    from tapeflow.prims import base as prims_base
     looped = []
-    original = batching.Batcher.process
+    original, original_loop = batching.Batcher.process, prims_base.loop
 
     def process(self, op, inputs, attrs):
-        if op.batch is None:
+        if op.batch is None or op.batch is original_loop:
             looped.append(op.name)
         return original(self, op, inputs, attrs)
+
+    def loop(op, args, dims, attrs):  # a rule falling back to the loop (only_first_batched)
+        looped.append(op.name)
+        return original_loop(op, args, dims, attrs)
     monkeypatch.setattr(batching.Batcher, "process", process)
-    first = draw_args(r)
+    monkeypatch.setattr(prims_base, "loop", loop)
     second = [a * 0.9 + 0.05 * np.sign(a) if np.ndim(a) else a * 0.9 for a in first]
     batched = [tf.constant(np.stack([a, b])) for a, b in zip(first, second)]
 
     def f(*xs):
-        out = r.fn(*xs)
+        out = fn(*xs)
         return list(out) if isinstance(out, (list, tuple)) else out
     got = vmap(f)(*batched)
     want = [f(*[tf.constant(a) for a in ex]) for ex in (first, second)]
@@ -166,7 +221,104 @@ def test_batch_rules_match_per_example_results(r, monkeypatch):
     for k, g in enumerate(got):
         expected = np.stack([np.asarray(w[k]) for w in want])
         np.testing.assert_allclose(np.asarray(g), expected, rtol=1e-9, atol=1e-12)
-    assert looped == [], f"ops without a batch rule: {sorted(set(looped))}"
+    assert looped == [], f"ops that ran per example: {sorted(set(looped))}"
+
+
+@pytest.mark.parametrize("r", VMAP_ROWS, ids=[r.id for r in VMAP_ROWS])
+def test_batch_rules_match_per_example_results(r, monkeypatch):
+    check_batch_rules(r.fn, draw_args(r), monkeypatch)
+
+
+@pytest.mark.parametrize("name,fn,arrays", MATH_ROWS, ids=MATH_IDS)
+def test_batch_rules_match_per_example_results_special_segment_indexing(name, fn, arrays,
+                                                                         monkeypatch):
+    check_batch_rules(fn, arrays, monkeypatch)
+
+
+class _PublicAPIUsed(AssertionError):
+    pass
+
+
+def _forbid(name):
+    def call(*args, **kwargs):
+        raise _PublicAPIUsed(f"a gradient rule called the public API: {name}")
+    return call
+
+
+_TENSOR_OPERATORS = ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+                     "__truediv__", "__rtruediv__", "__neg__", "__pow__", "__rpow__", "__matmul__",
+                     "__getitem__", "__abs__", "__lt__", "__le__", "__gt__", "__ge__")
+
+
+def public_api_forbidden(monkeypatch):
+    """Makes Tensor operators and every public op function raise (for rules, which must call
+    the primitive layer's binders)."""
+    import importlib
+    import inspect
+
+    from tapeflow.framework.tensor import Tensor
+    for dunder in _TENSOR_OPERATORS:
+        if hasattr(Tensor, dunder):
+            monkeypatch.setattr(Tensor, dunder, _forbid(f"Tensor.{dunder}"))
+    for mod_name in ("array_ops", "math_ops", "special_math_ops", "segment_ops", "indexing_ops"):
+        mod = importlib.import_module(f"tapeflow.ops.{mod_name}")
+        for attr, value in list(vars(mod).items()):
+            if inspect.isfunction(value) and value.__module__ == mod.__name__:
+                monkeypatch.setattr(mod, attr, _forbid(f"{mod_name}.{attr}"))
+
+
+@pytest.mark.parametrize("name,fn,arrays", MATH_ROWS, ids=MATH_IDS)
+def test_gradient_rules_call_only_the_primitive_layer(name, fn, arrays, monkeypatch):
+    args = [tf.constant(a) for a in arrays]
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(args)
+        out = fn(*args)
+        outs = out if isinstance(out, (list, tuple)) else [out]
+        floating = [tf.reduce_sum(o) for o in outs if o.dtype.is_floating]
+        total = tf.add_n(floating) if floating else None
+    if total is None:
+        return
+    with monkeypatch.context() as patch:
+        public_api_forbidden(patch)
+        tape.gradient(total, args)
+
+
+class _Collector(op_module.Recorder):
+    def __init__(self):
+        self.nodes = []
+
+    def record(self, op, inputs, outputs, attrs):
+        self.nodes.append((op, tuple(inputs), tuple(outputs), dict(attrs)))
+
+
+@pytest.mark.parametrize("name,fn,arrays", MATH_ROWS, ids=MATH_IDS)
+def test_jvp_and_batch_rules_call_only_the_primitive_layer(name, fn, arrays, monkeypatch):
+    from tapeflow.framework.op import Node
+    from tapeflow.framework.tensor import wrap
+    from tapeflow.prims import base as prims_base
+    collector = _Collector()
+    args = [tf.constant(a) for a in arrays]
+    collector.push()
+    try:
+        fn(*args)
+    finally:
+        collector.pop()
+    rng = np.random.default_rng(0)
+    with monkeypatch.context() as patch:
+        public_api_forbidden(patch)
+        for op, inputs, outputs, attrs in collector.nodes:
+            floating = any(o._value.dtype.kind in "fc" for o in outputs)
+            tangents = [wrap(rng.standard_normal(x._value.shape).astype(x._value.dtype)[()])
+                        if x._value.dtype.kind in "fc" else None for x in inputs]
+            if op.jvp is not None and not op.nondiff and floating and any(
+                    d is not None for d in tangents):
+                try:
+                    op.jvp(Node(op, inputs, outputs, attrs), *tangents)
+                except LookupError:  # the op has no derivative (as in TF)
+                    pass
+            if op.batch is not None:
+                batched = [prims_base.stack([x, x], 0) for x in inputs]
+                op.batch(op, batched, [0] * len(inputs), attrs)
 
 
 # ============================================================================================

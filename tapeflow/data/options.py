@@ -97,7 +97,7 @@ class OptimizationOptions(_OptionGroup):
 
 
 class DistributeOptions(_OptionGroup):
-    _fields: ClassVar[dict] = {"auto_shard_policy": None, "num_devices": None}
+    _fields: ClassVar[dict] = {"auto_shard_policy": AutoShardPolicy.AUTO, "num_devices": None}
 
 
 class ServiceOptions(_OptionGroup):

@@ -78,6 +78,8 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
     depends = source_ids.copy()
     live = []
     for node in nodes:
+        if node.op.nondiff:  # its outputs are constants to autodiff (stop_gradient, comparisons)
+            continue
         needs = [id(x) in depends for x in node.inputs]
         if True not in needs:
             continue

@@ -119,6 +119,14 @@ def dtype_not_allowed(op, np_dtype):
         f"signature=x:T -> y:T; attr=T:type,allowed=[{enum}]>")
 
 
+def no_kernel(op, np_dtype):
+    """TF's NotFoundError for a dtype its op registration accepts but no CPU kernel runs."""
+    from .dtypes import from_numpy
+    return op_error(NotFoundError, op.name,
+                    f"Could not find device for node: {{{{node {op.name}}}}} = "
+                    f"{op.name}[T=DT_{from_numpy(np_dtype).name.upper()}]")
+
+
 def dtype_mismatch(op_name, index, expected, got):
     """TF's InvalidArgumentError for inputs whose dtypes differ (no implicit promotion)."""
     return op_error(

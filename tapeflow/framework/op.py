@@ -32,7 +32,7 @@ import numpy as np
 
 from . import bfloat16, dtypes
 from . import tensor as _tensor_module
-from .errors import dtype_not_allowed, op_failure
+from .errors import dtype_not_allowed, no_kernel, op_failure
 from .tensor import AbstractArray, Tensor, wrap
 
 _new = object.__new__
@@ -194,6 +194,9 @@ class Primitive:
                                       batch axis (None: not batched); returns `(outputs,
                                       out_dims)` (a tuple each for several outputs).
     allowed                           the dtypes input 'T' may have (a tuple of DTypes), or ANY.
+    no_kernel                         dtypes TF's op registration accepts but no CPU kernel
+                                      runs: `check` raises TF's NotFoundError for them (and
+                                      InvalidArgumentError for the other dtypes not allowed).
     num_outputs                       an int, or a function of the attrs (unstack, split).
     nondiff                           True: the op has no gradient and no tangent (outputs are
                                       constants to autodiff); `grad`/`jvp` must then be unset.
@@ -208,12 +211,12 @@ class Primitive:
     """
 
     __slots__ = ("name", "forward", "grad", "jvp", "shape", "batch", "allowed", "_allowed_np",
-                 "num_outputs", "multi", "nondiff", "linear", "batched_grad", "sparse_grad",
+                 "_no_kernel_np", "num_outputs", "multi", "nondiff", "linear", "batched_grad", "sparse_grad",
                  "stateful", "__weakref__")
 
     def __init__(self, name, forward, grad=None, jvp=None, num_outputs=1, allowed=_UNSET, *,
                  shape=None, batch=None, nondiff=False, linear=False, batched_grad=False,
-                 sparse_grad=False, stateful=False):
+                 sparse_grad=False, stateful=False, no_kernel=()):
         self.name = name
         self.forward = forward
         self.nondiff = nondiff
@@ -234,6 +237,7 @@ class Primitive:
             self._allowed_np = None
         else:
             self._allowed_np = frozenset(d._np for d in allowed)
+        self._no_kernel_np = frozenset(d._np for d in no_kernel)
 
     def outputs_for(self, attrs):
         """The number of outputs for these attributes."""
@@ -244,6 +248,8 @@ class Primitive:
         """Raises TF's InvalidArgumentError if Tensor `x`'s dtype is not allowed."""
         allowed = self._allowed_np
         if allowed is not None and x._value.dtype not in allowed:
+            if x._value.dtype in self._no_kernel_np:
+                raise no_kernel(self, x._value.dtype)
             raise dtype_not_allowed(self, x._value.dtype)
 
     def missing(self):

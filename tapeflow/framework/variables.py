@@ -85,6 +85,10 @@ _name_scope_stack = []  # set by tf.name_scope / tf.Module; prefixes variable na
 # name and getrefcount's own argument.
 _PRIVATE_REFS = 3
 _uids = itertools.count()  # creation order, which watched_variables() reports
+# Called with each new variable once it is made (tf.distribute's strategy scopes register their
+# variables here: mirrored in one process, broadcast from the chief across processes). Empty
+# unless a scope is open, so creation pays nothing otherwise.
+creation_hooks = []
 
 
 class Variable(TensorLike):
@@ -125,6 +129,9 @@ class Variable(TensorLike):
         self._shape = self._value.shape if shape is None else TensorShape(shape)._dims
         if self._shape is not None and not validate_shape:
             self._shape = None
+        if creation_hooks:
+            for hook in tuple(creation_hooks):
+                hook(self, aggregation, synchronization)
 
     # -- the array, taken and replaced under the lock ---------------------------------------------
     @property

@@ -101,7 +101,13 @@ class Variable(_TFVariable):
                  autocast=True, aggregation="none", synchronization="auto", **kwargs):
         if callable(initializer):
             dtype = dtypes.as_dtype(dtype or floatx())
-            initializer = initializer(tuple(shape), dtype=dtype)
+            from ..framework.op import state as _op_state
+            if _op_state.interpreters:  # built inside a tf.function: initialized eagerly (Keras)
+                from ..function import init_scope
+                with init_scope():
+                    initializer = initializer(tuple(shape), dtype=dtype)
+            else:
+                initializer = initializer(tuple(shape), dtype=dtype)
         super().__init__(initializer, trainable=trainable, dtype=dtype)
         self._autocast = autocast
         short = name or "variable"
@@ -124,8 +130,12 @@ class Variable(_TFVariable):
 
     @property
     def value(self):
-        """The underlying `tf.Variable` (prints as `<tf.Variable 'dense/kernel:0' ...>`)."""
-        return _PlainView(self)
+        """The underlying `tf.Variable` (prints as `<tf.Variable 'dense/kernel:0' ...>`; a
+        `MirroredVariable` when created under a tf.distribute strategy's scope)."""
+        import sys
+        values = sys.modules.get("tapeflow.distribute.values")
+        mirrored = values.keras_value(self) if values is not None else None
+        return mirrored if mirrored is not None else _PlainView(self)
 
     def __repr__(self):
         v = self._value

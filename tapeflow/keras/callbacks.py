@@ -707,16 +707,23 @@ class BackupAndRestore(Callback):
             self._save()
 
     def _save(self):
-        os.makedirs(self.backup_dir, exist_ok=True)
-        if self.double_checkpoint and os.path.exists(self._weights_path):
-            shutil.copy(self._weights_path, self._weights_path + ".bkp")
+        from ..training.checkpoint import multi_worker
+        writer, _ = multi_worker()  # under a multi-worker strategy the chief writes the backup
+        if writer:
+            os.makedirs(self.backup_dir, exist_ok=True)
+            if self.double_checkpoint and os.path.exists(self._weights_path):
+                shutil.copy(self._weights_path, self._weights_path + ".bkp")
         self.model.save_weights(self._weights_path, overwrite=True)
-        with open(self._meta_path, "w") as f:
-            f.write(json.dumps({"epoch": self._current_epoch, "batch": self._last_batch}))
+        if writer:
+            with open(self._meta_path, "w") as f:
+                f.write(json.dumps({"epoch": self._current_epoch, "batch": self._last_batch}))
 
     def on_train_end(self, logs=None):
+        from ..training.checkpoint import _all_workers_reach, multi_worker
         self.model._initial_epoch = None
-        if self.delete_checkpoint and os.path.exists(self.backup_dir):
+        writer, strategy = multi_worker()
+        _all_workers_reach(strategy)  # nobody still reads the backup
+        if writer and self.delete_checkpoint and os.path.exists(self.backup_dir):
             shutil.rmtree(self.backup_dir)
 
 

@@ -181,7 +181,18 @@ def reduce_values(values, sample_weight=None, reduction="sum_over_batch_size"):
         else:
             divisor = _t(np.asarray(np.prod(values.shape.as_list()), loss._value.dtype))
         loss = M.div_no_nan(loss, divisor)
+        loss = _scaled_for_distribution(loss)
     return loss
+
+
+def _scaled_for_distribution(loss):
+    """Keras 3's `scale_loss_for_distribution`: under a strategy with several replicas a mean
+    loss is divided by their number, so the gradients summed over the replicas are those of
+    the mean over the global batch."""
+    import sys
+    dl = sys.modules.get("tapeflow.distribute.distribute_lib")
+    n = dl.num_replicas_in_sync() if dl is not None else 1
+    return loss if n == 1 else loss * np.asarray(1.0 / n, loss.dtype.as_numpy_dtype)
 
 
 def reduce_weighted_values(values, sample_weight=None, reduction="sum_over_batch_size",

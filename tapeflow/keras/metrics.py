@@ -7,15 +7,23 @@
 """
 import numpy as np
 
-from ..framework.tensor import convert_to_tensor, wrap
+from ..framework.tensor import convert_to_tensor
 from ..ops import array_ops as A
 from ..ops import math_ops as M
 from . import backend
 from .losses import squeeze_or_expand_to_same_rank
 
 
-def _np(x, dtype=np.float32):
-    return np.asarray(convert_to_tensor(x)._value).astype(dtype)
+def _f32(x):
+    x = convert_to_tensor(x)
+    return x if x.dtype == "float32" else M.cast(x, "float32")
+
+
+def _mean_trailing(x, start):
+    """The mean over axes `start..`, as float32 (nothing when there are none)."""
+    if x.ndim > start:
+        return M.reduce_mean(x, axis=list(range(start, x.ndim)))
+    return x
 
 
 class Metric:
@@ -59,28 +67,24 @@ class Mean(Metric):
         self.count = self.add_variable(shape=(), name="count")
 
     def update_state(self, values, sample_weight=None):
-        values = _np(values)
+        values = _f32(values)
         if sample_weight is not None:
-            sw = _np(sample_weight)
-            vt, st = squeeze_or_expand_to_same_rank(wrap(values), wrap(sw))
-            values, sw = vt._value, st._value
-            if values.ndim > sw.ndim:
-                values = values.mean(axis=tuple(range(sw.ndim, values.ndim)), dtype=np.float32)
-            sw = np.broadcast_to(sw, values.shape)
+            values, sw = squeeze_or_expand_to_same_rank(values, _f32(sample_weight))
+            values = _mean_trailing(values, sw.ndim)
+            sw = A.broadcast_to(sw, A.shape(values))
             values = values * sw
-            if sw.ndim > 1:
-                sw = sw.mean(axis=tuple(range(1, sw.ndim)), dtype=np.float32)
-        if values.ndim > 1:
-            values = values.mean(axis=tuple(range(1, values.ndim)), dtype=np.float32)
-        self.total.assign_add(np.float32(values.sum(dtype=np.float32)))
+            sw = _mean_trailing(sw, 1)
+        values = _mean_trailing(values, 1)
+        self.total.assign_add(M.reduce_sum(values))
         if sample_weight is not None:
-            self.count.assign_add(np.float32(sw.sum(dtype=np.float32)))
+            self.count.assign_add(M.reduce_sum(sw))
+        elif values.ndim:
+            self.count.assign_add(M.cast(A.shape(values)[0], "float32"))
         else:
-            self.count.assign_add(np.float32(values.shape[0] if values.ndim else 1))
+            self.count.assign_add(np.float32(1))
 
     def result(self):
-        total, count = self.total.numpy(), self.count.numpy()
-        return wrap(np.float32(0.0) if count == 0 else np.float32(total / count))
+        return M.divide_no_nan(self.total.read_value(), self.count.read_value())
 
 
 class MeanMetricWrapper(Mean):
@@ -158,13 +162,13 @@ def top_k_categorical_accuracy(y_true, y_pred, k=5):
 
 def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5):
     """1.0 where the integer label is among the k largest predictions."""
-    y_pred = np.asarray(convert_to_tensor(y_pred)._value)
-    y_true = np.asarray(convert_to_tensor(y_true)._value).reshape(-1).astype(np.int64)
-    y_pred = y_pred.reshape(-1, y_pred.shape[-1])
+    y_pred = convert_to_tensor(y_pred)
+    y_true = M.cast(A.reshape(convert_to_tensor(y_true), [-1]), "int64")
+    y_pred = A.reshape(y_pred, [-1, y_pred.shape[-1]])
     # in_top_k: a target counts when fewer than k predictions are strictly larger than it
-    target = y_pred[np.arange(len(y_true)), y_true]
-    larger = (y_pred > target[:, None]).sum(-1)
-    return wrap((larger < k).astype(np.float32))
+    target = A.gather(y_pred, y_true, axis=1, batch_dims=1)
+    larger = M.reduce_sum(M.cast(M.greater(y_pred, A.expand_dims(target, -1)), "int32"), -1)
+    return M.cast(M.less(larger, k), "float32")
 
 
 class BinaryAccuracy(MeanMetricWrapper):
@@ -222,7 +226,7 @@ class RootMeanSquaredError(Mean):
         return super().update_state(M.square(y_true - y_pred), sample_weight)
 
     def result(self):
-        return wrap(np.sqrt(super().result().numpy()).astype(np.float32))
+        return M.sqrt(super().result())
 
 
 class Sum(Metric):
@@ -233,13 +237,13 @@ class Sum(Metric):
         self.total = self.add_variable(shape=(), name="total")
 
     def update_state(self, values, sample_weight=None):
-        values = _np(values)
+        values = _f32(values)
         if sample_weight is not None:
-            values = values * np.broadcast_to(_np(sample_weight), values.shape)
-        self.total.assign_add(np.float32(values.sum(dtype=np.float32)))
+            values = values * A.broadcast_to(_f32(sample_weight), A.shape(values))
+        self.total.assign_add(M.reduce_sum(values))
 
     def result(self):
-        return wrap(np.float32(self.total.numpy()))
+        return self.total.read_value()
 
 
 def _metric_functions():

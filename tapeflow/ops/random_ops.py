@@ -384,10 +384,10 @@ def _gamma_dsample_dalpha(alpha, sample):
     RandomGammaGrad; implicit reparameterization, Figurnov et al. 2018)."""
     from scipy.special import gammaln
 
-    from .special_math_ops import _igamma_da_series
+    from ..prims.special import igamma_grad_a_series
     a, x = np.broadcast_arrays(np.asarray(alpha, np.float64), np.asarray(sample, np.float64))
     log_density = (a - 1) * np.log(x) - x - gammaln(a)
-    return (-_igamma_da_series(a, x, 1) * np.exp(-log_density)).astype(np.result_type(alpha, sample))
+    return (-igamma_grad_a_series(a, x, 1) * np.exp(-log_density)).astype(np.result_type(alpha, sample))
 
 
 RANDOM_GAMMA_GRAD = defop("RandomGammaGrad", _gamma_dsample_dalpha, allowed=(D.float32, D.float64,

@@ -25,7 +25,8 @@ from ._common import (NUMERIC, aval, bshape, broadcast, dims_text, reduced_shape
 _none = slice(None)
 
 
-def _sum_tangents(a, b):
+def sum_tangents(a, b):
+    """a + b for tangents or cotangents that may be None (a zero)."""
     if a is None:
         return b
     if b is None:
@@ -33,7 +34,7 @@ def _sum_tangents(a, b):
     return add(a, b)
 
 
-def _output_shaped(op, tangent):
+def output_shaped(op, tangent):
     """A tangent broadcast to the op's output shape (an input's own tangent may be smaller)."""
     shape = op.outputs[0]._value.shape
     if tangent is None or tangent._value.shape == shape:
@@ -60,6 +61,15 @@ def move_to_front(x, d):
     nd = x._value.ndim
     perm = (d,) + tuple(i for i in range(nd) if i != d)
     return transpose(x, perm)
+
+
+def move_axis(x, src, dst):
+    """`x` with its axis `src` moved to position `dst` (both non-negative)."""
+    if src == dst:
+        return x
+    order = [i for i in range(x._value.ndim) if i != src]
+    order.insert(dst, src)
+    return transpose(x, tuple(order))
 
 
 def broadcast_batch(x, size):
@@ -186,7 +196,7 @@ def loop(op, args, dims, attrs):
 ADD = defop("AddV2", operator.add, allowed=NUMERIC, shape=broadcast, batch=elementwise,
             batched_grad=True,
             grad=lambda op, g: (g, g),  # the engine sums broadcast gradients down (sum_to)
-            jvp=lambda op, dx, dy: _output_shaped(op, _sum_tangents(dx, dy)))
+            jvp=lambda op, dx, dy: output_shaped(op, sum_tangents(dx, dy)))
 
 
 def add(x, y):
@@ -412,7 +422,7 @@ def _select_jvp(op, dc, dx, dy):
     out = op.outputs[0]
     dx = zeros_like(x) if dx is None else dx
     dy = zeros_like(y) if dy is None else dy
-    return _output_shaped(op, select(op.inputs[0], dx, dy)) if out is not None else None
+    return output_shaped(op, select(op.inputs[0], dx, dy)) if out is not None else None
 
 
 SELECT = defop("SelectV2", np.where, _select_grad, _select_jvp, allowed=ANY, shape=lambda c, x, y:
@@ -755,4 +765,4 @@ def reduced(shape, axis, keepdims):
 __all__ = ["add", "reduce_sum", "reshape", "broadcast_to", "transpose", "identity",
            "stop_gradient", "zeros_like", "zeros", "select", "stack", "unstack", "concat", "split",
            "gather", "gather_grad", "indexed_slices_to_dense", "indexed_slices_concat",
-           "index_axis", "restore_reduced"]
+           "index_axis", "restore_reduced", "sum_tangents", "output_shaped", "move_axis"]

@@ -550,9 +550,28 @@ class _DeferredSlots:
 
 
 # -- public API --------------------------------------------------------------------------------------
+def multi_worker():
+    """(is this process the one that writes, the multi-worker strategy or None): under a
+    `MultiWorkerMirroredStrategy` with several workers only the chief writes checkpoints."""
+    import sys
+    mw = sys.modules.get("tapeflow.distribute.multi_worker")
+    strategy = mw.active_multi_worker() if mw is not None else None
+    return (strategy is None or strategy.extended._is_chief), strategy
+
+
+def _all_workers_reach(strategy):
+    """Every worker waits here until the chief's write is done (so any may read it next)."""
+    if strategy is not None:
+        strategy._collectives.barrier()
+
+
 def _counted_write(ckpt, counter, path):
-    """Bumps the save counter and writes `path`; a failed write leaves the counter as it was."""
+    """Bumps the save counter and writes `path`; a failed write leaves the counter as it was.
+    Under a multi-worker strategy only the chief writes (the others count)."""
     counter.assign_add(np.int64(1))
+    writer, _ = multi_worker()
+    if not writer:
+        return
     try:
         ckpt.write(path)
     except BaseException:
@@ -673,10 +692,13 @@ class Checkpoint:
         counter = self.save_counter
         path = f"{os.fspath(file_prefix)}-{int(counter.numpy()) + 1}"
         _counted_write(self, counter, path)
-        directory = os.path.dirname(os.path.abspath(path))
-        state = _read_state(directory)
-        paths = [p for p in state[1] if p != path] + [path]
-        _write_state(directory, path, paths)
+        writer, strategy = multi_worker()
+        if writer:
+            directory = os.path.dirname(os.path.abspath(path))
+            state = _read_state(directory)
+            paths = [p for p in state[1] if p != path] + [path]
+            _write_state(directory, path, paths)
+        _all_workers_reach(strategy)
         return path
 
     def read(self, save_path, options=None):
@@ -896,8 +918,11 @@ class CheckpointManager:
         if self._max_to_keep is not None:
             while len(self._checkpoints) > self._max_to_keep:
                 self._checkpoints.pop(0)
-        _write_state(self._directory, path, self._checkpoints)
-        self._clean()
+        writer, strategy = multi_worker()
+        if writer:  # under a multi-worker strategy the chief writes, the others keep count
+            _write_state(self._directory, path, self._checkpoints)
+            self._clean()
+        _all_workers_reach(strategy)
         return path
 
     def restore_or_initialize(self):

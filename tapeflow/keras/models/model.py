@@ -27,6 +27,19 @@ from . import compile_utils, data as data_adapter, functional
 from .functional import InputLayer, KerasTensor
 
 
+def _distribute_lib():
+    import sys
+    return sys.modules.get("tapeflow.distribute.distribute_lib")
+
+
+def _unscaled(loss):
+    """Keras 3's `unscale_loss_for_distribution`: losses computed on a replica are scaled by
+    1 / num_replicas_in_sync (see `losses.reduce_values`); the loss tracker gets them back."""
+    dl = _distribute_lib()
+    n = dl.num_replicas_in_sync() if dl is not None else 1
+    return loss if n == 1 else loss * np.asarray(n, loss.dtype.as_numpy_dtype)
+
+
 def _pythonify(logs):
     out = {}
     for k, v in sorted((logs or {}).items()):
@@ -79,6 +92,22 @@ class Model(Layer):
         self.history = None
         self._initial_epoch = None
         self.steps_per_execution = 1
+        dl = _distribute_lib()
+        self._distribute_strategy = dl.get_strategy() if dl is not None and dl.has_strategy() \
+            else None
+
+    @property
+    def distribute_strategy(self):
+        """The `tf.distribute` strategy the model was created under (else the current one)."""
+        if self._distribute_strategy is not None:
+            return self._distribute_strategy
+        from ... import distribute
+        return distribute.get_strategy()
+
+    def _distributed(self):
+        """The strategy when fit/evaluate/predict must run each step on several replicas."""
+        s = self._distribute_strategy
+        return s if s is not None and s.num_replicas_in_sync > 1 else None
 
     # -- structure -----------------------------------------------------------------------------
     @property
@@ -183,6 +212,15 @@ class Model(Layer):
             m.reset_state()
 
     def get_metrics_result(self):
+        s = self._distributed()
+        if s is not None and s.extended._in_multi_worker_mode() and \
+                _distribute_lib().current_replica() is None:
+            # metric states are per worker: read their sums over the workers
+            with s.extended._summed_over_workers(self.metrics_variables):
+                return self._local_metrics_result()
+        return self._local_metrics_result()
+
+    def _local_metrics_result(self):
         out = {}
         for m in self.metrics:
             r = m.result()
@@ -234,7 +272,7 @@ class Model(Layer):
         with GradientTape() as tape:
             y_pred = self._call_training(x, True)
             loss = self._compute_loss_compat(x, y, y_pred, sample_weight, True)
-        self._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        self._loss_tracker.update_state(_unscaled(loss), sample_weight=_batch_size(x))
         weights = self.trainable_weights
         if weights:
             grads = tape.gradient(loss, weights)
@@ -252,7 +290,7 @@ class Model(Layer):
         x, y, sample_weight = data_adapter.unpack_x_y_sample_weight(data)
         y_pred = self._call_training(x, False)
         loss = self._compute_loss_compat(x, y, y_pred, sample_weight, False)
-        self._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        self._loss_tracker.update_state(_unscaled(loss), sample_weight=_batch_size(x))
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
     def predict_step(self, data):
@@ -273,18 +311,34 @@ class Model(Layer):
 
     def make_train_function(self, force=False):
         if self.train_function is None or force:
-            self.train_function = self._make_function(self.train_step)
+            self.train_function = self._on_replicas(self._make_function(self.train_step), True)
         return self.train_function
 
     def make_test_function(self, force=False):
         if self.test_function is None or force:
-            self.test_function = self._make_function(self.test_step)
+            self.test_function = self._on_replicas(self._make_function(self.test_step), True)
         return self.test_function
 
     def make_predict_function(self, force=False):
         if self.predict_function is None or force:
-            self.predict_function = self._make_function(self.predict_step)
+            self.predict_function = self._on_replicas(self._make_function(self.predict_step),
+                                                      False)
         return self.predict_function
+
+    def _on_replicas(self, step, returns_logs):
+        """`step` as is, or, under a strategy with several replicas, run on each replica's part
+        of the batch (`strategy.run`); the logs are then read once all replicas are done, and
+        predictions are put back together in batch order."""
+        strategy = self._distributed()
+        if strategy is None:
+            return step
+
+        def distributed_step(batch):
+            outputs = strategy.run(step, args=(strategy.extended._split_batch(batch),))
+            if returns_logs:
+                return self.get_metrics_result()
+            return strategy.extended._concat_replicas(outputs)
+        return distributed_step
 
     _make_train_function = make_train_function
 
@@ -459,13 +513,21 @@ class Model(Layer):
     # -- saving ---------------------------------------------------------------------------------
     def save(self, filepath, overwrite=True, zipped=None, **kwargs):
         """Saves the model to a Keras 3 `.keras` zip (config, weights, metadata)."""
+        from ...training.checkpoint import _all_workers_reach, multi_worker
         from .. import _saving as saving
-        saving.save_model(self, filepath, overwrite=overwrite, **kwargs)
+        writer, strategy = multi_worker()  # multi-worker: the chief writes
+        if writer:
+            saving.save_model(self, filepath, overwrite=overwrite, **kwargs)
+        _all_workers_reach(strategy)
 
     def save_weights(self, filepath, overwrite=True, max_shard_size=None):
         """Writes the weights to a Keras 3 `.weights.h5` file."""
+        from ...training.checkpoint import _all_workers_reach, multi_worker
         from .. import _saving as saving
-        saving.save_weights(self, filepath, overwrite=overwrite)
+        writer, strategy = multi_worker()  # multi-worker: the chief writes
+        if writer:
+            saving.save_weights(self, filepath, overwrite=overwrite)
+        _all_workers_reach(strategy)
 
     def load_weights(self, filepath, skip_mismatch=False, **kwargs):
         """Reads weights from a `.weights.h5` (or `.keras`) file."""

@@ -16,6 +16,7 @@ An IndexedSlices gradient stays sparse through the rule with Keras's sparse sema
 with a repeated index, `square(g)` squares each slice, and the slices are scattered one by one.
 """
 import re
+import sys
 import warnings
 
 import numpy as np
@@ -287,6 +288,27 @@ class Optimizer:
             arrays = [a / self.loss_scale_factor for a in arrays]
         arrays = self._clip_gradients(arrays)
         lr = self._lr_array()
+        replica = _distributed_replica()
+        if replica is not None:
+            # Inside `strategy.run` with several replicas (Keras 3's order): each replica clips
+            # its own gradients, the sums over all replicas are applied once (the replicas of a
+            # process share their variables), bucket by bucket as the all-reduce delivers them.
+            def apply(buckets):
+                self._apply_weight_decay(trainable_variables, lr)
+                if type(self)._update_all is Optimizer._update_all:
+                    for positions, summed in buckets:
+                        self._update_all(summed, [trainable_variables[i] for i in positions], lr)
+                else:  # a per-step side effect (Nadam's product): one call with every bucket
+                    grads = [None] * len(trainable_variables)
+                    for positions, summed in buckets:
+                        for i, g in zip(positions, summed):
+                            grads[i] = g
+                    self._update_all(grads, trainable_variables, lr)
+                self._iterations.assign_add(np.int64(1))
+
+            dense = [a.dense() if isinstance(a, Slices) else a for a in arrays]
+            replica[0].extended._sum_gradients_and_apply(replica[1], dense, apply)
+            return
         self._apply_weight_decay(trainable_variables, lr)
         self._update_all(arrays, trainable_variables, lr)
         self._iterations.assign_add(np.int64(1))
@@ -414,6 +436,13 @@ class Optimizer:
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}>"
+
+
+def _distributed_replica():
+    """(strategy, replica context) inside `strategy.run` of a strategy with several replicas
+    in sync, else None (tf.distribute is consulted only once it was imported)."""
+    dl = sys.modules.get("tapeflow.distribute.distribute_lib")
+    return dl.current_replica() if dl is not None else None
 
 
 def cast(value, dtype):
