@@ -440,8 +440,9 @@ class _Context:
         for node, x in self.blocked:
             if any(id(i) in reach for i in node.inputs):
                 found[id(node)] = node
-        for n in g.nodes:
-            if id(n) not in found and all(o._value.dtype.kind not in "fcV" for o in n.outputs) \
+        for n in g.nodes:  # ops with no gradient (or integer outputs) on a path to the target
+            if id(n) not in found and (n.op.nondiff or all(
+                    o._value.dtype.kind not in "fcV" for o in n.outputs)) \
                     and any(id(i) in reach for i in n.inputs) \
                     and any(id(o) in ancestors for o in n.outputs):
                 found[id(n)] = n
@@ -628,22 +629,41 @@ class _Context:
             return self.untracked(s, label)
         nodes = [n for n, _ in blocked]
         if nodes:
-            self.blocked = blocked
+            # the sweep kept where gradients stopped downstream of the sources, not for which
+            # source: a stop whose line names this source is certain, others are likely
             self.graph = _Graph([], [], {})
-            stops = [n for n in nodes if n.op.name == "StopGradient"]
-            first = nodes[-1]
-            if len(stops) == len(nodes):
-                site = self.site_of(first)
+            names = {id(c): self.code.name_of(c) for c in call_sources}
+
+            def named(n):  # the sources of the call whose names the stop's line mentions
+                line = _sites.code_line(self.site_of(n)) or ""
+                return {k for k, v in names.items()
+                        if v and re.search(r"\b%s\b" % re.escape(v), line)}
+            owners = {id(n): named(n) for n in nodes}
+            sure = [n for n in nodes if id(s) in owners[id(n)]]
+            nodes = [n for n in nodes if not owners[id(n)] or id(s) in owners[id(n)]]
+            if not nodes:
+                return self.result(s, NoneReason.NOT_CONNECTED, (
+                    "No recorded op leads from %s to %s. Check that %s is used to compute %s "
+                    "inside the `with` block, or pass unconnected_gradients=tf."
+                    "UnconnectedGradients.ZERO to get zeros." % (
+                        label, self.target_label(), label, self.target_label())))
+            hedge = "" if sure else (
+                " (after gradient() freed the records this is the likely cause, not a certain "
+                "one: call explain() before gradient(), or use a persistent tape)")
+            nodes = sure or nodes
+            others = [n for n in nodes if n.op.name != "StopGradient"]
+            if not others:
+                site = self.site_of(nodes[-1])
                 return self.result(s, NoneReason.STOP_GRADIENT, (
                     "The backward pass from %s stopped at tf.stop_gradient%s, which blocks the "
-                    "gradient on purpose. Remove it if you want this gradient." % (
-                        self.target_label(), _at(site))), site)
-            first = [n for n in nodes if n.op.name != "StopGradient"][-1]
-            _, name, fix = _op_facts(first)
+                    "gradient on purpose%s. Remove it if you want this gradient." % (
+                        self.target_label(), _at(site), hedge)), site)
+            first = others[-1]
+            _, op_name, fix = _op_facts(first)
             site = self.site_of(first)
             return self.result(s, NoneReason.NON_DIFFERENTIABLE, (
-                "The backward pass from %s stopped at %s%s, which has no gradient. %s." % (
-                    self.target_label(), name, _at(site), _capital(fix))), site)
+                "The backward pass from %s stopped at %s%s, which has no gradient%s. %s." % (
+                    self.target_label(), op_name, _at(site), hedge, _capital(fix))), site)
         self.graph = None
         reach = {id(s)} | {id(obj) for obj, _, _ in self.tape._left or ()}
         for found in (self.left_tape(s, reach, user_only=True),

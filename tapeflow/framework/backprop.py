@@ -17,9 +17,9 @@ The algorithm (`backprop`):
 A consuming sweep that finds no target downstream of a source returns at once (every gradient is
 None) and leaves the records untouched. With `evidence` (a list) the sweep notes what
 `GradientTape.explain` needs afterwards: first the set of source ids it tracked, then a
-`(node, input)` pair wherever a gradient stopped on a path from a target (`input` None: the op
-has no gradient at all; else its rule returned None for that input). These are rare branches:
-the common path costs the same with or without it.
+`(node, input)` pair wherever a gradient stopped: `input` None for an op with no gradient at all
+downstream of a source (`nondiff`, or no rule, on a path from a target), else the input its rule
+returned None for. These are rare branches: the common path costs the same with or without it.
 With `batch_ndim` > 0 the seeds carry extra leading axes (a batch of cotangents, for vectorized
 Jacobians) and every rule on the path must accept them (`Primitive.batched_grad`); if one does
 not, `NotBatchable` is raised before any work is done. No recursion: a 100,000-op chain needs no
@@ -79,6 +79,8 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
     live = []
     for node in nodes:
         if node.op.nondiff:  # its outputs are constants to autodiff (stop_gradient, comparisons)
+            if evidence is not None and any(id(x) in depends for x in node.inputs):
+                evidence.append((node, None))  # a gradient stops here, downstream of a source
             continue
         needs = [id(x) in depends for x in node.inputs]
         if True not in needs:
