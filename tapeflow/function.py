@@ -32,7 +32,7 @@ import weakref
 import numpy as np
 
 from .framework import config_state, dtypes, nest
-from .framework.errors import InvalidArgumentError, op_error
+from .framework.errors import InvalidArgumentError, OpError, op_error
 from .framework.graph import (RESOURCE, is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
                               building_graph, register_name_hint)
 from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
@@ -354,7 +354,20 @@ class ConcreteFunction:
         return _pack_outputs(self.graph.structured_outputs, outs)
 
     def _bind(self, args, kwargs):
-        """The flat input tensors from a call's arguments (checked against the signature)."""
+        """The flat input tensors from a call's arguments (checked against the signature).
+        When the arguments do not bind to the Python signature, they may be the tensor
+        arguments alone, in order (TF's flat-signature fallback)."""
+        try:
+            return self._bind_structured(args, kwargs)
+        except TypeError:
+            tensor_params = [n for n, _, _ in self._python_signature
+                             if n not in self._bound_python]
+            if kwargs or not args or len(args) != len(tensor_params) or len(args) == len(
+                    self._python_signature):
+                raise
+            return self._bind_structured((), dict(zip(tensor_params, args)))
+
+    def _bind_structured(self, args, kwargs):
         sig = self._python_signature
         names = [n for n, _, _ in sig]
         bound = {}
@@ -617,11 +630,67 @@ def _trace(python_function, args, kwargs, signature, name, allow_variables):
             {n: _named_specs(sp, n) for n, k, sp in python_signature if k == "KEYWORD_ONLY"})
         token = _VariablePolicy(allow_variables)
         with token:
-            out = python_function(*call_args, **call_kwargs)
+            try:
+                out = python_function(*call_args, **call_kwargs)
+            except Exception as e:  # noqa: BLE001 - re-raised, rewritten as TF's
+                rewritten = _in_user_code(e)
+                if rewritten is None:
+                    raise
+                raise rewritten.with_traceback(e.__traceback__) from None
         out = _convert_outputs(graph, out)
     graph.structured_outputs = out
     graph._created_variables = token.created
     return ConcreteFunction(graph, python_signature, bound_python, name)
+
+
+_STRING_CONSTRUCTED = (AssertionError, AttributeError, NameError, NotImplementedError,
+                      RuntimeError, StopIteration, TypeError, UnboundLocalError, ValueError)
+
+
+def _in_user_code(error):
+    """TF's rewrite of an error raised in AutoGraph-converted code while tracing: the same type,
+    its message prefixed with "in user code:" and the user's frames (tapeflow's own left out).
+    None when the error did not pass through converted code (or is already rewritten)."""
+    import os
+    import traceback
+
+    from .autograph.impl import GENERATED_ORIGINS
+    if getattr(error, "_tapeflow_in_user_code", False):
+        return None
+    frames = traceback.extract_tb(error.__traceback__)
+    if not any(f.filename in GENERATED_ORIGINS for f in frames):
+        return None
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    lines = ["in user code:", ""]
+    for f in frames:
+        converted = f.filename in GENERATED_ORIGINS
+        filename = GENERATED_ORIGINS.get(f.filename, f.filename)
+        if filename.startswith(package):
+            continue
+        name = f.name[4:] if converted and f.name.startswith("tf__") else f.name
+        lines.append(f'    File "{filename}", line {f.lineno}, in {name}' +
+                     ("  *" if converted else ""))
+        lines.append("        " + (f.line.strip() if f.line else "<source unavailable>"))
+    lines.append("")
+    cause = "".join(traceback.format_exception_only(type(error), error)).rstrip("\n")
+    lines.extend("    " + ln for ln in cause.split("\n"))
+    lines.append("")
+    message = "\n".join(lines)
+    kind = type(error)
+    if isinstance(error, OpError):
+        try:
+            new = kind(error.node_def, error.op, message)
+        except TypeError:
+            return None
+    elif kind in _STRING_CONSTRUCTED or kind.__init__ is Exception.__init__:
+        try:
+            new = kind(message)
+        except TypeError:
+            return None
+    else:
+        return None
+    new._tapeflow_in_user_code = True
+    return new
 
 
 def trace_internal(fn, specs, name):
