@@ -304,6 +304,7 @@ class ConcreteFunction:
         self._plan = Plan(graph, self._plan_inputs, graph.outputs, name=_py_name(name))
         self._backward = None  # (backward ConcreteFunction, saved tensors, forward plan)
         self._stateful = any(op._prim.stateful for op in graph._ops)
+        self._packer = None
 
     # -- TF's inspection API -------------------------------------------------------------------
     name = property(lambda self: self._name)
@@ -445,6 +446,20 @@ class ConcreteFunction:
         values += [c[2] if isinstance(c[2], Variable) else c[2] for c in self._captured]
         return [wrap(v) for v in self._plan.run(values)]
 
+    def _run_fed(self, tensors):
+        """Runs on input tensors already known to match the signature; packs the outputs."""
+        if state.recorders:
+            outs = self._call_recorded(tensors)
+        else:
+            values = [x._value for x in tensors]
+            if self._captured:
+                values += [c[2] for c in self._captured]
+            outs = [wrap(v) for v in self._plan.run(values)]
+        pack = self._packer
+        if pack is None:
+            pack = self._packer = _packer_for(self.graph.structured_outputs)
+        return pack(outs)
+
     def _run_plan(self, flat_values):
         return self._plan.run(flat_values + [c[2] for c in self._captured])
 
@@ -570,6 +585,20 @@ def _component_specs(spec):
     inner = shape.as_list()[rr + 1:] if shape.rank is not None else None
     flat = TensorSpec([None] + inner if inner is not None else None, spec.dtype)
     return [flat] + [TensorSpec([None], spec.row_splits_dtype) for _ in range(rr)]
+
+
+def _first(outs):
+    return outs[0]
+
+
+def _packer_for(structure):
+    """A function packing flat outputs into `structure` (short ways for the usual ones)."""
+    if isinstance(structure, SymbolicTensor):
+        return _first
+    if type(structure) in (tuple, list) and all(isinstance(x, SymbolicTensor)
+                                                for x in structure):
+        return tuple if type(structure) is tuple else list
+    return functools.partial(_pack_outputs, structure)
 
 
 def _pack_outputs(structure, outs):
@@ -867,6 +896,7 @@ class Function:
         self._input_signature = None if input_signature is None else list(input_signature)
         self._options = options
         self._cache = {}        # trace key -> ConcreteFunction
+        self._fast = {}         # _fast_key of positional arguments -> (ConcreteFunction, fed)
         self._generalized = []  # (specs key, ConcreteFunction) for reduce_retracing
         self._tracing_count = 0
         self._created_variables = False
@@ -919,7 +949,20 @@ class Function:
             if self._input_signature is not None:
                 args = self._check_signature(args, kwargs)
             return self._python_function(*args, **kwargs)
+        if not kwargs:
+            # the fast path: positional tensors and plain Python values seen before
+            key = _fast_key(args)
+            if key is not None:
+                entry = self._fast.get(key)
+                if entry is not None:
+                    concrete, fed = entry
+                    return concrete._run_fed([args[i] for i in fed])
         concrete, flat = self._concrete_for(args, kwargs)
+        if not kwargs and key is not None and len(flat) == len(concrete.graph.inputs) and \
+                self._input_signature is None:
+            fed = tuple(i for i, a in enumerate(args) if type(a) is Tensor)
+            if len(fed) == len(flat):
+                self._fast[key] = (concrete, fed)
         outs = concrete._call_flat(flat)
         return _pack_outputs(concrete.graph.structured_outputs, outs)
 
@@ -1118,6 +1161,26 @@ class Function:
     def __repr__(self):
         return f"<tensorflow.python.eager.polymorphic_function.polymorphic_function.Function " \
                f"object at 0x{id(self):x}>"
+
+
+_FAST_PYTHON = (int, float, bool, str, type(None))
+
+
+def _fast_key(args):
+    """A cheap cache key for positional arguments that are eager Tensors (by dtype and shape)
+    or plain Python values (by value), or None when another kind of argument needs the full
+    trace key."""
+    key = []
+    for a in args:
+        t = type(a)
+        if t is Tensor:
+            v = a._value
+            key.append((v.dtype, v.shape))
+        elif t in _FAST_PYTHON and a == a:  # (NaN: by identity, through the full key)
+            key.append((t, a))
+        else:
+            return None
+    return tuple(key)
 
 
 def _flat_tensor_args(args, kwargs):

@@ -27,6 +27,8 @@ Vocabulary:
     >>> [op.type for op in g.get_operations()]
     ['Placeholder', 'Const', 'Mul']
 """
+import os as _os
+import sys as _sys
 import re
 import sys
 import threading
@@ -182,9 +184,10 @@ class Operation:
     """A node of a graph: a primitive applied to input tensors with attributes (`tf.Operation`)."""
 
     __slots__ = ("_graph", "_name", "_prim", "_type", "_inputs", "_outputs", "_attrs",
-                 "_control_inputs", "__weakref__")
+                 "_control_inputs", "_traceback", "__weakref__")
 
     def __init__(self, graph, name, prim, op_type, inputs, attrs):
+        self._traceback = ()  # the user's frames that made it: (file, line, function), outermost first
         self._graph = graph
         self._name = name
         self._prim = prim
@@ -564,6 +567,7 @@ class GraphBuilder(Recorder):
         if not op.multi:
             avals = (avals,)
         operation = g._create_op(op, op.name, ins, attrs, avals, name=name, exact=True)
+        operation._traceback = _user_frames()
         return operation._outputs
 
     # -- captures ------------------------------------------------------------------------------
@@ -579,6 +583,24 @@ class GraphBuilder(Recorder):
             return g.capture_variable(x) if hasattr(g, "capture_variable") else \
                 variable_handle(g, x)
         return self.capture(convert_to_tensor(x))
+
+
+_PACKAGE = _os.path.dirname(_os.path.dirname(_os.path.abspath(__file__))) + _os.sep
+
+
+def _user_frames(limit=8):
+    """The calling user code's frames (tapeflow's own and generated plans left out), outermost
+    first, as (file, line, function): where a graph operation was defined."""
+    f = _sys._getframe(2)
+    out = []
+    while f is not None and len(out) < limit:
+        code = f.f_code
+        name = code.co_filename
+        if not name.startswith(_PACKAGE) and not name.startswith("<tapeflow plan"):
+            out.append((name, f.f_lineno, code.co_name))
+        f = f.f_back
+    out.reverse()
+    return tuple(out)
 
 
 def _foreign(x, g):
