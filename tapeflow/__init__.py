@@ -74,8 +74,10 @@ from .control_flow import (Assert, TensorArray, case, cond, control_dependencies
 from .control_flow import print_v2 as print, tuple_ as tuple  # noqa: F401,E402,A001
 from . import autograph  # noqa: F401,E402
 
-# Loaded on first use, so `import tapeflow` stays fast: input pipelines, file I/O, sparse tensors.
-_LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse"}
+# Loaded on first use, so `import tapeflow` stays fast: input pipelines, file I/O, sparse tensors,
+# signal processing, images and `tf.experimental.numpy`.
+_LAZY_MODULES = {"data": ".data", "io": ".io", "sparse": ".sparse", "signal": ".signal",
+                 "image": ".image", "experimental": ".experimental"}
 _LAZY_NAMES = {"SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
                "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec")}
 
