@@ -839,7 +839,7 @@ def per_image_standardization(image):
     >>> tf.image.per_image_standardization(tf.constant([[[1.0], [3.0]]]))[0, :, 0]
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  1.], dtype=float32)>
     """
-    from .special_math_ops import reduce_std
+    from ..math import reduce_std
     image = _image(image)
     _at_least_3d(image)
     image = M.cast(image, D.float32)
@@ -898,7 +898,7 @@ def sobel_edges(image):
     >>> tf.image.sobel_edges(tf.ones([1, 3, 3, 1])).shape
     TensorShape([1, 3, 3, 1, 2])
     """
-    from .nn_conv_ops import depthwise_conv2d
+    from ..nn import depthwise_conv2d
     image = _image(image)
     kernels = np.array([[[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
                         [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]]).transpose(1, 2, 0)[:, :, None, :]
@@ -946,7 +946,7 @@ def _gauss_kernel(size, sigma, dtype):
 
 
 def _ssim_per_channel(img1, img2, max_val, filter_size, filter_sigma, k1, k2):
-    from .nn_conv_ops import depthwise_conv2d
+    from ..nn import depthwise_conv2d
     shape = img1._value.shape
     if any(d < filter_size for d in shape[-3:-1]) or any(
             d < filter_size for d in img2._value.shape[-3:-1]):
@@ -1002,7 +1002,7 @@ def ssim_multiscale(img1, img2, max_val, power_factors=_MSSSIM_WEIGHTS, filter_s
     >>> tf.image.ssim_multiscale(tf.ones([176, 176, 1]), tf.ones([176, 176, 1]), 1.0)
     <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
     """
-    from .nn_ops import avg_pool, relu
+    from ..nn import avg_pool, relu
     img1, img2 = _image(img1), _image(img2)
     _compatible(img1, img2)
     max_val = convert_image_dtype(M.cast(max_val, img1.dtype), D.float32)
