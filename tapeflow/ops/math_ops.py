@@ -178,7 +178,7 @@ def truediv(x, y, name=None):
             and x._value.dtype.kind in "fc":
         return apply2(REALDIV, x, y)
     if _common.PROMOTION is not None:  # NumPy behaviour's auto dtype conversion
-        x, y = pair(x, y, "RealDiv")
+        return _common.PROMOTION.truediv(x, y)
     x = t(x)
     y = y if type(y) is Tensor else convert_to_tensor(y, dtype_hint=x.dtype)
     if x._value.dtype != y._value.dtype:

@@ -399,7 +399,7 @@ def diag(v, k=0):
         return M.tensordot(wrap(scatter), v, [[2], [0]])
     if nd == 2:
         return diagonal(v, k)
-    raise ValueError("Input to diag should be of rank 1 or 2.")
+    raise ValueError(f"Shape {v.shape} must have rank at most 2")
 
 
 def diagflat(v, k=0):
@@ -420,7 +420,9 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
 
 def diag_indices(n, ndim=2):
     """Indices of the main diagonal of an n^ndim array."""
-    return tuple(arange(n) for _ in range(ndim))
+    if n < 0:
+        raise ValueError(f"n argument to diag_indices must be nonnegative, got {n}")
+    return (wrap(np.arange(n, dtype=np.int32)),) * ndim
 
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
@@ -584,20 +586,18 @@ def fix(x):
 
 
 def around(a, decimals=0):
-    """Rounds half to even at `decimals` digits.
+    """Rounds half to even at `decimals` digits (x * 10^d rounded, then divided, in floats).
 
     >>> tf.experimental.numpy.around([0.5, 1.5, 2.675], 2)
     <tf.Tensor: shape=(3,), dtype=float64, numpy=array([0.5 , 1.5 , 2.68])>
     """
     a = asarray(a)
-    if a._value.dtype.kind in "biu":
-        if decimals >= 0:
-            return a
-        f = 10 ** -decimals
-        scaled = M.round(M.divide(M.cast(a, np.float64), wrap(np.float64(f))))
-        return M.cast(M.multiply(scaled, wrap(np.float64(f))), a._value.dtype)
-    factor = wrap(np.asarray(10.0 ** decimals, a._value.dtype))
-    return M.divide(M.round(M.multiply(a, factor)), factor)
+    dtype = a._value.dtype
+    x = a if dtype.kind in "fc" else M.cast(a, default_float_type())
+    # TF casts the Python factor through float32 (so 10^-1 is 0.1f)
+    factor = wrap(np.asarray(np.float32(math.pow(10, decimals)), x._value.dtype))
+    out = M.divide(M.round(M.multiply(x, factor)), factor)
+    return M.cast(out, dtype)
 
 
 round = around
@@ -608,10 +608,11 @@ def angle(z, deg=False):
     z = asarray(z)
     if z._value.dtype.kind == "c":
         out = _math.angle(z)
-    else:
+    else:  # as TF: a float32 result for real inputs
         z = _float_if_int(z)
-        half_turn = M.multiply(A.ones_like(z), wrap(np.asarray(np.pi, z._value.dtype)))
-        out = A.where(M.less(z, A.zeros_like(z)), half_turn, A.zeros_like(z))
+        shape = z._value.shape
+        out = A.where(M.less(z, A.zeros_like(z)), wrap(np.full(shape, np.pi, np.float32)),
+                      wrap(np.zeros(shape, np.float32)))
     return rad2deg(out) if deg else out
 
 
@@ -625,13 +626,11 @@ def sinc(x):
 
 
 def signbit(x):
-    """True where the sign bit is set (negative numbers and -0.0)."""
+    """True for negative numbers (TF's definition: x < 0, so False at -0.0)."""
     x = asarray(x)
-    if x._value.dtype.kind == "b":
-        return A.zeros_like(x)
-    if x._value.dtype.kind == "u":
+    if x._value.dtype.kind in "bu":
         return wrap(np.zeros(x._value.shape, bool))
-    return wrap(np.signbit(np.asarray(x._value)))
+    return M.less(x, A.zeros_like(x))
 
 
 def isneginf(x):
@@ -738,11 +737,8 @@ def power(x1, x2):
 
 
 def float_power(x1, x2):
-    """x1 ** x2 in float64 (complex128 for complex)."""
-    a, b = asarray(x1), asarray(x2)
-    target = np.complex128 if np.result_type(a._value.dtype, b._value.dtype).kind == "c" \
-        else np.float64
-    return M.pow(M.cast(a, target), M.cast(b, target))
+    """`power` (TF's tnp does not convert to float64)."""
+    return power(x1, x2)
 
 
 def hypot(x1, x2):
@@ -1153,9 +1149,11 @@ def ndim(a):
 
 
 def size(x, axis=None):
-    """The number of elements (along `axis`)."""
-    x = asarray(x)
-    return x._value.size if axis is None else x._value.shape[axis]
+    """The number of elements."""
+    if axis is not None:
+        raise NotImplementedError("axis argument is not supported in the current `np.size` "
+                                  "implementation")
+    return asarray(x)._value.size
 
 
 def reshape(a, newshape, order="C"):
@@ -1308,8 +1306,6 @@ def split(ary, indices_or_sections, axis=0):
     a = asarray(ary)
     n = a._value.shape[axis]
     if isinstance(indices_or_sections, numbers.Integral):
-        if n % indices_or_sections:
-            raise ValueError("array split does not result in an equal division")
         return A.split(a, int(indices_or_sections), axis)
     bounds = [0] + [int(i) for i in indices_or_sections] + [n]
     sizes = [builtins.max(0, builtins.min(hi, n) - builtins.max(lo, 0))
@@ -1393,7 +1389,7 @@ def rot90(m, k=1, axes=(0, 1)):
     return flip(A.transpose(m, perm), a1)
 
 
-def pad(array, pad_width, mode="constant", **kwargs):
+def pad(array, pad_width, mode, **kwargs):
     """Padded with `mode` "constant" (constant_values), "reflect" or "symmetric"."""
     a = asarray(array)
     widths = np.broadcast_to(np.asarray(pad_width, np.int64), (a._value.ndim, 2)).tolist()
@@ -1458,9 +1454,9 @@ def select(condlist, choicelist, default=0):
 
 
 def nonzero(a):
-    """The indices of the nonzero elements, one int64 vector per axis."""
+    """The indices of the nonzero elements, one int64 vector per axis (a list, as TF)."""
     a = asarray(a)
-    return tuple(wrap(i.astype(np.int64)) for i in np.nonzero(np.asarray(a._value)))
+    return [wrap(i.astype(np.int64)) for i in np.nonzero(np.asarray(a._value))]
 
 
 def sort(a, axis=-1, kind="quicksort", order=None):

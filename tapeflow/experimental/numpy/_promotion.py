@@ -238,6 +238,17 @@ class AutoConversion:
         out = apply2(op, a, b, attrs)
         return weak(out) if is_weak else out
 
+    def truediv(self, x, y):
+        """x / y with the operands paired by the lattice (integers then as floats, as TF)."""
+        from ...ops import math_ops as M
+        name, is_weak = flexible_result_type(x, y)
+        a, b = strong(_as(x, name, False)), strong(_as(y, name, False))
+        if a._value.dtype.kind in "iub":
+            target = np.float32 if a._value.dtype.itemsize <= 2 else np.float64
+            a, b = M.cast(a, target), M.cast(b, target)
+        out = M.realdiv(a, b)
+        return weak(out) if is_weak else out
+
     def unary(self, op, x, attrs):
         from ...framework.op import apply1
         is_weak = isinstance(x, WeakTensor)
