@@ -732,7 +732,7 @@ def rgb_to_grayscale(images, name=None):
     """Luma 0.2989 R + 0.587 G + 0.114 B, with a channel axis of 1.
 
     >>> tf.image.rgb_to_grayscale(tf.constant([[[1.0, 1.0, 1.0]]]))
-    <tf.Tensor: shape=(1, 1, 1), dtype=float32, numpy=array([[[0.9999]]], dtype=float32)>
+    <tf.Tensor: shape=(1, 1, 1), dtype=float32, numpy=array([[[0.99990004]]], dtype=float32)>
     """
     images = _image(images)
     orig = images.dtype
@@ -854,7 +854,7 @@ def total_variation(images, name=None):
     """The sum of absolute differences of neighbouring pixels (per image for a batch).
 
     >>> tf.image.total_variation(tf.constant([[[0.0], [1.0]], [[1.0], [3.0]]]))
-    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
     """
     images = _image(images)
     nd = images._value.ndim
@@ -1282,19 +1282,104 @@ def extract_jpeg_shape(contents, output_type=D.int32, name=None):
     return wrap(np.array([img.height, img.width, channels], D.as_dtype(output_type)._np))
 
 
+def _not_implemented(name, what):
+    def fn(*args, **kwargs):
+        raise NotImplementedError(f"tf.image.{name} ({what}) is not implemented in tapeflow")
+    fn.__name__ = name
+    fn.__doc__ = f"Not implemented in tapeflow: raises NotImplementedError ({what})."
+    return fn
+
+
+crop_and_resize = _not_implemented("crop_and_resize", "bilinear crops of boxes")
+extract_glimpse = _not_implemented("extract_glimpse", "noisy glimpses at offsets")
+combined_non_max_suppression = _not_implemented("combined_non_max_suppression",
+                                                "batched per-class NMS")
+non_max_suppression_padded = _not_implemented("non_max_suppression_padded", "padded NMS")
+non_max_suppression_overlaps = _not_implemented("non_max_suppression_overlaps",
+                                                "NMS on a precomputed overlap matrix")
+sample_distorted_bounding_box = _not_implemented("sample_distorted_bounding_box",
+                                                 "random crop boxes")
+stateless_sample_distorted_bounding_box = _not_implemented(
+    "stateless_sample_distorted_bounding_box", "seeded random crop boxes")
+generate_bounding_box_proposals = _not_implemented("generate_bounding_box_proposals",
+                                                   "region proposals")
+decode_webp = _not_implemented("decode_webp", "WebP decoding")
+decode_jxl = _not_implemented("decode_jxl", "JPEG XL decoding")
+decode_and_crop_jpeg = _not_implemented("decode_and_crop_jpeg", "decoding a JPEG window")
+
+
 __all__ = [
-    "ResizeMethod", "adjust_brightness", "adjust_contrast", "adjust_gamma", "adjust_hue",
-    "adjust_jpeg_quality", "adjust_saturation", "central_crop", "convert_image_dtype",
-    "crop_to_bounding_box", "decode_bmp", "decode_gif", "decode_image", "decode_jpeg",
-    "decode_png", "draw_bounding_boxes", "encode_jpeg", "encode_png", "extract_jpeg_shape",
-    "extract_patches", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb",
-    "image_gradients", "is_jpeg", "non_max_suppression", "non_max_suppression_with_scores",
-    "pad_to_bounding_box", "per_image_standardization", "psnr", "random_brightness",
-    "random_contrast", "random_crop", "random_flip_left_right", "random_flip_up_down",
-    "random_hue", "random_jpeg_quality", "random_saturation", "resize", "resize_with_crop_or_pad",
-    "resize_with_pad", "rgb_to_grayscale", "rgb_to_hsv", "rgb_to_yiq", "rgb_to_yuv", "rot90",
-    "sobel_edges", "ssim", "ssim_multiscale", "stateless_random_brightness",
-    "stateless_random_contrast", "stateless_random_crop", "stateless_random_flip_left_right",
-    "stateless_random_flip_up_down", "stateless_random_hue", "stateless_random_jpeg_quality",
-    "stateless_random_saturation", "total_variation", "transpose", "yiq_to_rgb", "yuv_to_rgb",
+    "ResizeMethod",
+    "adjust_brightness",
+    "adjust_contrast",
+    "adjust_gamma",
+    "adjust_hue",
+    "adjust_jpeg_quality",
+    "adjust_saturation",
+    "central_crop",
+    "combined_non_max_suppression",
+    "convert_image_dtype",
+    "crop_and_resize",
+    "crop_to_bounding_box",
+    "decode_and_crop_jpeg",
+    "decode_bmp",
+    "decode_gif",
+    "decode_image",
+    "decode_jpeg",
+    "decode_jxl",
+    "decode_png",
+    "decode_webp",
+    "draw_bounding_boxes",
+    "encode_jpeg",
+    "encode_png",
+    "extract_glimpse",
+    "extract_jpeg_shape",
+    "extract_patches",
+    "flip_left_right",
+    "flip_up_down",
+    "generate_bounding_box_proposals",
+    "grayscale_to_rgb",
+    "hsv_to_rgb",
+    "image_gradients",
+    "is_jpeg",
+    "non_max_suppression",
+    "non_max_suppression_overlaps",
+    "non_max_suppression_padded",
+    "non_max_suppression_with_scores",
+    "pad_to_bounding_box",
+    "per_image_standardization",
+    "psnr",
+    "random_brightness",
+    "random_contrast",
+    "random_crop",
+    "random_flip_left_right",
+    "random_flip_up_down",
+    "random_hue",
+    "random_jpeg_quality",
+    "random_saturation",
+    "resize",
+    "resize_with_crop_or_pad",
+    "resize_with_pad",
+    "rgb_to_grayscale",
+    "rgb_to_hsv",
+    "rgb_to_yiq",
+    "rgb_to_yuv",
+    "rot90",
+    "sample_distorted_bounding_box",
+    "sobel_edges",
+    "ssim",
+    "ssim_multiscale",
+    "stateless_random_brightness",
+    "stateless_random_contrast",
+    "stateless_random_crop",
+    "stateless_random_flip_left_right",
+    "stateless_random_flip_up_down",
+    "stateless_random_hue",
+    "stateless_random_jpeg_quality",
+    "stateless_random_saturation",
+    "stateless_sample_distorted_bounding_box",
+    "total_variation",
+    "transpose",
+    "yiq_to_rgb",
+    "yuv_to_rgb",
 ]

@@ -112,11 +112,7 @@ def _c2c_public(rank, inverse, name):
     def transform(input, name=None):
         x = _complex_input(input, op_name, rank)
         return PF.c2c(x, tuple(range(-rank, 0)), inverse)
-    what = "inverse " if inverse else ""
     transform.__name__ = name
-    transform.__doc__ = (f"The {what}discrete Fourier transform over the innermost {rank} "
-                         f"ax{'is' if rank == 1 else 'es'} of a complex tensor (TF op "
-                         f"`{op_name}`).\n\n    >>> tf.signal.{name}(tf.constant([1 + 0j, 1]))\n")
     return transform
 
 
@@ -141,11 +137,6 @@ def _rfft_public(rank, name):
                    else _lengths(fft_length, rank))
         return PF.r2c(_fit(x, axes, lengths), axes)
     transform.__name__ = name
-    transform.__doc__ = (f"The discrete Fourier transform of a real tensor over its innermost "
-                         f"{rank} ax{'is' if rank == 1 else 'es'}, zero-padded or cropped to "
-                         f"`fft_length`; only the `fft_length[-1] // 2 + 1` non-negative "
-                         f"frequencies of the last axis are kept.\n\n"
-                         f"    >>> tf.signal.{name}(tf.ones([{', '.join(['2'] * rank)}]))\n")
     return transform
 
 
@@ -161,9 +152,6 @@ def _irfft_public(rank, name):
         sizes = lengths[:-1] + [lengths[-1] // 2 + 1]
         return PF.c2r(_fit(x, axes, sizes), axes, lengths)
     transform.__name__ = name
-    transform.__doc__ = (f"The inverse of `{name[1:]}`: a real signal of `fft_length` samples "
-                         f"per transformed axis (default: 2 * (n - 1) for the last).\n\n"
-                         f"    >>> tf.signal.{name}(tf.constant([[1 + 0j, 0j]]))\n")
     return transform
 
 
@@ -173,6 +161,64 @@ rfft3d = _rfft_public(3, "rfft3d")
 irfft = _irfft_public(1, "irfft")
 irfft2d = _irfft_public(2, "irfft2d")
 irfft3d = _irfft_public(3, "irfft3d")
+
+
+# Each transform's docstring, with an example.
+ifft.__doc__ = """The inverse discrete Fourier transform over the innermost axis (TF op `IFFT`).
+
+    >>> tf.signal.ifft(tf.constant([1 + 0j, 1]))
+    <tf.Tensor: shape=(2,), dtype=complex128, numpy=array([1.+0.j, 0.+0.j])>
+    """
+fft2d.__doc__ = """The discrete Fourier transform over the innermost 2 axes (TF op `FFT2D`).
+
+    >>> tf.signal.fft2d(tf.constant([[1 + 0j, 1]]))
+    <tf.Tensor: shape=(1, 2), dtype=complex128, numpy=array([[2.+0.j, 0.+0.j]])>
+    """
+ifft2d.__doc__ = """The inverse discrete Fourier transform over the innermost 2 axes (TF op `IFFT2D`).
+
+    >>> tf.signal.ifft2d(tf.constant([[1 + 0j, 1]]))
+    <tf.Tensor: shape=(1, 2), dtype=complex128, numpy=array([[1.+0.j, 0.+0.j]])>
+    """
+fft3d.__doc__ = """The discrete Fourier transform over the innermost 3 axes (TF op `FFT3D`).
+
+    >>> tf.signal.fft3d(tf.constant([[[1 + 0j, 1]]]))
+    <tf.Tensor: shape=(1, 1, 2), dtype=complex128, numpy=array([[[2.+0.j, 0.+0.j]]])>
+    """
+ifft3d.__doc__ = """The inverse discrete Fourier transform over the innermost 3 axes (TF op `IFFT3D`).
+
+    >>> tf.signal.ifft3d(tf.constant([[[1 + 0j, 1]]]))
+    <tf.Tensor: shape=(1, 1, 2), dtype=complex128, numpy=array([[[1.+0.j, 0.+0.j]]])>
+    """
+rfft.__doc__ = """The DFT of a real signal over its innermost axis, zero-padded or cropped to `fft_length`; the `fft_length // 2 + 1` non-negative frequencies (TF op `RFFT`).
+
+    >>> tf.signal.rfft(tf.constant([1.0, 2.0, 3.0]))
+    <tf.Tensor: shape=(2,), dtype=complex64, numpy=array([ 6. +0.j       , -1.5+0.8660254j], dtype=complex64)>
+    """
+rfft2d.__doc__ = """`rfft` over the innermost 2 axes (TF op `RFFT2D`).
+
+    >>> tf.signal.rfft2d(tf.ones([2, 2]))[0]
+    <tf.Tensor: shape=(2,), dtype=complex64, numpy=array([4.+0.j, 0.+0.j], dtype=complex64)>
+    """
+rfft3d.__doc__ = """`rfft` over the innermost 3 axes (TF op `RFFT3D`).
+
+    >>> tf.signal.rfft3d(tf.ones([1, 2, 2])).shape
+    TensorShape([1, 2, 2])
+    """
+irfft.__doc__ = """The inverse of `rfft`: a real signal of `fft_length` samples (default 2 * (n - 1)) from a half spectrum (TF op `IRFFT`).
+
+    >>> tf.signal.irfft(tf.constant([1 + 0j, 0j]))
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([0.5, 0.5])>
+    """
+irfft2d.__doc__ = """The inverse of `rfft2d` (TF op `IRFFT2D`).
+
+    >>> tf.signal.irfft2d(tf.constant([[1 + 0j, 0j]]))
+    <tf.Tensor: shape=(1, 2), dtype=float64, numpy=array([[0.5, 0.5]])>
+    """
+irfft3d.__doc__ = """The inverse of `rfft3d` (TF op `IRFFT3D`).
+
+    >>> tf.signal.irfft3d(tf.constant([[[1 + 0j, 0j]]]))
+    <tf.Tensor: shape=(1, 1, 2), dtype=float64, numpy=array([[[0.5, 0.5]]])>
+    """
 
 
 # ============================================================================================
@@ -282,7 +328,7 @@ def fftshift(x, axes=None, name=None):
     """Moves the zero frequency to the center: a roll by n // 2 along `axes` (default: all).
 
     >>> tf.signal.fftshift(tf.constant([0, 1, 2, 3, -2, -1]))
-    <tf.Tensor: shape=(6,), dtype=int32, numpy=array([-2, -1,  0,  1,  2,  3], dtype=int32)>
+    <tf.Tensor: shape=(6,), dtype=int32, numpy=array([ 3, -2, -1,  0,  1,  2], dtype=int32)>
     """
     return _shift(x, axes, 1)
 
@@ -291,7 +337,7 @@ def ifftshift(x, axes=None, name=None):
     """The inverse of `fftshift`: a roll by -(n // 2).
 
     >>> tf.signal.ifftshift(tf.constant([-2, -1, 0, 1, 2, 3]))
-    <tf.Tensor: shape=(6,), dtype=int32, numpy=array([ 0,  1,  2,  3, -2, -1], dtype=int32)>
+    <tf.Tensor: shape=(6,), dtype=int32, numpy=array([ 1,  2,  3, -2, -1,  0], dtype=int32)>
     """
     return _shift(x, axes, -1)
 
@@ -425,7 +471,7 @@ def hamming_window(window_length, periodic=True, dtype=D.float32, name=None):
     """The Hamming window 0.54 - 0.46 cos(2 pi n / N) (N as for `hann_window`).
 
     >>> tf.signal.hamming_window(3, periodic=False)
-    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0.08      , 1.        , 0.08000001], dtype=float32)>
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0.08000001, 1.        , 0.08000001], dtype=float32)>
     """
     return _raised_cosine(window_length, periodic, dtype, 0.54, 0.46)
 
@@ -467,7 +513,7 @@ def vorbis_window(window_length, dtype=D.float32, name=None):
     """The Vorbis power-complementary window sin(pi / 2 sin^2(pi (n + 0.5) / N)).
 
     >>> tf.signal.vorbis_window(4)
-    <tf.Tensor: shape=(4,), dtype=float32, numpy=array([0.2024252, 0.9793319, 0.9793319, 0.2024252], dtype=float32)>
+    <tf.Tensor: shape=(4,), dtype=float32, numpy=array([0.22801436, 0.9736578 , 0.9736578 , 0.22801416], dtype=float32)>
     """
     n, dtype = _window_args(window_length, dtype)
     t_ = np.dtype(dtype._np).type
@@ -508,7 +554,7 @@ def inverse_stft_window_fn(frame_step, forward_window_fn=hann_window, name=None)
     forward window divided by the sum of its squares over the frames that overlap each sample.
 
     >>> tf.signal.inverse_stft_window_fn(2)(4, dtype=tf.float32)
-    <tf.Tensor: shape=(4,), dtype=float32, numpy=array([0., 0.5, 1., 0.5], dtype=float32)>
+    <tf.Tensor: shape=(4,), dtype=float32, numpy=array([0., 1., 1., 1.], dtype=float32)>
     """
     def window(frame_length, dtype):
         step = _static_int(frame_step, "frame_step")
@@ -627,8 +673,9 @@ def idct(input, type=2, n=None, axis=-1, norm=None, name=None):
     """The inverse DCT: a DCT of the inverse type (II <-> III; I and IV are their own inverses,
     up to a factor 2N (2(N-1) for type I) without `norm="ortho"`).
 
-    >>> tf.signal.idct(tf.signal.dct(tf.constant([1.0, 2.0]), norm="ortho"), norm="ortho")
-    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
+    >>> tf.signal.idct(tf.signal.dct(tf.constant([1.0, 2.0], tf.float64), norm="ortho"),
+    ...                norm="ortho")
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([1., 2.])>
     """
     x = convert_to_tensor(input)
     _dct_args(x, type, n, axis, norm)

@@ -5,7 +5,7 @@ NumPy's or TF's auto dtype promotion).
     >>> tnp = tf.experimental.numpy
     >>> tnp.ones([2, 3]).dtype
     tf.float64
-    >>> tnp.asarray([1, 2]) + tnp.asarray(0.5)
+    >>> tnp.add([1, 2], 0.5)
     <tf.Tensor: shape=(2,), dtype=float64, numpy=array([1.5, 2.5])>
 """
 from . import random

@@ -14,7 +14,7 @@ The hooks are installed only while a mode is on (`ops._common.PROMOTION`, the Te
 
     >>> from tapeflow.experimental.numpy import _promotion
     >>> _promotion.lattice_result(("int8", False), ("uint32", False))
-    (('int64', False), False)
+    (('int64', False), True)
 """
 import numbers
 
