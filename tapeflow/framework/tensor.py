@@ -281,6 +281,12 @@ def wrap(value):
 # -- conversion -------------------------------------------------------------------------------
 _conversion_functions = {}  # type -> fn(value, dtype) returning a Tensor
 
+# Set by `tf.experimental.numpy`'s "all"/"safe" promotion modes: hook(value, dtype, tensor) ->
+# the tensor to use instead (weak for Python numbers in tf.constant; a tensor of another dtype
+# converted where TF's auto dtype conversion allows it), or None to keep TF's rules. Read only
+# where tf.constant builds from Python values and where a dtype mismatch would raise.
+conversion_hook = None
+
 
 def register_tensor_conversion_function(base_type, conversion_func):
     """Lets `convert_to_tensor` accept instances of `base_type` (e.g. Variable)."""
@@ -398,6 +404,9 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
         if dtype is not None:
             dtype = dtypes.as_dtype(dtype)
             if value._value.dtype != dtype._np:
+                converted = conversion_hook and conversion_hook(value, dtype, value)
+                if converted is not None:
+                    return converted
                 raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with "
                                  f"dtype {value.dtype.name}: {value!r}")
         return value
@@ -462,6 +471,8 @@ def _to_array_nd(value, dtype):
     return _convert_python(value, dtype)
 
 
+
+
 def constant(value, dtype=None, shape=None, name="Const"):
     """Creates a constant tensor, as `tf.constant`.
 
@@ -472,11 +483,17 @@ def constant(value, dtype=None, shape=None, name="Const"):
         dtype = dtypes.as_dtype(dtype)
     if isinstance(value, Tensor) or type(value) in _conversion_functions:
         t = convert_to_tensor(value)
+        if dtype is not None and t.dtype != dtype and conversion_hook is not None:
+            converted = conversion_hook(value, dtype, t)
+            t = t if converted is None else converted
         if dtype is not None and t.dtype != dtype:
             raise TypeError(f"Expected tensor {numpy_text(t._value)} with dtype {dtype!r}, but got "
                             f"dtype {t.dtype!r}.")
     else:
         t = Tensor(_to_array(value, dtype))
+        if conversion_hook is not None:
+            converted = conversion_hook(value, dtype, t)
+            t = t if converted is None else converted
     if shape is None:
         return t
     shape = tuple(TensorShape(shape).as_list())

@@ -457,11 +457,13 @@ def install_tensor_operators(names):
     """Gives Variable the operators Tensor has (they read the variable and return Tensors),
     except those Variable defines itself (`__getitem__`, whose result can be assigned to)."""
     for name in names:
-        if name in vars(Variable):
-            continue
+        own = vars(Variable).get(name)
+        if own is not None and not getattr(own, "_tensor_delegate", False):
+            continue  # re-installing (NumPy behaviour's operators) replaces only delegates
         method = getattr(Tensor, name)
 
         def delegate(self, *args, _method=method):
             return _method(self._read(), *args)
         delegate.__name__ = name
+        delegate._tensor_delegate = True
         setattr(Variable, name, delegate)

@@ -1,0 +1,14 @@
+"""`tf.experimental`: `tf.experimental.numpy` (loaded on first use).
+
+    >>> tf.experimental.numpy.ones([2]).dtype
+    tf.float64
+"""
+
+
+def __getattr__(name):
+    if name == "numpy":
+        import importlib
+        value = importlib.import_module(".numpy", __name__)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tapeflow.experimental' has no attribute '{name}'")
