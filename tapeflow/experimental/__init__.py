@@ -1,8 +1,12 @@
-"""`tf.experimental`: `tf.experimental.numpy` (loaded on first use).
+"""`tf.experimental`: the shapes of ragged tensors (`DynamicRaggedShape`, `RowPartition`) and
+`tf.experimental.numpy` (loaded on first use).
 
     >>> tf.experimental.numpy.ones([2]).dtype
     tf.float64
 """
+from ..ragged.dynamic_ragged_shape import DynamicRaggedShape, RowPartition
+
+__all__ = ["DynamicRaggedShape", "RowPartition", "numpy"]
 
 
 def __getattr__(name):

@@ -184,12 +184,13 @@ class _Group:
 
 def _tf_layer_children(layer):
     from ..keras.layers.base import Layer
-    from ..keras.layers.core import Sequential
+    from ..keras.models.model import Sequential
     if isinstance(layer, Sequential):
         # Keras 3 runs a built Sequential through a functional model: an InputLayer, then the layers
-        if not any(sub.weights for sub in layer._layers):
+        subs = layer.layers  # (its InputLayer aside: TF's operation 0 stands for it)
+        if not any(sub.weights for sub in subs):
             return []
-        ops = [("0", _Group([]))] + [(str(i + 1), sub) for i, sub in enumerate(layer._layers)]
+        ops = [("0", _Group([]))] + [(str(i + 1), sub) for i, sub in enumerate(subs)]
         return [("_functional", _Group([("_operations", _Group(ops))]))]
     builtin = type(layer).__module__.startswith("tapeflow.keras.")
     by_id = {}

@@ -52,10 +52,11 @@ def weak(x):
 
 
 def strong(x):
-    """`x` as a plain Tensor (weakness dropped)."""
-    if type(x) is Tensor:
-        return x
-    return wrap(x._value)
+    """`x` as a plain Tensor (weakness dropped); any other tensor (a graph, vmap or plain
+    tensor, a variable) is returned as it is, so tapes, graphs and vmap keep seeing it."""
+    if type(x) is WeakTensor:
+        return wrap(x._value)
+    return x
 
 
 # ============================================================================================
