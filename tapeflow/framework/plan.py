@@ -14,7 +14,8 @@ recording. An exception in a forward is reported as TF's error for that operatio
 
 Variables are read and assigned through their handles: a handle slot holds the Variable object,
 `ReadVariableOp` reads its current value and the assignment ops update it in place of TF's
-resource ops.
+resource ops. Each plan has its own copy of per-instantiation state held in attributes (the
+kernels of stateful random ops), as each TF function instantiation has its own kernels.
 
     >>> f = tf.function(lambda x: x * 2.0 + 1.0)
     >>> f(tf.constant(3.0))
@@ -125,7 +126,7 @@ class Plan:
             args = [names[id(x)] for x in op._inputs]
             if op._attrs:
                 aname = f"k{si}"
-                glob[aname] = op._attrs
+                glob[aname] = _instantiated(op._attrs)
                 call = f"{fname}({', '.join(args)}{', ' if args else ''}**{aname})"
             else:
                 call = f"{fname}({', '.join(args)})"
@@ -175,6 +176,15 @@ class Plan:
 
     def __repr__(self):
         return f"<Plan of {self.num_steps} steps>\n{self._source}"
+
+
+def _instantiated(attrs):
+    """A plan is one instantiation of its graph, as TF instantiates a function: attributes with
+    per-instantiation state (a random op's kernel, `instantiate()`) get their own copy, so a
+    function's inference plan and its forward-for-gradients plan draw from separate kernels."""
+    if not any(hasattr(v, "instantiate") for v in attrs.values()):
+        return attrs
+    return {k: v.instantiate() if hasattr(v, "instantiate") else v for k, v in attrs.items()}
 
 
 def _foldable(prim):

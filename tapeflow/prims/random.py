@@ -98,6 +98,11 @@ class Kernel:
                 self.counter = PH.counter_add(self.counter, blocks)
             return kc
 
+    def instantiate(self):
+        """A kernel with the same seeds at its start (a graph node's kernel in one execution
+        plan: each plan of a function is an instantiation with its own kernels, as in TF)."""
+        return Kernel(*self._seeds)
+
     def position(self):
         """The (key, counter) the next draw starts from (nothing is reserved)."""
         with self._lock:
