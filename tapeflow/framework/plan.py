@@ -118,6 +118,7 @@ class Plan:
         lines.append("    s = -1")
         lines.append("    try:")
         tmp = 0
+        instances = {}  # id(state attribute) -> this plan's copy (shared where nodes share it)
         self._step_ops = steps
         for si, op in enumerate(steps):
             prim = op._prim
@@ -126,7 +127,7 @@ class Plan:
             args = [names[id(x)] for x in op._inputs]
             if op._attrs:
                 aname = f"k{si}"
-                glob[aname] = _instantiated(op._attrs)
+                glob[aname] = _instantiated(op._attrs, instances)
                 call = f"{fname}({', '.join(args)}{', ' if args else ''}**{aname})"
             else:
                 call = f"{fname}({', '.join(args)})"
@@ -178,13 +179,20 @@ class Plan:
         return f"<Plan of {self.num_steps} steps>\n{self._source}"
 
 
-def _instantiated(attrs):
+def _instantiated(attrs, instances):
     """A plan is one instantiation of its graph, as TF instantiates a function: attributes with
-    per-instantiation state (a random op's kernel, `instantiate()`) get their own copy, so a
+    per-instantiation state (a random op's kernel, `instantiate()`) get this plan's own copy, so a
     function's inference plan and its forward-for-gradients plan draw from separate kernels."""
     if not any(hasattr(v, "instantiate") for v in attrs.values()):
         return attrs
-    return {k: v.instantiate() if hasattr(v, "instantiate") else v for k, v in attrs.items()}
+    out = {}
+    for k, v in attrs.items():
+        if hasattr(v, "instantiate"):
+            if id(v) not in instances:
+                instances[id(v)] = (v, v.instantiate())  # (the original kept alive: its id)
+            v = instances[id(v)][1]
+        out[k] = v
+    return out
 
 
 def _foldable(prim):

@@ -652,7 +652,7 @@ def stateless_binomial(shape, seed, counts, probs, output_dtype=D.int32, name=No
     counts = convert_to_tensor(counts, dtype_hint=probs.dtype)
     output_dtype = D.as_dtype(output_dtype)
     cs, ps = counts._value.shape, probs._value.shape
-    _check_layout(shape, (cs, ps), "StatelessRandomBinomial", PR._binomial_message(cs, ps))
+    _check_layout(shape, (cs, ps), "StatelessRandomBinomial", PR.binomial_message(cs, ps))
     key, counter = _seed_key_counter(seed, "StatelessRandomBinomial")
     return PR.stateless_binomial(key, counter, counts, probs, shape, output_dtype._np, dims)
 
@@ -1024,7 +1024,7 @@ class Generator(Module):
                            f"expected to be a {counts.dtype.name} tensor but is a "
                            f"{probs.dtype.name} tensor")
         cs, ps = counts._value.shape, probs._value.shape
-        spb, bshape = PR.layout(shape, (cs, ps), op, PR._binomial_message(cs, ps))
+        spb, bshape = PR.layout(shape, (cs, ps), op, PR.binomial_message(cs, ps))
         if self._alg != Algorithm.PHILOX.value:
             raise op_error(InvalidArgumentError, op, f"Unsupported algorithm id: {self._alg}")
         nb = math.prod(bshape)

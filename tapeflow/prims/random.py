@@ -31,7 +31,6 @@ import numpy as np
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, NotFoundError, op_error
 from ..framework.op import ANY, apply, defop
-from ..framework.tensor import wrap
 from . import _philox as PH
 from . import base as P
 from . import math as PM
@@ -135,12 +134,28 @@ def _known(avals, shape, dims):
     return tuple(dims), avals[:-1]
 
 
+def _shape_inputs(shape, dims):
+    """The attributes and extra inputs for a static shape (a tuple) or a runtime one (a tensor)."""
+    if isinstance(shape, tuple):
+        return {"shape": shape}, ()
+    return {"shape": None, "dims": tuple(dims)}, (shape,)
+
+
+def _front(x, d, size):
+    """x with a leading batch axis (moved there, or broadcast when x is unbatched)."""
+    return P.move_to_front(x, d) if d is not None else P.broadcast_batch(x, size)
+
+
 def _no_shape_batch(dims, attrs):
     """A runtime shape input (the last) cannot differ between the examples of a batch."""
     if attrs.get("shape", ()) is None and dims[-1] is not None:
         raise ValueError("vmap: a random op's shape must be the same for every example")
 
 
+# ============================================================================================
+# Streams of the stateless ops: a key [1] and counter [2] (uint64), or, under vmap, keys
+# [*batch, 1] and counters [*batch, 2]: one stream per example
+# ============================================================================================
 def _words(key, counter):
     """Philox key and counter words from TF's key [1] and counter [2] uint64 arrays."""
     k = int(np.asarray(key).reshape(-1)[0])
@@ -149,25 +164,42 @@ def _words(key, counter):
     return (k & _MASK32, k >> 32), (c0 & _MASK32, c0 >> 32, c1 & _MASK32, c1 >> 32)
 
 
-def _streams(args, dims, size):
-    """The Philox streams of a batched stateless op: from batched key/counter inputs, or the one
-    key and counter repeated."""
-    key, counter = args[0], args[1]
-    dk, dc = dims[0], dims[1]
-    if dk is None and dc is None:
-        k, c = _words(key._value, counter._value)
-        streams = PH.Streams.of([(k, c)] * size)
-    else:
-        key = P.move_to_front(key, dk) if dk is not None else P.broadcast_batch(key, size)
-        counter = P.move_to_front(counter, dc) if dc is not None else \
-            P.broadcast_batch(counter, size)
-        streams = PH.Streams.from_tensors(key._value, counter._value)
-    return streams
+def _source(key, counter):
+    """(key, counter, batch shape): one stream's words and (), or `Streams` (counter None) and
+    the batch shape for batched keys."""
+    if key.ndim == 1:
+        k, c = _words(key, counter)
+        return k, c, ()
+    batch = key.shape[:-1]
+    return PH.Streams.from_tensors(key.reshape(-1, 1), counter.reshape(-1, 2)), None, batch
 
 
-def _front(x, d, size):
-    """x with a leading batch axis (moved there, or broadcast when x is unbatched)."""
-    return P.move_to_front(x, d) if d is not None else P.broadcast_batch(x, size)
+def _flat_batch(x, batch):
+    """x [*batch, ...] as [prod(batch), ...] (as it is when there is no batch)."""
+    return x.reshape((math.prod(batch),) + x.shape[len(batch):]) if batch else x
+
+
+def _keyed_batch(n_params):
+    """The vmap rule of a stateless op on (key, counter, *params[, shape]): the key, counter and
+    parameters given the batch axis in front (unbatched ones broadcast), then the op itself on
+    them, which draws one stream per example."""
+    def rule(op, args, dims, attrs):
+        _no_shape_batch(dims, attrs)
+        size = P.batch_size(args, dims)
+        k = 2 + n_params
+        ins = [_front(x, d, size) for x, d in zip(args[:k], dims[:k])] + list(args[k:])
+        out = apply(op, ins, attrs)
+        return out, (tuple(0 for _ in out) if op.multi else 0)
+    return rule
+
+
+def _keyed_shape(n_params, out_shape):
+    """A shape rule for ops on (key, counter, *params[, shape]): the key's batch axes, then
+    `out_shape(params, shape, attrs)`."""
+    def rule(key, counter, *rest, **attrs):
+        shape, params = _known(rest, attrs.get("shape"), attrs.get("dims"))
+        return out_shape(key.shape[:-1], params, shape, attrs)
+    return rule
 
 
 # ============================================================================================
@@ -190,29 +222,30 @@ def _key_counter_rows(seeds):
     return keys, counters
 
 
-def _get_key_counter_forward(seed):
-    if seed.shape != (2,):
+def _get_key_counter_forward(seed, batch_dims=0):
+    """Key [*batch, 1] and counter [*batch, 2] for seeds [*batch, 2] (batch_dims axes)."""
+    batch = seed.shape[:batch_dims]
+    if seed.shape[batch_dims:] != (2,):
         raise kernel_error(InvalidArgumentError, "StatelessRandomGetKeyCounter",
-                           f"seed must have shape [2], not {list(seed.shape)}")
+                           f"seed must have shape [2], not {list(seed.shape[batch_dims:])}")
     keys, counters = _key_counter_rows(seed)
-    return keys.reshape(1), counters.reshape(2)
+    return keys.reshape(batch + (1,)), counters.reshape(batch + (2,))
 
 
 def _get_key_counter_batch(op, args, dims, attrs):
     seed = P.move_to_front(args[0], dims[0])
-    v = seed._value
-    if v.shape[1:] != (2,):
-        raise kernel_error(InvalidArgumentError, "StatelessRandomGetKeyCounter",
-                           f"seed must have shape [2], not {list(v.shape[1:])}")
-    keys, counters = _key_counter_rows(v)
-    return (wrap(keys.reshape(-1, 1)), wrap(counters)), (0, 0)
+    out = apply(op, (seed,), {"batch_dims": attrs.get("batch_dims", 0) + 1})
+    return out, (0, 0)
+
+
+def _get_key_counter_shape(seed, batch_dims=0):
+    batch = tuple(seed.shape[:batch_dims])
+    return aval(batch + (1,), _U64), aval(batch + (2,), _U64)
 
 
 GET_KEY_COUNTER = defop(
     "StatelessRandomGetKeyCounter", _get_key_counter_forward, num_outputs=2, nondiff=True,
-    allowed=SEED_DTYPES,
-    shape=lambda seed: (aval((1,), _U64), aval((2,), _U64)),
-    batch=_get_key_counter_batch)
+    allowed=SEED_DTYPES, shape=_get_key_counter_shape, batch=_get_key_counter_batch)
 
 
 def get_key_counter(seed):
@@ -221,28 +254,18 @@ def get_key_counter(seed):
 
 
 # ============================================================================================
-# Stateless draws at a key and counter (one Philox stream; several under vmap)
+# Stateless draws at a key and counter
 # ============================================================================================
 def _v2_op(name, sample):
     """A stateless V2 op: `sample(key, counter, n, dtype)` (one stream as key/counter words, or
     `Streams` with counter None) gives n values per stream."""
     def forward(key, counter, *rest, shape, dtype, dims=None):
         shape, _ = _runtime(rest, shape)
-        k, c = _words(key, counter)
-        return sample(k, c, math.prod(shape), dtype).reshape(shape)
+        k, c, batch = _source(key, counter)
+        return sample(k, c, math.prod(shape), dtype).reshape(batch + shape)
 
-    def batch(op, args, dims, attrs):
-        _no_shape_batch(dims, attrs)
-        size = P.batch_size(args, dims)
-        shape, _ = _runtime([a._value for a in args[2:]], attrs["shape"])
-        streams = _streams(args, dims, size)
-        return wrap(sample(streams, None, math.prod(shape), attrs["dtype"]).reshape(
-            (size,) + shape)), 0
-
-    def shape_rule(key, counter, *rest, shape, dtype, dims=None):
-        return aval(_known(rest, shape, dims)[0], dtype)
-
-    return defop(name, forward, nondiff=True, allowed=(D.uint64,), shape=shape_rule, batch=batch)
+    return defop(name, forward, nondiff=True, allowed=(D.uint64,), batch=_keyed_batch(0),
+                 shape=_keyed_shape(0, lambda b, p, s, a: aval(b + s, a["dtype"])))
 
 
 STATELESS_UNIFORM = _v2_op("StatelessRandomUniformV2", PH.uniform)
@@ -251,37 +274,20 @@ STATELESS_TRUNCATED_NORMAL = _v2_op("StatelessTruncatedNormalV2", PH.truncated_n
 STATELESS_FULL_INT = _v2_op("StatelessRandomUniformFullIntV2", PH.full_int)
 
 
-def _shape_inputs(shape, dims):
-    """The attributes and extra inputs for a static shape (a tuple) or a runtime one (a tensor)."""
-    if isinstance(shape, tuple):
-        return {"shape": shape}, ()
-    return {"shape": None, "dims": tuple(dims)}, (shape,)
+def _v2_binder(op):
+    def bind(key, counter, shape, dtype, dims=None):
+        attrs, extra = _shape_inputs(shape, dims)
+        attrs["dtype"] = np.dtype(dtype)
+        return apply(op, (key, counter) + extra, attrs)
+    bind.__doc__ = (f"{op.name} at (key, counter): `shape` a tuple, or an integer vector tensor "
+                    f"(then `dims` says what is known of it); `dtype` a NumPy dtype.")
+    return bind
 
 
-def stateless_uniform(key, counter, shape, dtype, dims=None):
-    """Uniform [0, 1) floats of NumPy `dtype` at (key, counter); `shape` a tuple or an integer
-    vector tensor (then `dims` says what is known of it)."""
-    attrs, extra = _shape_inputs(shape, dims)
-    attrs["dtype"] = np.dtype(dtype)
-    return apply(STATELESS_UNIFORM, (key, counter) + extra, attrs)
-
-
-def stateless_normal(key, counter, shape, dtype, dims=None):
-    attrs, extra = _shape_inputs(shape, dims)
-    attrs["dtype"] = np.dtype(dtype)
-    return apply(STATELESS_NORMAL, (key, counter) + extra, attrs)
-
-
-def stateless_truncated_normal(key, counter, shape, dtype, dims=None):
-    attrs, extra = _shape_inputs(shape, dims)
-    attrs["dtype"] = np.dtype(dtype)
-    return apply(STATELESS_TRUNCATED_NORMAL, (key, counter) + extra, attrs)
-
-
-def stateless_full_int(key, counter, shape, dtype, dims=None):
-    attrs, extra = _shape_inputs(shape, dims)
-    attrs["dtype"] = np.dtype(dtype)
-    return apply(STATELESS_FULL_INT, (key, counter) + extra, attrs)
+stateless_uniform = _v2_binder(STATELESS_UNIFORM)
+stateless_normal = _v2_binder(STATELESS_NORMAL)
+stateless_truncated_normal = _v2_binder(STATELESS_TRUNCATED_NORMAL)
+stateless_full_int = _v2_binder(STATELESS_FULL_INT)
 
 
 # -- integers in [minval, maxval) -------------------------------------------------------------
@@ -300,47 +306,35 @@ def check_int_bounds(n, lo, hi, op_name):
     return lo, hi
 
 
-def _uniform_int_forward(key, counter, lo, hi, *rest, shape, dtype, dims=None):
-    shape, _ = _runtime(rest, shape)
-    n = math.prod(shape)
-    lo, hi = check_int_bounds(n, lo, hi, "StatelessRandomUniformIntV2")
-    k, c = _words(key, counter)
-    return PH.uniform_int(k, c, n, lo, hi, dtype).reshape(shape)
-
-
-def _int_bounds_batch(args, dims, size, op_name, n):
-    """Batched bounds as per-example arrays [size] (checked as the kernel checks each)."""
-    out = []
-    for x, d in zip(args, dims):
-        v = np.asarray(_front(x, d, size)._value).reshape(size, -1) if d is not None else \
-            np.broadcast_to(np.asarray(x._value).reshape(1, -1), (size, np.size(x._value)))
-        if v.shape[1] != 1:
-            check_int_bounds(n, v[0], 0, op_name) if x is args[0] else \
-                check_int_bounds(n, 0, v[0], op_name)
-        out.append(v[:, 0].astype(np.int64))
-    lo, hi = out
+def _batched_bounds(lo, hi, batch, n, op_name):
+    """Per-example bounds [B] (each checked as the kernel checks one) for bounds [*batch]."""
+    lo, hi = np.asarray(lo), np.asarray(hi)
+    for name, v in (("minval", lo), ("maxval", hi)):
+        if v.shape != batch:
+            raise op_error(InvalidArgumentError, op_name,
+                           f"{name} must be 0-D, got shape {list(v.shape[len(batch):])}")
+    lo, hi = lo.reshape(-1).astype(np.int64), hi.reshape(-1).astype(np.int64)
     bad = np.nonzero(lo >= hi)[0]
     if n and len(bad):
         check_int_bounds(n, lo[bad[0]], hi[bad[0]], op_name)
     return lo, hi
 
 
-def _uniform_int_batch(op, args, dims, attrs):
-    _no_shape_batch(dims, attrs)
-    size = P.batch_size(args, dims)
-    shape, _ = _runtime([a._value for a in args[4:]], attrs["shape"])
+def _uniform_int_forward(key, counter, lo, hi, *rest, shape, dtype, dims=None):
+    op = "StatelessRandomUniformIntV2"
+    shape, _ = _runtime(rest, shape)
     n = math.prod(shape)
-    lo, hi = _int_bounds_batch(args[2:4], dims[2:4], size, "StatelessRandomUniformIntV2", n)
-    streams = _streams(args, dims, size)
-    return wrap(PH.uniform_int(streams, None, n, lo, hi, attrs["dtype"]).reshape(
-        (size,) + shape)), 0
+    k, c, batch = _source(key, counter)
+    if not batch:
+        lo, hi = check_int_bounds(n, lo, hi, op)
+    else:
+        lo, hi = _batched_bounds(lo, hi, batch, n, op)
+    return PH.uniform_int(k, c, n, lo, hi, dtype).reshape(batch + shape)
 
 
 STATELESS_UNIFORM_INT = defop(
     "StatelessRandomUniformIntV2", _uniform_int_forward, nondiff=True, allowed=(D.uint64,),
-    shape=lambda key, counter, lo, hi, *rest, shape, dtype, dims=None: aval(
-        _known(rest, shape, dims)[0], dtype),
-    batch=_uniform_int_batch)
+    shape=_keyed_shape(2, lambda b, p, s, a: aval(b + s, a["dtype"])), batch=_keyed_batch(2))
 
 
 def stateless_uniform_int(key, counter, minval, maxval, shape, dtype, dims=None):
@@ -352,18 +346,19 @@ def stateless_uniform_int(key, counter, minval, maxval, shape, dtype, dims=None)
 # ============================================================================================
 # Categorical draws (TF's Multinomial kernel), stateless and stateful
 # ============================================================================================
-def check_logits(logits, num_samples, op_name):
+def check_logits(logits, num_samples, op_name, batch_dims=0):
     """TF's checks of a categorical draw's logits (a float matrix) and sample count."""
     if logits.dtype.kind != "f":
         raise NotFoundError(None, None, f"Could not find device for node: {{{{node {op_name}}}}} = "
                                         f"{op_name}[T=DT_{D.from_numpy(logits.dtype).name.upper()}]")
-    if logits.ndim != 2:
+    shape = logits.shape[batch_dims:]
+    if len(shape) != 2:
         raise op_error(InvalidArgumentError, op_name,
-                       f"logits should be a matrix, got shape {list(logits.shape)}")
+                       f"logits should be a matrix, got shape {list(shape)}")
     if num_samples < 0:
         raise op_error(InvalidArgumentError, op_name,
                        f"num_samples should be non-negative, got {num_samples}")
-    batch, k = logits.shape
+    batch, k = shape
     if k == 0 and batch:
         raise op_error(InvalidArgumentError, op_name, "num_classes should be positive, got 0")
 
@@ -373,33 +368,30 @@ def multinomial_blocks(batch, num_samples):
     return batch * ((num_samples + 3) // 4 * 4) * 2 * RESERVED
 
 
+def _multinomial_values(k, c, logits, num_samples, dtype, batch):
+    rows = logits.shape[len(batch)]
+    if rows == 0 or num_samples == 0 or 0 in batch:
+        return np.zeros(logits.shape[:len(batch) + 1] + (num_samples,), dtype)
+    out = PH.multinomial(k, c, _flat_batch(logits, batch), num_samples).astype(dtype)
+    return out.reshape(batch + out.shape[-2:])
+
+
 def _stateless_multinomial_forward(key, counter, logits, num_samples, dtype):
-    check_logits(logits, num_samples, "StatelessMultinomial")
-    batch = logits.shape[0]
-    if batch == 0 or num_samples == 0:
-        return np.zeros((batch, num_samples), dtype)
-    k, c = _words(key, counter)
-    return PH.multinomial(k, c, logits, num_samples).astype(dtype)
+    k, c, batch = _source(key, counter)
+    check_logits(logits, num_samples, "StatelessMultinomial", len(batch))
+    return _multinomial_values(k, c, logits, num_samples, dtype, batch)
 
 
-def _stateless_multinomial_batch(op, args, dims, attrs):
-    size = P.batch_size(args, dims)
-    logits = _front(args[2], dims[2], size)._value
-    ns, dtype = attrs["num_samples"], attrs["dtype"]
-    check_logits(logits[0] if size else logits[:, 0], ns, "StatelessMultinomial")
-    if logits.shape[1] == 0 or ns == 0:
-        return wrap(np.zeros(logits.shape[:2] + (ns,), dtype)), 0
-    return wrap(PH.multinomial(_streams(args, dims, size), None, logits, ns).astype(dtype)), 0
-
-
-def _multinomial_shape(*avals, num_samples, dtype, kernel=None):
-    logits = avals[-1]
-    return aval((logits.shape[0] if logits.shape else None, num_samples), dtype)
+def _multinomial_out(batch, logits_shape, num_samples, dtype):
+    rows = logits_shape[len(batch)] if len(logits_shape) > len(batch) else None
+    return aval(tuple(batch) + (rows, num_samples), dtype)
 
 
 STATELESS_MULTINOMIAL = defop(
     "StatelessMultinomial", _stateless_multinomial_forward, nondiff=True, allowed=(D.uint64,),
-    shape=_multinomial_shape, batch=_stateless_multinomial_batch)
+    shape=lambda key, counter, logits, num_samples, dtype: _multinomial_out(
+        key.shape[:-1], logits.shape, num_samples, dtype),
+    batch=_keyed_batch(1))
 
 
 def stateless_multinomial(key, counter, logits, num_samples, dtype):
@@ -410,40 +402,27 @@ def stateless_multinomial(key, counter, logits, num_samples, dtype):
 # ============================================================================================
 # Shuffles: TF's swap sequence over the first axis
 # ============================================================================================
-def _permute(value, perm):
-    return value[perm]
+def _shuffled(k, c, value, batch):
+    """value [*batch, n, ...] with axis len(batch) permuted (one permutation per stream)."""
+    nb = len(batch)
+    if value.ndim == nb or value.size <= 1 or value.shape[nb] <= 1 or 0 in batch:
+        return value
+    n = value.shape[nb]
+    if not nb:
+        return value[PH.shuffle_permutation(k, c, n)]
+    flat = _flat_batch(value, batch)
+    perm = PH.shuffle_permutation(k, c, n)
+    return flat[np.arange(len(flat))[:, None], perm].reshape(value.shape)
 
 
 def _stateless_shuffle_forward(key, counter, value):
-    if value.ndim == 0 or value.size <= 1 or value.shape[0] <= 1:
-        return value
-    k, c = _words(key, counter)
-    return value[PH.shuffle_permutation(k, c, value.shape[0])]
-
-
-def _shuffle_rows(value, d, size, streams):
-    """Each example's value permuted by its stream's permutation (value batched along d)."""
-    v = value._value
-    if d is None:
-        if v.ndim == 0 or v.size <= 1 or v.shape[0] <= 1:
-            return np.broadcast_to(v, (size,) + v.shape).copy()
-        return v[PH.shuffle_permutation(streams, None, v.shape[0])]
-    v = np.moveaxis(v, d, 0)
-    if v.ndim == 1 or v[0].size <= 1 or v.shape[1] <= 1:
-        return v
-    perm = PH.shuffle_permutation(streams, None, v.shape[1])
-    return v[np.arange(size)[:, None], perm]
-
-
-def _stateless_shuffle_batch(op, args, dims, attrs):
-    size = P.batch_size(args, dims)
-    return wrap(_shuffle_rows(args[2], dims[2], size, _streams(args, dims, size))), 0
+    k, c, batch = _source(key, counter)
+    return _shuffled(k, c, value, batch)
 
 
 STATELESS_SHUFFLE = defop(
     "StatelessShuffle", _stateless_shuffle_forward, nondiff=True, allowed=(D.uint64,),
-    shape=lambda key, counter, value: aval(value.shape, value.dtype),
-    batch=_stateless_shuffle_batch)
+    shape=lambda key, counter, value: aval(value.shape, value.dtype), batch=_keyed_batch(1))
 
 
 def stateless_shuffle(key, counter, value):
@@ -465,57 +444,42 @@ def layout(shape, param_shapes, op_name, message):
     return math.prod(shape[:len(shape) - len(bshape)]), tuple(bshape)
 
 
-def _binomial_message(cs, ps):
+def binomial_message(cs, ps):
     return (f"counts and probs must have compatible batch dimensions: {list(cs)} vs. "
             f"{list(ps)}")
 
 
-def binomial_values(key, counter, shape, counts, probs, dtype, op_name):
-    """Binomial(counts, probs) samples of `shape` at one stream (key and counter words)."""
-    spb, bshape = layout(shape, (counts.shape, probs.shape), op_name,
-                         _binomial_message(counts.shape, probs.shape))
-    if math.prod(shape) == 0:
-        return np.zeros(shape, dtype)
-    c = np.broadcast_to(counts, bshape)
-    p = np.broadcast_to(probs, bshape)
-    vals = PH.binomial(key, counter, c, p, spb, probs.dtype)
-    with np.errstate(invalid="ignore"):
-        return vals.astype(dtype).reshape(shape)
+def _per_example(params, batch):
+    """Parameters [*batch, ...] as [B, *p] arrays broadcast together (p their broadcast shape)."""
+    nb = len(batch)
+    pshape = np.broadcast_shapes(*(p.shape[nb:] for p in params))
+    b = math.prod(batch)
+    return [np.broadcast_to(p.reshape(batch + (1,) * (len(pshape) - (p.ndim - nb)) +
+                                      p.shape[nb:]), batch + pshape).reshape((b,) + pshape)
+            for p in params], pshape
 
 
 def _binomial_forward(key, counter, counts, probs, *rest, shape, dtype, dims=None):
+    op_name = "StatelessRandomBinomial"
     shape, _ = _runtime(rest, shape)
-    k, c = _words(key, counter)
-    return binomial_values(k, c, shape, counts, probs, dtype, "StatelessRandomBinomial")
-
-
-def _params_batch(params, pdims, size):
-    """Batched parameters as arrays [size, ...] broadcast together (per example)."""
-    arrays = [np.asarray(_front(x, d, size)._value) for x, d in zip(params, pdims)]
-    bshape = np.broadcast_shapes(*(a.shape[1:] for a in arrays))
-    return [np.broadcast_to(a.reshape((size,) + (1,) * (len(bshape) + 1 - a.ndim) + a.shape[1:]),
-                            (size,) + bshape) for a in arrays], bshape
-
-
-def _binomial_batch(op, args, dims, attrs):
-    _no_shape_batch(dims, attrs)
-    size = P.batch_size(args, dims)
-    shape, _ = _runtime([a._value for a in args[4:]], attrs["shape"])
-    (counts, probs), bshape = _params_batch(args[2:4], dims[2:4], size)
-    spb, _ = layout(shape, (bshape,), "StatelessRandomBinomial", "")
-    dtype = attrs["dtype"]
-    if math.prod(shape) == 0:
-        return wrap(np.zeros((size,) + shape, dtype)), 0
-    vals = PH.binomial(_streams(args, dims, size), None, counts, probs, spb, probs.dtype)
+    k, c, batch = _source(key, counter)
+    nb = len(batch)
+    cs, ps = counts.shape[nb:], probs.shape[nb:]
+    spb, bshape = layout(shape, (cs, ps), op_name, binomial_message(cs, ps))
+    if math.prod(shape) == 0 or 0 in batch:
+        return np.zeros(batch + shape, dtype)
+    if nb:
+        (cnt, prb), _ = _per_example((counts, probs), batch)
+    else:
+        cnt, prb = np.broadcast_to(counts, bshape), np.broadcast_to(probs, bshape)
+    vals = PH.binomial(k, c, cnt, prb, spb, probs.dtype)
     with np.errstate(invalid="ignore"):
-        return wrap(vals.astype(dtype).reshape((size,) + shape)), 0
+        return vals.astype(dtype).reshape(batch + shape)
 
 
 STATELESS_BINOMIAL = defop(
     "StatelessRandomBinomial", _binomial_forward, nondiff=True, allowed=(D.uint64,),
-    shape=lambda key, counter, counts, probs, *rest, shape, dtype, dims=None: aval(
-        _known(rest, shape, dims)[0], dtype),
-    batch=_binomial_batch)
+    shape=_keyed_shape(2, lambda b, p, s, a: aval(b + s, a["dtype"])), batch=_keyed_batch(2))
 
 
 def stateless_binomial(key, counter, counts, probs, shape, dtype, dims=None):
@@ -524,45 +488,30 @@ def stateless_binomial(key, counter, counts, probs, shape, dtype, dims=None):
     return apply(STATELESS_BINOMIAL, (key, counter, counts, probs) + extra, attrs)
 
 
-def poisson_values(key, counter, lead, rate, dtype):
-    """Poisson(rate) samples [*lead, *rate.shape] at one stream (TF's CPU kernel computes in
+def _poisson_values(k, c, lead, rate, dtype, batch):
+    """Poisson(rate) samples [*batch, *lead, *rate's own shape] (TF's CPU kernel computes in
     double for every rate dtype)."""
     n = math.prod(lead)
+    own = rate.shape[len(batch):]
     if n == 0 or rate.size == 0:
-        return np.zeros(tuple(lead) + rate.shape, dtype)
-    return PH.poisson(key, counter, rate, n, np.float64).astype(dtype).reshape(
-        tuple(lead) + rate.shape)
+        return np.zeros(batch + tuple(lead) + own, dtype)
+    vals = PH.poisson(k, c, _flat_batch(rate, batch), n, np.float64)
+    return vals.astype(dtype).reshape(batch + tuple(lead) + own)
 
 
 def _stateless_poisson_forward(key, counter, lam, *rest, shape, dtype, dims=None):
     shape, _ = _runtime(rest, shape)
-    layout(shape, (lam.shape,), "StatelessRandomPoisson", "")
-    lead = shape[:len(shape) - lam.ndim]
+    k, c, batch = _source(key, counter)
+    own = lam.shape[len(batch):]
+    layout(shape, (own,), "StatelessRandomPoisson", "")
     if math.prod(shape) == 0:
-        return np.zeros(shape, dtype)
-    k, c = _words(key, counter)
-    return poisson_values(k, c, lead, lam, dtype).reshape(shape)
-
-
-def _stateless_poisson_batch(op, args, dims, attrs):
-    _no_shape_batch(dims, attrs)
-    size = P.batch_size(args, dims)
-    shape, _ = _runtime([a._value for a in args[3:]], attrs["shape"])
-    lam = np.asarray(_front(args[2], dims[2], size)._value)
-    layout(shape, (lam.shape[1:],), "StatelessRandomPoisson", "")
-    lead = shape[:len(shape) - (lam.ndim - 1)]
-    dtype = attrs["dtype"]
-    if math.prod(shape) == 0:
-        return wrap(np.zeros((size,) + shape, dtype)), 0
-    vals = PH.poisson(_streams(args, dims, size), None, lam, math.prod(lead), np.float64)
-    return wrap(vals.astype(dtype).reshape((size,) + shape)), 0
+        return np.zeros(batch + shape, dtype)
+    return _poisson_values(k, c, shape[:len(shape) - len(own)], lam, dtype, batch)
 
 
 STATELESS_POISSON = defop(
     "StatelessRandomPoisson", _stateless_poisson_forward, nondiff=True, allowed=(D.uint64,),
-    shape=lambda key, counter, lam, *rest, shape, dtype, dims=None: aval(
-        _known(rest, shape, dims)[0], dtype),
-    batch=_stateless_poisson_batch)
+    shape=_keyed_shape(1, lambda b, p, s, a: aval(b + s, a["dtype"])), batch=_keyed_batch(1))
 
 
 def stateless_poisson(key, counter, lam, shape, dtype, dims=None):
@@ -617,65 +566,56 @@ RANDOM_GAMMA_GRAD = defop("RandomGammaGrad", _gamma_dsample_dalpha, _no_gradient
                           batch=P.elementwise)
 
 
-def _gamma_partial(op, alpha):
-    """d sample / d alpha, shaped like the sample (alpha broadcasts against its trailing axes)."""
-    return apply(RANDOM_GAMMA_GRAD, (alpha, op.outputs[0]))
+def _gamma_partial(sample, alpha, nb):
+    """d sample / d alpha, shaped like the sample [*batch, *lead, *alpha's own shape]: alpha
+    [*batch, ...] gets unit axes for the sample axes after its nb batch axes."""
+    lead = sample._value.ndim - alpha._value.ndim
+    if nb and lead:
+        shape = alpha._value.shape
+        alpha = P.reshape(alpha, shape[:nb] + (1,) * lead + shape[nb:])
+    return apply(RANDOM_GAMMA_GRAD, (alpha, sample)), tuple(range(nb, nb + lead))
 
 
-def _gamma_lead(op, alpha):
-    return op.outputs[0]._value.ndim - alpha._value.ndim
-
-
-def gamma_values(key, counter, lead, alpha):
-    """Gamma(alpha) samples [*lead, *alpha.shape] at one stream (TF's CPU kernel computes in
+def _gamma_values(k, c, lead, alpha, batch):
+    """Gamma(alpha) samples [*batch, *lead, *alpha's own shape] (TF's CPU kernel computes in
     double for every dtype and rounds the samples at the end)."""
     n = math.prod(lead)
+    own = alpha.shape[len(batch):]
     if n == 0 or alpha.size == 0:
-        return np.zeros(tuple(lead) + alpha.shape, alpha.dtype)
-    return PH.gamma(key, counter, alpha.astype(np.float64), n).astype(alpha.dtype).reshape(
-        tuple(lead) + alpha.shape)
+        return np.zeros(batch + tuple(lead) + own, alpha.dtype)
+    vals = PH.gamma(k, c, _flat_batch(alpha, batch).astype(np.float64), n)
+    return vals.astype(alpha.dtype).reshape(batch + tuple(lead) + own)
 
 
 def _stateless_gamma_forward(key, counter, alpha, *rest, shape, dims=None):
     shape, _ = _runtime(rest, shape)
-    layout(shape, (alpha.shape,), "StatelessRandomGammaV3", "")
-    k, c = _words(key, counter)
-    return gamma_values(k, c, shape[:len(shape) - alpha.ndim], alpha)
+    k, c, batch = _source(key, counter)
+    own = alpha.shape[len(batch):]
+    layout(shape, (own,), "StatelessRandomGammaV3", "")
+    return _gamma_values(k, c, shape[:len(shape) - len(own)], alpha, batch)
 
 
 def _stateless_gamma_grad(op, g):
     alpha = op.inputs[2]
-    lead = _gamma_lead(op, alpha)
-    galpha = P.reduce_sum(PM.mul(g, _gamma_partial(op, alpha)), tuple(range(lead)))
-    return (None, None, galpha) + (None,) * (len(op.inputs) - 3)
+    partial, axes = _gamma_partial(op.outputs[0], alpha, op.inputs[0]._value.ndim - 1)
+    return (None, None, P.reduce_sum(PM.mul(g, partial), axes)) + (None,) * (len(op.inputs) - 3)
 
 
 def _stateless_gamma_jvp(op, dkey, dcounter, dalpha, *rest):
     if dalpha is None:
         return None
-    return PM.mul(_gamma_partial(op, op.inputs[2]), dalpha)
-
-
-def _stateless_gamma_batch(op, args, dims, attrs):
-    _no_shape_batch(dims, attrs)
-    size = P.batch_size(args, dims)
-    shape, _ = _runtime([a._value for a in args[3:]], attrs["shape"])
-    alpha = np.asarray(_front(args[2], dims[2], size)._value)
-    layout(shape, (alpha.shape[1:],), "StatelessRandomGammaV3", "")
-    lead = shape[:len(shape) - (alpha.ndim - 1)]
-    n = math.prod(lead)
-    if n == 0 or alpha.size == 0:
-        return wrap(np.zeros((size,) + shape, alpha.dtype)), 0
-    vals = PH.gamma(_streams(args, dims, size), None, alpha.astype(np.float64), n)
-    return wrap(vals.astype(alpha.dtype).reshape((size,) + shape)), 0
+    nb = op.inputs[0]._value.ndim - 1
+    partial, axes = _gamma_partial(op.outputs[0], op.inputs[2], nb)
+    if nb and axes:
+        shape = dalpha._value.shape
+        dalpha = P.reshape(dalpha, shape[:nb] + (1,) * len(axes) + shape[nb:])
+    return PM.mul(partial, dalpha)
 
 
 STATELESS_GAMMA = defop(
     "StatelessRandomGammaV3", _stateless_gamma_forward, _stateless_gamma_grad,
-    _stateless_gamma_jvp, allowed=(D.uint64,),
-    shape=lambda key, counter, alpha, *rest, shape, dims=None: aval(
-        _known(rest, shape, dims)[0], alpha.dtype),
-    batch=_stateless_gamma_batch)
+    _stateless_gamma_jvp, allowed=(D.uint64,), batch=_keyed_batch(1),
+    shape=_keyed_shape(1, lambda b, p, s, a: aval(b + s, p[0].dtype)))
 
 
 def stateless_gamma(key, counter, alpha, shape, dims=None):
@@ -829,26 +769,24 @@ def _index_shuffle_shape(index, seed, max_index, rounds):
     if not index.shape and not max_index.shape and len(seed.shape) == 1:
         return aval((), index.dtype)
     n = index.shape[0] if index.shape else (max_index.shape[0] if max_index.shape else (
-        seed.shape[0] if len(seed.shape) == 2 else 1))
+        seed.shape[0] + 1 if len(seed.shape) == 2 and seed.shape[0] is not None else None))
     return aval((n,), index.dtype)
 
 
 def _index_shuffle_batch(op, args, dims, attrs):
-    """Batched indices (or bounds) under one seed: one call on all examples' indices. Batched
-    seeds give each example its own permutation: one call per example."""
-    if dims[1] is not None:
+    """Batched indices (or bounds) under one vector seed: one call on every example's indices
+    (flattened; the op maps indices elementwise). Batched or matrix seeds tie seeds to index
+    positions: one call per example."""
+    if dims[1] is not None or args[1]._value.ndim != 1:
         return P.loop(op, args, dims, attrs)
     size = P.batch_size(args, dims)
-    index, mx = (np.asarray(_front(x, d, size)._value) for x, d in zip(args[::2], dims[::2]))
-    seed = np.asarray(args[1]._value)
-    per = max(index[0].size, mx[0].size)
-    iv = np.broadcast_to(index.reshape(size, -1), (size, per)).reshape(-1)
-    mv = np.broadcast_to(mx.reshape(size, -1), (size, per)).reshape(-1)
-    if seed.ndim != 1:
-        return P.loop(op, args, dims, attrs)
-    out = _index_shuffle_forward(iv, seed, mv, attrs["rounds"])
-    one = index[0].ndim == 0 and mx[0].ndim == 0
-    return wrap(out.reshape((size,) if one else (size, per))), 0
+    index, mx = (_front(x, d, size) for x, d in zip(args[::2], dims[::2]))
+    per = max(math.prod(index._value.shape[1:]), math.prod(mx._value.shape[1:]))
+    flat = [P.reshape(P.broadcast_to(P.reshape(x, (size, -1)), (size, per)), (size * per,))
+            for x in (index, mx)]
+    out = apply(op, (flat[0], args[1], flat[1]), attrs)
+    one = index._value.ndim == 1 and mx._value.ndim == 1
+    return P.reshape(out, (size,) if one else (size, per)), 0
 
 
 INDEX_SHUFFLE = defop("RandomIndexShuffle", _index_shuffle_forward, nondiff=True,
@@ -872,31 +810,32 @@ def advanced_state(state, blocks):
                     np.uint64).view(np.int64)
 
 
-def _read_and_skip_forward(var, delta):
+def _read_and_skip_forward(var, delta, batch_dims=0):
     """The state before; the Variable's counter then moves on as if `delta` elements had been
-    drawn (256 blocks each)."""
-    old = np.array(var._value)
-    var._value = advanced_state(old, int(delta) * RESERVED)
-    return old
-
-
-def _read_and_skip_shape(resource, delta):
-    return aval(resource.shape, _I64)
-
-
-def _read_and_skip_batch(op, args, dims, attrs):
-    """Batched skips: the examples read the state one after another (the counter moves by each
-    example's delta in turn)."""
-    var, delta = args
-    size = P.batch_size(args, dims)
-    deltas = np.asarray(_front(delta, dims[1], size)._value).reshape(size).tolist()
+    drawn (256 blocks each). With batch_dims, `delta` [*batch] holds one skip per example, taken
+    one after another: the states before each, [*batch, 3]."""
     state = np.array(var._value)
+    if not batch_dims:
+        var._value = advanced_state(state, int(delta) * RESERVED)
+        return state
     olds = []
-    for d in deltas:  # Python ints: 128-bit counter arithmetic
+    for d in np.asarray(delta).reshape(-1).tolist():  # 128-bit counters: Python integers
         olds.append(state)
         state = advanced_state(state, int(d) * RESERVED)
     var._value = state
-    return wrap(np.stack(olds)), 0
+    return np.stack(olds).reshape(np.shape(delta) + state.shape) if olds else \
+        np.zeros(np.shape(delta) + state.shape, np.int64)
+
+
+def _read_and_skip_shape(resource, delta, batch_dims=0):
+    return aval(tuple(delta.shape[:batch_dims]) + tuple(resource.shape), _I64)
+
+
+def _read_and_skip_batch(op, args, dims, attrs):
+    """Batched skips: the examples read the state one after another."""
+    delta = P.move_to_front(args[1], dims[1])
+    out = apply(op, (args[0], delta), {"batch_dims": attrs.get("batch_dims", 0) + 1})
+    return out, 0
 
 
 RNG_READ_AND_SKIP = defop("RngReadAndSkip", _read_and_skip_forward, nondiff=True, stateful=True,
@@ -925,16 +864,16 @@ def _state_key_counter_forward(state):
 
 
 def _state_key_counter_batch(op, args, dims, attrs):
-    state = P.move_to_front(args[0], dims[0])
-    k, c = _state_key_counter_forward(state._value)
-    return (wrap(k), wrap(c)), (0, 0)
+    return apply(op, (P.move_to_front(args[0], dims[0]),)), (0, 0)
 
 
-# A Philox Generator state [counter_lo, counter_hi, key] as TF's key [1] and counter [2] (TF's
-# Generator slices and bitcasts them).
+# A Philox Generator state [counter_lo, counter_hi, key] (or states [*batch, 3]) as TF's key [1]
+# and counter [2] (TF's Generator slices and bitcasts them).
 STATE_KEY_COUNTER = defop(
     "RngStateKeyCounter", _state_key_counter_forward, num_outputs=2, nondiff=True,
-    allowed=(D.int64,), shape=lambda s: (aval((1,), _U64), aval((2,), _U64)),
+    allowed=(D.int64,),
+    shape=lambda s: (aval(tuple(s.shape[:-1]) + (1,), _U64), aval(tuple(s.shape[:-1]) + (2,),
+                                                                  _U64)),
     batch=_state_key_counter_batch)
 
 
@@ -943,13 +882,38 @@ def state_key_counter(state):
 
 
 # ============================================================================================
-# Stateful ops: each node's Kernel (attribute `kernel`) moves on at every run
+# Stateful ops: each node's Kernel (attribute `kernel`) moves on at every run. Under vmap, a
+# batched parameter (`batch_dims` leading example axes) makes one draw per example, each from
+# the kernel's next reservation, as a run per example one after another would.
 # ============================================================================================
-def _kernel_streams(kernel, size, blocks):
-    """`size` consecutive reservations of `blocks` each from `kernel`, as Streams (what `size`
-    runs one after another would draw)."""
-    key, counter = kernel.reserve(size * blocks)
-    return PH.Streams.repeated(key, counter, np.arange(size, dtype=np.int64) * blocks)
+def _reserved(kernel, examples, blocks):
+    """The (key, counter) to draw one example from, or `Streams` for several examples (their
+    consecutive reservations)."""
+    if examples is None:
+        return kernel.reserve(blocks)
+    key, counter = kernel.reserve(examples * blocks)
+    return PH.Streams.repeated(key, counter, np.arange(examples, dtype=np.int64) * blocks), None
+
+
+def _examples(batch_dims, x):
+    """The batch shape of a parameter (its first batch_dims axes), and its example count (None
+    without batch axes)."""
+    if not batch_dims:
+        return (), None
+    batch = x.shape[:batch_dims]
+    return batch, math.prod(batch)
+
+
+def _param_batch(n_params):
+    """The vmap rule of a stateful op on parameters (*params[, shape]): the parameters given the
+    batch axis in front, then the op with one more batch axis."""
+    def rule(op, args, dims, attrs):
+        _no_shape_batch(dims, attrs)
+        size = P.batch_size(args, dims)
+        ins = [_front(x, d, size) for x, d in zip(args[:n_params], dims[:n_params])]
+        new = dict(attrs, batch_dims=attrs.get("batch_dims", 0) + 1)
+        return apply(op, ins + list(args[n_params:]), new), 0
+    return rule
 
 
 def _stateful_draw(name, sample):
@@ -961,9 +925,10 @@ def _stateful_draw(name, sample):
         return sample(k, c, n, dtype).reshape(shape)
 
     def batch(op, args, dims, attrs):
-        # the only input is a runtime shape: it cannot differ between examples
+        # the only input is a runtime shape, which cannot differ between examples (unbatched
+        # draws are made once per example by vmap itself)
         _no_shape_batch(dims, attrs)
-        raise ValueError(f"vmap: {name}'s shape input cannot be batched")
+        raise ValueError(f"vmap: {name} has no batched inputs to map over")
 
     def shape_rule(*rest, kernel, shape, dtype, dims=None):
         return aval(_known(rest, shape, dims)[0], dtype)
@@ -985,46 +950,38 @@ def _stateful_attrs(kernel, shape, dtype, dims):
     return attrs, extra
 
 
-def random_uniform(kernel, shape, dtype, dims=None):
-    attrs, extra = _stateful_attrs(kernel, shape, dtype, dims)
-    return apply(RANDOM_UNIFORM, extra, attrs)
+def _stateful_binder(op):
+    def bind(kernel, shape, dtype, dims=None):
+        attrs, extra = _stateful_attrs(kernel, shape, dtype, dims)
+        return apply(op, extra, attrs)
+    bind.__doc__ = f"{op.name} drawn from `kernel` (a Kernel): `shape` a tuple or a tensor."
+    return bind
 
 
-def random_normal(kernel, shape, dtype, dims=None):
-    attrs, extra = _stateful_attrs(kernel, shape, dtype, dims)
-    return apply(RANDOM_NORMAL, extra, attrs)
+random_uniform = _stateful_binder(RANDOM_UNIFORM)
+random_normal = _stateful_binder(RANDOM_NORMAL)
+truncated_normal = _stateful_binder(TRUNCATED_NORMAL)
 
 
-def truncated_normal(kernel, shape, dtype, dims=None):
-    attrs, extra = _stateful_attrs(kernel, shape, dtype, dims)
-    return apply(TRUNCATED_NORMAL, extra, attrs)
-
-
-def _random_uniform_int_forward(lo, hi, *rest, kernel, shape, dtype, dims=None):
+def _random_uniform_int_forward(lo, hi, *rest, kernel, shape, dtype, dims=None, batch_dims=0):
+    op = "RandomUniformInt"
     shape, _ = _runtime(rest, shape)
     n = math.prod(shape)
-    lo, hi = check_int_bounds(n, lo, hi, "RandomUniformInt")
-    k, c = kernel.reserve(n * RESERVED)
-    return PH.uniform_int(k, c, n, lo, hi, dtype).reshape(shape)
-
-
-def _random_uniform_int_batch(op, args, dims, attrs):
-    _no_shape_batch(dims, attrs)
-    size = P.batch_size(args, dims)
-    shape, _ = _runtime([a._value for a in args[2:]], attrs["shape"])
-    n = math.prod(shape)
-    lo, hi = _int_bounds_batch(args[:2], dims[:2], size, "RandomUniformInt", n)
-    streams = _kernel_streams(attrs["kernel"], size, n * RESERVED)
-    return wrap(PH.uniform_int(streams, None, n, lo, hi, attrs["dtype"]).reshape(
-        (size,) + shape)), 0
+    batch, examples = _examples(batch_dims, lo)
+    if examples is None:
+        lo, hi = check_int_bounds(n, lo, hi, op)
+    else:
+        lo, hi = _batched_bounds(lo, hi, batch, n, op)
+    k, c = _reserved(kernel, examples, n * RESERVED)
+    return PH.uniform_int(k, c, n, lo, hi, dtype).reshape(batch + shape)
 
 
 RANDOM_UNIFORM_INT = defop(
     "RandomUniformInt", _random_uniform_int_forward, nondiff=True, stateful=True,
     allowed=(D.int32, D.int64),
-    shape=lambda lo, hi, *rest, kernel, shape, dtype, dims=None: aval(
-        _known(rest, shape, dims)[0], dtype),
-    batch=_random_uniform_int_batch)
+    shape=lambda lo, hi, *rest, kernel, shape, dtype, dims=None, batch_dims=0: aval(
+        tuple(lo.shape[:batch_dims]) + _known(rest, shape, dims)[0], dtype),
+    batch=_param_batch(2))
 
 
 def random_uniform_int(kernel, minval, maxval, shape, dtype, dims=None):
@@ -1032,56 +989,39 @@ def random_uniform_int(kernel, minval, maxval, shape, dtype, dims=None):
     return apply(RANDOM_UNIFORM_INT, (minval, maxval) + extra, attrs)
 
 
-def _random_shuffle_forward(value, kernel):
-    if value.ndim == 0 or value.size <= 1 or value.shape[0] <= 1:
+def _random_shuffle_forward(value, kernel, batch_dims=0):
+    batch, examples = _examples(batch_dims, value)
+    if value.ndim == batch_dims or value.size <= 1 or value.shape[batch_dims] <= 1:
         return value
-    n = value.shape[0]
-    k, c = kernel.reserve((n - 1 + 3) // 4)
-    return value[PH.shuffle_permutation(k, c, n)]
-
-
-def _random_shuffle_batch(op, args, dims, attrs):
-    value = P.move_to_front(args[0], dims[0])
-    v = value._value
-    size = v.shape[0]
-    if v.ndim == 1 or v[0].size <= 1 or v.shape[1] <= 1:
-        return value, 0
-    streams = _kernel_streams(attrs["kernel"], size, (v.shape[1] - 1 + 3) // 4)
-    return wrap(_shuffle_rows(value, 0, size, streams)), 0
+    n = value.shape[batch_dims]
+    k, c = _reserved(kernel, examples, (n - 1 + 3) // 4)
+    return _shuffled(k, c, value, batch)
 
 
 RANDOM_SHUFFLE = defop("RandomShuffle", _random_shuffle_forward, nondiff=True, stateful=True,
-                       allowed=ANY, shape=lambda value, kernel: aval(value.shape, value.dtype),
-                       batch=_random_shuffle_batch)
+                       allowed=ANY, batch=_param_batch(1),
+                       shape=lambda value, kernel, batch_dims=0: aval(value.shape, value.dtype))
 
 
 def random_shuffle(kernel, value):
     return apply(RANDOM_SHUFFLE, (value,), {"kernel": kernel})
 
 
-def _multinomial_forward(logits, kernel, num_samples, dtype):
-    check_logits(logits, num_samples, "Multinomial")
-    batch = logits.shape[0]
-    if batch == 0 or num_samples == 0:
-        return np.zeros((batch, num_samples), dtype)
-    k, c = kernel.reserve(multinomial_blocks(batch, num_samples))
-    return PH.multinomial(k, c, logits, num_samples).astype(dtype)
+def _multinomial_forward(logits, kernel, num_samples, dtype, batch_dims=0):
+    check_logits(logits, num_samples, "Multinomial", batch_dims)
+    batch, examples = _examples(batch_dims, logits)
+    rows = logits.shape[batch_dims]
+    if rows == 0 or num_samples == 0 or examples == 0:
+        return np.zeros(batch + (rows, num_samples), dtype)
+    k, c = _reserved(kernel, examples, multinomial_blocks(rows, num_samples))
+    return _multinomial_values(k, c, logits, num_samples, dtype, batch)
 
 
-def _multinomial_batch(op, args, dims, attrs):
-    logits = P.move_to_front(args[0], dims[0])._value
-    size = logits.shape[0]
-    ns, dtype = attrs["num_samples"], attrs["dtype"]
-    check_logits(logits[0] if size else logits[:, 0], ns, "Multinomial")
-    batch = logits.shape[1]
-    if batch == 0 or ns == 0:
-        return wrap(np.zeros((size, batch, ns), dtype)), 0
-    streams = _kernel_streams(attrs["kernel"], size, multinomial_blocks(batch, ns))
-    return wrap(PH.multinomial(streams, None, logits, ns).astype(dtype)), 0
-
-
-MULTINOMIAL = defop("Multinomial", _multinomial_forward, nondiff=True, stateful=True,
-                    allowed=FLOAT, shape=_multinomial_shape, batch=_multinomial_batch)
+MULTINOMIAL = defop(
+    "Multinomial", _multinomial_forward, nondiff=True, stateful=True, allowed=FLOAT,
+    shape=lambda logits, kernel, num_samples, dtype, batch_dims=0: _multinomial_out(
+        logits.shape[:batch_dims], logits.shape, num_samples, dtype),
+    batch=_param_batch(1))
 
 
 def multinomial(kernel, logits, num_samples, dtype):
@@ -1089,48 +1029,43 @@ def multinomial(kernel, logits, num_samples, dtype):
                                           "dtype": np.dtype(dtype)})
 
 
-def _random_gamma_forward(alpha, *rest, kernel, shape, dims=None):
-    """Gamma(alpha) samples shape + alpha.shape."""
+def _random_gamma_forward(alpha, *rest, kernel, shape, dims=None, batch_dims=0):
+    """Gamma(alpha) samples shape + alpha.shape (after alpha's batch axes, under vmap)."""
     shape, _ = _runtime(rest, shape)
-    n_out = math.prod(shape) * alpha.size
-    k, c = kernel.reserve(n_out * RESERVED) if n_out else kernel.position()
-    return gamma_values(k, c, shape, alpha)
+    batch, examples = _examples(batch_dims, alpha)
+    per = math.prod(shape) * math.prod(alpha.shape[batch_dims:])
+    if per == 0:
+        k, c = kernel.position()
+    else:
+        k, c = _reserved(kernel, examples, per * RESERVED)
+    return _gamma_values(k, c, shape, alpha, batch)
 
 
 def _random_gamma_grad(op, g):
     alpha = op.inputs[0]
-    galpha = P.reduce_sum(PM.mul(g, _gamma_partial(op, alpha)),
-                          tuple(range(_gamma_lead(op, alpha))))
-    return (galpha,) + (None,) * (len(op.inputs) - 1)
+    partial, axes = _gamma_partial(op.outputs[0], alpha, op.attrs.get("batch_dims", 0))
+    return (P.reduce_sum(PM.mul(g, partial), axes),) + (None,) * (len(op.inputs) - 1)
 
 
 def _random_gamma_jvp(op, dalpha, *rest):
     if dalpha is None:
         return None
-    return PM.mul(_gamma_partial(op, op.inputs[0]), dalpha)
+    nb = op.attrs.get("batch_dims", 0)
+    partial, axes = _gamma_partial(op.outputs[0], op.inputs[0], nb)
+    if nb and axes:
+        shape = dalpha._value.shape
+        dalpha = P.reshape(dalpha, shape[:nb] + (1,) * len(axes) + shape[nb:])
+    return PM.mul(partial, dalpha)
 
 
-def _random_gamma_batch(op, args, dims, attrs):
-    _no_shape_batch(dims, attrs)
-    alpha = P.move_to_front(args[0], dims[0])._value
-    size = alpha.shape[0]
-    lead, _ = _runtime([a._value for a in args[1:]], attrs["shape"])
-    n = math.prod(lead)
-    per = n * (alpha.size // size if size else 0)
-    if per == 0:
-        return wrap(np.zeros((size,) + tuple(lead) + alpha.shape[1:], alpha.dtype)), 0
-    streams = _kernel_streams(attrs["kernel"], size, per * RESERVED)
-    vals = PH.gamma(streams, None, alpha.astype(np.float64), n)
-    return wrap(vals.astype(alpha.dtype).reshape((size,) + tuple(lead) + alpha.shape[1:])), 0
-
-
-def _random_gamma_shape(alpha, *rest, kernel, shape, dims=None):
-    return aval(_known(rest, shape, dims)[0] + tuple(alpha.shape), alpha.dtype)
+def _random_gamma_shape(alpha, *rest, kernel, shape, dims=None, batch_dims=0):
+    return aval(tuple(alpha.shape[:batch_dims]) + _known(rest, shape, dims)[0] +
+                tuple(alpha.shape[batch_dims:]), alpha.dtype)
 
 
 RANDOM_GAMMA = defop("RandomGamma", _random_gamma_forward, _random_gamma_grad, _random_gamma_jvp,
                      stateful=True, allowed=(D.float16, D.float32, D.float64),
-                     shape=_random_gamma_shape, batch=_random_gamma_batch)
+                     shape=_random_gamma_shape, batch=_param_batch(1))
 
 
 def random_gamma(kernel, alpha, shape, dims=None):
@@ -1139,36 +1074,23 @@ def random_gamma(kernel, alpha, shape, dims=None):
     return apply(RANDOM_GAMMA, (alpha,) + extra, attrs)
 
 
-def _random_poisson_forward(rate, *rest, kernel, shape, dtype, dims=None):
+def _random_poisson_forward(rate, *rest, kernel, shape, dtype, dims=None, batch_dims=0):
     shape, _ = _runtime(rest, shape)
-    n = math.prod(shape)
-    if n == 0 or rate.size == 0:
-        return np.zeros(tuple(shape) + rate.shape, dtype)
-    k, c = kernel.reserve(n * rate.size * RESERVED)
-    return poisson_values(k, c, shape, rate, dtype)
-
-
-def _random_poisson_batch(op, args, dims, attrs):
-    _no_shape_batch(dims, attrs)
-    rate = P.move_to_front(args[0], dims[0])._value
-    size = rate.shape[0]
-    lead, _ = _runtime([a._value for a in args[1:]], attrs["shape"])
-    n = math.prod(lead)
-    per = n * (rate.size // size if size else 0)
-    dtype = attrs["dtype"]
+    batch, examples = _examples(batch_dims, rate)
+    per = math.prod(shape) * math.prod(rate.shape[batch_dims:])
     if per == 0:
-        return wrap(np.zeros((size,) + tuple(lead) + rate.shape[1:], dtype)), 0
-    streams = _kernel_streams(attrs["kernel"], size, per * RESERVED)
-    vals = PH.poisson(streams, None, rate, n, np.float64)
-    return wrap(vals.astype(dtype).reshape((size,) + tuple(lead) + rate.shape[1:])), 0
+        return np.zeros(batch + tuple(shape) + rate.shape[batch_dims:], dtype)
+    k, c = _reserved(kernel, examples, per * RESERVED)
+    return _poisson_values(k, c, shape, rate, dtype, batch)
 
 
 RANDOM_POISSON = defop(
     "RandomPoissonV2", _random_poisson_forward, nondiff=True, stateful=True,
     allowed=(D.float16, D.float32, D.float64, D.int32, D.int64),
-    shape=lambda rate, *rest, kernel, shape, dtype, dims=None: aval(
-        _known(rest, shape, dims)[0] + tuple(rate.shape), dtype),
-    batch=_random_poisson_batch)
+    shape=lambda rate, *rest, kernel, shape, dtype, dims=None, batch_dims=0: aval(
+        tuple(rate.shape[:batch_dims]) + _known(rest, shape, dims)[0] +
+        tuple(rate.shape[batch_dims:]), dtype),
+    batch=_param_batch(1))
 
 
 def random_poisson(kernel, rate, shape, dtype, dims=None):
@@ -1176,32 +1098,10 @@ def random_poisson(kernel, rate, shape, dtype, dims=None):
     return apply(RANDOM_POISSON, (rate,) + extra, attrs)
 
 
-__all__ = [
-    "Kernel",
-    "Resource",
-    "get_key_counter",
-    "index_shuffle",
-    "multinomial",
-    "ndtr",
-    "random_gamma",
-    "random_normal",
-    "random_poisson",
-    "random_shuffle",
-    "random_uniform",
-    "random_uniform_int",
-    "read_and_skip",
-    "reset_kernels",
-    "state_key_counter",
-    "stateless_binomial",
-    "stateless_full_int",
-    "stateless_gamma",
-    "stateless_multinomial",
-    "stateless_normal",
-    "stateless_parameterized_truncated_normal",
-    "stateless_poisson",
-    "stateless_shuffle",
-    "stateless_truncated_normal",
-    "stateless_uniform",
-    "stateless_uniform_int",
-    "truncated_normal",
-]
+__all__ = ["Kernel", "Resource", "get_key_counter", "index_shuffle", "multinomial", "ndtr",
+           "random_gamma", "random_normal", "random_poisson", "random_shuffle", "random_uniform",
+           "random_uniform_int", "read_and_skip", "reset_kernels", "state_key_counter",
+           "stateless_binomial", "stateless_full_int", "stateless_gamma", "stateless_multinomial",
+           "stateless_normal", "stateless_parameterized_truncated_normal", "stateless_poisson",
+           "stateless_shuffle", "stateless_truncated_normal", "stateless_uniform",
+           "stateless_uniform_int", "truncated_normal"]

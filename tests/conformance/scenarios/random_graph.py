@@ -363,7 +363,7 @@ def f():
     return g.split(2)[0].normal([])
 try:
     f()
-except ValueError as e:
+except ValueError:
     print("ValueError")
 
 #@ generator_reset_in_function
