@@ -12,6 +12,9 @@ glibc 2.28.
     >>> float(logf(np.float32([0.5]))[0])
     -0.6931471824645996
 """
+import math
+import struct
+
 import numpy as np
 
 # (1/c, log c) for the 16 subintervals of [0x3f330000, 2 * 0x3f330000] as floats
@@ -154,6 +157,74 @@ def _sincosf_chunk(y, top):
         sin_out[tiny] = y[tiny]
         cos_out[tiny] = 1
     return sin_out, cos_out
+
+
+# ============================================================================================
+# The same arithmetic on Python floats, for a few values (a small draw's Box-Muller pairs): the
+# float64 steps are the same IEEE operations, and float32 roundings go through struct
+# ============================================================================================
+_F32 = struct.Struct("<f")
+_U32 = struct.Struct("<I")
+_LOG_ROWS = [tuple(float(v) for v in row) for row in _LOG_TABLE]
+_TINY_F32 = 2.0 ** -126
+
+
+def f32(v):
+    """The Python float v rounded to the nearest float32 (ties to even)."""
+    return _F32.unpack(_F32.pack(v))[0]
+
+
+def _bits(v):
+    return _U32.unpack(_F32.pack(v))[0]
+
+
+def _from_bits(b):
+    return _F32.unpack(_U32.pack(b))[0]
+
+
+def logf_scalar(v):
+    """`logf` of one float32 value (a Python float), for normal positive finite values."""
+    ix = _bits(v)
+    if ix < 0x00800000 or ix >= 0x7F800000:
+        return float(logf(np.float32([v]))[0])
+    if ix == 0x3F800000:
+        return 0.0
+    tmp = (ix - 0x3F330000) & 0xFFFFFFFF
+    i = (tmp >> 19) & 15
+    k = (tmp - (1 << 32) if tmp & 0x80000000 else tmp) >> 23
+    z = _from_bits((ix - (tmp & (0x1FF << 23))) & 0xFFFFFFFF)
+    invc_hi, invc_lo, logc = _LOG_ROWS[i]
+    r = (z * invc_hi - 1.0) + z * invc_lo
+    y0 = logc + k * _LN2
+    r2 = r * r
+    y = _LOG_A1 * r + _LOG_A2
+    y = _LOG_A0 * r2 + y
+    y = y * r2 + (y0 + r)
+    return f32(y)
+
+
+def sincosf_scalar(v):
+    """(sin, cos) of one float32 value (a Python float) with |v| < 120."""
+    top = (_bits(v) >> 20) & 0x7FF
+    if top >= int(_TOP_120) or math.isnan(v):
+        raise ValueError("sincosf: arguments must be finite and below 120 in magnitude")
+    x = v
+    n = (int(x * _HPI_INV) + 0x800000) >> 24 if top >= int(_TOP_PIO4) else 0
+    nf = float(n)
+    xr = (x - nf * _HPI_HI) - nf * _HPI_LO
+    x2 = xr * xr
+    x3 = x2 * xr
+    x4 = x2 * x2
+    s = (xr + x3 * _S1) + (x3 * x2) * (_S2 + x2 * _S3)
+    c = ((_C0 + x2 * _C1) + x4 * _C2) + (x4 * x2) * (_C3 + x2 * _C4)
+    s *= (1.0, -1.0, -1.0, 1.0)[n & 3]
+    c *= (1.0, -1.0)[(n >> 1) & 1]
+    sin_part, cos_part = f32(s), f32(c)
+    if n & 1:
+        sin_part, cos_part = cos_part, sin_part
+    if top < int(_TOP_TINY):
+        return v, 1.0
+    return sin_part, cos_part
 
 
 # ============================================================================================

@@ -8,6 +8,8 @@ counter, n)` computes n blocks at once.
     >>> philox_blocks((0, 0), (0, 0, 0, 0), 1).shape
     (1, 4)
 """
+import math
+
 import numpy as np
 
 _M0 = np.uint64(0xD2511F53)
@@ -263,9 +265,14 @@ def words_to_uint64(w):
     return w[:, 0] | (w[:, 1] << _SHIFT32)
 
 
+_PY_PAIRS = 8  # up to this many pairs, Python floats beat NumPy's per-call overhead
+
+
 def box_muller32(w):
     """Normal float32 pairs from word pairs with TF's float Box-Muller (glibc logf/sincosf)."""
     from ._libm32 import logf, sincosf
+    if len(w) <= 2 * _PY_PAIRS:
+        return _box_muller32_py(w)
     u = words_to_float32(w).reshape(-1, 2)
     u1 = np.maximum(u[:, 0], np.float32(1.0e-7))
     v1 = (_TWO_PI * u[:, 1].astype(np.float64)).astype(np.float32)
@@ -275,6 +282,22 @@ def box_muller32(w):
     out[:, 0] = s * u2
     out[:, 1] = c * u2
     return out.reshape(-1)
+
+
+def _box_muller32_py(w):
+    """box_muller32 for a few word pairs, with the same roundings in Python floats."""
+    from ._libm32 import f32, logf_scalar, sincosf_scalar
+    out = np.empty(len(w), np.float32)
+    lowest = f32(1.0e-7)
+    words = w.tolist()
+    for j in range(0, len(words), 2):
+        u1 = max((words[j] & 0x7FFFFF) / 8388608.0, lowest)  # exact: 23 mantissa bits
+        v1 = f32(_TWO_PI * ((words[j + 1] & 0x7FFFFF) / 8388608.0))
+        u2 = f32(math.sqrt(-2.0 * logf_scalar(u1)))
+        s, c = sincosf_scalar(v1)
+        out[j] = s * u2
+        out[j + 1] = c * u2
+    return out
 
 
 def box_muller64(w):
