@@ -41,6 +41,7 @@ from ..framework.errors import InvalidArgumentError, UnimplementedError, op_erro
 from ..framework.graph import _graph_state, building_graph
 from ..framework.op import is_concrete, state
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.tensor_shape import TensorShape
 from ..framework.variables import Variable
 from ..module import Module
 from ..prims import base as P
@@ -201,6 +202,8 @@ def _shape_arg(shape):
     """(shape, dims): a static shape tuple and None, or an integer vector tensor and what is
     known of its values (a tuple with None for dimensions known only at run time)."""
     if not _symbolic(shape):
+        if isinstance(shape, TensorShape) and not shape.is_fully_defined():
+            raise ValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor.")
         return _shape(shape), None
     if isinstance(shape, Tensor):
         st = shape
