@@ -14,7 +14,8 @@ recording. An exception in a forward is reported as TF's error for that operatio
 
 Variables are read and assigned through their handles: a handle slot holds the Variable object,
 `ReadVariableOp` reads its current value and the assignment ops update it in place of TF's
-resource ops.
+resource ops. Each plan has its own copy of per-instantiation state held in attributes (the
+kernels of stateful random ops), as each TF function instantiation has its own kernels.
 
     >>> f = tf.function(lambda x: x * 2.0 + 1.0)
     >>> f(tf.constant(3.0))
@@ -127,6 +128,7 @@ class Plan:
             last_use[alias.get(id(t), id(t))] = len(steps)
         lines.append("    try:")
         tmp = 0
+        instances = {}  # id(state attribute) -> this plan's copy (shared where nodes share it)
         self._step_ops = steps
         self._step_lines = step_lines = []  # the source line (1-based) each step starts on
         for si, op in enumerate(steps):
@@ -141,7 +143,7 @@ class Plan:
                 glob[fname] = forward
                 if op._attrs:
                     aname = f"k{si}"
-                    glob[aname] = op._attrs
+                    glob[aname] = _instantiated(op._attrs, instances)
                     call = f"{fname}({', '.join(args)}{', ' if args else ''}**{aname})"
                 else:
                     call = f"{fname}({', '.join(args)})"
@@ -226,6 +228,22 @@ class Plan:
 
 _INFIX = {_operator.mul: "*", _operator.add: "+", _operator.sub: "-",
           _operator.truediv: "/"}
+
+
+def _instantiated(attrs, instances):
+    """A plan is one instantiation of its graph, as TF instantiates a function: attributes with
+    per-instantiation state (a random op's kernel, `instantiate()`) get this plan's own copy, so a
+    function's inference plan and its forward-for-gradients plan draw from separate kernels."""
+    if not any(hasattr(v, "instantiate") for v in attrs.values()):
+        return attrs
+    out = {}
+    for k, v in attrs.items():
+        if hasattr(v, "instantiate"):
+            if id(v) not in instances:
+                instances[id(v)] = (v, v.instantiate())  # (the original kept alive: its id)
+            v = instances[id(v)][1]
+        out[k] = v
+    return out
 
 
 def _foldable(prim):
