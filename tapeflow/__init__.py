@@ -100,7 +100,10 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec"),
          "RaggedTensor": (".ragged.ragged_tensor", "RaggedTensor"),
          "RaggedTensorSpec": (".ragged.ragged_tensor", "RaggedTensorSpec"),
-         "fingerprint": (".strings", "fingerprint")}
+         "fingerprint": (".strings", "fingerprint"),
+         "saved_model": (".saved_model", None), "python": (".python", None),
+         "gradients": (".graph_gradients", "gradients"),
+         "hessians": (".graph_gradients", "hessians")}
 
 
 def __getattr__(name):
