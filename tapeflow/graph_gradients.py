@@ -118,7 +118,7 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
             else:
                 seeds.append(convert_to_tensor(gy, dtype=y.dtype))
         live_sources = [s for s in sources if s is not None]
-        source_ids = {id(s) for s in live_sources} - stop_ids
+        source_ids = {id(s) for s in live_sources}  # a stopped source still gets its own
         nodes = _nodes(graph, source_ids, stop_ids)
         tracked = {id(s): s for s in live_sources if id(s) in source_ids}
         targets = [y for y in ys_list if type(y) is SymbolicTensor and y.graph is graph]

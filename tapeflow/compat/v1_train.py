@@ -573,10 +573,12 @@ class Saver:
 
     def restore(self, sess, save_path):
         """Sets the variables to the values saved at `save_path` (all checked first)."""
-        from ..training.checkpoint import _Archive, _shape_mismatch
+        from ..training.checkpoint import _Archive, _file_for, _shape_mismatch
         self.build()
         if save_path is None:
             raise ValueError("Can't load save_path when it is None.")
+        if not os.path.exists(_file_for(save_path)):
+            raise ValueError(f"The passed save_path is not a valid checkpoint: {save_path}")
         archive = _Archive(save_path)
         try:
             pending = []

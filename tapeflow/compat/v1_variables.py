@@ -353,8 +353,11 @@ class GraphVariable(Variable):
         return self.numpy()
 
     def eval(self, session=None):
-        """The variable's value in `session` (or the default session)."""
+        """The variable's value in `session` (or the default session); in a graph only."""
         from .v1_session import get_default_session
+        if _graph.building_graph() is None:
+            raise RuntimeError("This operation is not supported when eager execution is "
+                               "enabled.")
         session = session or get_default_session()
         if session is None:
             raise ValueError("Cannot evaluate tensor using `eval()`: No default session is "
@@ -1019,6 +1022,9 @@ def _initial_value(name, shape, dtype, initializer):
             if not shape.is_compatible_with(value.shape):
                 raise ValueError("If initializer is a constant, do not specify shape.")
         return value
+    if shape is None and initializer is None:
+        raise ValueError(f"Variable {name} did not get an initializer, so its `shape` argument "
+                         f"must be specified.")
     if shape is None or not shape.is_fully_defined():
         raise ValueError(f"Shape of a new variable ({name}) must be fully defined, but instead "
                          f"was {_shape_text(shape) if shape is not None else '<unknown>'}.")

@@ -188,6 +188,8 @@ class SymbolicTensor(Tensor):
                         f"(a symbolic tensor {self.name} has no value yet)")
 
     def __str__(self):
+        if self.shape.rank is None:  # TF leaves an unknown shape out
+            return 'Tensor("%s", dtype=%s)' % (self.name, self.dtype.name)
         return 'Tensor("%s", shape=%s, dtype=%s)' % (self.name, self.shape, self.dtype.name)
 
     def __repr__(self):
