@@ -12,7 +12,7 @@ map to them.
     >>> v1 = tf.compat.v1
     >>> g = v1.Graph()
     >>> with g.as_default():
-    ...     x = v1.placeholder(tf.float32, shape=[None])
+    ...     x = v1.placeholder(tf.float32, shape=[2])
     ...     y = v1.reduce_sum(x * x, reduction_indices=[0])
     ...     (dx,) = v1.gradients(y, x)
     >>> with v1.Session(graph=g) as sess:

@@ -9,8 +9,8 @@ enclosing reusing scope shares them, as in TF1.
     >>> with g.as_default():
     ...     x = tf.compat.v1.placeholder(tf.float32, [None, 3])
     ...     y = tf.compat.v1.layers.dense(x, 2, kernel_initializer=tf.compat.v1.ones_initializer())
-    >>> y
-    <tf.Tensor 'dense/BiasAdd:0' shape=(None, 2) dtype=float32>
+    >>> y.shape
+    TensorShape([None, 2])
     >>> [v.name for v in g.get_collection("trainable_variables")]
     ['dense/kernel:0', 'dense/bias:0']
 """

@@ -151,7 +151,7 @@ def group(*inputs, name=None):
     """An operation that runs all `inputs` (`tf.group`); None eagerly (everything already ran).
 
     >>> with tf.Graph().as_default():
-    ...     print(tf.group(tf.compat.v1.placeholder(tf.float32) * 2.0).type)
+    ...     print(tf.group(tf.compat.v1.placeholder(tf.float32, shape=[]) * 2.0).type)
     NoOp
     """
     g = _graph.building_graph()
