@@ -207,9 +207,6 @@ class GraphVariable(Variable):
         with _graph.Graph.name_scope(graph, "Initializer"):
             if callable(initial_value):
                 initial_value = initial_value()
-            if isinstance(initial_value, Variable):
-                raise NotImplementedError("a TF1 graph variable initialized from another "
-                                          "variable (use its initialized_value())")
             t = convert_to_tensor(initial_value, dtype=dtype)
             if type(t) is not _graph.SymbolicTensor:
                 t = graph.constant(t._value, name="initial_value")
