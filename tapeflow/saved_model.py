@@ -755,14 +755,12 @@ def _register_primitives():
     with _lock:
         if _registered:
             return
-        import tapeflow.prims  # noqa: F401 - registers the primitive layer
-
-        from . import control_flow, function, graph_control_flow, ops  # noqa: F401
-        from .compat import v1_ops  # noqa: F401
-        for mod in ("linalg_ops", "nn_ops", "nn_conv_ops", "nn_extra_ops", "random_ops",
-                    "segment_ops", "special_math_ops", "string_ops", "indexing_ops",
-                    "sparse_ops"):
-            __import__(f"tapeflow.ops.{mod}")
+        import importlib
+        for mod in ("prims", "control_flow", "function", "graph_control_flow", "compat.v1_ops",
+                    "ops", "ops.linalg_ops", "ops.nn_ops", "ops.nn_conv_ops", "ops.nn_extra_ops",
+                    "ops.random_ops", "ops.segment_ops", "ops.special_math_ops",
+                    "ops.string_ops", "ops.indexing_ops", "ops.sparse_ops"):
+            importlib.import_module(f"tapeflow.{mod}")
         _registered.append(True)
 
 

@@ -102,6 +102,46 @@ def test_indexed_slices_fetch():
     np.testing.assert_allclose(dense, [[1, 1], [0, 0], [1, 1]])
 
 
+def test_concurrent_runs_share_a_session_safely():
+    import threading
+    g = _graph()
+    with g.as_default():
+        x = v1.placeholder(tf.float32, [2])
+        v = v1.Variable(0.0)
+        inc = v1.assign_add(v, 1.0)
+        y = tf.reduce_sum(x * 2.0)
+        init = v1.global_variables_initializer()
+    sess = v1.Session(graph=g)
+    sess.run(init)
+    errors = []
+
+    def work(k):
+        try:
+            for i in range(100):
+                assert sess.run(y, {x: [k, i]}) == 2 * (k + i)
+                sess.run(inc)
+        except (AssertionError, tf.errors.OpError, RuntimeError, TypeError, ValueError) as e:
+            errors.append(e)
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sess.run(v) == 400.0  # no update was lost
+
+
+def test_run_and_eval_without_a_default_session():
+    g = _graph()
+    with g.as_default():
+        op = tf.no_op()
+        t = tf.constant(1.0) + 1.0
+        with pytest.raises(ValueError, match="No default session"):
+            op.run()
+        with pytest.raises(ValueError, match="No default session"):
+            t.eval()
+
+
 def test_errors_name_the_failing_node():
     g = _graph()
     with g.as_default():

@@ -105,7 +105,9 @@ class BaseSession:
         self._target = target
         self._config = config
         self._values = {}  # id(graph variable) -> its value in this session
+        self._values_lock = threading.Lock()  # makes each variable update one atomic step
         self._plans = collections.OrderedDict()
+        self._plans_lock = threading.Lock()  # runs may come from several threads
         self._closed = False
         self._contexts = []
 
@@ -184,10 +186,11 @@ class BaseSession:
     def _plan(self, tensors, targets, feed_tensors):
         key = (tuple(id(t) for t in tensors), tuple(id(o) for o in targets),
                tuple(id(t) for t in feed_tensors))
-        entry = self._plans.get(key)
-        if entry is not None:
-            self._plans.move_to_end(key)
-            return entry[0]
+        with self._plans_lock:
+            entry = self._plans.get(key)
+            if entry is not None:
+                self._plans.move_to_end(key)
+                return entry[0]
         fed = {id(t) for t in feed_tensors}
         needed = set()
         work = [t._op for t in tensors if id(t) not in fed] + list(targets)
@@ -204,10 +207,10 @@ class BaseSession:
             work.extend(op._control_inputs)
         ops = [op for op in self._graph._ops if id(op) in needed]
         plan = Plan(_View(ops), feed_tensors, tensors, name="session_run")
-        # the entry keeps the keyed objects alive, so their ids stay theirs
-        self._plans[key] = (plan, tensors, targets, feed_tensors)
-        if len(self._plans) > _PLAN_CACHE_SIZE:
-            self._plans.popitem(last=False)
+        with self._plans_lock:  # the entry keeps the keyed objects alive: their ids stay theirs
+            self._plans[key] = (plan, tensors, targets, feed_tensors)
+            if len(self._plans) > _PLAN_CACHE_SIZE:
+                self._plans.popitem(last=False)
         return plan
 
     def _feeds(self, feed_dict):

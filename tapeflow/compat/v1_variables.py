@@ -406,9 +406,10 @@ class GraphVariable(Variable):
         sess = _session()
         if sess is None:
             raise _out_of_scope(self)
-        current = self._value
         delta = self._checked(delta)
-        sess._values[id(self)] = np.asarray(ufunc(current, delta), dtype=current.dtype)
+        with sess._values_lock:  # read-modify-write, atomic as TF's resource updates
+            current = self._value
+            sess._values[id(self)] = np.asarray(ufunc(current, delta), dtype=current.dtype)
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
         if state.interpreters and _graph.building_graph() is not None:

@@ -235,7 +235,12 @@ class Operation:
 
     def run(self, feed_dict=None, session=None):
         from ..compat.v1_session import get_default_session
-        (session or get_default_session()).run(self, feed_dict)
+        session = session or get_default_session()
+        if session is None:
+            raise ValueError("Cannot execute operation using `run()`: No default session is "
+                             "registered. Use `with sess.as_default():` or pass an explicit "
+                             "session to `run(session=sess)`")
+        session.run(self, feed_dict)
 
     def __repr__(self):
         return f"<tf.Operation '{self._name}' type={self._type}>"
