@@ -1002,3 +1002,47 @@ with tf.compat.v1.Session() as sess:
 with tf.compat.v1.Session() as sess2:
     saver.restore(sess2, tf.train.latest_checkpoint(d))
     print(np.round(sess2.run(loss, {x: X, y: Y}), 4))
+
+#@ gradbench_ba_tape_jacobian_program
+#! isolated
+tf.compat.v1.disable_eager_execution()
+def cross(a, b):
+    return tf.stack([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]])
+def rodrigues_rotate_point(rot, X):
+    def rotate():
+        theta = tf.math.sqrt(sqtheta)
+        costheta = tf.math.cos(theta)
+        sintheta = tf.math.sin(theta)
+        w = rot / theta
+        w_cross_X = cross(w, X)
+        tmp = tf.tensordot(w, X, 1) * (1.0 - costheta)
+        return X * costheta + w_cross_X * sintheta + w * tmp
+    sqtheta = tf.reduce_sum(rot**2)
+    return tf.cond(tf.not_equal(sqtheta, 0.0), rotate, lambda: X + cross(rot, X))
+def radial_distort(rad_params, proj):
+    rsq = tf.reduce_sum(proj**2)
+    L = 1.0 + rad_params[0] * rsq + rad_params[1] * rsq * rsq
+    return proj * L
+def project(cam, X):
+    Xcam = rodrigues_rotate_point(cam[0:3], X - cam[3:6])
+    distorted = radial_distort(cam[9:11], Xcam[0:2] / Xcam[2])
+    return distorted * cam[6] + cam[7:9]
+graph = tf.compat.v1.Graph()
+with graph.as_default():
+    cam_h = tf.compat.v1.placeholder(dtype=tf.float64, shape=(11,))
+    x_h = tf.compat.v1.placeholder(dtype=tf.float64, shape=(3,))
+    w_h = tf.compat.v1.placeholder(dtype=tf.float64, shape=())
+    feat_h = tf.compat.v1.placeholder(dtype=tf.float64, shape=(2,))
+    with tf.GradientTape(persistent=True) as t:
+        t.watch(cam_h); t.watch(x_h); t.watch(w_h)
+        w_err = 1.0 - w_h ** 2
+        r_err = w_h * (project(cam_h, x_h) - feat_h)
+    dc, dx, dw = t.jacobian(r_err, (cam_h, x_h, w_h), experimental_use_pfor=False)
+    rg = tf.reshape(tf.transpose(tf.concat((dc, dx, tf.reshape(dw, [2, 1])), axis=1)), [-1])
+    wg = t.gradient(w_err, w_h)
+sess = tf.compat.v1.Session(graph=graph)
+feed = {cam_h: np.array([0.1, -0.2, 0.3, 0.5, 0.1, -3.0, 2.0, 0.01, -0.02, 0.001, -0.0005]),
+        x_h: np.array([0.3, 0.2, 1.5]), w_h: 0.8, feat_h: np.array([0.1, -0.2])}
+np.set_printoptions(precision=8, suppress=True)
+print(sess.run([r_err, w_err], feed))
+print(sess.run([rg, wg], feed))
