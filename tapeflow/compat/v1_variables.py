@@ -327,7 +327,7 @@ class GraphVariable(Variable):
         g = _graph.building_graph()
         if g is None or g is self._graph:
             return g
-        if g.building_function and self._graph in _graph._graph_state.default_stack:
+        if g.building_function and self._graph in _enclosing_graphs(g):
             return g  # a function traced inside this graph captures the variable
         raise ValueError(f"Tensor {self._graph_element.name} must be from the same graph as "
                          f"the operations being built (the variable {self.name} belongs to "
@@ -505,6 +505,19 @@ class _UnreadGraphVariable(GraphVariable):
 
     def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
         return self._target.assign_sub(delta, use_locking, name, read_value)
+
+
+def _enclosing_graphs(func_graph):
+    """The graphs being built around a function's trace (the recorder stacks it replaced)."""
+    out, todo = [], [func_graph]
+    while todo:
+        g = todo.pop()
+        for r in getattr(g, "outer_stack", ()):
+            inner = getattr(r, "graph", None)
+            if type(r) is _graph.GraphBuilder and inner is not None and inner not in out:
+                out.append(inner)
+                todo.append(inner)
+    return out + [x for x in _graph._graph_state.default_stack if x not in out]
 
 
 class _RefDType:

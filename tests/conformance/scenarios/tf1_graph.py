@@ -1046,3 +1046,21 @@ feed = {cam_h: np.array([0.1, -0.2, 0.3, 0.5, 0.1, -3.0, 2.0, 0.01, -0.02, 0.001
 np.set_printoptions(precision=8, suppress=True)
 print(sess.run([r_err, w_err], feed))
 print(sess.run([rg, wg], feed))
+
+#@ tf_function_updating_a_graph_variable
+#! isolated
+tf.compat.v1.disable_eager_execution()
+v = tf.compat.v1.Variable([1.0, 2.0], name="v")
+@tf.function
+def step(x):
+    v.assign_add(x)
+    return tf.reduce_sum(v * x)
+x = tf.compat.v1.placeholder(tf.float32, [2])
+y = step(x)
+g = tf.compat.v1.gradients(y, [x, v])
+with tf.compat.v1.Session() as s:
+    s.run(tf.compat.v1.global_variables_initializer())
+    print(s.run(y, {x: [1.0, 1.0]}))
+    print(s.run(v))
+    print(s.run(g, {x: [1.0, 0.0]}))
+    print(s.run(v))
