@@ -55,6 +55,19 @@ GRAPH_FILE = "saved_model.json"
 VARIABLES_FILE = "variables.npz"
 CONSTANTS_FILE = "constants.npz"
 DEFAULT_SERVING_SIGNATURE_DEF_KEY = "serving_default"
+# TF's SavedModel constants (tags, file and directory names, signature method names)
+SERVING, TRAINING, GPU, TPU = "serve", "train", "gpu", "tpu"
+ASSETS_DIRECTORY, ASSETS_KEY = "assets", "saved_model_assets"
+VARIABLES_DIRECTORY, VARIABLES_FILENAME = "variables", "variables"
+DEBUG_DIRECTORY, DEBUG_INFO_FILENAME_PB = "debug", "saved_model_debug_info.pb"
+SAVED_MODEL_FILENAME_PB, SAVED_MODEL_FILENAME_PBTXT = "saved_model.pb", "saved_model.pbtxt"
+SAVED_MODEL_SCHEMA_VERSION = 1
+CLASSIFY_INPUTS, CLASSIFY_METHOD_NAME = "inputs", "tensorflow/serving/classify"
+CLASSIFY_OUTPUT_CLASSES, CLASSIFY_OUTPUT_SCORES = "classes", "scores"
+PREDICT_INPUTS, PREDICT_METHOD_NAME, PREDICT_OUTPUTS = ("inputs", "tensorflow/serving/predict",
+                                                        "outputs")
+REGRESS_INPUTS, REGRESS_METHOD_NAME, REGRESS_OUTPUTS = ("inputs", "tensorflow/serving/regress",
+                                                        "outputs")
 _TF_FILES = ("saved_model.pb", "saved_model.pbtxt")
 
 
@@ -76,6 +89,13 @@ class LoadOptions:
                  experimental_skip_checkpoint=False, experimental_variable_policy=None,
                  experimental_load_function_aliases=False):
         pass
+
+
+class Asset:
+    """`tf.saved_model.Asset` (files copied into the SavedModel) is not supported."""
+
+    def __init__(self, path):
+        raise NotImplementedError("tf.saved_model.Asset (asset files in a SavedModel)")
 
 
 def contains_saved_model(export_dir):

@@ -39,6 +39,35 @@ def path_to_str(path):
     return os.fspath(path)
 
 
+bytes_or_text_types = (bytes, str)
+integral_types = (int,)
+real_types = (int, float)
+complex_types = (int, float, complex)
+
+
+def dimension_value(dimension):
+    """The int (or None) of a dimension."""
+    return getattr(dimension, "value", dimension)
+
+
+def dimension_at_index(shape, index):
+    from ..framework.tensor_shape import TensorShape
+    return TensorShape(shape)[index]
+
+
+class forward_compatibility_horizon:
+    """A context manager (accepted: tapeflow has no forward-compatibility window)."""
+
+    def __init__(self, year, month, day):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
 def forward_compatible(year, month, day):
     """True: tapeflow's ops have no forward-compatibility window."""
     return True
