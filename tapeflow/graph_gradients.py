@@ -149,7 +149,7 @@ class _Null:
 def _zeros_for(x):
     from .ops.array_ops import zeros, zeros_like
     if isinstance(x, Variable):
-        return zeros(x.shape, x.dtype)
+        return zeros(x.shape, x.dtype.base_dtype)
     return zeros_like(x)
 
 

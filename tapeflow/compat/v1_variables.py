@@ -387,8 +387,13 @@ class GraphVariable(Variable):
 
     # -- assignments: operations while building, the session's value while running -------------
     def _assign_op(self, op, value, read_value):
+        from ..framework.op import apply
         self._check_graph()
-        out = self._in_graph(op, value, True)
+        t = convert_to_tensor(value, dtype=dtypes.from_numpy(self._array.dtype))
+        if self._shape is not None and t.shape.rank is not None and \
+                not t.shape.is_compatible_with(TensorShape(self._shape)):
+            raise ValueError(f"Shapes {TensorShape(self._shape)} and {t.shape} are incompatible")
+        out = apply(op, (self, t))
         if not read_value:
             return out.op
         return out if self._ref else _UnreadGraphVariable(self, out)

@@ -1064,3 +1064,26 @@ with tf.compat.v1.Session() as s:
     print(s.run(v))
     print(s.run(g, {x: [1.0, 0.0]}))
     print(s.run(v))
+
+#@ tf_compat_v1_namespace_training_program
+#! isolated
+v1 = tf.compat.v1
+v1.disable_v2_behavior()
+v1.set_random_seed(0)
+x = v1.placeholder(v1.float32, [8, 3])
+y = v1.placeholder(v1.float32, [8, 1])
+with v1.variable_scope("net"):
+    w = v1.get_variable("w", [3, 1], initializer=v1.constant_initializer(0.1))
+    b = v1.get_variable("b", [1], initializer=v1.zeros_initializer())
+pred = v1.sigmoid(v1.matmul(x, w) + b)
+loss = v1.reduce_mean(v1.square(pred - y), reduction_indices=[0, 1])
+opt = v1.train.MomentumOptimizer(0.5, 0.9).minimize(loss)
+init = v1.global_variables_initializer()
+X = np.linspace(-1, 1, 24, dtype=np.float32).reshape(8, 3)
+Y = (X.sum(1, keepdims=True) > 0).astype(np.float32)
+with v1.Session() as sess:
+    sess.run(init)
+    for i in range(50):
+        _, l = sess.run([opt, loss], feed_dict={x: X, y: Y})
+    print(round(float(l), 5), sess.run(w).ravel().round(4), v1.trainable_variables())
+    print(w.dtype, w)
