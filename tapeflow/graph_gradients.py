@@ -18,11 +18,9 @@ RuntimeError.
     ...     print(sess.run(dx, {x: [1.0, 3.0]}))
     [2. 6.]
 """
-from .framework import graph as _graph
 from .framework import nest
 from .framework.backprop import backprop
 from .framework.graph import SymbolicTensor, building_graph, is_resource
-from .framework.indexed_slices import IndexedSlices
 from .framework.op import Node, Primitive
 from .framework.tape import UnconnectedGradients, _unconnected_value
 from .framework.tensor import Tensor, TensorLike, convert_to_tensor
@@ -180,9 +178,4 @@ def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gr
     return out
 
 
-def _densify(g):
-    return convert_to_tensor(g) if isinstance(g, IndexedSlices) else g
-
-
 __all__ = ["gradients", "hessians"]
-del _graph
