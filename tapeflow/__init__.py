@@ -107,7 +107,10 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "fingerprint": (".strings", "fingerprint"), "types": (".types", None),
          "distribute": (".distribute", None),
          "VariableAggregation": (".distribute.values", "VariableAggregationV2"),
-         "VariableSynchronization": (".distribute.values", "VariableSynchronization")}
+         "VariableSynchronization": (".distribute.values", "VariableSynchronization"),
+         "saved_model": (".saved_model", None), "python": (".python", None),
+         "gradients": (".graph_gradients", "gradients"),
+         "hessians": (".graph_gradients", "hessians")}
 
 
 def __getattr__(name):
