@@ -94,6 +94,8 @@ class Plan:
                         continue
             steps.append(op)
         self._name = name
+        from .graph_optimize import optimize
+        steps, self._results = optimize(graph, steps, known, self.outputs)
         self._source, self._fn = self._generate(steps, known, fed, name)
         self.num_steps = len(steps)
 
@@ -124,7 +126,7 @@ class Plan:
         for si, op in enumerate(steps):
             for x in op._inputs:
                 last_use[alias.get(id(x), id(x))] = si
-        for t in self.outputs:
+        for t in self._results:
             last_use[alias.get(id(t), id(t))] = len(steps)
         lines.append("    try:")
         tmp = 0
@@ -176,7 +178,7 @@ class Plan:
         lines.append("        pass")
         lines.append("    except Exception as e:")
         lines.append("        raise _fail(e) from None")
-        rets = [names.get(id(t)) for t in self.outputs]
+        rets = [names.get(id(t)) for t in self._results]
         for t, r in zip(self.outputs, rets):
             if r is None:
                 raise ValueError(f"output {t.name} of the plan is not computed from its inputs")
