@@ -16,8 +16,8 @@ from ..prims import base as P
 from ..prims._common import broadcast_shapes
 from ..prims import math as PM
 from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN, ASINH, ATAN,
-                          ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
-                          COMPLEX_ABS, COMPLEX_OP, CONJ, COS, COSH, CUMPROD, CUMSUM, EQUAL, EXP,
+                          ANGLE, ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
+                          COMPLEX_ABS, COMPLEX_OP, CONJ, COS, COSH, CUMPROD, CUMSUM, DIV_NO_NAN, EQUAL, EXP,
                           EXPM1, FLOOR, FLOORDIV, FLOORMOD, GREATER, GREATER_EQUAL, IMAG_OP,
                           INVERT, IS_FINITE, IS_INF, IS_NAN, LESS, LESS_EQUAL, LOG, LOG1P,
                           LOGICAL_AND, LOGICAL_NOT, LOGICAL_OR, MATMUL, MAX, MAXIMUM, MEAN, MIN,
@@ -75,7 +75,18 @@ atanh = _public_unary(ATANH, "atanh", "The inverse hyperbolic tangent")
 reciprocal = _public_unary(RECIPROCAL, "reciprocal", "1 / x")
 sigmoid = _public_unary(SIGMOID, "sigmoid", "1 / (1 + exp(-x))")
 softplus = _public_unary(SOFTPLUS, "softplus", "log(1 + exp(x))")
-sign = _public_unary(SIGN, "sign", "-1, 0 or 1 by the sign of x")
+def sign(x, name=None):
+    """-1, 0 or 1 by the sign of x, elementwise (TF op `Sign`); for complex x, x / |x| (0 at 0),
+    as TF computes it (DivNoNan of x by its modulus, with that composition's gradient).
+
+    >>> tf.math.sign(tf.constant([-2.0, 0.0, 3.0]))
+    """
+    if type(x) is not Tensor and isinstance(x, CompositeTensor):
+        return unary(SIGN, x)  # (RaggedTensor, SparseTensor: applied to the values)
+    x = t(x)
+    if x._value.dtype.kind == "c":
+        return PM.div_no_nan(x, PM.cast(PM.complex_abs(x), x._value.dtype))
+    return unary(SIGN, x)
 floor = _public_unary(FLOOR, "floor", "The largest integer not above x")
 ceil = _public_unary(CEIL, "ceil", "The smallest integer not below x")
 
@@ -162,10 +173,14 @@ def multiply(x, y, name=None):
     return binary(MUL, x, y)
 
 
+_TRUEDIV_DTYPES = (D.uint8, D.int8, D.uint16, D.int16, D.uint32, D.int32, D.uint64, D.int64,
+                   D.bfloat16, D.float16, D.float32, D.float64, D.complex64, D.complex128)
+
+
 def _true_division_dtype(dt):
     if dt.kind in "iu":
         return np.float32 if dt.itemsize <= 2 else np.float64
-    return None
+    return None  # (floating and complex types divide as they are)
 
 
 def truediv(x, y, name=None):
@@ -200,16 +215,25 @@ def realdiv(x, y, name=None):
 
 
 def div_no_nan(x, y, name=None):
-    """x / y, but 0 where y == 0.
+    """x / y, but 0 where y == 0 (even where x is inf or nan); integers are divided as floats,
+    as `truediv` does.
 
     >>> tf.math.divide_no_nan(1.0, 0.0)
     """
-    x, y = pair(x, y, "DivNoNan")
-    zero = P.zeros_like(y)
-    is_zero = PM.equal(y, zero)
-    safe_y = P.select(is_zero, P.add(zero, PM.scalar_like(y, 1)), y)
-    q = x / safe_y
-    return P.select(is_zero, P.zeros_like(q), q)
+    if type(y) is Tensor and type(x) is not Tensor:
+        x = convert_to_tensor(x, dtype=y.dtype)
+    else:
+        x = t(x)
+        y = y if type(y) is Tensor else convert_to_tensor(y, dtype_hint=x.dtype)
+    if x._value.dtype != y._value.dtype:
+        raise TypeError(f"`x` and `y` must have the same dtype, got {x.dtype!r} != {y.dtype!r}.")
+    if x._value.dtype.kind not in "fcuiV":
+        raise TypeError(f"Invalid dtype {x.dtype!r} in tf.math.divide_no_nan. Expected one of "
+                        + "{" + ", ".join(repr(d) for d in _TRUEDIV_DTYPES) + "}.")
+    target = _true_division_dtype(x._value.dtype)
+    if target is not None:
+        x, y = cast(x, target), cast(y, target)
+    return binary(DIV_NO_NAN, x, y)
 
 
 divide_no_nan = div_no_nan
@@ -398,7 +422,7 @@ def angle(x, name=None):
     """The argument of a complex number (atan2(imag, real)); 0 or pi for reals."""
     x = t(x)
     if x._value.dtype.kind == "c":
-        return atan2(imag(x), real(x))
+        return unary(ANGLE, x)
     zero = P.zeros_like(x)
     return P.select(less(x, zero), P.add(zero, PM.scalar_like(x, np.pi)), zero)
 

@@ -53,15 +53,35 @@ def _output_shaped(op, tangent):
 # Elementwise unary ops. `deriv(x, y)` gives f'(x) (y is the output), with binders;
 # grad = g * conj(f'(x)), jvp = dx * f'(x).
 # ============================================================================================
-def elementwise_op(name, forward, deriv, allowed=FLOAT_COMPLEX, **facts):
-    """A one-input elementwise primitive whose gradient and JVP both come from `deriv`."""
-    def grad(op, g):
-        return mul(g, conj_if_complex(deriv(op.inputs[0], op.outputs[0])))
+def elementwise_op(name, forward, deriv=None, allowed=FLOAT_COMPLEX, over=None, **facts):
+    """A one-input elementwise primitive whose gradient and JVP both come from `deriv` (f'(x);
+    the gradient is g * f'(conj(x)) and the JVP its transpose dx * conj(f'(conj(x))), which is
+    dx * f'(x) but on branch cuts, as TF's forward mode transposes its gradient),
+    or from `over` (1 / f'(x): the gradient divides by it, as TF's Asinh and Acosh gradients do,
+    which keeps f' finite where 1 / f' overflows)."""
+    if over is not None:
+        def grad(op, g):
+            return div(g, over(*_conj_point(op)))
 
-    def jvp(op, dx):
-        return mul(dx, deriv(op.inputs[0], op.outputs[0]))
+        def jvp(op, dx):
+            return div(dx, conj_if_complex(over(*_conj_point(op))))
+    else:
+        def grad(op, g):
+            return mul(g, deriv(*_conj_point(op)))
+
+        def jvp(op, dx):
+            return mul(dx, conj_if_complex(deriv(*_conj_point(op))))
     return defop(name, forward, grad, jvp, allowed=allowed, shape=same, batch=unary,
                  batched_grad=True, **facts)
+
+
+def _conj_point(op):
+    """(x, y) of a one-input node, conjugated when complex: TF's gradients evaluate f' at
+    conj(x) (which is conj(f'(x)) except on branch cuts, where TF's choice is kept)."""
+    x, y = op.inputs[0], op.outputs[0]
+    if x._value.dtype.kind == "c":
+        return conj(x), conj(y) if y._value.dtype.kind == "c" else y
+    return x, y
 
 
 def _unary_binder(op):
@@ -89,7 +109,13 @@ NEG = defop("Neg", operator.neg, lambda op, g: neg(g), linear=True, allowed=SIGN
             shape=same, batch=unary, batched_grad=True)
 neg = _unary_binder(NEG)
 
-SQUARE = elementwise_op("Square", np.square, lambda x, y: add(x, x), allowed=NUMERIC)
+def _square_np(v):
+    # NumPy squares complex numbers with a fused multiply-add (re^2 - im^2 rounds differently
+    # from TF's x * x: 0 for re == im, not -2e12); its power(v, 2) multiplies plainly
+    return np.power(v, 2) if v.dtype.kind == "c" else np.square(v)
+
+
+SQUARE = elementwise_op("Square", _square_np, lambda x, y: add(x, x), allowed=NUMERIC)
 square = _unary_binder(SQUARE)
 
 
@@ -98,58 +124,133 @@ def _conj_np(v):
 
 
 # SqrtGrad(y, dy) = dy / (2 conj(y)); RsqrtGrad(y, dy) = -dy conj(y)^3 / 2. Primitives, as in TF.
+# Their own partials: each is linear in dy, and a function of conj(y), so the gradient in y
+# carries conj(g) (TF's SqrtGradGrad, RsqrtGradGrad) and the tangent in y enters conjugated.
+def _sqrt_grad_grad(op, g):
+    y, out = op.inputs[0], op.outputs[0]
+    ga = div(g, y)
+    return mul(neg(conj_if_complex(ga)), out), mul(ga, _half(ga))
+
+
+def _sqrt_grad_jvp(op, y_t, dy_t):
+    y, out = op.inputs[0], op.outputs[0]
+    a = None if y_t is None else mul(neg(conj_if_complex(y_t)), div(out, conj_if_complex(y)))
+    b = None if dy_t is None else div(mul(dy_t, _half(dy_t)), conj_if_complex(y))
+    return _output_shaped(op, _sum_tangents(a, b))
+
+
 SQRT_GRAD = defop(
     "SqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * 0.5 / _conj_np(y)),
-    lambda op, g: (mul(neg(g), conj_if_complex(div(op.outputs[0], op.inputs[0]))),
-                   div(mul(g, _half(g)), conj_if_complex(op.inputs[0]))),
-    lambda op, dy_t, ddy: _sum_tangents(
-        None if dy_t is None else mul(neg(dy_t), conj_if_complex(div(op.outputs[0], op.inputs[0]))),
-        None if ddy is None else div(mul(ddy, _half(ddy)), conj_if_complex(op.inputs[0]))),
+    _sqrt_grad_grad, _sqrt_grad_jvp,
     allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
 
 
-def _rsqrt_grad_grads(op, g_y, g_dy):
-    y, dy = op.inputs
-    cy = conj_if_complex(y)
-    a = None if g_y is None else mul(mul(g_y, scalar_like(y, -1.5)), mul(dy, square(cy)))
-    b = None if g_dy is None else mul(mul(g_dy, scalar_like(y, -0.5)), mul(cy, square(cy)))
-    return a, b
+def _mul_no_nan_np(a, b):
+    return np.where(b == 0, np.zeros((), a.dtype), a * b)
+
+
+def _rsqrt_grad_np(y, dy):
+    """-dy conj(y)^3 / 2 as TF's vectorized kernel forms it: (-y*y/2) *' (y *' dy), where a *' b is
+    0 when b is 0 (so a zero incoming gradient gives +0, even where y is inf)."""
+    cy = _conj_np(y)
+    return _mul_no_nan_np(-0.5 * (cy * cy), _mul_no_nan_np(cy, dy)).astype(y.dtype)[()]
+
+
+def _rsqrt_grad_in_y(y, dy, g_conj):
+    """-1.5 g* dy conj(y)^2: the partial of RsqrtGrad in y, along a (conjugated) g."""
+    return mul(mul(g_conj, scalar_like(y, -1.5)), mul(dy, square(conj_if_complex(y))))
 
 
 RSQRT_GRAD = defop(
-    "RsqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * -0.5 * _conj_np(y) ** 3),
-    lambda op, g: tuple(conj_if_complex(t) if t is not None else None
-                        for t in _rsqrt_grad_grads(op, g, g)),
-    lambda op, dy_t, ddy: _sum_tangents(*_rsqrt_grad_grads(op, dy_t, ddy)),
+    "RsqrtGrad", _rsqrt_grad_np,
+    lambda op, g: (_rsqrt_grad_in_y(op.inputs[0], op.inputs[1], conj_if_complex(g)),
+                   apply2(RSQRT_GRAD, conj_if_complex(op.inputs[0]), g)),
+    lambda op, y_t, dy_t: _output_shaped(op, _sum_tangents(
+        None if y_t is None else _rsqrt_grad_in_y(op.inputs[0], op.inputs[1],
+                                                  conj_if_complex(y_t)),
+        None if dy_t is None else apply2(RSQRT_GRAD, op.inputs[0], dy_t))),
     allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
 
+# (the tangents use the kernels too: dx / (2 y) = SqrtGrad(conj(y), dx), and likewise for Rsqrt)
 SQRT = defop("Sqrt", np.sqrt, lambda op, g: apply2(SQRT_GRAD, op.outputs[0], g),
-             lambda op, dx: div(mul(dx, _half(dx)), op.outputs[0]),
+             lambda op, dx: apply2(SQRT_GRAD, conj_if_complex(op.outputs[0]), dx),
              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
 sqrt = _unary_binder(SQRT)
-RSQRT = defop("Rsqrt", lambda v: 1 / np.sqrt(v), lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
-              lambda op, dx: mul(mul(dx, scalar_like(dx, -0.5)),
-                                 mul(op.outputs[0], square(op.outputs[0]))),
+def _rsqrt_np(v):
+    out = 1 / np.sqrt(v)
+    if v.dtype.kind == "c":  # TF's complex kernel: inf+nan j at 0, 0 at infinities
+        zero, inf = v == 0, np.isinf(v)
+        if zero.any() or inf.any():
+            out = np.where(zero, np.asarray(complex(np.inf, np.nan), v.dtype),
+                           np.where(inf, np.zeros((), v.dtype), out))[()]
+    return out
+
+
+RSQRT = defop("Rsqrt", _rsqrt_np, lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
+              lambda op, dx: apply2(RSQRT_GRAD, conj_if_complex(op.outputs[0]), dx),
               allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
 rsqrt = _unary_binder(RSQRT)
 
 EXP = elementwise_op("Exp", np.exp, lambda x, y: y)
-EXPM1 = elementwise_op("Expm1", np.expm1, lambda x, y: add(y, _one(y)))
+def _in_complex128(fn):
+    """NumPy's complex64 log1p and expm1 lose all precision near 0 (log(1 + z) in single
+    precision); computed in complex128 and rounded, as accurate as TF's."""
+    def forward(v):
+        if v.dtype == np.complex64:
+            return fn(v.astype(np.complex128)).astype(np.complex64)
+        return fn(v)
+    return forward
+
+
+EXPM1 = elementwise_op("Expm1", _in_complex128(np.expm1), lambda x, y: add(y, _one(y)))
 LOG = elementwise_op("Log", np.log, lambda x, y: reciprocal(x))
-LOG1P = elementwise_op("Log1p", np.log1p, lambda x, y: reciprocal(add(x, _one(x))))
+LOG1P = elementwise_op("Log1p", _in_complex128(np.log1p), lambda x, y: reciprocal(add(x, _one(x))))
 SIN = elementwise_op("Sin", np.sin, lambda x, y: cos(x))
 COS = elementwise_op("Cos", np.cos, lambda x, y: neg(sin(x)))
 TAN = elementwise_op("Tan", np.tan, lambda x, y: square(reciprocal(cos(x))))
-ASIN = elementwise_op("Asin", np.arcsin, lambda x, y: rsqrt(sub(_one(x), square(x))))
-ACOS = elementwise_op("Acos", np.arccos, lambda x, y: neg(rsqrt(sub(_one(x), square(x)))))
+ASIN = elementwise_op("Asin", np.arcsin,
+                      lambda x, y: reciprocal(sqrt(sub(_one(x), square(x)))))
+ACOS = elementwise_op("Acos", np.arccos,
+                      lambda x, y: neg(reciprocal(sqrt(sub(_one(x), square(x))))))
 ATAN = elementwise_op("Atan", np.arctan, lambda x, y: reciprocal(add(_one(x), square(x))))
 SINH = elementwise_op("Sinh", np.sinh, lambda x, y: cosh(x))
 COSH = elementwise_op("Cosh", np.cosh, lambda x, y: sinh(x))
 TANH = elementwise_op("Tanh", np.tanh, lambda x, y: sub(_one(y), square(y)))
-ASINH = elementwise_op("Asinh", np.arcsinh, lambda x, y: rsqrt(add(square(x), _one(x))))
-ACOSH = elementwise_op("Acosh", np.arccosh, lambda x, y: rsqrt(sub(square(x), _one(x))))
+ASINH = elementwise_op("Asinh", np.arcsinh, over=lambda x, y: cosh(y))
+ACOSH = elementwise_op("Acosh", np.arccosh, over=lambda x, y: sinh(y))
 ATANH = elementwise_op("Atanh", np.arctanh, lambda x, y: reciprocal(sub(_one(x), square(x))))
-RECIPROCAL = elementwise_op("Reciprocal", lambda v: 1 / v, lambda x, y: neg(square(y)))
+
+
+def _reciprocal_grad_grads(op, g_y, g_dy):
+    """The partials of ReciprocalGrad(y, dy) = -dy conj(y)^2 along g_y (already conjugated: the
+    op is a function of conj(y)) and g_dy, as TF's InvGradGrad."""
+    y, dy = op.inputs
+    a = None if g_y is None else mul(mul(g_y, scalar_like(y, -2)), mul(dy, conj_if_complex(y)))
+    b = None if g_dy is None else apply2(RECIPROCAL_GRAD, conj_if_complex(y), g_dy)
+    return a, b
+
+
+# ReciprocalGrad(y, dy) = -dy conj(y)^2, 0 where dy is 0 (TF's kernel): a primitive, as in TF
+RECIPROCAL_GRAD = defop(
+    "ReciprocalGrad", lambda y, dy: _zero_where_no_grad(dy, -dy * _conj_np(y) ** 2),
+    lambda op, g: _reciprocal_grad_grads(op, conj_if_complex(g), g),
+    lambda op, y_t, dy_t: _output_shaped(op, _sum_tangents(
+        None if y_t is None else _reciprocal_grad_grads(op, conj_if_complex(y_t), None)[0],
+        None if dy_t is None else apply2(RECIPROCAL_GRAD, op.inputs[0], dy_t))),
+    allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
+def _reciprocal_np(v):
+    out = 1 / v
+    if v.dtype.kind == "c":  # TF's complex kernel: nan at 0 and at infinities (NumPy: inf, 0)
+        bad = (v == 0) | np.isinf(v)
+        if bad.any():
+            out = np.where(bad, np.asarray(complex(np.nan, np.nan), v.dtype), out)[()]
+    return out
+
+
+RECIPROCAL = defop("Reciprocal", _reciprocal_np,
+                   lambda op, g: apply2(RECIPROCAL_GRAD, op.outputs[0], g),
+                   lambda op, dx: apply2(RECIPROCAL_GRAD, conj_if_complex(op.outputs[0]), dx),
+                   allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
 exp, expm1, log, log1p = map(_unary_binder, (EXP, EXPM1, LOG, LOG1P))
 sin, cos, tan, asin, acos, atan = map(_unary_binder, (SIN, COS, TAN, ASIN, ACOS, ATAN))
 sinh, cosh, tanh, asinh, acosh, atanh = map(_unary_binder, (SINH, COSH, TANH, ASINH, ACOSH, ATANH))
@@ -157,8 +258,10 @@ reciprocal = _unary_binder(RECIPROCAL)
 
 
 def _sigmoid_np(v):
-    if v.dtype.kind == "c":
-        return (1 / (1 + np.exp(-v))).astype(v.dtype)[()]
+    if v.dtype.kind == "c":  # exp(x) / (1 + exp(x)) where Re(x) < 0: no overflow to inf / inf
+        neg = v.real < 0
+        e = np.exp(np.where(neg, v, -v))
+        return np.where(neg, e / (1 + e), 1 / (1 + e)).astype(v.dtype)[()]
     # stable for large |v|: exp of a non-positive number only
     e = np.exp(-np.abs(v))
     return np.where(v >= 0, 1 / (1 + e), e / (1 + e)).astype(v.dtype)[()]
@@ -175,24 +278,26 @@ sigmoid, softplus = _unary_binder(SIGMOID), _unary_binder(SOFTPLUS)
 
 def _abs_grad(op, g):
     x = op.inputs[0]
-    if x._value.dtype.kind == "c":  # d|z| = Re(conj(z)/|z| dz); TF: g * z / |z|
+    if x._value.dtype.kind == "c":  # d|z| = Re(conj(z)/|z| dz); TF: g z / |z|, 0 at z = 0
         z = zeros_like(g)
-        return div(mul(complex_(g, z), x), complex_(op.outputs[0], z))
+        return div_no_nan(mul(complex_(g, z), x), complex_(op.outputs[0], z))
     return mul(g, sign(x))
 
 
 ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])), allowed=NUMERIC,
             shape=same, batch=unary, batched_grad=True)
 abs_ = _unary_binder(ABS)
+# The gradient of Sign is zeros and of Floor, Ceil and Round None, as TF's; none has a tangent
+# (TF's forward mode gives None: the zeros do not depend on the tangent)
 SIGN = defop("Sign", np.sign, lambda op, g: zeros_like(op.inputs[0]),
-             lambda op, dx: zeros_like(dx), allowed=NUMERIC, shape=same, batch=unary,
+             lambda op, dx: None, allowed=NUMERIC, shape=same, batch=unary,
              batched_grad=True)
 sign = _unary_binder(SIGN)
-FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=FLOAT,
+FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: None, allowed=FLOAT,
               shape=same, batch=unary, batched_grad=True)
-CEIL = defop("Ceil", np.ceil, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=FLOAT,
+CEIL = defop("Ceil", np.ceil, lambda op, g: None, lambda op, dx: None, allowed=FLOAT,
              shape=same, batch=unary, batched_grad=True)
-ROUND = defop("Round", np.round, lambda op, g: None, lambda op, dx: zeros_like(dx),
+ROUND = defop("Round", np.round, lambda op, g: None, lambda op, dx: None,
               allowed=NUMERIC, shape=same, batch=unary, batched_grad=True)
 floor, ceil, round_ = _unary_binder(FLOOR), _unary_binder(CEIL), _unary_binder(ROUND)
 
@@ -295,6 +400,32 @@ REALDIV = _binary("RealDiv", operator.truediv, _div_grad,
                       None if dy is None else mul(neg(dy), div(op.outputs[0], op.inputs[1])))),
                   FLOAT_COMPLEX)
 POW = _binary("Pow", np.power, _pow_grad, _pow_jvp, NUMERIC)
+
+
+def _div_no_nan_np(x, y):
+    zero = y == 0
+    return np.where(zero, np.zeros((), x.dtype), x / np.where(zero, np.ones((), y.dtype), y))
+
+
+def _div_no_nan_grad(op, g):
+    x, y = (conj_if_complex(v) for v in op.inputs)
+    return div_no_nan(g, y), mul(g, div_no_nan(div_no_nan(neg(x), y), y))
+
+
+def _div_no_nan_jvp(op, dx, dy):
+    x, y = op.inputs
+    return _output_shaped(op, _sum_tangents(
+        None if dx is None else div_no_nan(dx, y),
+        None if dy is None else mul(dy, div_no_nan(div_no_nan(neg(x), y), y))))
+
+
+# x / y, but 0 where y is 0 (even for x inf or nan); its gradient is 0 there too (TF's)
+DIV_NO_NAN = _binary("DivNoNan", _div_no_nan_np, _div_no_nan_grad, _div_no_nan_jvp,
+                     FLOAT_COMPLEX)
+
+
+def div_no_nan(x, y):
+    return apply2(DIV_NO_NAN, x, y)
 MAXIMUM = _binary("Maximum", np.maximum,
                   lambda op, g: _select_grads(greater_equal(*op.inputs), g),  # ties go to x
                   _select_jvp(lambda x, y: greater_equal(x, y)), REAL)
@@ -516,9 +647,26 @@ IMAG_OP = defop("Imag", np.imag, lambda op, g: complex_(zeros_like(g), g),
 CONJ = defop("Conj", np.conj, lambda op, g: conj(g), linear=True, allowed=COMPLEX, shape=same,
              batch=unary, batched_grad=True)
 COMPLEX_ABS = defop("ComplexAbs", np.abs, _abs_grad,
-                    lambda op, dx: div(real(mul(dx, conj(op.inputs[0]))), op.outputs[0]),
+                    lambda op, dx: div_no_nan(real(mul(dx, conj(op.inputs[0]))), op.outputs[0]),
                     allowed=COMPLEX, shape=_to_real, batch=unary, batched_grad=True)
 real, imag, conj, complex_abs = map(_unary_binder, (REAL_OP, IMAG_OP, CONJ, COMPLEX_ABS))
+
+
+def _angle_grad(op, g):
+    """-g / (Im(x) + i Re(x)), as TF's."""
+    x = op.inputs[0]
+    return mul(neg(complex_(g, zeros_like(g))), reciprocal(complex_(imag(x), real(x))))
+
+
+def _angle_jvp(op, dx):
+    """Re(-dx conj(1 / (Im(x) + i Re(x)))): the transpose of the gradient."""
+    x = op.inputs[0]
+    return real(neg(mul(dx, conj(reciprocal(complex_(imag(x), real(x)))))))
+
+
+ANGLE = defop("Angle", np.angle, _angle_grad, _angle_jvp, allowed=COMPLEX, shape=_to_real,
+              batch=unary, batched_grad=True)
+angle = _unary_binder(ANGLE)
 
 
 # ============================================================================================
