@@ -20,7 +20,8 @@ from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import ANY, apply, apply1, apply2, defop
 from ..framework.tensor import wrap
 from . import base as P
-from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
+from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_INT,
+                      SIGNED_NUMERIC, UNSIGNED_INT,
                       aval, bshape, broadcast, broadcast_bool, dims_text, real_dtype, reduction,
                       same, scalar_like, with_dtype)
 from .base import (add, elementwise, reduce_sum, reshape, restore_reduced, select, unary,
@@ -250,7 +251,8 @@ def _reciprocal_np(v):
 RECIPROCAL = defop("Reciprocal", _reciprocal_np,
                    lambda op, g: apply2(RECIPROCAL_GRAD, op.outputs[0], g),
                    lambda op, dx: apply2(RECIPROCAL_GRAD, conj_if_complex(op.outputs[0]), dx),
-                   allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
+                   allowed=FLOAT_COMPLEX, no_kernel=SIGNED_INT, shape=same, batch=unary,
+                   batched_grad=True)
 exp, expm1, log, log1p = map(_unary_binder, (EXP, EXPM1, LOG, LOG1P))
 sin, cos, tan, asin, acos, atan = map(_unary_binder, (SIN, COS, TAN, ASIN, ACOS, ATAN))
 sinh, cosh, tanh, asinh, acosh, atanh = map(_unary_binder, (SINH, COSH, TANH, ASINH, ACOSH, ATANH))
@@ -284,13 +286,14 @@ def _abs_grad(op, g):
     return mul(g, sign(x))
 
 
-ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])), allowed=NUMERIC,
+ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])),
+            allowed=FLOAT + SIGNED_INT,
             shape=same, batch=unary, batched_grad=True)
 abs_ = _unary_binder(ABS)
 # The gradient of Sign is zeros and of Floor, Ceil and Round None, as TF's; none has a tangent
 # (TF's forward mode gives None: the zeros do not depend on the tangent)
 SIGN = defop("Sign", np.sign, lambda op, g: zeros_like(op.inputs[0]),
-             lambda op, dx: None, allowed=NUMERIC, shape=same, batch=unary,
+             lambda op, dx: None, allowed=SIGNED_NUMERIC, shape=same, batch=unary,
              batched_grad=True)
 sign = _unary_binder(SIGN)
 FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: None, allowed=FLOAT,
@@ -298,7 +301,7 @@ FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: None, allowe
 CEIL = defop("Ceil", np.ceil, lambda op, g: None, lambda op, dx: None, allowed=FLOAT,
              shape=same, batch=unary, batched_grad=True)
 ROUND = defop("Round", np.round, lambda op, g: None, lambda op, dx: None,
-              allowed=NUMERIC, shape=same, batch=unary, batched_grad=True)
+              allowed=FLOAT + SIGNED_INT, no_kernel=COMPLEX, shape=same, batch=unary, batched_grad=True)
 floor, ceil, round_ = _unary_binder(FLOOR), _unary_binder(CEIL), _unary_binder(ROUND)
 
 
@@ -310,6 +313,13 @@ def _binary(name, forward, grad, jvp, allowed, **facts):
                  batched_grad=True, **facts)
 
 
+def _filled(op, *tangents):
+    """The tangents with zeros for the inputs that have none. TF's forward mode transposes the
+    gradient with zero tangents there, so terms such as x * 0 count: NaN where x is inf or NaN.
+    (Used by the binary elementwise rules whose terms can be NaN; cheap next to their work.)"""
+    return tuple(zeros_like(x) if t is None else t for x, t in zip(op.inputs, tangents))
+
+
 def _mul_grad(op, g):  # the hottest rule
     x, y = op.inputs
     needs = op.needs_input_grad
@@ -319,9 +329,17 @@ def _mul_grad(op, g):  # the hottest rule
             apply2(MUL, x, g) if needs is None or needs[1] else None)
 
 
-def _div_grad(op, g):
+def _div_grad(op, g):  # g / y and g (-x / y) / y, with conj(x), conj(y), as TF forms them
+    x, y = (conj_if_complex(v) for v in op.inputs)
+    needs = op.needs_input_grad
+    return (div(g, y) if needs is None or needs[0] else None,
+            mul(g, div(div(neg(x), y), y)) if needs is None or needs[1] else None)
+
+
+def _div_jvp(op, dx, dy):
     x, y = op.inputs
-    return div(g, conj_if_complex(y)), mul(neg(g), conj_if_complex(div(op.outputs[0], y)))
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(div(dx, y), mul(dy, div(div(neg(x), y), y))))
 
 
 def _pow_grad(op, g):
@@ -329,10 +347,11 @@ def _pow_grad(op, g):
     z = op.outputs[0]
     needs = op.needs_input_grad
     gx = gy = None
-    if needs is None or needs[0]:
-        gx = mul(g, conj_if_complex(mul(y, pow_(x, sub(y, _one(y))))))
+    x, y = conj_if_complex(x), conj_if_complex(y)
+    if needs is None or needs[0]:  # (g y) x^(y-1), (g z) log(x): TF's order of products
+        gx = mul(mul(g, y), pow_(x, sub(y, _one(y))))
     if needs is None or needs[1]:
-        gy = mul(g, conj_if_complex(mul(z, _safe_log(x))))
+        gy = mul(mul(g, conj_if_complex(z)), _safe_log(x))
     return gx, gy
 
 
@@ -343,15 +362,12 @@ def _safe_log(x):
     return select(test, log(select(test, x, add(z, _one(x)))), z)
 
 
-def _pow_jvp(op, dx, dy):
+def _pow_jvp(op, dx, dy):  # the transpose of the gradient
     x, y = op.inputs
     z = op.outputs[0]
-    out = None
-    if dx is not None:
-        out = mul(dx, mul(y, pow_(x, sub(y, _one(y)))))
-    if dy is not None:
-        out = _sum_tangents(out, mul(dy, mul(z, _safe_log(x))))
-    return _output_shaped(op, out)
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(mul(mul(dx, pow_(x, sub(y, _one(y)))), y),
+                                  mul(mul(dy, _safe_log(x)), z)))
 
 
 def _select_grads(mask, g):
@@ -369,37 +385,31 @@ def _select_jvp(mask_of):
     return jvp
 
 
-def _atan2_grad(op, g):
+def _atan2_grad(op, g):  # g / (y^2 + x^2) times x and -y, as TF forms them
     y, x = op.inputs
-    inv = reciprocal(add(square(x), square(y)))
-    return mul(g, mul(x, inv)), mul(neg(g), mul(y, inv))
+    g_over = div(g, add(square(y), square(x)))
+    return mul(x, g_over), mul(neg(y), g_over)
 
 
 def _atan2_jvp(op, dy, dx):
     y, x = op.inputs
-    inv = reciprocal(add(square(x), square(y)))
-    out = None
-    if dy is not None:
-        out = mul(dy, mul(x, inv))
-    if dx is not None:
-        out = _sum_tangents(out, mul(neg(dx), mul(y, inv)))
-    return _output_shaped(op, out)
+    dy, dx = _filled(op, dy, dx)
+    return _output_shaped(op, div(add(mul(x, dy), mul(neg(y), dx)), add(square(y), square(x))))
 
 
 ADD = P.ADD
 SUB = _binary("Sub", operator.sub, lambda op, g: (g, neg(g)),
               lambda op, dx, dy: _output_shaped(op, _sum_tangents(dx, None if dy is None else neg(dy))),
               NUMERIC)
-MUL = _binary("Mul", operator.mul, _mul_grad,
-              lambda op, dx, dy: _output_shaped(op, _sum_tangents(
-                  None if dx is None else mul(dx, op.inputs[1]),
-                  None if dy is None else mul(op.inputs[0], dy))), NUMERIC)
-REALDIV = _binary("RealDiv", operator.truediv, _div_grad,
-                  lambda op, dx, dy: _output_shaped(op, _sum_tangents(
-                      None if dx is None else div(dx, op.inputs[1]),
-                      None if dy is None else mul(neg(dy), div(op.outputs[0], op.inputs[1])))),
-                  FLOAT_COMPLEX)
-POW = _binary("Pow", np.power, _pow_grad, _pow_jvp, NUMERIC)
+def _mul_jvp(op, dx, dy):
+    x, y = op.inputs
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(mul(dx, y), mul(x, dy)))
+
+
+MUL = _binary("Mul", operator.mul, _mul_grad, _mul_jvp, NUMERIC)
+REALDIV = _binary("RealDiv", operator.truediv, _div_grad, _div_jvp, FLOAT_COMPLEX, no_kernel=INT)
+POW = _binary("Pow", np.power, _pow_grad, _pow_jvp, SIGNED_NUMERIC)
 
 
 def _div_no_nan_np(x, y):
@@ -414,9 +424,8 @@ def _div_no_nan_grad(op, g):
 
 def _div_no_nan_jvp(op, dx, dy):
     x, y = op.inputs
-    return _output_shaped(op, _sum_tangents(
-        None if dx is None else div_no_nan(dx, y),
-        None if dy is None else mul(dy, div_no_nan(div_no_nan(neg(x), y), y))))
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(div_no_nan(dx, y), mul(dy, div_no_nan(div_no_nan(neg(x), y), y))))
 
 
 # x / y, but 0 where y is 0 (even for x inf or nan); its gradient is 0 there too (TF's)
@@ -487,18 +496,66 @@ def _int_division_check(name, fn):
     return forward
 
 
-FLOORDIV = _binary("FloorDiv", _int_division_check("FloorDiv", np.floor_divide),
-                   lambda op, g: (None, None),
-                   lambda op, dx, dy: zeros_like(op.outputs[0]), REAL)
-FLOORMOD = _binary("FloorMod", _int_division_check("FloorMod", np.mod),
+def _floordiv_np(x, y):
+    """Integers floor as Python's //; floats are floor(x / y), as TF's kernel (so inf // 1 is
+    inf where NumPy's floor_divide gives nan, and 1 // 0.1 is 10)."""
+    if x.dtype.kind in "iu":
+        return np.floor_divide(x, y)
+    return np.floor(x / y)
+
+
+def _floormod_np(x, y):
+    """Integers as Python's %; floats as TF's kernel: fmod(x, y), plus y when that is nonzero and
+    its sign differs from y's (so fmod's zero keeps x's sign, and mod(1, -inf) is -inf)."""
+    if x.dtype.kind in "iu":
+        return np.mod(x, y)
+    r = np.fmod(x, y)
+    return np.where((r != 0) & ((y < 0) != (r < 0)), r + y, r).astype(r.dtype)[()]
+
+
+FLOORDIV = _binary("FloorDiv", _int_division_check("FloorDiv", _floordiv_np),
+                   lambda op, g: (None, None), lambda op, dx, dy: None, REAL, no_kernel=COMPLEX)
+
+
+def _floormod_jvp(op, dx, dy):
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(dx, mul(dy, neg(floordiv(*op.inputs)))))
+
+
+FLOORMOD = _binary("FloorMod", _int_division_check("FloorMod", _floormod_np),
                    # x - floor(x / y) * y
-                   lambda op, g: (g, mul(neg(g), floordiv(*op.inputs))),
-                   lambda op, dx, dy: _output_shaped(op, _sum_tangents(
-                       dx, None if dy is None else mul(neg(dy), floordiv(*op.inputs)))), REAL)
+                   lambda op, g: (g, mul(g, neg(floordiv(*op.inputs)))), _floormod_jvp, REAL)
 
 
 def floordiv(x, y):
     return apply2(FLOORDIV, x, y)
+
+
+def _squared_difference_grad(op, g):  # 2g (x - y), and its negation, as TF's
+    x, y = op.inputs
+    gx = mul(mul(scalar_like(g, 2), g), sub(x, y))
+    return gx, neg(gx)
+
+
+def _squared_difference_jvp(op, dx, dy):  # 2 (dx - dy) conj(x - y): the gradient transposed
+    x, y = op.inputs
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, mul(scalar_like(x, 2),
+                                  mul(sub(dx, dy), conj_if_complex(sub(x, y)))))
+
+
+def _squared_difference_np(x, y):
+    d = x - y
+    return d * np.conj(d) if d.dtype.kind == "c" else d * d
+
+
+SQUARED_DIFFERENCE = _binary("SquaredDifference", _squared_difference_np,
+                             _squared_difference_grad, _squared_difference_jvp,
+                             FLOAT + (D.int32, D.int64) + COMPLEX)
+
+
+def squared_difference(x, y):
+    return apply2(SQUARED_DIFFERENCE, x, y)
 
 
 def floormod(x, y):
@@ -529,6 +586,25 @@ BITWISE_OR = defop("BitwiseOr", np.bitwise_or, nondiff=True, allowed=INT, shape=
 BITWISE_XOR = defop("BitwiseXor", np.bitwise_xor, nondiff=True, allowed=INT, shape=broadcast,
                     batch=elementwise)
 INVERT = defop("Invert", np.invert, nondiff=True, allowed=INT, shape=same, batch=unary)
+
+
+def _shift_np(fn):
+    """x shifted by y bits, y clamped to [0, bits - 1] as TF's kernels do (NumPy's shifts by
+    the width or more are undefined); left shifts wrap as unsigned arithmetic."""
+    def forward(x, y):
+        bits = x.dtype.itemsize * 8
+        y = np.clip(y, 0, bits - 1).astype(x.dtype)
+        if fn is np.left_shift and x.dtype.kind == "i":
+            u = np.dtype(f"u{x.dtype.itemsize}")
+            return np.left_shift(x.view(u) if x.ndim else x.astype(u), y.astype(u)).astype(x.dtype)
+        return fn(x, y)
+    return forward
+
+
+LEFT_SHIFT = defop("LeftShift", _shift_np(np.left_shift), nondiff=True, allowed=INT,
+                   shape=broadcast, batch=elementwise)
+RIGHT_SHIFT = defop("RightShift", _shift_np(np.right_shift), nondiff=True, allowed=INT,
+                    shape=broadcast, batch=elementwise)
 
 
 def equal(x, y):
@@ -577,9 +653,38 @@ is_nan, is_inf, is_finite = map(_unary_binder, (IS_NAN, IS_INF, IS_FINITE))
 # ============================================================================================
 # Casting and complex numbers
 # ============================================================================================
+_NARROW_INTS = frozenset(np.dtype(d) for d in (np.int8, np.int16, np.uint8, np.uint16))
+
+
+def _float_to_int(v, dtype):
+    """Float to integer as TF's CPU kernels convert (x86: NaN and out-of-range values become
+    the "indefinite" INT_MIN of the 32- or 64-bit conversion): unsigned 32/64-bit targets are
+    that signed conversion's bits; from float64 and float16 the narrow types saturate it (TF's
+    vectorized loop; float32 wraps it, as NumPy does)."""
+    if dtype.kind == "u" and dtype.itemsize >= 4:
+        # values from 2^(bits-1) up convert shifted down by that, with the top bit set after
+        bits = dtype.itemsize * 8
+        signed = np.dtype(f"i{dtype.itemsize}")
+        half = 2.0 ** (bits - 1)
+        v = np.asarray(v, np.float64)
+        big = v >= half
+        out = np.where(big, v - half, v).astype(signed).view(dtype)
+        return np.where(big, out | dtype.type(1 << (bits - 1)), out)
+    if dtype in _NARROW_INTS and v.dtype != np.float32:
+        i = v.astype(np.int32)
+        if dtype == np.uint8:  # packed as unsigned 16-bit, then those bits as signed, to uint8
+            i = np.clip(i, 0, 65535).astype(np.uint16).view(np.int16)
+        info = np.iinfo(dtype)
+        return np.clip(i, info.min, info.max).astype(dtype)
+    return v.astype(dtype)
+
+
 def _cast_forward(v, dtype):
     if v.dtype.kind == "c" and dtype.kind != "c":
         v = v.real
+    if v.dtype.kind == "f" and dtype.kind in "iu":
+        with np.errstate(invalid="ignore"):
+            return np.asarray(_float_to_int(np.asarray(v), dtype))[()]
     if dtype.names is not None or v.dtype.names is not None:  # bfloat16 storage at either end
         if v.dtype == D.BFLOAT16_STORAGE:
             v = bfloat16.to_float32(v)
@@ -1022,8 +1127,10 @@ def _matmul_batch(op, args, dims, attrs):
     return elementwise(op, args, dims, attrs)
 
 
+# (TF's MatMul takes int32 and int64, its BatchMatMulV2 int16 too: the public matmul refuses
+# int16 matrices; its unsigned types have no kernel)
 MATMUL = defop("MatMul", _matmul_forward, _matmul_grad, _matmul_jvp,
-               allowed=FLOAT + COMPLEX + (INT[3], INT[2], INT[0], INT[1], INT[4]),
+               allowed=FLOAT + COMPLEX + (D.int16, D.int32, D.int64), no_kernel=UNSIGNED_INT,
                shape=_matmul_shape, batch=_matmul_batch, batched_grad=True)
 
 

@@ -55,6 +55,28 @@ def sweep(name, f, x):
     show("  d", g)
     show("  dd", gg)
     show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
 x = tf.constant([0.0, -0.0, np.inf, -np.inf, np.nan, 1e30, -1e30, 1e-30, -1e-30, 0.5, -0.5,
                  1.0, -1.0, 1.5, -2.5, 7.0, 100.0], tf.float32)
 for name in ["negative", "abs", "sign", "square", "sqrt", "rsqrt", "exp", "expm1", "log",
@@ -113,6 +135,28 @@ def sweep(name, f, x):
     show("  d", g)
     show("  dd", gg)
     show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
 x = tf.constant([0.0, -0.0, np.inf, -np.inf, np.nan, 1e300, -1e300, 1e-300, -1e-300, 0.5,
                  -0.5, 1.0, -1.0, 1.5, -2.5, 7.0, 800.0], tf.float64)
 for name in ["negative", "abs", "sign", "square", "sqrt", "rsqrt", "exp", "expm1", "log",
@@ -171,6 +215,28 @@ def sweep(name, f, x):
     show("  d", g)
     show("  dd", gg)
     show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
 # (zero signs of complex results are not compared: TF's vectorized complex kernels give
 # position-dependent ones; singular points are in complex_at_zero)
 x = tf.constant([1 + 1j, -1 - 2j, 0.5j, -3 + 0.5j, 2 + 0j, -2 + 0j, 0.25 - 4j, 1e-3 + 2e-3j,
@@ -231,6 +297,28 @@ def sweep(name, f, x):
     show("  d", g)
     show("  dd", gg)
     show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
 x = tf.constant([1 + 1j, -1 - 2j, 0.5j, -3 + 0.5j, 2 + 0j, -2 + 0j, 0.25 - 4j, 1e-3 + 2e-3j,
                  -0.5 - 0.5j, 1e-100 + 3e-100j], tf.complex128)
 for name in ["negative", "abs", "sign", "square", "sqrt", "rsqrt", "exp", "expm1", "log",
@@ -289,6 +377,28 @@ def sweep(name, f, x):
     show("  d", g)
     show("  dd", gg)
     show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
 x = tf.constant([complex(np.inf, 0), complex(-np.inf, 0), complex(0, np.inf), complex(0, -np.inf),
                  complex(np.nan, 0), complex(0, np.nan), complex(np.inf, np.inf),
                  complex(np.inf, np.nan), complex(1e30, 1e-30)], tf.complex64)
@@ -349,6 +459,28 @@ def sweep(name, f, x):
     show("  d", g)
     show("  dd", gg)
     show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
 z = tf.constant([1 + 1j, -0.5 + 2j, 3 - 1j], tf.complex64)
 for name in ["square", "sqrt", "rsqrt", "exp", "log", "sin", "tanh", "sigmoid", "reciprocal",
              "abs", "sign", "angle", "asinh", "acosh", "atanh"]:
@@ -364,3 +496,621 @@ with tf.GradientTape() as tape:
     tape.watch(z)
     y = tf.reduce_sum(tf.math.real(tf.nn.silu(z)))
 show("silu d real", tape.gradient(y, z))
+
+#@ binary_values_and_derivatives_float32
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+v = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1e30, -1e30, 1e-30, 2.0, -2.5, 0.5, 3.0], np.float32)
+x = tf.constant(np.repeat(v, len(v)))
+y = tf.constant(np.tile(v, len(v)))
+for name in ["add", "subtract", "multiply", "truediv", "divide_no_nan", "floordiv", "floormod",
+             "pow", "maximum", "minimum", "atan2", "squared_difference"]:
+    sweep2(name, getattr(tf.math, name), x, y)
+
+#@ binary_values_and_derivatives_float64
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+v = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1e300, -1e300, 1e-300, 2.0, -2.5, 0.5, 3.0])
+x = tf.constant(np.repeat(v, len(v)))
+y = tf.constant(np.tile(v, len(v)))
+for name in ["add", "subtract", "multiply", "truediv", "divide_no_nan", "floordiv", "floormod",
+             "pow", "maximum", "minimum", "atan2", "squared_difference"]:
+    sweep2(name, getattr(tf.math, name), x, y)
+
+#@ comparisons_special_values
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+v = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1e30, -2.5, 3.0], np.float32)
+x = tf.constant(np.repeat(v, len(v)))
+y = tf.constant(np.tile(v, len(v)))
+for name in ["equal", "not_equal", "less", "less_equal", "greater", "greater_equal"]:
+    print(name, getattr(tf.math, name)(x, y).numpy().astype(int).tolist())
+for name in ["is_nan", "is_inf", "is_finite"]:
+    print(name, getattr(tf.math, name)(v).numpy().astype(int).tolist())
+print(tf.math.equal(tf.constant([np.nan]), tf.constant([np.nan])).numpy(),
+      tf.math.not_equal(tf.constant(np.nan), np.nan).numpy())
+print(tf.math.equal(tf.constant([1 + 0j, complex(0, -0.0)], tf.complex64), tf.constant([1 + 0j, 0j], tf.complex64)).numpy())
+print(tf.math.logical_xor([True, False], [True, True]).numpy(), tf.math.logical_not(True).numpy())
+for f in (tf.math.is_nan, tf.math.is_inf, tf.math.is_finite):
+    run(f.__name__ + " int", lambda: f(tf.constant([1, 2])))
+run("less complex", lambda: tf.math.less(tf.constant(1j), tf.constant(2j)))
+run("maximum complex", lambda: tf.math.maximum(tf.constant(1j), tf.constant(2j)))
+run("logical_and ints", lambda: tf.math.logical_and(tf.constant(1), tf.constant(0)))
+
+#@ integer_binary_edges
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+for dt in (tf.int32, tf.int64, tf.int8, tf.uint8):
+    info = np.iinfo(dt.as_numpy_dtype)
+    v = np.array(sorted({0, 1, 3, 7, int(info.max), int(info.min)} | ({-1, -7} if info.min < 0 else set())), dt.as_numpy_dtype)
+    x = tf.constant(np.repeat(v, len(v)))
+    y = tf.constant(np.tile(v, len(v)))
+    nz = np.tile(v, len(v)) != 0
+    xn, yn = tf.constant(np.repeat(v, len(v))[nz]), tf.constant(np.tile(v, len(v))[nz])
+    print(dt.name, v.tolist())
+    for name in ["add", "subtract", "multiply", "maximum", "minimum", "squared_difference"]:
+        run(" " + name, lambda: getattr(tf.math, name)(x, y))
+    for name in ["floordiv", "floormod", "truediv", "divide_no_nan"]:
+        run(" " + name, lambda: getattr(tf.math, name)(xn, yn))
+        run(" " + name + " by 0", lambda: getattr(tf.math, name)(x, y))
+    for name in ["abs", "negative", "sign", "square"]:
+        run(" " + name, lambda: getattr(tf.math, name)(tf.constant(v)))
+    small = tf.constant([0, 1, 2, 3], dt)
+    run(" pow", lambda: tf.pow(tf.constant(np.repeat(v, 4)), tf.tile(small, [len(v)])))
+    if info.min < 0:
+        run(" pow negative exponent", lambda: tf.pow(tf.constant([2, 3], dt), tf.constant([-1, 2], dt)))
+
+#@ integer_division_special_cases
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+print(tf.math.floordiv(tf.constant([-7, 7, -7, 7]), tf.constant([2, -2, -2, 2])).numpy().tolist())
+print(tf.math.floormod(tf.constant([-7, 7, -7, 7]), tf.constant([2, -2, -2, 2])).numpy().tolist())
+run("int32 min // -1", lambda: tf.math.floordiv(tf.constant([-2147483648]), tf.constant([-1])))
+run("int32 min % -1", lambda: tf.math.floormod(tf.constant([-2147483648]), tf.constant([-1])))
+run("truediv int8", lambda: tf.math.truediv(tf.constant([1, -128], tf.int8), tf.constant([0, 3], tf.int8)))
+run("truediv uint16", lambda: tf.math.truediv(tf.constant([1, 5], tf.uint16), tf.constant([0, 3], tf.uint16)))
+run("divide_no_nan int64", lambda: tf.math.divide_no_nan(tf.constant([1, 5], tf.int64), tf.constant([0, 3], tf.int64)))
+run("divide_no_nan bool", lambda: tf.math.divide_no_nan(tf.constant([True]), tf.constant([False])))
+run("divide_no_nan mixed", lambda: tf.math.divide_no_nan(tf.constant([1.0]), tf.constant([1])))
+run("divide_no_nan python", lambda: tf.math.divide_no_nan(3, tf.constant([0.0, 2.0])))
+run("realdiv int", lambda: tf.realdiv(tf.constant([1]), tf.constant([2])))
+run("int / 0", lambda: tf.constant([1, 2]) / tf.constant([0, 1]))
+run("int // 0", lambda: tf.constant([1, 2]) // tf.constant([0, 1]))
+run("int % 0", lambda: tf.constant([1, 2]) % tf.constant([0, 1]))
+run("float // 0", lambda: tf.constant([1.0, -1.0, 0.0]) // 0.0)
+run("float % 0", lambda: tf.constant([1.0, -1.0, 0.0]) % 0.0)
+run("1 // 0.1", lambda: tf.constant(1.0) // 0.1)
+run("1 % 0.1", lambda: tf.constant(1.0) % 0.1)
+run("uint8 - wraps", lambda: tf.constant([0], tf.uint8) - tf.constant([1], tf.uint8))
+run("negative uint8", lambda: tf.math.negative(tf.constant([1], tf.uint8)))
+run("abs uint8", lambda: tf.math.abs(tf.constant([1], tf.uint8)))
+run("sign uint8", lambda: tf.math.sign(tf.constant([0, 5], tf.uint8)))
+run("sqrt int", lambda: tf.math.sqrt(tf.constant([4])))
+run("exp int", lambda: tf.math.exp(tf.constant([1])))
+run("floor int", lambda: tf.math.floor(tf.constant([1])))
+run("round int", lambda: tf.math.round(tf.constant([1, -2])))
+run("reciprocal int", lambda: tf.math.reciprocal(tf.constant([2])))
+run("square bool", lambda: tf.math.square(tf.constant([True])))
+run("add bool", lambda: tf.math.add(tf.constant([True]), tf.constant([False])))
+run("multiply bool", lambda: tf.math.multiply(tf.constant([True]), tf.constant([False])))
+run("maximum bool", lambda: tf.math.maximum(tf.constant([True]), tf.constant([False])))
+run("atan2 int", lambda: tf.math.atan2(tf.constant([1]), tf.constant([2])))
+run("floordiv complex", lambda: tf.math.floordiv(tf.constant([1j]), tf.constant([2j])))
+run("pow float16", lambda: tf.pow(tf.constant([2.0, 0.0, -8.0], tf.float16), tf.constant([0.5, -1.0, 1 / 3], tf.float16)))
+
+#@ dtype_support_table
+# one character per dtype: o runs, I InvalidArgumentError (not in the op's dtype list), N
+# NotFoundError (no CPU kernel), T TypeError, other exceptions by their first letter
+DTYPES = [tf.bfloat16, tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128, tf.int8,
+          tf.int16, tf.int32, tf.int64, tf.uint8, tf.uint16, tf.uint32, tf.uint64, tf.bool]
+print(" ".join(d.name for d in DTYPES))
+def code(f):
+    try:
+        f()
+        return "o"
+    except Exception as e:
+        n = type(e).__name__
+        return {"InvalidArgumentError": "I", "NotFoundError": "N", "TypeError": "T"}.get(n, n[0].lower())
+def row(name, f):
+    print(f"{name:22s}", "".join(code(lambda: f(d)) for d in DTYPES))
+one = lambda d: tf.constant([1], d) if d != tf.bool else tf.constant([True])
+for name in ["abs", "negative", "sign", "square", "sqrt", "rsqrt", "exp", "expm1", "log", "log1p",
+             "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
+             "atanh", "reciprocal", "sigmoid", "softplus", "floor", "ceil", "round", "is_nan",
+             "is_inf", "is_finite", "real", "imag", "conj", "angle", "logical_not"]:
+    row(name, lambda d: getattr(tf.math, name)(one(d)))
+for name in ["add", "subtract", "multiply", "truediv", "divide", "floordiv", "floormod", "pow",
+             "maximum", "minimum", "atan2", "squared_difference", "divide_no_nan", "equal",
+             "not_equal", "less", "less_equal", "greater", "greater_equal", "logical_and",
+             "logical_or", "logical_xor"]:
+    row(name, lambda d: getattr(tf.math, name)(one(d), one(d)))
+row("realdiv", lambda d: tf.realdiv(one(d), one(d)))
+row("complex", lambda d: tf.complex(one(d), one(d)))
+for name in ["reduce_sum", "reduce_prod", "reduce_max", "reduce_min", "reduce_mean",
+             "reduce_all", "reduce_any", "cumsum", "cumprod", "argmax", "argmin", "add_n"]:
+    row(name, lambda d: getattr(tf.math, name)([one(d)] if name == "add_n" else one(d)))
+row("matmul", lambda d: tf.matmul(tf.reshape(one(d), [1, 1]), tf.reshape(one(d), [1, 1])))
+row("tensordot", lambda d: tf.tensordot(one(d), one(d), 1))
+row("clip_by_value", lambda d: tf.clip_by_value(one(d), one(d), one(d)))
+row("bitwise_and", lambda d: tf.bitwise.bitwise_and(one(d), one(d)))
+row("invert", lambda d: tf.bitwise.invert(one(d)))
+row("cast_to_int32", lambda d: tf.cast(one(d), tf.int32))
+row("cast_from_int32", lambda d: tf.cast(tf.constant([1]), d))
+row("saturate_cast_from_f32", lambda d: tf.dtypes.saturate_cast(tf.constant([1.5]), d))
+
+#@ cast_float_to_int_and_narrow_types
+# (16 values: TF's vectorized cast loop covers them all; its scalar tail converts differently)
+v = [np.nan, np.inf, -np.inf, 1e10, -1e10, 2.0**31, 2.0**32, 2.0**63, 2.0**64, 3e38, 300.0,
+     -300.0, 2.5, -2.5, -0.5, 65504.0]
+for src in (tf.float32, tf.float64, tf.float16):
+    x = tf.constant(np.array(v, src.as_numpy_dtype))
+    for dt in (tf.int8, tf.int16, tf.int32, tf.int64, tf.uint8, tf.uint16, tf.uint32, tf.uint64,
+               tf.bool, tf.float16, tf.bfloat16, tf.float32):
+        print(src.name, dt.name, tf.cast(x, dt).numpy().tolist())
+
+#@ cast_int_and_complex
+for src in (tf.int64, tf.int32, tf.uint64, tf.uint32):
+    x = tf.constant(np.array([2**31 - 1, 2**31 if src != tf.int32 else -2**31, 255, 256, 2**16 + 3, 0, 1] + ([-1, -(2**40) if src == tf.int64 else -2**31] if src.min < 0 else [2**32 - 1 if src != tf.uint32 else 2**31, 2**63 if src == tf.uint64 else 7]), src.as_numpy_dtype))
+    for dt in (tf.int8, tf.uint8, tf.int16, tf.int32, tf.uint32, tf.float16, tf.float32, tf.bool, tf.bfloat16):
+        print(src.name, dt.name, tf.cast(x, dt).numpy().tolist())
+print(tf.cast(tf.constant([1e300, -1e300, 1e-300, np.nan], tf.float64), tf.float32).numpy().tolist())
+print(tf.cast(tf.constant([1 + 2j, np.nan + 1j]), tf.float32).numpy().tolist(), tf.cast(tf.constant([1 + 2j]), tf.int32).numpy().tolist())
+print(tf.cast(tf.constant([1e300 + 1e300j]), tf.complex64).numpy().tolist())
+print(tf.cast(tf.constant([True, False]), tf.float32).numpy().tolist(), tf.cast(tf.constant([True]), tf.complex64).numpy().tolist())
+print(tf.cast(tf.constant([-0.0, 0.0, np.nan]), tf.bool).numpy().tolist(), np.signbit(tf.cast(tf.constant([-0.0]), tf.float16).numpy()).tolist())
+print(tf.cast(tf.constant([1.5, -1.5], tf.bfloat16), tf.int32).numpy().tolist(), tf.cast(tf.constant([3.0e38], tf.float32), tf.bfloat16).numpy().tolist())
+for bad in ("string", tf.string):
+    try:
+        tf.cast(tf.constant([1.0]), bad)
+    except Exception as e:
+        print("to string", type(e).__name__)
+try:
+    tf.cast(tf.constant(["1"]), tf.float32)
+except Exception as e:
+    print("from string", type(e).__name__)
+try:
+    tf.cast(tf.constant([1.0]), "float33")
+except Exception as e:
+    print("bad dtype name", type(e).__name__)
+
+#@ saturate_cast_edges
+x = tf.constant([1.5, -3.0, 1e30, -1e30, np.nan, np.inf, -np.inf, 255.5, 300.0])
+for dt in (tf.int8, tf.uint8, tf.int32, tf.uint32, tf.int64, tf.uint64, tf.float16, tf.bfloat16, tf.float64):
+    print(dt.name, tf.dtypes.saturate_cast(x, dt).numpy().tolist())
+print(tf.dtypes.saturate_cast(tf.constant([1.5, -3, 1e30, np.nan], tf.float64), tf.uint8).numpy().tolist())
+print(tf.dtypes.saturate_cast(tf.constant([300 + 5j, -300 - 5j]), tf.int8).numpy().tolist())
+print(tf.dtypes.saturate_cast(tf.constant([1e300 + 1e300j, -1e300 + 2j]), tf.complex64).numpy().tolist())
+print(tf.dtypes.saturate_cast(tf.constant([2**40, -2**40], tf.int64), tf.int32).numpy().tolist())
+print(tf.dtypes.saturate_cast(tf.constant([300, -5]), tf.uint8).numpy().tolist())
+print(tf.dtypes.saturate_cast(tf.constant([3.0, -2.0], tf.bfloat16), tf.uint8).numpy().tolist())
+print(tf.dtypes.saturate_cast(tf.constant([70000.0, -5.0]), tf.float16).numpy().tolist())
+for bad in (tf.bool,):
+    try:
+        tf.dtypes.saturate_cast(tf.constant([1.5]), bad)
+    except Exception as e:
+        print("to bool", type(e).__name__, e)
+
+#@ cast_gradients
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+for src, dst in [(tf.float32, tf.float64), (tf.float64, tf.float16), (tf.float32, tf.int32),
+                 (tf.float32, tf.complex64), (tf.complex64, tf.float32), (tf.float32, tf.bfloat16),
+                 (tf.float16, tf.float32)]:
+    x = tf.constant([1.5, -2.0, 0.0, 7e4 if src != tf.float16 else 6e4], src)
+    def f(x):
+        return tf.cast(tf.cast(x, dst) * tf.cast(3, dst), src) if dst != tf.int32 else tf.cast(tf.cast(x, dst), src)
+    sweep(f"{src.name}->{dst.name}", f, x)
