@@ -13,7 +13,7 @@ from ..framework.errors import InvalidArgumentError, UnimplementedError, op_erro
 from ..framework.op import apply1, apply2, is_concrete
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import base as P
-from ..prims._common import broadcast_shapes
+from ..prims._common import broadcast_shapes, dims_text
 from ..prims import math as PM
 from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN, ASINH, ATAN,
                           ANGLE, ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
@@ -25,7 +25,7 @@ from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN
                           SQUARED_DIFFERENCE,
                           ROUND, RSQRT, SIGMOID, SIGN, SIN, SINH, SOFTPLUS, SQRT, SQUARE, SUB,
                           SUM, TAN, TANH)
-from ._common import axis_tuple, binary, pair, t, unary
+from ._common import axis_tuple, axis_values, binary, pair, t, unary
 
 _OBJECT = np.dtype(object)  # string tensors hold object arrays of bytes
 
@@ -571,7 +571,13 @@ def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
 def _cum(op, x, axis, exclusive, reverse):
     x = t(x)
     op.check(x)
-    axis = int(axis._value) if isinstance(axis, Tensor) else int(axis)
+    if type(axis) is not int:
+        shape = np.shape(axis._value if isinstance(axis, Tensor) else axis)
+        values = axis_values(axis, op.name)
+        if shape:
+            raise op_error(InvalidArgumentError, op.name,
+                           f"ScanOp: axis must be a scalar, not {dims_text(shape)}")
+        axis = values[0]
     nd = x._value.ndim
     if not -nd <= axis < nd:
         raise op_error(InvalidArgumentError, op.name,
@@ -686,7 +692,20 @@ def _arg_extreme(op, input, axis, output_type):  # noqa: A002
     x = t(input)
     op.check(x)
     nd = x._value.ndim
-    axis = 0 if axis is None else int(getattr(axis, "_value", axis))
+    if axis is None:
+        axis = 0
+    elif type(axis) is not int:
+        v = getattr(axis, "_value", None)
+        if isinstance(axis, Tensor) and v.dtype.kind in "iu":
+            if v.ndim:
+                raise op_error(InvalidArgumentError, op.name,
+                               f"dim must be a scalar, but received tensor of shape: "
+                               f"{dims_text(v.shape)}")
+            axis = int(v)
+        elif isinstance(axis, np.integer):
+            axis = int(axis)
+        else:
+            raise TypeError("axis must be int or Tensor with integer datatype")
     if not -max(nd, 1) <= axis < max(nd, 1):
         raise op_error(InvalidArgumentError, op.name,
                        f"Expected dimension in the range [{-nd}, {nd}), but got {axis}")

@@ -172,9 +172,11 @@ RSQRT_GRAD = defop(
         None if dy_t is None else apply2(RSQRT_GRAD, op.inputs[0], dy_t))),
     allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
 
-# (the tangents use the kernels too: dx / (2 y) = SqrtGrad(conj(y), dx), and likewise for Rsqrt)
+# The tangents are the gradients transposed, as TF's forward mode forms them: 0.5 (dx / y) for
+# Sqrt (TF's SqrtGradGrad: no zero rule, so a zero tangent at y = 0 is NaN), and the RsqrtGrad
+# kernel for Rsqrt (RsqrtGradGrad uses it, with its zero rule)
 SQRT = defop("Sqrt", np.sqrt, lambda op, g: apply2(SQRT_GRAD, op.outputs[0], g),
-             lambda op, dx: apply2(SQRT_GRAD, conj_if_complex(op.outputs[0]), dx),
+             lambda op, dx: mul(_half(dx), div(dx, op.outputs[0])),
              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
 sqrt = _unary_binder(SQRT)
 def _rsqrt_np(v):
@@ -798,7 +800,9 @@ def _mean_forward(v, axis, keepdims):
     if v.size == 0:  # an empty mean is NaN (without NumPy's warning)
         out_shape = np.sum(v, axis=axis, keepdims=keepdims).shape
         return np.full(out_shape, np.nan, v.dtype)[()]
-    return np.mean(v, axis=axis, keepdims=keepdims, dtype=v.dtype)
+    # np.mean without its Python layer (whose overflow warnings escape tapeflow's filter)
+    n = int(np.prod([v.shape[a] for a in axis]))
+    return (np.add.reduce(v, axis=axis, dtype=v.dtype, keepdims=keepdims) / n).astype(v.dtype)[()]
 
 
 def _reduced_count(op):
@@ -834,21 +838,23 @@ def _extreme_indicators(op):
     return cast(equal(y, x), x._value.dtype), y
 
 
-def _extreme_grad(op, g):  # split equally among the elements equal to the extreme
+def _extreme_shares(op):
+    """indicators / count: each element's share of the extreme (ties split it equally)."""
     indicators, y = _extreme_indicators(op)
-    g = restore_reduced(g, op)
     count = reshape(reduce_sum(indicators, op.attrs["axis"], True), y._value.shape)
-    return div(mul(g, indicators), count)
+    return div(indicators, count)
 
 
-def _extreme_jvp(op, dx):
-    indicators, _ = _extreme_indicators(op)
-    axes, keep = op.attrs["axis"], op.attrs["keepdims"]
-    return div(reduce_sum(mul(dx, indicators), axes, keep), reduce_sum(indicators, axes, keep))
+def _extreme_grad(op, g):  # (indicators / count) g, as TF's
+    return mul(_extreme_shares(op), restore_reduced(g, op))
+
+
+def _extreme_jvp(op, dx):  # the transpose: an empty reduction's tangent is 0
+    return reduce_sum(mul(_extreme_shares(op), dx), op.attrs["axis"], op.attrs["keepdims"])
 
 
 def _prod_forward(v, axis, keepdims):
-    return np.prod(v, axis=axis, keepdims=keepdims, dtype=v.dtype)
+    return np.multiply.reduce(v, axis=axis, keepdims=keepdims, dtype=v.dtype)[()]
 
 
 def _prod_grad(op, g):
@@ -874,8 +880,8 @@ MEAN = _reduction("Mean", _mean_forward, _mean_grad,
                   # sum / max(n, 1), as the gradient: an empty mean is a constant (NaN), tangent 0
                   lambda op, dx: div(reduce_sum(dx, op.attrs["axis"], op.attrs["keepdims"]),
                                      scalar_like(dx, _reduced_count(op))), NUMERIC)
-MAX = _reduction("Max", _extreme_forward(np.max, -1), _extreme_grad, _extreme_jvp, REAL)
-MIN = _reduction("Min", _extreme_forward(np.min, 1), _extreme_grad, _extreme_jvp, REAL)
+MAX = _reduction("Max", _extreme_forward(np.maximum.reduce, -1), _extreme_grad, _extreme_jvp, REAL)
+MIN = _reduction("Min", _extreme_forward(np.minimum.reduce, 1), _extreme_grad, _extreme_jvp, REAL)
 PROD = _reduction("Prod", _prod_forward, _prod_grad,
                   lambda op, dx: reduce_sum(mul(dx, _prod_grad(op, P.broadcast_to(
                       scalar_like(op.outputs[0], 1), op.outputs[0]._value.shape))),
@@ -926,7 +932,7 @@ def _cumsum_grad(op, g):
     return cumsum(g, a["axis"] + len(bshape(op, g)), a["exclusive"], not a["reverse"])
 
 
-CUMSUM = defop("Cumsum", _cum_forward(np.cumsum, 0), _cumsum_grad, linear=True, allowed=NUMERIC,
+CUMSUM = defop("Cumsum", _cum_forward(np.add.accumulate, 0), _cumsum_grad, linear=True, allowed=NUMERIC,
                shape=same, batch=_cum_batch, batched_grad=True)
 
 
@@ -997,7 +1003,7 @@ def _cumprod_jvp(op, dx):
     return jvp_from_grad(op, dx)
 
 
-CUMPROD = defop("Cumprod", _cum_forward(np.cumprod, 1), _cumprod_grad, _cumprod_jvp,
+CUMPROD = defop("Cumprod", _cum_forward(np.multiply.accumulate, 1), _cumprod_grad, _cumprod_jvp,
                 allowed=NUMERIC, shape=same, batch=_cum_batch, batched_grad=True)
 
 

@@ -77,6 +77,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 x = tf.constant([0.0, -0.0, np.inf, -np.inf, np.nan, 1e30, -1e30, 1e-30, -1e-30, 0.5, -0.5,
                  1.0, -1.0, 1.5, -2.5, 7.0, 100.0], tf.float32)
 for name in ["negative", "abs", "sign", "square", "sqrt", "rsqrt", "exp", "expm1", "log",
@@ -157,6 +163,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 x = tf.constant([0.0, -0.0, np.inf, -np.inf, np.nan, 1e300, -1e300, 1e-300, -1e-300, 0.5,
                  -0.5, 1.0, -1.0, 1.5, -2.5, 7.0, 800.0], tf.float64)
 for name in ["negative", "abs", "sign", "square", "sqrt", "rsqrt", "exp", "expm1", "log",
@@ -237,6 +249,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 # (zero signs of complex results are not compared: TF's vectorized complex kernels give
 # position-dependent ones; singular points are in complex_at_zero)
 x = tf.constant([1 + 1j, -1 - 2j, 0.5j, -3 + 0.5j, 2 + 0j, -2 + 0j, 0.25 - 4j, 1e-3 + 2e-3j,
@@ -319,6 +337,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 x = tf.constant([1 + 1j, -1 - 2j, 0.5j, -3 + 0.5j, 2 + 0j, -2 + 0j, 0.25 - 4j, 1e-3 + 2e-3j,
                  -0.5 - 0.5j, 1e-100 + 3e-100j], tf.complex128)
 for name in ["negative", "abs", "sign", "square", "sqrt", "rsqrt", "exp", "expm1", "log",
@@ -399,6 +423,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 x = tf.constant([complex(np.inf, 0), complex(-np.inf, 0), complex(0, np.inf), complex(0, -np.inf),
                  complex(np.nan, 0), complex(0, np.nan), complex(np.inf, np.inf),
                  complex(np.inf, np.nan), complex(1e30, 1e-30)], tf.complex64)
@@ -481,6 +511,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 z = tf.constant([1 + 1j, -0.5 + 2j, 3 - 1j], tf.complex64)
 for name in ["square", "sqrt", "rsqrt", "exp", "log", "sin", "tanh", "sigmoid", "reciprocal",
              "abs", "sign", "angle", "asinh", "acosh", "atanh"]:
@@ -569,6 +605,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 v = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1e30, -1e30, 1e-30, 2.0, -2.5, 0.5, 3.0], np.float32)
 x = tf.constant(np.repeat(v, len(v)))
 y = tf.constant(np.tile(v, len(v)))
@@ -648,6 +690,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 v = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1e300, -1e300, 1e-300, 2.0, -2.5, 0.5, 3.0])
 x = tf.constant(np.repeat(v, len(v)))
 y = tf.constant(np.tile(v, len(v)))
@@ -727,6 +775,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 v = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1e30, -2.5, 3.0], np.float32)
 x = tf.constant(np.repeat(v, len(v)))
 y = tf.constant(np.tile(v, len(v)))
@@ -816,6 +870,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 for dt in (tf.int32, tf.int64, tf.int8, tf.uint8):
     info = np.iinfo(dt.as_numpy_dtype)
     v = np.array(sorted({0, 1, 3, 7, int(info.max), int(info.min)} | ({-1, -7} if info.min < 0 else set())), dt.as_numpy_dtype)
@@ -908,6 +968,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 print(tf.math.floordiv(tf.constant([-7, 7, -7, 7]), tf.constant([2, -2, -2, 2])).numpy().tolist())
 print(tf.math.floormod(tf.constant([-7, 7, -7, 7]), tf.constant([2, -2, -2, 2])).numpy().tolist())
 run("int32 min // -1", lambda: tf.math.floordiv(tf.constant([-2147483648]), tf.constant([-1])))
@@ -1107,6 +1173,12 @@ def sweep2(name, f, x, y):
     for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
                      ("jvp_x", jx), ("jvp_y", jy)]:
         show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
 for src, dst in [(tf.float32, tf.float64), (tf.float64, tf.float16), (tf.float32, tf.int32),
                  (tf.float32, tf.complex64), (tf.complex64, tf.float32), (tf.float32, tf.bfloat16),
                  (tf.float16, tf.float32)]:
@@ -1114,3 +1186,477 @@ for src, dst in [(tf.float32, tf.float64), (tf.float64, tf.float16), (tf.float32
     def f(x):
         return tf.cast(tf.cast(x, dst) * tf.cast(3, dst), src) if dst != tf.int32 else tf.cast(tf.cast(x, dst), src)
     sweep(f"{src.name}->{dst.name}", f, x)
+
+#@ reductions_special_values
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+rows = tf.constant([[np.inf, -np.inf, 1.0], [np.nan, 1.0, 2.0], [0.0, -0.0, -0.0], [-0.0, -0.0, -0.0],
+                    [1e30, 1e30, -1e30], [3e38, 3e38, 1.0], [np.inf, np.inf, 2.0], [-np.inf, np.nan, 5.0],
+                    [2.0, 2.0, 2.0], [1.0, 3.0, 0.5]], tf.float32)
+# (reduce_prod's second derivatives at zeros: see reduce_prod_zeros_gradients)
+for name in ["reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod",
+             "reduce_euclidean_norm", "reduce_std", "reduce_variance"]:
+    f = getattr(tf.math, name)
+    sweep(name, lambda x: f(x, axis=1), rows)
+run("logsumexp", lambda: tf.reduce_logsumexp(rows, axis=1))
+run("logsumexp grad", lambda: grads(lambda x: tf.reduce_logsumexp(x, axis=1), rows)[0])
+b = tf.constant([[True, False], [True, True], [False, False]])
+print(tf.reduce_all(b, 1).numpy().tolist(), tf.reduce_any(b, 1).numpy().tolist(), tf.reduce_all(b).numpy())
+
+#@ reduction_axes_and_errors
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+x = tf.reshape(tf.range(24.0), [2, 3, 4])
+for axis in [None, 0, -1, [0, 2], [-1, 0], (1,), [], np.array([2, 0]), tf.constant([1, -3])]:
+    for keep in (False, True):
+        run(f"sum axis={axis!r} keep={keep}", lambda: tf.reduce_sum(x, axis=axis, keepdims=keep))
+for name in ["reduce_sum", "reduce_mean", "reduce_max", "reduce_prod", "reduce_all", "reduce_logsumexp", "reduce_euclidean_norm"]:
+    f = getattr(tf.math, name)
+    arg = tf.cast(x, tf.bool) if name == "reduce_all" else x
+    run(name + " [0, 0]", lambda: f(arg, axis=[0, 0]))
+    run(name + " [1, -2]", lambda: f(arg, axis=[1, -2]))
+    run(name + " 3", lambda: f(arg, axis=3))
+    run(name + " -4", lambda: f(arg, axis=-4))
+    run(name + " 1.5", lambda: f(arg, axis=1.5))
+    run(name + " [[0]]", lambda: f(arg, axis=[[0]]))
+s = tf.constant(5.0)
+for axis in [None, 0, -1, [], [0], 1]:
+    run(f"scalar axis={axis!r}", lambda: tf.reduce_sum(s, axis=axis))
+    run(f"scalar max axis={axis!r}", lambda: tf.reduce_max(s, axis=axis, keepdims=True))
+
+#@ reductions_empty
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+for shape, axis in [([0], None), ([0], 0), ([2, 0], 1), ([2, 0], 0), ([0, 3], [0, 1]), ([3, 0, 2], 1)]:
+    x = tf.zeros(shape)
+    for name in ["reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod",
+                 "reduce_logsumexp", "reduce_euclidean_norm"]:
+        f = getattr(tf.math, name)
+        sweep(f"{name} {shape} axis={axis}", lambda x: f(x, axis=axis), x)
+    print(shape, axis, tf.reduce_all(tf.zeros(shape, tf.bool), axis).numpy().tolist(),
+          tf.reduce_any(tf.zeros(shape, tf.bool), axis).numpy().tolist(),
+          tf.reduce_max(tf.zeros(shape, tf.int32), axis).numpy().tolist(),
+          tf.reduce_min(tf.zeros(shape, tf.uint8), axis).numpy().tolist(),
+          tf.reduce_mean(tf.zeros(shape, tf.int32), axis).numpy().tolist())
+
+#@ reduce_max_min_ties_and_nan_gradients
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+x = tf.constant([[1.0, 3.0, 3.0], [np.nan, 2.0, 2.0], [-np.inf, -np.inf, -np.inf], [np.inf, 1.0, np.inf],
+                 [0.0, -0.0, -1.0], [5.0, np.nan, np.nan]], tf.float64)
+for name in ["reduce_max", "reduce_min"]:
+    f = getattr(tf.math, name)
+    sweep(name, lambda x: f(x, axis=1), x)
+    sweep(name + " keepdims", lambda x: f(x, axis=1, keepdims=True) * x, x)
+    sweep(name + " all", lambda x: f(x), x)
+ints = tf.constant([[3, 1, 3], [-2147483648, 0, 2147483647]])
+print(tf.reduce_max(ints, 1).numpy().tolist(), tf.reduce_min(ints, 1).numpy().tolist(),
+      tf.reduce_sum(ints, 1).numpy().tolist(), tf.reduce_prod(ints, 1).numpy().tolist(),
+      tf.reduce_mean(ints, 1).numpy().tolist(), tf.reduce_mean(tf.constant([-7, 2]), 0).numpy())
+print(tf.reduce_mean(tf.constant([200, 100], tf.uint8)).numpy(), tf.reduce_sum(tf.constant([200, 100], tf.uint8)).numpy(),
+      tf.reduce_mean(tf.constant([100, 100], tf.int8)).numpy(), tf.reduce_mean(tf.constant([60000, 60000], tf.float16)).numpy())
+
+#@ reduce_prod_zeros_gradients
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+# (first order: TF is exact at zeros; its second derivatives there are not (0 where the true
+# value is not), while tapeflow's are exact: tests/test_edge_math.py checks those)
+for vals in ([0.0, 2.0, 3.0], [0.0, 0.0, 3.0], [0.0, 0.0, 0.0], [2.0, -0.5, 4.0], [np.inf, 0.0, 1.0],
+             [np.nan, 2.0, 1.0], [-0.0, 5.0, 1.0]):
+    x = tf.constant(vals, tf.float64)
+    with tf.GradientTape() as t1:
+        t1.watch(x)
+        y = tf.reduce_prod(x)
+    show(f"prod {vals}", y)
+    show("  grad", t1.gradient(y, x))
+    with tf.autodiff.ForwardAccumulator(x, tf.constant([1.0, 2.0, 3.0], tf.float64)) as acc:
+        y = tf.reduce_prod(x)
+    show("  jvp", acc.jvp(y))
+x = tf.constant([2.0, -0.5, 4.0], tf.float64)
+with tf.GradientTape() as t2:
+    t2.watch(x)
+    with tf.GradientTape() as t1:
+        t1.watch(x)
+        y = tf.reduce_prod(x)
+    g = t1.gradient(y, x)
+print("hessian without zeros", t2.jacobian(g, x).numpy().tolist())
+m = tf.constant([[0.0, 2.0], [3.0, 0.0], [0.0, 0.0], [1.5, 2.0]], tf.float64)
+for axis in (0, 1, None):
+    for keep in (False, True):
+        run(f"prod matrix axis={axis} keep={keep} grad",
+            lambda: grads(lambda x: tf.reduce_prod(x, axis=axis, keepdims=keep) * 2.0, m)[0])
