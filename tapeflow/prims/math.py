@@ -911,6 +911,8 @@ def _cum_forward(fn, identity):
         if reverse:
             v = np.flip(v, axis)
         out = fn(v, axis=axis, dtype=v.dtype)
+        if identity == 0 and v.dtype.kind in "fc":
+            out += 0  # TF's scan starts from +0: a sum is never -0
         if exclusive and v.shape[axis]:  # (an empty axis stays empty)
             pad_shape = list(v.shape)
             pad_shape[axis] = 1
@@ -953,21 +955,32 @@ def _shift_in(x, axis, fill):
     return P.concat([head, body], axis)
 
 
-def _cumprod_inclusive_grad(x, y, g, axis):
-    """The gradient of y = cumprod(x) (inclusive, forward) along `axis`, exact at zeros: only the
-    first zero of each slice has a nonzero gradient among positions at or after it."""
+def _cumprod_inclusive_grad(x, y, g, axis, depth=3):
+    """The gradient of y = cumprod(x) (inclusive, forward) along `axis`, exact at zeros.
+
+    Before the first zero z of a slice the gradient is sum_{i>=k} g_i y_i / x_k; at z it is the
+    same sum with x_z replaced by one; after z it is x_z times the gradient of the cumprod with x_z
+    replaced by one (0 in value, but its derivative in x_z is not). That recursion is unrolled
+    `depth` levels, so derivatives are exact up to order depth + 1 at any number of zeros."""
     zero = zeros_like(x)
+    one = add(zero, scalar_like(x, 1))
     is_zero = equal(x, zero)
     zeros_before = cumsum(cast(is_zero, np.int32), axis, True, False)
     none_before = equal(zeros_before, zeros_like(zeros_before))
     first_zero = logical_and(is_zero, none_before)
-    safe_x = select(is_zero, add(zero, scalar_like(x, 1)), x)
+    safe_x = select(is_zero, one, x)
     # positions before the first zero (x_k != 0): sum_{i>=k} g_i y_i / x_k
     before = div(cumsum(mul(g, y), axis, False, True), safe_x)
     # the first zero: sum_{i>=z} g_i y'_i, y' the cumprod with that zero replaced by one
-    y1 = cumprod(select(first_zero, add(zero, scalar_like(x, 1)), x), axis, False, False)
+    x1 = select(first_zero, one, x)
+    y1 = cumprod(x1, axis, False, False)
     at_zero = cumsum(mul(g, y1), axis, False, True)
-    return select(none_before, select(is_zero, at_zero, before), zero)
+    if depth:
+        x_z = reduce_sum(select(first_zero, x, zero), (axis,), True)
+        after = mul(x_z, _cumprod_inclusive_grad(x1, y1, g, axis, depth - 1))
+    else:
+        after = zero
+    return select(none_before, select(is_zero, at_zero, before), after)
 
 
 def _cumprod_grad(op, g):

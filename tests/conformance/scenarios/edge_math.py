@@ -1660,3 +1660,300 @@ for axis in (0, 1, None):
     for keep in (False, True):
         run(f"prod matrix axis={axis} keep={keep} grad",
             lambda: grads(lambda x: tf.reduce_prod(x, axis=axis, keepdims=keep) * 2.0, m)[0])
+
+#@ cumulative_special_values_and_derivatives
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+x = tf.constant([[0.0, 2.0, 3.0, 0.5], [2.0, 0.0, 0.0, 4.0], [np.inf, 1.0, 0.0, 2.0], [np.nan, 1.0, 2.0, 3.0],
+                 [-0.0, -1.0, 1e30, 1e30], [1.0, -2.0, 3.0, -0.5]], tf.float64)
+# cumprod's derivatives at exact zeros differ on purpose: tapeflow's are exact (products of the
+# other factors), TF divides by x with div_no_nan and gives 0 there (tests/test_gradients.py
+# checks the exact values); so cumprod's derivatives are compared on the rows without zeros.
+# (Nor at inf, nan or underflowing products, where TF's division gives nan and -0 by accident.)
+x_nonzero = tf.constant([[0.5, 1.0, 2.0, 3.0], [1.0, 2.0, 3.0, 0.5], [1e10, 1e-10, 3.0, 4.0],
+                         [2.0, 2.0, 2.0, 2.0], [1e30, 1e30, 1e-30, 1e-30]], tf.float64)
+for exclusive in (False, True):
+    for reverse in (False, True):
+        kw = dict(axis=1, exclusive=exclusive, reverse=reverse)
+        sweep(f"cumsum excl={exclusive} rev={reverse}", lambda x: tf.math.cumsum(x, **kw), x)
+        run(f"cumprod excl={exclusive} rev={reverse}", lambda: tf.math.cumprod(x, **kw))
+        sweep(f"cumprod nonzero excl={exclusive} rev={reverse}", lambda x: tf.math.cumprod(x, **kw), x_nonzero)
+print("cumsum signed zeros", [str(v) for v in tf.math.cumsum(tf.constant([-0.0, -0.0])).numpy()],
+      [str(v) for v in tf.math.cumsum(tf.constant([-0.0, -0.0]), reverse=True).numpy()])
+
+#@ cumulative_axes_empty_and_scalar
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+m = tf.reshape(tf.range(1.0, 7.0), [2, 3])
+for axis in (0, 1, -1, -2):
+    print(axis, tf.math.cumsum(m, axis).numpy().tolist(), tf.math.cumprod(m, axis, exclusive=True).numpy().tolist())
+for shape in ([0], [2, 0], [0, 3]):
+    for name in ["cumsum", "cumprod"]:
+        f = getattr(tf.math, name)
+        sweep(f"{name} {shape}", lambda x: f(x, axis=-1, exclusive=True), tf.zeros(shape))
+for name in ["cumsum", "cumprod"]:
+    f = getattr(tf.math, name)
+    run(name + " scalar", lambda: f(tf.constant(3.0)))
+    run(name + " scalar axis 0", lambda: f(tf.constant(3.0), axis=0))
+    run(name + " axis 2", lambda: f(m, axis=2))
+    run(name + " axis -3", lambda: f(m, axis=-3))
+    run(name + " axis tensor", lambda: f(m, axis=tf.constant(1)))
+    run(name + " axis int64 tensor", lambda: f(m, axis=tf.constant(1, tf.int64)))
+    run(name + " int", lambda: f(tf.constant([2147483647, 1, 2])))
+    run(name + " uint8", lambda: f(tf.constant([200, 100], tf.uint8)))
+    run(name + " complex", lambda: f(tf.constant([1 + 1j, 2 - 1j, 0.5j])))
+    run(name + " float16", lambda: f(tf.constant([60000.0, 10000.0], tf.float16)))
+
+#@ cumprod_complex_and_second_order
+def _flat(a):
+    return np.array2string(a.reshape(-1), precision=8, separator=",", max_line_width=10**6, threshold=10**6)
+def _zs(a):
+    if a.dtype.kind != "f":
+        return ""
+    a = a.reshape(-1)
+    return "z" + "".join("n" if s else "p" for s in np.signbit(a[np.abs(a) < np.finfo(a.dtype).tiny]))
+def show(label, t):
+    if t is None:
+        print(label, None)
+        return
+    if isinstance(t, tf.IndexedSlices):
+        print(label, "IndexedSlices", t.indices.numpy().tolist(), t.dense_shape.numpy().tolist())
+        t = tf.convert_to_tensor(t)
+    v = np.asarray(t)
+    if v.dtype.kind == "c":
+        print(label, t.dtype.name, list(v.shape), "re", _flat(v.real), "im", _flat(v.imag))
+    else:
+        print(label, t.dtype.name, list(v.shape), _flat(v), _zs(v))
+def run(label, f):
+    try:
+        out = f()
+    except Exception as e:
+        print(label, "raises", type(e).__name__)
+        return None
+    show(label, out)
+    return out
+def derivs(f, x):
+    """value, gradient, second derivative (of the gradient's sum) and JVP (tangent ones)."""
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+        g = inner.gradient(y, x)
+    gg = outer.gradient(g, x) if g is not None else None
+    with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+        yj = f(x)
+    return y, g, gg, acc.jvp(yj)
+def sweep(name, f, x):
+    try:
+        y, g, gg, j = derivs(f, x)
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, y)
+    show("  d", g)
+    show("  dd", gg)
+    show("  jvp", j)
+def sweep2(name, f, x, y):
+    """f(x, y), both gradients, the Hessian blocks (xx, xy, yy) and the JVPs along x and y."""
+    try:
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape(persistent=True) as inner:
+                inner.watch([x, y])
+                z = f(x, y)
+            gx, gy = inner.gradient(z, [x, y])
+        hxx, hxy = outer.gradient(gx, [x, y]) if gx is not None else (None, None)
+        hyy = outer.gradient(gy, y) if gy is not None else None
+        with tf.autodiff.ForwardAccumulator(x, tf.ones_like(x)) as acc:
+            jx = acc.jvp(f(x, y))
+        with tf.autodiff.ForwardAccumulator(y, tf.ones_like(y)) as acc:
+            jy = acc.jvp(f(x, y))
+    except Exception as e:
+        print(name, "raises", type(e).__name__)
+        return
+    show(name, z)
+    for label, v in [("dx", gx), ("dy", gy), ("dxx", hxx), ("dxy", hxy), ("dyy", hyy),
+                     ("jvp_x", jx), ("jvp_y", jy)]:
+        show("  " + label, v)
+def grads(f, *xs):
+    with tf.GradientTape(persistent=True) as tape:
+        for x in xs:
+            tape.watch(x)
+        y = f(*xs)
+    return [tape.gradient(y, x) for x in xs]
+# TF's complex cumprod gradient is not conjugated (its reduce_prod gradient is); tapeflow's is,
+# as for every holomorphic op, and TF's JVP (its gradient transposed) is conjugated wrongly in
+# turn (tests/test_edge_math.py checks both), so only values are compared.
+z = tf.constant([1 + 1j, 0.5 - 2j, 2 - 1j, 0.5j], tf.complex128)
+for exclusive in (False, True):
+    for reverse in (False, True):
+        with tf.autodiff.ForwardAccumulator(z, tf.constant([1 + 0j, 1j, -1 + 0j, 0.5 + 0j], tf.complex128)) as acc:
+            y = tf.math.cumprod(z, exclusive=exclusive, reverse=reverse)
+        show(f"cumprod complex excl={exclusive} rev={reverse}", y)
+x = tf.constant([0.0, 2.0, 3.0], tf.float64)
+with tf.GradientTape() as t2:
+    t2.watch(x)
+    with tf.GradientTape() as t1:
+        t1.watch(x)
+        y = tf.reduce_sum(tf.math.cumsum(x) ** 2)
+    g = t1.gradient(y, x)
+print("cumsum hessian", t2.jacobian(g, x).numpy().tolist())
+x = tf.constant([1.5, 2.0, 3.0], tf.float64)
+with tf.GradientTape() as t2:
+    t2.watch(x)
+    with tf.GradientTape() as t1:
+        t1.watch(x)
+        y = tf.reduce_sum(tf.math.cumprod(x))
+    g = t1.gradient(y, x)
+print("cumprod hessian without zeros", t2.jacobian(g, x).numpy().tolist())
