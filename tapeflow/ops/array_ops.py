@@ -32,6 +32,15 @@ def _as_shape_tuple(shape):
     return tuple(int_list(shape))
 
 
+def _dims(shape, op="Fill"):
+    """A constructor's shape argument as a tuple; negative dimensions raise TF's error."""
+    dims = _as_shape_tuple(shape)
+    for d in dims:
+        if d is None or d < 0:
+            raise op_error(InvalidArgumentError, op, f"Dimension {d} must be >= 0")
+    return dims
+
+
 def reshape(tensor, shape, name=None):
     """The same elements in a new shape; one dimension may be -1.
 
@@ -48,7 +57,19 @@ def reshape(tensor, shape, name=None):
         return apply1(IDENTITY, x)
     if sum(1 for d in shape if d == -1) > 1:
         raise op_error(InvalidArgumentError, "Reshape", "Only one input size may be -1, not both")
+    if -1 in shape and 0 in shape:
+        shape = _infer_beside_zero(x._value.shape, shape)
     return apply1(RESHAPE, x, {"shape": shape})
+
+
+def _infer_beside_zero(in_shape, shape):
+    """TF's -1 when the new shape has a zero dimension: the input's nonzero dimensions divided
+    by the new shape's nonzero ones (reshape(zeros([2, 0]), [0, -1, 1]) has shape (0, 2, 1))."""
+    if any(d is None for d in in_shape):
+        return shape
+    known = int(np.prod([d for d in shape if d not in (0, -1)], dtype=np.int64))
+    have = int(np.prod([d for d in in_shape if d > 0], dtype=np.int64))
+    return tuple(have // known if d == -1 else d for d in shape)
 
 
 # -- identity, stop_gradient ------------------------------------------------------------------
@@ -180,6 +201,10 @@ def concat(values, axis, name="concat"):
     if type(values) in (list, tuple) and find_composite(values):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("concat", (values, axis))
     xs = _tensors(values)
+    if not xs:
+        raise op_error(InvalidArgumentError, "ConcatV2",
+                       "OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef "
+                       "'[N=0, Tidx=DT_INT32]'")
     if len(xs) == 1:
         return identity(xs[0])
     _same_dtype("ConcatV2", xs)
@@ -201,6 +226,8 @@ def stack(values, axis=0, name="stack"):
     if type(values) in (list, tuple) and find_composite(values):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("stack", (values, axis))
     xs = _tensors(values)
+    if not xs and axis == 0:  # TF converts the (empty) list itself
+        return convert_to_tensor(values)
     _same_dtype("Pack", xs)
     nd = xs[0]._value.ndim + 1
     axis = int(axis)
@@ -451,6 +478,19 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     """
     x = t(input_)
     begin, size = int_list(begin), int_list(size)
+    dims = x._value.shape
+    if len(begin) != len(dims) or len(size) != len(dims):
+        raise op_error(InvalidArgumentError, "Slice",
+                       f"Expected begin and size arguments to be 1-D tensors of size {len(dims)}, "
+                       f"but got shapes [{len(begin)}] and [{len(size)}] instead.")
+    for i, (n, b, s) in enumerate(zip(dims, begin, size)):
+        if n is None:
+            continue
+        if not 0 <= b <= n:
+            raise op_error(InvalidArgumentError, "Slice", f"Expected begin[{i}] in [0, {n}], but got {b}")
+        if s != -1 and not 0 <= s <= n - b:
+            raise op_error(InvalidArgumentError, "Slice",
+                           f"Expected size[{i}] in [0, {n - b}], but got {s}")
     key = tuple(builtins.slice(b, None if s == -1 else b + s) for b, s in zip(begin, size))
     return _slice(x, key)
 
@@ -540,7 +580,7 @@ def zeros(shape, dtype=D.float32, name=None, layout=None):
         return dispatch_api("zeros", (shape, dtype))
     if _symbolic(shape):
         return PA.fill(_shape_tensor(shape), wrap(np.zeros((), D.as_dtype(dtype)._np)[()]))
-    return wrap(np.zeros(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
+    return wrap(np.zeros(_dims(shape), D.as_dtype(dtype)._np))
 
 
 def ones(shape, dtype=D.float32, name=None, layout=None):
@@ -552,7 +592,7 @@ def ones(shape, dtype=D.float32, name=None, layout=None):
         return dispatch_api("ones", (shape, dtype))
     if _symbolic(shape):
         return PA.fill(_shape_tensor(shape), wrap(np.ones((), D.as_dtype(dtype)._np)[()]))
-    return wrap(np.ones(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
+    return wrap(np.ones(_dims(shape), D.as_dtype(dtype)._np))
 
 
 def _symbolic(v):
@@ -607,7 +647,7 @@ def fill(dims, value, name=None, layout=None):
     if _symbolic(dims) or not is_concrete(v):
         return PA.fill(_shape_tensor(dims) if not isinstance(dims, TensorShape) else
                        convert_to_tensor(dims.as_list(), D.int32), v)
-    return wrap(np.full(_as_shape_tuple(dims), v._value, dtype=v._value.dtype))
+    return wrap(np.full(_dims(dims), v._value, dtype=v._value.dtype))
 
 
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None):
@@ -695,6 +735,8 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     on = 1 if on_value is None else np.asarray(getattr(on_value, "_value", on_value))
     off = 0 if off_value is None else np.asarray(getattr(off_value, "_value", off_value))
     depth = int(getattr(depth, "_value", depth))
+    if depth < 0:
+        raise op_error(InvalidArgumentError, "OneHot", f"depth must be non-negative, got: {depth}")
     axis = -1 if axis is None or axis == -1 else int(axis)
     return apply1(ONE_HOT, i, {"depth": depth, "on": on, "off": off, "axis": axis, "dtype": dt})
 

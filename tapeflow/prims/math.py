@@ -411,7 +411,19 @@ def _mul_jvp(op, dx, dy):
 
 MUL = _binary("Mul", operator.mul, _mul_grad, _mul_jvp, NUMERIC)
 REALDIV = _binary("RealDiv", operator.truediv, _div_grad, _div_jvp, FLOAT_COMPLEX, no_kernel=INT)
-POW = _binary("Pow", np.power, _pow_grad, _pow_jvp, SIGNED_NUMERIC)
+def _pow_np(x, y):
+    out = np.power(x, y)
+    if out.dtype.kind == "f":
+        # x = -0 or -inf to a power that is not an odd integer: as |x| (C's pow; NumPy gives -0
+        # for -0 ** 0.5 and nan for -inf ** 0.5)
+        neg = np.signbit(x) & ((x == 0) | np.isinf(x))
+        if neg.any():
+            odd = np.mod(y, 2) == 1
+            out = np.where(neg & ~odd, np.power(np.negative(x), y), out).astype(out.dtype, copy=False)
+    return out
+
+
+POW = _binary("Pow", _pow_np, _pow_grad, _pow_jvp, SIGNED_NUMERIC)
 
 
 def _div_no_nan_np(x, y):
