@@ -32,8 +32,14 @@ def _as_shape_tuple(shape):
     return tuple(int_list(shape))
 
 
-def _dims(shape, op="Fill"):
-    """A constructor's shape argument as a tuple; negative dimensions raise TF's error."""
+def _fill_dims(shape, op="Fill", fill=False):
+    """A constructor's shape argument as a tuple; float or negative dimensions raise TF's errors
+    (zeros and ones convert the shape to int32 first, fill takes it as it is)."""
+    if isinstance(shape, (list, tuple)) and any(isinstance(d, (float, np.floating)) for d in shape):
+        if fill:
+            raise op_error(InvalidArgumentError, op, "Value for attr 'index_type' of float is not in "
+                           "the list of allowed values: int32, int64")
+        raise TypeError(f"Cannot convert {list(shape)!r} to EagerTensor of dtype int32")
     dims = _as_shape_tuple(shape)
     for d in dims:
         if d is None or d < 0:
@@ -250,7 +256,8 @@ def unstack(value, num=None, axis=0, name="unstack"):
     axis %= nd
     n = x._value.shape[axis]
     if num is not None and num != n:
-        raise ValueError(f"Cannot infer argument `num` from shape {x.shape}")
+        raise op_error(InvalidArgumentError, "Unpack",
+                       f"Input shape axis {axis} must equal {num}, got shape {_dims(x._value.shape)}")
     return list(apply(UNPACK, (x,), {"axis": axis, "num": n}))
 
 
@@ -347,6 +354,22 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     if mode not in ("CONSTANT", "REFLECT", "SYMMETRIC"):
         raise ValueError(f"Value of argument `mode` expected to be one of \"CONSTANT\", \"REFLECT\", "
                          f"or \"SYMMETRIC\". Received `mode` = {mode}")
+    if (pv < 0).any():
+        bad = pv[(pv < 0).any(axis=1)][0]
+        raise op_error(InvalidArgumentError, "Pad" if mode == "CONSTANT" else "MirrorPad",
+                       f"Paddings must be non-negative: {bad[0]} {bad[1]}")
+    if mode != "CONSTANT":
+        for n, (lo, hi) in zip(x._value.shape, pv.tolist()):
+            if n is None:
+                continue
+            if mode == "REFLECT" and max(lo, hi) >= n:
+                raise op_error(InvalidArgumentError, "MirrorPad",
+                               f"paddings must be less than the dimension size: {lo}, {hi} not "
+                               f"less than {n}")
+            if mode == "SYMMETRIC" and max(lo, hi) > n:
+                raise op_error(InvalidArgumentError, "MirrorPad",
+                               f"paddings must be no greater than the dimension size: {lo}, {hi} "
+                               f"greater than {n}")
     cv = np.asarray(getattr(constant_values, "_value", constant_values)).astype(x._value.dtype)[()]
     return apply1(PAD, x, {"paddings": tuple(map(tuple, pv.tolist())), "mode": mode,
                            "constant_values": cv})
@@ -362,10 +385,14 @@ def reverse(tensor, axis, name=None):
     x = t(tensor)
     nd = x._value.ndim
     axes = int_list(axis)
+    seen = set()
     for a in axes:
         if not -nd <= a < nd:
             raise op_error(InvalidArgumentError, "ReverseV2",
                            f"'axis'[0] = {a} is out of valid range [0, {nd - 1}")
+        if a % nd in seen:
+            raise op_error(InvalidArgumentError, "ReverseV2", f"axis {a % nd} specified more than once.")
+        seen.add(a % nd)
     return apply1(REVERSE, x, {"axis": tuple(sorted({a % nd for a in axes}))})
 
 
@@ -477,6 +504,10 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     >>> tf.slice(tf.range(5), [1], [3])
     """
     x = t(input_)
+    for v in (begin, size):
+        if isinstance(v, (list, tuple)) and not v:  # ([] converts to a float32 tensor)
+            raise op_error(InvalidArgumentError, "Slice", "Value for attr 'Index' of float is not in "
+                           "the list of allowed values: int32, int64")
     begin, size = int_list(begin), int_list(size)
     dims = x._value.shape
     if len(begin) != len(dims) or len(size) != len(dims):
@@ -580,7 +611,7 @@ def zeros(shape, dtype=D.float32, name=None, layout=None):
         return dispatch_api("zeros", (shape, dtype))
     if _symbolic(shape):
         return PA.fill(_shape_tensor(shape), wrap(np.zeros((), D.as_dtype(dtype)._np)[()]))
-    return wrap(np.zeros(_dims(shape), D.as_dtype(dtype)._np))
+    return wrap(np.zeros(_fill_dims(shape), D.as_dtype(dtype)._np))
 
 
 def ones(shape, dtype=D.float32, name=None, layout=None):
@@ -592,7 +623,7 @@ def ones(shape, dtype=D.float32, name=None, layout=None):
         return dispatch_api("ones", (shape, dtype))
     if _symbolic(shape):
         return PA.fill(_shape_tensor(shape), wrap(np.ones((), D.as_dtype(dtype)._np)[()]))
-    return wrap(np.ones(_dims(shape), D.as_dtype(dtype)._np))
+    return wrap(np.ones(_fill_dims(shape), D.as_dtype(dtype)._np))
 
 
 def _symbolic(v):
@@ -647,7 +678,7 @@ def fill(dims, value, name=None, layout=None):
     if _symbolic(dims) or not is_concrete(v):
         return PA.fill(_shape_tensor(dims) if not isinstance(dims, TensorShape) else
                        convert_to_tensor(dims.as_list(), D.int32), v)
-    return wrap(np.full(_dims(dims), v._value, dtype=v._value.dtype))
+    return wrap(np.full(_fill_dims(dims, fill=True), v._value, dtype=v._value.dtype))
 
 
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None):
@@ -655,8 +686,11 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None
 
     >>> tf.eye(2)
     """
-    m = np.eye(int(num_rows), None if num_columns is None else int(num_columns),
-               dtype=D.as_dtype(dtype)._np)
+    rows, cols = int(num_rows), None if num_columns is None else int(num_columns)
+    for d in (rows, cols):
+        if d is not None and d < 0:
+            raise op_error(InvalidArgumentError, "Fill", f"Dimension {d} must be >= 0")
+    m = np.eye(rows, cols, dtype=D.as_dtype(dtype)._np)
     if batch_shape is not None:
         m = np.broadcast_to(m, tuple(int_list(batch_shape)) + m.shape).copy()
     return wrap(m)
@@ -691,6 +725,12 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
                        f"Requires start <= limit when delta > 0: {arrs[0].item()}/{arrs[1].item()}"
                        if d > 0 else
                        f"Requires start >= limit when delta < 0: {arrs[0].item()}/{arrs[1].item()}")
+    if np.dtype(np_dt).kind == "f":
+        # TF's kernel: the size and start + i * delta computed in the dtype
+        s, lim, dt = (np.asarray(a.item(), np_dt) for a in arrs)
+        with np.errstate(all="ignore"):
+            n = int(np.ceil(np.abs((lim - s) / dt)))
+            return wrap((np.arange(n, dtype=np_dt) * dt + s).astype(np_dt, copy=False))
     return wrap(np.arange(arrs[0].item(), arrs[1].item(), d).astype(np_dt))
 
 
@@ -714,6 +754,9 @@ def linspace(start, stop, num, name=None, axis=0):
     """
     s = t(start)
     e = convert_to_tensor(stop, dtype=s.dtype)
+    if int(num) < 0:
+        raise op_error(InvalidArgumentError, "Range",
+                       f"Requires start <= limit when delta > 0: 1/{int(num)}")
     out = np.linspace(s._value, e._value, int(num), axis=axis).astype(s._value.dtype)
     return wrap(out)
 

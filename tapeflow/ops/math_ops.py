@@ -651,6 +651,12 @@ def tensordot(a, b, axes, name=None):
     ra, rb = a._value.ndim, b._value.ndim
     if isinstance(axes, (int, np.integer)) or (isinstance(axes, Tensor) and axes._value.ndim == 0):
         n = int(axes)
+        if n < 0:
+            raise ValueError(f"`axes` must be at least 0. Received: {n}.")
+        if n > min(ra, rb):
+            raise ValueError(f"`axes` must not be larger than the number of dimensions of tensor "
+                             f"{a if n > ra else b}.  Received {n}, vs tensor dimensions "
+                             f"{ra if n > ra else rb}.")
         a_axes, b_axes = list(range(ra - n, ra)), list(range(n))
     else:
         a_axes, b_axes = axes
@@ -741,6 +747,15 @@ def add_n(inputs, name=None):
     >>> tf.add_n([tf.ones(2), tf.ones(2)])
     """
     inputs = [t(x) for x in inputs]
+    if not inputs:
+        raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with the "
+                         "same dtype and shape.")
+    for i, x in enumerate(inputs[1:], 1):
+        if x._value.shape != inputs[0]._value.shape and is_concrete(x) and is_concrete(inputs[0]):
+            raise op_error(InvalidArgumentError, "AddN",
+                           "Inputs to operation AddN of type AddN must have the same size and shape."
+                           f"  Input 0: {dims_text(inputs[0]._value.shape)} != input {i}: "
+                           f"{dims_text(x._value.shape)}")
     out = inputs[0]
     for x in inputs[1:]:
         out = add(out, x)
