@@ -895,8 +895,9 @@ MEAN = _reduction("Mean", _mean_forward, _mean_grad,
 MAX = _reduction("Max", _extreme_forward(np.maximum.reduce, -1), _extreme_grad, _extreme_jvp, REAL)
 MIN = _reduction("Min", _extreme_forward(np.minimum.reduce, 1), _extreme_grad, _extreme_jvp, REAL)
 PROD = _reduction("Prod", _prod_forward, _prod_grad,
-                  lambda op, dx: reduce_sum(mul(dx, _prod_grad(op, P.broadcast_to(
-                      scalar_like(op.outputs[0], 1), op.outputs[0]._value.shape))),
+                  # (the gradient is conjugated for complex inputs; the tangent's factor is not)
+                  lambda op, dx: reduce_sum(mul(dx, conj_if_complex(_prod_grad(op, P.broadcast_to(
+                      scalar_like(op.outputs[0], 1), op.outputs[0]._value.shape)))),
                       op.attrs["axis"], op.attrs["keepdims"]), NUMERIC)
 ALL = _reduction("All", lambda v, axis, keepdims: np.all(v, axis=axis, keepdims=keepdims), None,
                  None, BOOL, nondiff=True)
