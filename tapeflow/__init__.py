@@ -36,8 +36,9 @@ from .ops.math_ops import (abs, acos, acosh, add, add_n, argmax, argmin, asin, a
                            atanh, cast, ceil, clip_by_value, complex_ as complex, conj, cos, cosh,
                            cumsum, divide, equal, exp, floor, floordiv, greater, greater_equal, imag,
                            less, less_equal, logical_and, logical_not, logical_or, matmul, maximum,
-                           minimum, multiply, negative, not_equal, pow, real, reduce_all, reduce_any,
-                           reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum, round,
+                           minimum, multiply, negative, not_equal, pow, real, realdiv, reduce_all,
+                           reduce_any, reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum,
+                           round,
                            saturate_cast, sigmoid, sign, sin, sinh, sqrt, square, subtract, tan, tanh,
                            tensordot, truediv)
 from . import math, nn, random, linalg, errors, nest, dtypes, test, compat, autodiff  # noqa: E402
@@ -91,6 +92,7 @@ from . import autograph  # noqa: F401,E402
 
 # Namespaces imported on first use, to keep `import tapeflow` fast: name -> (module, attribute).
 _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
+         "bitwise": (".bitwise", None),
          "sysconfig": (".sysconfig", None),
          "assert_equal": (".debugging", "assert_equal"),
          "assert_greater": (".debugging", "assert_greater"),

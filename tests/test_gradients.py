@@ -264,11 +264,12 @@ for name, fn, domain in REDUCTIONS:
         row(f"{name}-{shape_id(shape)}-axis={axis}-keepdims={keepdims}",
             lambda x, fn=fn, axis=axis, keepdims=keepdims: fn(x, axis=axis, keepdims=keepdims),
             [domain(shape)], squared=not (name == "reduce_mean" and shape == (0, 3) and axis == 0))
-# At an exact zero element reduce_prod's first derivative is exact (exclusive cumprods, as TF);
-# its second derivative goes through cumprod's gradient, which divides by x as TF's does, and is
-# NaN there, so this row stops at first order.
+# At an exact zero element reduce_prod's derivatives are exact (exclusive cumprods, whose own
+# gradient is exact at zeros); cumprod at zeros: tests/test_edge_math.py.
 row("reduce_prod-zero-element", lambda x: tf.reduce_prod(x * tf.constant([1.0, 0.0, 1.0], x.dtype)),
-    [normal((3,))], order=1)
+    [normal((3,))])
+row("cumprod-zero-element", lambda x: tf.math.cumprod(x * tf.constant([1.0, 0.0, 1.0, 0.0], x.dtype)),
+    [normal((4,))])
 
 # -- cumulative ------------------------------------------------------------------------------
 for name, fn, domain in [("cumsum", tf.math.cumsum, normal),

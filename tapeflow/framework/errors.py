@@ -107,7 +107,7 @@ def dtype_not_allowed(op, np_dtype):
     """TF's InvalidArgumentError for an input dtype outside an op's type constraint."""
     from .dtypes import DType, from_numpy
     dtype = np_dtype if isinstance(np_dtype, DType) else from_numpy(np_dtype)
-    names = [from_numpy(d)._cname for d in op._allowed_np]
+    names = [from_numpy(d)._cname for d in op._allowed_np | op._no_kernel_np]
     if "half" in names and "float" in names and "bfloat16" not in names:
         names.append("bfloat16")
     names.sort(key=_TF_ORDER.index)

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..prims import base as P
 from . import nest
+from .indexed_slices import IndexedSlices
 from .op import Node, Recorder
 from .tape import UnconnectedGradients, _unconnected_value
 from .tensor import Tensor, TensorLike, convert_to_tensor, wrap
@@ -120,6 +121,8 @@ class ForwardAccumulator(Recorder):
 
         def one(p):
             entry = self._tangents.get(id(p))
+            if entry is None and isinstance(p, IndexedSlices):  # (as TF fails: no tangents for them)
+                raise AttributeError("'IndexedSlices' object has no attribute '_id'")
             if entry is not None and entry[0] is p:
                 return entry[1]
             if unconnected is UnconnectedGradients.ZERO:

@@ -241,9 +241,9 @@ class GradientTape(Recorder):
         flat_sources = [sources] if single else nest.flatten(sources)
         for s in flat_sources:
             if not isinstance(s, TensorLike):
-                if s is None:
-                    raise TypeError("Cannot convert the argument `type_value`: None to a TensorFlow "
-                                    "DType.")
+                if s is None or isinstance(s, str):
+                    raise TypeError(f"Cannot convert the argument `type_value`: {s!r} to a "
+                                    "TensorFlow DType.")
                 raise AttributeError(f"'{type(s).__name__}' object has no attribute 'dtype'")
         seeds = _seeds(flat_targets, output_gradients)
         grads = self._backprop(flat_targets, seeds, flat_sources)
@@ -313,6 +313,10 @@ class GradientTape(Recorder):
         self._begin_gradient()
         target = target if isinstance(target, Tensor) else convert_to_tensor(target)
         flat_sources = nest.flatten(sources)
+        for s in flat_sources:
+            if s is None or isinstance(s, str):
+                raise TypeError(f"Cannot convert the argument `type_value`: {s!r} to a TensorFlow "
+                                "DType.")
         tv = target._value
         n = int(np.prod(tv.shape))
         if n == 0 or tv.dtype.kind not in "fcV":

@@ -94,24 +94,54 @@ def checked(op, inputs, attrs=None, check=0):
 
 
 def axis_tuple(axis, ndim, op_name="Sum"):
-    """Normalizes `axis` (None, int, list or tensor) to a sorted tuple of non-negative ints."""
+    """Normalizes a reduction's `axis` (None, an int, or a list, array or tensor of ints of any
+    rank) to a sorted tuple of non-negative ints, with TF's errors (out of range, repeated,
+    not integers)."""
     if ndim is None:
         raise NotImplementedError(f"{op_name} of a graph tensor of unknown rank (a TensorSpec "
                                   f"with shape=None): give the function's input a known rank")
     if axis is None:
         return tuple(range(ndim))
-    if isinstance(axis, TensorLike):
-        axis = np.asarray(axis._value).tolist()
+    if type(axis) is int:  # the common case
+        return (_one_axis(axis, ndim, op_name),)
+    values = axis_values(axis, op_name, "Tidx")
+    out = [_one_axis(a, ndim, op_name) for a in values]
+    if len(set(out)) != len(out):
+        seen = set()
+        dup = next(a for a in out if a in seen or seen.add(a))
+        raise op_error(InvalidArgumentError, op_name,
+                       f"Invalid reduction arguments: Axes contains duplicate dimension: {dup}")
+    return tuple(sorted(out))
+
+
+def _one_axis(a, ndim, op_name):
+    if not -ndim <= a < max(ndim, 1) or (ndim == 0 and a not in (0, -1)):
+        raise op_error(InvalidArgumentError, op_name,
+                       f"Invalid reduction dimension ({a} for input with {ndim} dimension(s)")
+    return a % ndim if ndim else 0
+
+
+def axis_values(axis, op_name, attr="Tidx"):
+    """The ints of an axis argument (an int, a list, array or tensor of any rank), flattened;
+    TF's errors for other types: a Python float cannot become the int32 index, and a float or
+    string tensor is outside the op's index types (attr `attr`)."""
     if isinstance(axis, (int, np.integer)):
-        axis = (int(axis),)
-    out = []
-    for a in axis:
-        a = int(a)
-        if not -ndim <= a < max(ndim, 1) or (ndim == 0 and a not in (0, -1)):
-            raise op_error(InvalidArgumentError, op_name,
-                           f"Invalid reduction dimension ({a} for input with {ndim} dimension(s)")
-        out.append(a % ndim if ndim else 0)
-    return tuple(sorted(set(out)))
+        return [int(axis)]
+    if isinstance(axis, float):
+        raise TypeError(f"Cannot convert {axis!r} to EagerTensor of dtype int32")
+    v = np.asarray(axis._value if isinstance(axis, TensorLike) else axis)
+    if v.dtype.kind not in "iub" and v.size:
+        from ..framework.dtypes import from_numpy
+        if v.dtype.kind in "USO":
+            name = "string"
+        elif isinstance(axis, (list, tuple)):  # Python floats convert to float32
+            name = "float"
+        else:
+            name = from_numpy(v.dtype)._cname
+        raise op_error(InvalidArgumentError, op_name,
+                       f"Value for attr '{attr}' of {name} is not in the list of allowed values: "
+                       f"int32, int64")
+    return [int(a) for a in v.reshape(-1)]
 
 
 def int_list(v):

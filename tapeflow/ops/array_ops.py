@@ -32,6 +32,21 @@ def _as_shape_tuple(shape):
     return tuple(int_list(shape))
 
 
+def _fill_dims(shape, op="Fill", fill=False):
+    """A constructor's shape argument as a tuple; float or negative dimensions raise TF's errors
+    (zeros and ones convert the shape to int32 first, fill takes it as it is)."""
+    if isinstance(shape, (list, tuple)) and any(isinstance(d, (float, np.floating)) for d in shape):
+        if fill:
+            raise op_error(InvalidArgumentError, op, "Value for attr 'index_type' of float is not in "
+                           "the list of allowed values: int32, int64")
+        raise TypeError(f"Cannot convert {list(shape)!r} to EagerTensor of dtype int32")
+    dims = _as_shape_tuple(shape)
+    for d in dims:
+        if d is None or d < 0:
+            raise op_error(InvalidArgumentError, op, f"Dimension {d} must be >= 0")
+    return dims
+
+
 def reshape(tensor, shape, name=None):
     """The same elements in a new shape; one dimension may be -1.
 
@@ -48,7 +63,19 @@ def reshape(tensor, shape, name=None):
         return apply1(IDENTITY, x)
     if sum(1 for d in shape if d == -1) > 1:
         raise op_error(InvalidArgumentError, "Reshape", "Only one input size may be -1, not both")
+    if -1 in shape and 0 in shape:
+        shape = _infer_beside_zero(x._value.shape, shape)
     return apply1(RESHAPE, x, {"shape": shape})
+
+
+def _infer_beside_zero(in_shape, shape):
+    """TF's -1 when the new shape has a zero dimension: the input's nonzero dimensions divided
+    by the new shape's nonzero ones (reshape(zeros([2, 0]), [0, -1, 1]) has shape (0, 2, 1))."""
+    if any(d is None for d in in_shape):
+        return shape
+    known = int(np.prod([d for d in shape if d not in (0, -1)], dtype=np.int64))
+    have = int(np.prod([d for d in in_shape if d > 0], dtype=np.int64))
+    return tuple(have // known if d == -1 else d for d in shape)
 
 
 # -- identity, stop_gradient ------------------------------------------------------------------
@@ -180,6 +207,10 @@ def concat(values, axis, name="concat"):
     if type(values) in (list, tuple) and find_composite(values):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("concat", (values, axis))
     xs = _tensors(values)
+    if not xs:
+        raise op_error(InvalidArgumentError, "ConcatV2",
+                       "OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef "
+                       "'[N=0, Tidx=DT_INT32]'")
     if len(xs) == 1:
         return identity(xs[0])
     _same_dtype("ConcatV2", xs)
@@ -201,6 +232,8 @@ def stack(values, axis=0, name="stack"):
     if type(values) in (list, tuple) and find_composite(values):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("stack", (values, axis))
     xs = _tensors(values)
+    if not xs and axis == 0:  # TF converts the (empty) list itself
+        return convert_to_tensor(values)
     _same_dtype("Pack", xs)
     nd = xs[0]._value.ndim + 1
     axis = int(axis)
@@ -223,7 +256,8 @@ def unstack(value, num=None, axis=0, name="unstack"):
     axis %= nd
     n = x._value.shape[axis]
     if num is not None and num != n:
-        raise ValueError(f"Cannot infer argument `num` from shape {x.shape}")
+        raise op_error(InvalidArgumentError, "Unpack",
+                       f"Input shape axis {axis} must equal {num}, got shape {_dims(x._value.shape)}")
     return list(apply(UNPACK, (x,), {"axis": axis, "num": n}))
 
 
@@ -320,6 +354,22 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     if mode not in ("CONSTANT", "REFLECT", "SYMMETRIC"):
         raise ValueError(f"Value of argument `mode` expected to be one of \"CONSTANT\", \"REFLECT\", "
                          f"or \"SYMMETRIC\". Received `mode` = {mode}")
+    if (pv < 0).any():
+        bad = pv[(pv < 0).any(axis=1)][0]
+        raise op_error(InvalidArgumentError, "Pad" if mode == "CONSTANT" else "MirrorPad",
+                       f"Paddings must be non-negative: {bad[0]} {bad[1]}")
+    if mode != "CONSTANT":
+        for n, (lo, hi) in zip(x._value.shape, pv.tolist()):
+            if n is None:
+                continue
+            if mode == "REFLECT" and max(lo, hi) >= n:
+                raise op_error(InvalidArgumentError, "MirrorPad",
+                               f"paddings must be less than the dimension size: {lo}, {hi} not "
+                               f"less than {n}")
+            if mode == "SYMMETRIC" and max(lo, hi) > n:
+                raise op_error(InvalidArgumentError, "MirrorPad",
+                               f"paddings must be no greater than the dimension size: {lo}, {hi} "
+                               f"greater than {n}")
     cv = np.asarray(getattr(constant_values, "_value", constant_values)).astype(x._value.dtype)[()]
     return apply1(PAD, x, {"paddings": tuple(map(tuple, pv.tolist())), "mode": mode,
                            "constant_values": cv})
@@ -335,10 +385,14 @@ def reverse(tensor, axis, name=None):
     x = t(tensor)
     nd = x._value.ndim
     axes = int_list(axis)
+    seen = set()
     for a in axes:
         if not -nd <= a < nd:
             raise op_error(InvalidArgumentError, "ReverseV2",
                            f"'axis'[0] = {a} is out of valid range [0, {nd - 1}")
+        if a % nd in seen:
+            raise op_error(InvalidArgumentError, "ReverseV2", f"axis {a % nd} specified more than once.")
+        seen.add(a % nd)
     return apply1(REVERSE, x, {"axis": tuple(sorted({a % nd for a in axes}))})
 
 
@@ -450,7 +504,24 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     >>> tf.slice(tf.range(5), [1], [3])
     """
     x = t(input_)
+    for v in (begin, size):
+        if isinstance(v, (list, tuple)) and not v:  # ([] converts to a float32 tensor)
+            raise op_error(InvalidArgumentError, "Slice", "Value for attr 'Index' of float is not in "
+                           "the list of allowed values: int32, int64")
     begin, size = int_list(begin), int_list(size)
+    dims = x._value.shape
+    if len(begin) != len(dims) or len(size) != len(dims):
+        raise op_error(InvalidArgumentError, "Slice",
+                       f"Expected begin and size arguments to be 1-D tensors of size {len(dims)}, "
+                       f"but got shapes [{len(begin)}] and [{len(size)}] instead.")
+    for i, (n, b, s) in enumerate(zip(dims, begin, size)):
+        if n is None:
+            continue
+        if not 0 <= b <= n:
+            raise op_error(InvalidArgumentError, "Slice", f"Expected begin[{i}] in [0, {n}], but got {b}")
+        if s != -1 and not 0 <= s <= n - b:
+            raise op_error(InvalidArgumentError, "Slice",
+                           f"Expected size[{i}] in [0, {n - b}], but got {s}")
     key = tuple(builtins.slice(b, None if s == -1 else b + s) for b, s in zip(begin, size))
     return _slice(x, key)
 
@@ -540,7 +611,7 @@ def zeros(shape, dtype=D.float32, name=None, layout=None):
         return dispatch_api("zeros", (shape, dtype))
     if _symbolic(shape):
         return PA.fill(_shape_tensor(shape), wrap(np.zeros((), D.as_dtype(dtype)._np)[()]))
-    return wrap(np.zeros(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
+    return wrap(np.zeros(_fill_dims(shape), D.as_dtype(dtype)._np))
 
 
 def ones(shape, dtype=D.float32, name=None, layout=None):
@@ -552,7 +623,7 @@ def ones(shape, dtype=D.float32, name=None, layout=None):
         return dispatch_api("ones", (shape, dtype))
     if _symbolic(shape):
         return PA.fill(_shape_tensor(shape), wrap(np.ones((), D.as_dtype(dtype)._np)[()]))
-    return wrap(np.ones(_as_shape_tuple(shape), D.as_dtype(dtype)._np))
+    return wrap(np.ones(_fill_dims(shape), D.as_dtype(dtype)._np))
 
 
 def _symbolic(v):
@@ -621,7 +692,7 @@ def fill(dims, value, name=None, layout=None):
     if _symbolic(dims) or not is_concrete(v):
         return PA.fill(_shape_tensor(dims) if not isinstance(dims, TensorShape) else
                        convert_to_tensor(dims.as_list(), D.int32), v)
-    return wrap(np.full(_as_shape_tuple(dims), v._value, dtype=v._value.dtype))
+    return wrap(np.full(_fill_dims(dims, fill=True), v._value, dtype=v._value.dtype))
 
 
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None):
@@ -629,8 +700,11 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None
 
     >>> tf.eye(2)
     """
-    m = np.eye(int(num_rows), None if num_columns is None else int(num_columns),
-               dtype=D.as_dtype(dtype)._np)
+    rows, cols = int(num_rows), None if num_columns is None else int(num_columns)
+    for d in (rows, cols):
+        if d is not None and d < 0:
+            raise op_error(InvalidArgumentError, "Fill", f"Dimension {d} must be >= 0")
+    m = np.eye(rows, cols, dtype=D.as_dtype(dtype)._np)
     if batch_shape is not None:
         m = np.broadcast_to(m, tuple(int_list(batch_shape)) + m.shape).copy()
     return wrap(m)
@@ -665,6 +739,12 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
                        f"Requires start <= limit when delta > 0: {arrs[0].item()}/{arrs[1].item()}"
                        if d > 0 else
                        f"Requires start >= limit when delta < 0: {arrs[0].item()}/{arrs[1].item()}")
+    if np.dtype(np_dt).kind == "f":
+        # TF's kernel: the size and start + i * delta computed in the dtype
+        s, lim, dt = (np.asarray(a.item(), np_dt) for a in arrs)
+        with np.errstate(all="ignore"):
+            n = int(np.ceil(np.abs((lim - s) / dt)))
+            return wrap((np.arange(n, dtype=np_dt) * dt + s).astype(np_dt, copy=False))
     return wrap(np.arange(arrs[0].item(), arrs[1].item(), d).astype(np_dt))
 
 
@@ -688,6 +768,9 @@ def linspace(start, stop, num, name=None, axis=0):
     """
     s = t(start)
     e = convert_to_tensor(stop, dtype=s.dtype)
+    if int(num) < 0:
+        raise op_error(InvalidArgumentError, "Range",
+                       f"Requires start <= limit when delta > 0: 1/{int(num)}")
     out = np.linspace(s._value, e._value, int(num), axis=axis).astype(s._value.dtype)
     return wrap(out)
 
@@ -709,6 +792,8 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     on = 1 if on_value is None else np.asarray(getattr(on_value, "_value", on_value))
     off = 0 if off_value is None else np.asarray(getattr(off_value, "_value", off_value))
     depth = int(getattr(depth, "_value", depth))
+    if depth < 0:
+        raise op_error(InvalidArgumentError, "OneHot", f"depth must be non-negative, got: {depth}")
     axis = -1 if axis is None or axis == -1 else int(axis)
     return apply1(ONE_HOT, i, {"depth": depth, "on": on, "off": off, "axis": axis, "dtype": dt})
 

@@ -13,19 +13,20 @@ from ..framework.errors import InvalidArgumentError, UnimplementedError, op_erro
 from ..framework.op import apply1, apply2, is_concrete
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import base as P
-from ..prims._common import broadcast_shapes
+from ..prims._common import broadcast_shapes, dims_text
 from ..prims import math as PM
 from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN, ASINH, ATAN,
-                          ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
-                          COMPLEX_ABS, COMPLEX_OP, CONJ, COS, COSH, CUMPROD, CUMSUM, EQUAL, EXP,
+                          ANGLE, ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
+                          COMPLEX_ABS, COMPLEX_OP, CONJ, COS, COSH, CUMPROD, CUMSUM, DIV_NO_NAN, EQUAL, EXP,
                           EXPM1, FLOOR, FLOORDIV, FLOORMOD, GREATER, GREATER_EQUAL, IMAG_OP,
                           INVERT, IS_FINITE, IS_INF, IS_NAN, LESS, LESS_EQUAL, LOG, LOG1P,
                           LOGICAL_AND, LOGICAL_NOT, LOGICAL_OR, MATMUL, MAX, MAXIMUM, MEAN, MIN,
                           MINIMUM, MUL, NEG, NOT_EQUAL, POW, PROD, REAL_OP, REALDIV, RECIPROCAL,
+                          SQUARED_DIFFERENCE,
                           ROUND, RSQRT, SIGMOID, SIGN, SIN, SINH, SOFTPLUS, SQRT, SQUARE, SUB,
                           SUM, TAN, TANH)
 from . import _common
-from ._common import axis_tuple, binary, pair, t, unary
+from ._common import axis_tuple, axis_values, binary, pair, t, unary
 
 _OBJECT = np.dtype(object)  # string tensors hold object arrays of bytes
 
@@ -76,7 +77,18 @@ atanh = _public_unary(ATANH, "atanh", "The inverse hyperbolic tangent")
 reciprocal = _public_unary(RECIPROCAL, "reciprocal", "1 / x")
 sigmoid = _public_unary(SIGMOID, "sigmoid", "1 / (1 + exp(-x))")
 softplus = _public_unary(SOFTPLUS, "softplus", "log(1 + exp(x))")
-sign = _public_unary(SIGN, "sign", "-1, 0 or 1 by the sign of x")
+def sign(x, name=None):
+    """-1, 0 or 1 by the sign of x, elementwise (TF op `Sign`); for complex x, x / |x| (0 at 0),
+    as TF computes it (DivNoNan of x by its modulus, with that composition's gradient).
+
+    >>> tf.math.sign(tf.constant([-2.0, 0.0, 3.0]))
+    """
+    if type(x) is not Tensor and isinstance(x, CompositeTensor):
+        return unary(SIGN, x)  # (RaggedTensor, SparseTensor: applied to the values)
+    x = t(x)
+    if x._value.dtype.kind == "c":
+        return PM.div_no_nan(x, PM.cast(PM.complex_abs(x), x._value.dtype))
+    return unary(SIGN, x)
 floor = _public_unary(FLOOR, "floor", "The largest integer not above x")
 ceil = _public_unary(CEIL, "ceil", "The smallest integer not below x")
 
@@ -163,10 +175,14 @@ def multiply(x, y, name=None):
     return binary(MUL, x, y)
 
 
+_TRUEDIV_DTYPES = (D.uint8, D.int8, D.uint16, D.int16, D.uint32, D.int32, D.uint64, D.int64,
+                   D.bfloat16, D.float16, D.float32, D.float64, D.complex64, D.complex128)
+
+
 def _true_division_dtype(dt):
     if dt.kind in "iu":
         return np.float32 if dt.itemsize <= 2 else np.float64
-    return None
+    return None  # (floating and complex types divide as they are)
 
 
 def truediv(x, y, name=None):
@@ -185,10 +201,17 @@ def truediv(x, y, name=None):
     y = y if type(y) is Tensor else convert_to_tensor(y, dtype_hint=x.dtype)
     if x._value.dtype != y._value.dtype:
         raise TypeError(f"`x` and `y` must have the same dtype, got {x.dtype!r} != {y.dtype!r}.")
+    _check_true_division(x, "__truediv__")
     target = _true_division_dtype(x._value.dtype)
     if target is not None:
         x, y = cast(x, target), cast(y, target)
     return binary(REALDIV, x, y)
+
+
+def _check_true_division(x, where):
+    if x._value.dtype.kind not in "fciuV":  # bool, string: TF's table has no entry
+        raise TypeError(f"Invalid dtype {x.dtype!r} in {where}. Expected one of "
+                        + "{" + ", ".join(repr(d) for d in _TRUEDIV_DTYPES) + "}.")
 
 
 def divide(x, y, name=None):
@@ -200,21 +223,31 @@ def divide(x, y, name=None):
 
 
 def realdiv(x, y, name=None):
-    """x / y for floating or complex tensors (TF op `RealDiv`)."""
+    """x / y for floating or complex tensors (TF op `RealDiv`; integers have no kernel).
+
+    >>> tf.realdiv(tf.constant([1.0]), 4.0)
+    """
     return binary(REALDIV, x, y)
 
 
 def div_no_nan(x, y, name=None):
-    """x / y, but 0 where y == 0.
+    """x / y, but 0 where y == 0 (even where x is inf or nan); integers are divided as floats,
+    as `truediv` does.
 
     >>> tf.math.divide_no_nan(1.0, 0.0)
     """
-    x, y = pair(x, y, "DivNoNan")
-    zero = P.zeros_like(y)
-    is_zero = PM.equal(y, zero)
-    safe_y = P.select(is_zero, P.add(zero, PM.scalar_like(y, 1)), y)
-    q = x / safe_y
-    return P.select(is_zero, P.zeros_like(q), q)
+    if type(y) is Tensor and type(x) is not Tensor:
+        x = convert_to_tensor(x, dtype=y.dtype)
+    else:
+        x = t(x)
+        y = y if type(y) is Tensor else convert_to_tensor(y, dtype_hint=x.dtype)
+    if x._value.dtype != y._value.dtype:
+        raise TypeError(f"`x` and `y` must have the same dtype, got {x.dtype!r} != {y.dtype!r}.")
+    _check_true_division(x, "tf.math.divide_no_nan")
+    target = _true_division_dtype(x._value.dtype)
+    if target is not None:
+        x, y = cast(x, target), cast(y, target)
+    return binary(DIV_NO_NAN, x, y)
 
 
 divide_no_nan = div_no_nan
@@ -279,8 +312,7 @@ def squared_difference(x, y, name=None):
 
     >>> tf.math.squared_difference(3.0, 1.0)
     """
-    d = subtract(x, y)
-    return d * _conj(d)
+    return binary(SQUARED_DIFFERENCE, x, y)
 
 
 # ============================================================================================
@@ -361,30 +393,83 @@ def cast(x, dtype, name=None):
 
 
 def saturate_cast(value, dtype, name=None):
-    """Casts with clipping to the range of `dtype`."""
+    """Casts with clipping to the range of `dtype` (complex values clip each part; a complex
+    value cast to a real type keeps its real part), as TF: the clip bounds are the narrower
+    type's limits, nudged towards 0 where the source type cannot hold them exactly.
+
+    >>> tf.dtypes.saturate_cast(tf.constant([300.0, -5.0]), tf.uint8)
+    <tf.Tensor: shape=(2,), dtype=uint8, numpy=array([255,   0], dtype=uint8)>
+    """
     dtype = D.as_dtype(dtype)
     value = t(value)
-    if dtype.is_integer or dtype.is_floating:
-        lo, hi = dtype.min, dtype.max
-        if value.dtype.is_integer or value.dtype.is_floating:
-            lo = max(lo, value.dtype.min)
-            hi = min(hi, value.dtype.max)
-        value = clip_by_value(value, cast(lo, value.dtype), cast(hi, value.dtype))
+    src = value.dtype
+    if src.is_complex:
+        if dtype.is_complex:
+            r_in, r_out = src.real_dtype, dtype.real_dtype
+            if r_in.min < r_out.min or r_in.max > r_out.max:
+                lo, hi = (PM.cast(wrap(np.asarray(v, r_in._np)), r_in._np) for v in (r_out.min, r_out.max))
+                parts = [PM.minimum(PM.maximum(p, lo), hi) for p in (PM.real(value), PM.imag(value))]
+                value = PM.complex_(*parts)
+            return cast(value, dtype)
+        value, src = PM.real(value), src.real_dtype
+    out = dtype.real_dtype
+    if src is D.bfloat16:
+        lo, hi = _bfloat16_limits(out)
+        value = PM.minimum(PM.maximum(value, lo), hi)
+        return cast(value, dtype)
+    src_np = src._np.type
+    lo = src_np(np.maximum(src.min, out.min))  # (TypeError for bool, as TF)
+    try:
+        promoted = np.promote_types(src._np, out._np)
+    except TypeError:  # bfloat16 storage
+        promoted = float
+    if np.array([lo, out.min], promoted)[0] < out.min:
+        lo = np.nextafter(lo, src_np(0), dtype=src._np)
+    hi = src_np(np.minimum(float(src.max), float(out.max)))
+    if np.array([hi, out.max], promoted)[0] > out.max:
+        hi = np.nextafter(hi, src_np(0), dtype=src._np)
+    value = PM.minimum(PM.maximum(value, wrap(np.asarray(lo, src._np)[()])), wrap(np.asarray(hi, src._np)[()]))
     return cast(value, dtype)
 
 
+def _bfloat16_limits(out):
+    """saturate_cast's clip bounds for a bfloat16 source: out's limits rounded to bfloat16,
+    one bfloat16 step towards 0 where the rounding left the range."""
+    from ..framework import bfloat16
+    bounds = []
+    for limit in (max(float(D.bfloat16.min), float(out.min)), min(float(D.bfloat16.max), float(out.max))):
+        r = bfloat16.round_float32(np.asarray([limit], np.float32))
+        if (limit < 0 and float(r[0]) < limit) or (limit > 0 and float(r[0]) > limit):
+            r = (r.view(np.uint32) - np.uint32(0x10000)).view(np.float32)  # one step towards 0
+        bounds.append(wrap(bfloat16.from_values(r)[0]))
+    return bounds
+
+
 def complex_(real_part, imag_part, name=None):
-    """real + i * imag (tf.complex).
+    """real + i * imag (tf.complex); both parts float32 (complex64) or float64 (complex128).
 
     >>> tf.complex(1.0, 2.0)
     """
-    return binary(COMPLEX_OP, real_part, imag_part)
+    re, im = t(real_part), t(imag_part)
+    if re._value.dtype != im._value.dtype or re._value.dtype not in _COMPLEX_PARTS:
+        raise TypeError(f"The `real` and `imag` components have incorrect types: {re.dtype.name} "
+                        f"{im.dtype.name}. They must be consistent, and one of "
+                        f"[tf.float32, tf.float64]")
+    return apply2(COMPLEX_OP, re, im)
+
+
+_COMPLEX_PARTS = (np.dtype(np.float32), np.dtype(np.float64))
 
 
 def real(x, name=None):
     """The real part; a real tensor is returned as is."""
     x = t(x)
-    return unary(REAL_OP, x) if x._value.dtype.kind == "c" else x
+    kind = x._value.dtype.kind
+    if kind == "c":
+        return unary(REAL_OP, x)
+    if kind not in "fiuV":
+        raise TypeError(f"input must be a numeric tensor, but got tensor with dtype {x.dtype}")
+    return x
 
 
 def imag(x, name=None):
@@ -396,14 +481,23 @@ def imag(x, name=None):
 def conj(x, name=None):
     """The complex conjugate; a real tensor is returned as is."""
     x = t(x)
-    return unary(CONJ, x) if x._value.dtype.kind == "c" else x
+    kind = x._value.dtype.kind
+    if kind == "c":
+        return unary(CONJ, x)
+    if kind not in "fiuV":
+        raise TypeError(f"Expected numeric or variant tensor, got dtype {x.dtype!r}.")
+    return x
 
 
 def angle(x, name=None):
     """The argument of a complex number (atan2(imag, real)); 0 or pi for reals."""
     x = t(x)
-    if x._value.dtype.kind == "c":
-        return atan2(imag(x), real(x))
+    kind = x._value.dtype.kind
+    if kind == "c":
+        return unary(ANGLE, x)
+    if kind not in "fV":  # TF's where(x < 0, pi * ones_like(x), zeros) fails for the others
+        raise TypeError(f"Cannot convert {np.pi if kind != 'b' else 0} to EagerTensor of dtype "
+                        f"{x.dtype.name}")
     zero = P.zeros_like(x)
     return P.select(less(x, zero), P.add(zero, PM.scalar_like(x, np.pi)), zero)
 
@@ -481,7 +575,14 @@ def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
 # ============================================================================================
 def _cum(op, x, axis, exclusive, reverse):
     x = t(x)
-    axis = int(axis._value) if isinstance(axis, Tensor) else int(axis)
+    op.check(x)
+    if type(axis) is not int:
+        shape = np.shape(axis._value if isinstance(axis, Tensor) else axis)
+        values = axis_values(axis, op.name)
+        if shape:
+            raise op_error(InvalidArgumentError, op.name,
+                           f"ScanOp: axis must be a scalar, not {dims_text(shape)}")
+        axis = values[0]
     nd = x._value.ndim
     if not -nd <= axis < nd:
         raise op_error(InvalidArgumentError, op.name,
@@ -522,8 +623,22 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
         a, transpose_a = conj(a), True
     if adjoint_b:
         b, transpose_b = conj(b), True
-    MATMUL.check(a)
+    if a._value.dtype not in _MATMUL_OK:
+        _matmul_dtype_error(a, b)
     return apply2(MATMUL, a, b, {"transpose_a": bool(transpose_a), "transpose_b": bool(transpose_b)})
+
+
+_MATMUL_OK = MATMUL._allowed_np - {np.dtype(np.int16)}
+
+
+def _matmul_dtype_error(a, b):
+    """TF's errors for matmul's dtypes: int16 only for batched matrices (BatchMatMulV2)."""
+    MATMUL.check(a)
+    if a._value.ndim == 2 and b._value.ndim == 2:  # int16: MatMul has no int16
+        raise op_error(InvalidArgumentError, "MatMul",
+                       "Value for attr 'T' of int16 is not in the list of allowed values: "
+                       "bfloat16, half, float, double, int32, int64, uint8, uint16, uint32, uint64, "
+                       "complex64, complex128")
 
 
 def tensordot(a, b, axes, name=None):
@@ -536,6 +651,12 @@ def tensordot(a, b, axes, name=None):
     ra, rb = a._value.ndim, b._value.ndim
     if isinstance(axes, (int, np.integer)) or (isinstance(axes, Tensor) and axes._value.ndim == 0):
         n = int(axes)
+        if n < 0:
+            raise ValueError(f"`axes` must be at least 0. Received: {n}.")
+        if n > min(ra, rb):
+            raise ValueError(f"`axes` must not be larger than the number of dimensions of tensor "
+                             f"{a if n > ra else b}.  Received {n}, vs tensor dimensions "
+                             f"{ra if n > ra else rb}.")
         a_axes, b_axes = list(range(ra - n, ra)), list(range(n))
     else:
         a_axes, b_axes = axes
@@ -580,8 +701,22 @@ def argmin(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF
 
 def _arg_extreme(op, input, axis, output_type):  # noqa: A002
     x = t(input)
+    op.check(x)
     nd = x._value.ndim
-    axis = 0 if axis is None else int(getattr(axis, "_value", axis))
+    if axis is None:
+        axis = 0
+    elif type(axis) is not int:
+        v = getattr(axis, "_value", None)
+        if isinstance(axis, Tensor) and v.dtype.kind in "iu":
+            if v.ndim:
+                raise op_error(InvalidArgumentError, op.name,
+                               f"dim must be a scalar, but received tensor of shape: "
+                               f"{dims_text(v.shape)}")
+            axis = int(v)
+        elif isinstance(axis, np.integer):
+            axis = int(axis)
+        else:
+            raise TypeError("axis must be int or Tensor with integer datatype")
     if not -max(nd, 1) <= axis < max(nd, 1):
         raise op_error(InvalidArgumentError, op.name,
                        f"Expected dimension in the range [{-nd}, {nd}), but got {axis}")
@@ -612,6 +747,15 @@ def add_n(inputs, name=None):
     >>> tf.add_n([tf.ones(2), tf.ones(2)])
     """
     inputs = [t(x) for x in inputs]
+    if not inputs:
+        raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with the "
+                         "same dtype and shape.")
+    for i, x in enumerate(inputs[1:], 1):
+        if x._value.shape != inputs[0]._value.shape and is_concrete(x) and is_concrete(inputs[0]):
+            raise op_error(InvalidArgumentError, "AddN",
+                           "Inputs to operation AddN of type AddN must have the same size and shape."
+                           f"  Input 0: {dims_text(inputs[0]._value.shape)} != input {i}: "
+                           f"{dims_text(x._value.shape)}")
     out = inputs[0]
     for x in inputs[1:]:
         out = add(out, x)

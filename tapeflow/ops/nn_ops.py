@@ -61,6 +61,9 @@ def _on_last_axis(op, x, axis):
     if axis == -1 or axis == nd - 1:  # the common case: no transposes
         return unary(op, x)
     op.check(x)
+    if not -nd <= int(axis) < nd:
+        raise InvalidArgumentError(None, None, f"`dim` must be in the range [{-nd}, {nd}) where {nd} "
+                                   f"is the number of dimensions in the input. Received: dim={axis}")
     perm = _swap_to_last(x, axis)
     if perm is None:
         return apply(op, (x,))

@@ -198,13 +198,17 @@ def _symbolic(v):
     return isinstance(v, Tensor) and not is_concrete(v)
 
 
-def _shape_arg(shape):
+def _shape_arg(shape, op="RandomShape"):
     """(shape, dims): a static shape tuple and None, or an integer vector tensor and what is
     known of its values (a tuple with None for dimensions known only at run time)."""
     if not _symbolic(shape):
         if isinstance(shape, TensorShape) and not shape.is_fully_defined():
             raise ValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor.")
-        return _shape(shape), None
+        static = _shape(shape)
+        for d in static:
+            if d < 0:
+                raise op_error(InvalidArgumentError, op, f"Dimension {d} must be >= 0")
+        return static, None
     if isinstance(shape, Tensor):
         st = shape
         if st._value.dtype.kind not in "iu":
@@ -370,7 +374,7 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=D.float32, seed=None, name=None):
     mean = convert_to_tensor(mean, dtype=dtype)
     stddev = convert_to_tensor(stddev, dtype=dtype)
     _float_dtype(dtype, "RandomStandardNormal")
-    shape, dims = _shape_arg(shape)
+    shape, dims = _shape_arg(shape, "RandomStandardNormal")
     kernel = _kernel("RandomStandardNormal", (dtype.name,), seed)
     return M.add(PR.random_normal(kernel, shape, dtype._np, dims) * stddev, mean)
 
@@ -385,7 +389,7 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=D.float32, seed=None, na
     mean = convert_to_tensor(mean, dtype=dtype)
     stddev = convert_to_tensor(stddev, dtype=dtype)
     _float_dtype(dtype, "TruncatedNormal")
-    shape, dims = _shape_arg(shape)
+    shape, dims = _shape_arg(shape, "TruncatedNormal")
     kernel = _kernel("TruncatedNormal", (dtype.name,), seed)
     return M.add(PR.truncated_normal(kernel, shape, dtype._np, dims) * stddev, mean)
 
@@ -403,7 +407,7 @@ def uniform(shape, minval=0, maxval=None, dtype=D.float32, seed=None, name=None)
         if dtype.is_integer:
             raise ValueError(f"Must specify maxval for integer dtype {dtype!r}")
         maxval = 1
-    shape, dims = _shape_arg(shape)
+    shape, dims = _shape_arg(shape, "RandomUniformInt" if dtype.is_integer else "RandomUniform")
     if dtype.is_integer:
         lo, hi = convert_to_tensor(minval, dtype=dtype), convert_to_tensor(maxval, dtype=dtype)
         kernel = _kernel("RandomUniformInt", (dtype.name,), seed)
@@ -577,15 +581,15 @@ def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=D.float32, name=
     if dtype.is_integer:
         if minval is None:
             key, counter = _key_counter(seed, alg, "StatelessRandomUniformFullIntV2")
-            shape, dims = _shape_arg(shape)
+            shape, dims = _shape_arg(shape, "StatelessRandomUniformFullIntV2")
             return PR.stateless_full_int(key, counter, shape, dtype._np, dims)
         key, counter = _key_counter(seed, alg, "StatelessRandomUniformIntV2")
-        shape, dims = _shape_arg(shape)
+        shape, dims = _shape_arg(shape, "StatelessRandomUniformIntV2")
         lo, hi = convert_to_tensor(minval, dtype=dtype), convert_to_tensor(maxval, dtype=dtype)
         _check_static_int_bounds(shape, lo, hi, "StatelessRandomUniformIntV2")
         return PR.stateless_uniform_int(key, counter, lo, hi, shape, dtype._np, dims)
     key, counter = _key_counter(seed, alg, "StatelessRandomUniformV2")
-    shape, dims = _shape_arg(shape)
+    shape, dims = _shape_arg(shape, "StatelessRandomUniformV2")
     lo, hi = _bounds(minval, maxval, dtype, shortcut=False)
     return _scaled(PR.stateless_uniform(key, counter, shape, dtype._np, dims), lo, hi,
                    shortcut=False)

@@ -17,6 +17,7 @@ FLOAT = (D.bfloat16, D.float16, D.float32, D.float64)
 COMPLEX = (D.complex64, D.complex128)
 INT = (D.int8, D.int16, D.int32, D.int64, D.uint8, D.uint16, D.uint32, D.uint64)
 SIGNED_INT = (D.int8, D.int16, D.int32, D.int64)
+UNSIGNED_INT = (D.uint8, D.uint16, D.uint32, D.uint64)
 FLOAT_COMPLEX = FLOAT + COMPLEX
 REAL = FLOAT + INT
 NUMERIC = FLOAT + INT + COMPLEX

@@ -1,7 +1,7 @@
 """Forward mode from reverse mode: a JVP rule derived from an op's (linear-in-cotangent) gradient.
 
-For an op y = f(x) whose gradient rule computes u -> J^T u with tapeflow ops, the JVP J dx is the
-gradient of <J^T u, dx> with respect to u (the "double VJP" trick). Both steps are tapeflow ops,
+For an op y = f(x) whose gradient rule computes u -> J^H u with tapeflow ops, the JVP J dx is the
+gradient of <J^H u, conj(dx)> with respect to u (the "double VJP" trick). Both steps are tapeflow ops,
 so the result is itself differentiable. Used for ops whose direct JVP formula is long (matrix
 decompositions, segment reductions); `u` is ones, never zeros, so rules that branch on the
 cotangent's sign or on `g == 0` still see their generic, linear branch.
@@ -11,7 +11,7 @@ import numpy as np
 from ..framework.tape import GradientTape
 from ..framework.tensor import wrap
 from . import base as P
-from .math import mul
+from .math import conj_if_complex, mul
 
 
 def jvp_from_grad(op, *tangents):
@@ -30,7 +30,8 @@ def jvp_from_grad(op, *tangents):
         for g, dx in zip(grads, tangents):
             if g is None or dx is None:
                 continue
-            term = _sum_all(mul(g, dx))
+            # complex: the rule gives J^H u and the tape conjugates again, so <J^H u, conj(dx)>
+            term = _sum_all(mul(g, conj_if_complex(dx)))
             total = term if total is None else P.add(total, term)
     if total is None:
         return None if not op.op.multi else tuple(None for _ in outs)

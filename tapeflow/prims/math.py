@@ -20,7 +20,8 @@ from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import ANY, apply, apply1, apply2, defop
 from ..framework.tensor import wrap
 from . import base as P
-from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
+from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_INT,
+                      SIGNED_NUMERIC, UNSIGNED_INT,
                       aval, bshape, broadcast, broadcast_bool, dims_text, real_dtype, reduction,
                       same, scalar_like, with_dtype)
 from .base import (add, elementwise, reduce_sum, reshape, restore_reduced, select, unary,
@@ -53,15 +54,35 @@ def _output_shaped(op, tangent):
 # Elementwise unary ops. `deriv(x, y)` gives f'(x) (y is the output), with binders;
 # grad = g * conj(f'(x)), jvp = dx * f'(x).
 # ============================================================================================
-def elementwise_op(name, forward, deriv, allowed=FLOAT_COMPLEX, **facts):
-    """A one-input elementwise primitive whose gradient and JVP both come from `deriv`."""
-    def grad(op, g):
-        return mul(g, conj_if_complex(deriv(op.inputs[0], op.outputs[0])))
+def elementwise_op(name, forward, deriv=None, allowed=FLOAT_COMPLEX, over=None, **facts):
+    """A one-input elementwise primitive whose gradient and JVP both come from `deriv` (f'(x);
+    the gradient is g * f'(conj(x)) and the JVP its transpose dx * conj(f'(conj(x))), which is
+    dx * f'(x) but on branch cuts, as TF's forward mode transposes its gradient),
+    or from `over` (1 / f'(x): the gradient divides by it, as TF's Asinh and Acosh gradients do,
+    which keeps f' finite where 1 / f' overflows)."""
+    if over is not None:
+        def grad(op, g):
+            return div(g, over(*_conj_point(op)))
 
-    def jvp(op, dx):
-        return mul(dx, deriv(op.inputs[0], op.outputs[0]))
+        def jvp(op, dx):
+            return div(dx, conj_if_complex(over(*_conj_point(op))))
+    else:
+        def grad(op, g):
+            return mul(g, deriv(*_conj_point(op)))
+
+        def jvp(op, dx):
+            return mul(dx, conj_if_complex(deriv(*_conj_point(op))))
     return defop(name, forward, grad, jvp, allowed=allowed, shape=same, batch=unary,
                  batched_grad=True, **facts)
+
+
+def _conj_point(op):
+    """(x, y) of a one-input node, conjugated when complex: TF's gradients evaluate f' at
+    conj(x) (which is conj(f'(x)) except on branch cuts, where TF's choice is kept)."""
+    x, y = op.inputs[0], op.outputs[0]
+    if x._value.dtype.kind == "c":
+        return conj(x), conj(y) if y._value.dtype.kind == "c" else y
+    return x, y
 
 
 def _unary_binder(op):
@@ -89,7 +110,13 @@ NEG = defop("Neg", operator.neg, lambda op, g: neg(g), linear=True, allowed=SIGN
             shape=same, batch=unary, batched_grad=True)
 neg = _unary_binder(NEG)
 
-SQUARE = elementwise_op("Square", np.square, lambda x, y: add(x, x), allowed=NUMERIC)
+def _square_np(v):
+    # NumPy squares complex numbers with a fused multiply-add (re^2 - im^2 rounds differently
+    # from TF's x * x: 0 for re == im, not -2e12); its power(v, 2) multiplies plainly
+    return np.power(v, 2) if v.dtype.kind == "c" else np.square(v)
+
+
+SQUARE = elementwise_op("Square", _square_np, lambda x, y: add(x, x), allowed=NUMERIC)
 square = _unary_binder(SQUARE)
 
 
@@ -98,58 +125,136 @@ def _conj_np(v):
 
 
 # SqrtGrad(y, dy) = dy / (2 conj(y)); RsqrtGrad(y, dy) = -dy conj(y)^3 / 2. Primitives, as in TF.
+# Their own partials: each is linear in dy, and a function of conj(y), so the gradient in y
+# carries conj(g) (TF's SqrtGradGrad, RsqrtGradGrad) and the tangent in y enters conjugated.
+def _sqrt_grad_grad(op, g):
+    y, out = op.inputs[0], op.outputs[0]
+    ga = div(g, y)
+    return mul(neg(conj_if_complex(ga)), out), mul(ga, _half(ga))
+
+
+def _sqrt_grad_jvp(op, y_t, dy_t):
+    y, out = op.inputs[0], op.outputs[0]
+    a = None if y_t is None else mul(neg(conj_if_complex(y_t)), div(out, conj_if_complex(y)))
+    b = None if dy_t is None else div(mul(dy_t, _half(dy_t)), conj_if_complex(y))
+    return _output_shaped(op, _sum_tangents(a, b))
+
+
 SQRT_GRAD = defop(
     "SqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * 0.5 / _conj_np(y)),
-    lambda op, g: (mul(neg(g), conj_if_complex(div(op.outputs[0], op.inputs[0]))),
-                   div(mul(g, _half(g)), conj_if_complex(op.inputs[0]))),
-    lambda op, dy_t, ddy: _sum_tangents(
-        None if dy_t is None else mul(neg(dy_t), conj_if_complex(div(op.outputs[0], op.inputs[0]))),
-        None if ddy is None else div(mul(ddy, _half(ddy)), conj_if_complex(op.inputs[0]))),
+    _sqrt_grad_grad, _sqrt_grad_jvp,
     allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
 
 
-def _rsqrt_grad_grads(op, g_y, g_dy):
-    y, dy = op.inputs
-    cy = conj_if_complex(y)
-    a = None if g_y is None else mul(mul(g_y, scalar_like(y, -1.5)), mul(dy, square(cy)))
-    b = None if g_dy is None else mul(mul(g_dy, scalar_like(y, -0.5)), mul(cy, square(cy)))
-    return a, b
+def _mul_no_nan_np(a, b):
+    return np.where(b == 0, np.zeros((), a.dtype), a * b)
+
+
+def _rsqrt_grad_np(y, dy):
+    """-dy conj(y)^3 / 2 as TF's vectorized kernel forms it: (-y*y/2) *' (y *' dy), where a *' b is
+    0 when b is 0 (so a zero incoming gradient gives +0, even where y is inf)."""
+    cy = _conj_np(y)
+    return _mul_no_nan_np(-0.5 * (cy * cy), _mul_no_nan_np(cy, dy)).astype(y.dtype)[()]
+
+
+def _rsqrt_grad_in_y(y, dy, g_conj):
+    """-1.5 g* dy conj(y)^2: the partial of RsqrtGrad in y, along a (conjugated) g."""
+    return mul(mul(g_conj, scalar_like(y, -1.5)), mul(dy, square(conj_if_complex(y))))
 
 
 RSQRT_GRAD = defop(
-    "RsqrtGrad", lambda y, dy: _zero_where_no_grad(dy, dy * -0.5 * _conj_np(y) ** 3),
-    lambda op, g: tuple(conj_if_complex(t) if t is not None else None
-                        for t in _rsqrt_grad_grads(op, g, g)),
-    lambda op, dy_t, ddy: _sum_tangents(*_rsqrt_grad_grads(op, dy_t, ddy)),
+    "RsqrtGrad", _rsqrt_grad_np,
+    lambda op, g: (_rsqrt_grad_in_y(op.inputs[0], op.inputs[1], conj_if_complex(g)),
+                   apply2(RSQRT_GRAD, conj_if_complex(op.inputs[0]), g)),
+    lambda op, y_t, dy_t: _output_shaped(op, _sum_tangents(
+        None if y_t is None else _rsqrt_grad_in_y(op.inputs[0], op.inputs[1],
+                                                  conj_if_complex(y_t)),
+        None if dy_t is None else apply2(RSQRT_GRAD, op.inputs[0], dy_t))),
     allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
 
+# The tangents are the gradients transposed, as TF's forward mode forms them: 0.5 (dx / y) for
+# Sqrt (TF's SqrtGradGrad: no zero rule, so a zero tangent at y = 0 is NaN), and the RsqrtGrad
+# kernel for Rsqrt (RsqrtGradGrad uses it, with its zero rule)
 SQRT = defop("Sqrt", np.sqrt, lambda op, g: apply2(SQRT_GRAD, op.outputs[0], g),
-             lambda op, dx: div(mul(dx, _half(dx)), op.outputs[0]),
+             lambda op, dx: mul(_half(dx), div(dx, op.outputs[0])),
              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
 sqrt = _unary_binder(SQRT)
-RSQRT = defop("Rsqrt", lambda v: 1 / np.sqrt(v), lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
-              lambda op, dx: mul(mul(dx, scalar_like(dx, -0.5)),
-                                 mul(op.outputs[0], square(op.outputs[0]))),
+def _rsqrt_np(v):
+    out = 1 / np.sqrt(v)
+    if v.dtype.kind == "c":  # TF's complex kernel: inf+nan j at 0, 0 at infinities
+        zero, inf = v == 0, np.isinf(v)
+        if zero.any() or inf.any():
+            out = np.where(zero, np.asarray(complex(np.inf, np.nan), v.dtype),
+                           np.where(inf, np.zeros((), v.dtype), out))[()]
+    return out
+
+
+RSQRT = defop("Rsqrt", _rsqrt_np, lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
+              lambda op, dx: apply2(RSQRT_GRAD, conj_if_complex(op.outputs[0]), dx),
               allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
 rsqrt = _unary_binder(RSQRT)
 
 EXP = elementwise_op("Exp", np.exp, lambda x, y: y)
-EXPM1 = elementwise_op("Expm1", np.expm1, lambda x, y: add(y, _one(y)))
+def _in_complex128(fn):
+    """NumPy's complex64 log1p and expm1 lose all precision near 0 (log(1 + z) in single
+    precision); computed in complex128 and rounded, as accurate as TF's."""
+    def forward(v):
+        if v.dtype == np.complex64:
+            return fn(v.astype(np.complex128)).astype(np.complex64)
+        return fn(v)
+    return forward
+
+
+EXPM1 = elementwise_op("Expm1", _in_complex128(np.expm1), lambda x, y: add(y, _one(y)))
 LOG = elementwise_op("Log", np.log, lambda x, y: reciprocal(x))
-LOG1P = elementwise_op("Log1p", np.log1p, lambda x, y: reciprocal(add(x, _one(x))))
+LOG1P = elementwise_op("Log1p", _in_complex128(np.log1p), lambda x, y: reciprocal(add(x, _one(x))))
 SIN = elementwise_op("Sin", np.sin, lambda x, y: cos(x))
 COS = elementwise_op("Cos", np.cos, lambda x, y: neg(sin(x)))
 TAN = elementwise_op("Tan", np.tan, lambda x, y: square(reciprocal(cos(x))))
-ASIN = elementwise_op("Asin", np.arcsin, lambda x, y: rsqrt(sub(_one(x), square(x))))
-ACOS = elementwise_op("Acos", np.arccos, lambda x, y: neg(rsqrt(sub(_one(x), square(x)))))
+ASIN = elementwise_op("Asin", np.arcsin,
+                      lambda x, y: reciprocal(sqrt(sub(_one(x), square(x)))))
+ACOS = elementwise_op("Acos", np.arccos,
+                      lambda x, y: neg(reciprocal(sqrt(sub(_one(x), square(x))))))
 ATAN = elementwise_op("Atan", np.arctan, lambda x, y: reciprocal(add(_one(x), square(x))))
 SINH = elementwise_op("Sinh", np.sinh, lambda x, y: cosh(x))
 COSH = elementwise_op("Cosh", np.cosh, lambda x, y: sinh(x))
 TANH = elementwise_op("Tanh", np.tanh, lambda x, y: sub(_one(y), square(y)))
-ASINH = elementwise_op("Asinh", np.arcsinh, lambda x, y: rsqrt(add(square(x), _one(x))))
-ACOSH = elementwise_op("Acosh", np.arccosh, lambda x, y: rsqrt(sub(square(x), _one(x))))
+ASINH = elementwise_op("Asinh", np.arcsinh, over=lambda x, y: cosh(y))
+ACOSH = elementwise_op("Acosh", np.arccosh, over=lambda x, y: sinh(y))
 ATANH = elementwise_op("Atanh", np.arctanh, lambda x, y: reciprocal(sub(_one(x), square(x))))
-RECIPROCAL = elementwise_op("Reciprocal", lambda v: 1 / v, lambda x, y: neg(square(y)))
+
+
+def _reciprocal_grad_grads(op, g_y, g_dy):
+    """The partials of ReciprocalGrad(y, dy) = -dy conj(y)^2 along g_y (already conjugated: the
+    op is a function of conj(y)) and g_dy, as TF's InvGradGrad."""
+    y, dy = op.inputs
+    a = None if g_y is None else mul(mul(g_y, scalar_like(y, -2)), mul(dy, conj_if_complex(y)))
+    b = None if g_dy is None else apply2(RECIPROCAL_GRAD, conj_if_complex(y), g_dy)
+    return a, b
+
+
+# ReciprocalGrad(y, dy) = -dy conj(y)^2, 0 where dy is 0 (TF's kernel): a primitive, as in TF
+RECIPROCAL_GRAD = defop(
+    "ReciprocalGrad", lambda y, dy: _zero_where_no_grad(dy, -dy * _conj_np(y) ** 2),
+    lambda op, g: _reciprocal_grad_grads(op, conj_if_complex(g), g),
+    lambda op, y_t, dy_t: _output_shaped(op, _sum_tangents(
+        None if y_t is None else _reciprocal_grad_grads(op, conj_if_complex(y_t), None)[0],
+        None if dy_t is None else apply2(RECIPROCAL_GRAD, op.inputs[0], dy_t))),
+    allowed=FLOAT_COMPLEX, shape=broadcast, batch=elementwise, batched_grad=True)
+def _reciprocal_np(v):
+    out = 1 / v
+    if v.dtype.kind == "c":  # TF's complex kernel: nan at 0 and at infinities (NumPy: inf, 0)
+        bad = (v == 0) | np.isinf(v)
+        if bad.any():
+            out = np.where(bad, np.asarray(complex(np.nan, np.nan), v.dtype), out)[()]
+    return out
+
+
+RECIPROCAL = defop("Reciprocal", _reciprocal_np,
+                   lambda op, g: apply2(RECIPROCAL_GRAD, op.outputs[0], g),
+                   lambda op, dx: apply2(RECIPROCAL_GRAD, conj_if_complex(op.outputs[0]), dx),
+                   allowed=FLOAT_COMPLEX, no_kernel=SIGNED_INT, shape=same, batch=unary,
+                   batched_grad=True)
 exp, expm1, log, log1p = map(_unary_binder, (EXP, EXPM1, LOG, LOG1P))
 sin, cos, tan, asin, acos, atan = map(_unary_binder, (SIN, COS, TAN, ASIN, ACOS, ATAN))
 sinh, cosh, tanh, asinh, acosh, atanh = map(_unary_binder, (SINH, COSH, TANH, ASINH, ACOSH, ATANH))
@@ -157,8 +262,10 @@ reciprocal = _unary_binder(RECIPROCAL)
 
 
 def _sigmoid_np(v):
-    if v.dtype.kind == "c":
-        return (1 / (1 + np.exp(-v))).astype(v.dtype)[()]
+    if v.dtype.kind == "c":  # exp(x) / (1 + exp(x)) where Re(x) < 0: no overflow to inf / inf
+        neg = v.real < 0
+        e = np.exp(np.where(neg, v, -v))
+        return np.where(neg, e / (1 + e), 1 / (1 + e)).astype(v.dtype)[()]
     # stable for large |v|: exp of a non-positive number only
     e = np.exp(-np.abs(v))
     return np.where(v >= 0, 1 / (1 + e), e / (1 + e)).astype(v.dtype)[()]
@@ -175,25 +282,28 @@ sigmoid, softplus = _unary_binder(SIGMOID), _unary_binder(SOFTPLUS)
 
 def _abs_grad(op, g):
     x = op.inputs[0]
-    if x._value.dtype.kind == "c":  # d|z| = Re(conj(z)/|z| dz); TF: g * z / |z|
+    if x._value.dtype.kind == "c":  # d|z| = Re(conj(z)/|z| dz); TF: g z / |z|, 0 at z = 0
         z = zeros_like(g)
-        return div(mul(complex_(g, z), x), complex_(op.outputs[0], z))
+        return div_no_nan(mul(complex_(g, z), x), complex_(op.outputs[0], z))
     return mul(g, sign(x))
 
 
-ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])), allowed=NUMERIC,
+ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])),
+            allowed=FLOAT + SIGNED_INT,
             shape=same, batch=unary, batched_grad=True)
 abs_ = _unary_binder(ABS)
+# The gradient of Sign is zeros and of Floor, Ceil and Round None, as TF's; none has a tangent
+# (TF's forward mode gives None: the zeros do not depend on the tangent)
 SIGN = defop("Sign", np.sign, lambda op, g: zeros_like(op.inputs[0]),
-             lambda op, dx: zeros_like(dx), allowed=NUMERIC, shape=same, batch=unary,
+             lambda op, dx: None, allowed=SIGNED_NUMERIC, shape=same, batch=unary,
              batched_grad=True)
 sign = _unary_binder(SIGN)
-FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=FLOAT,
+FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: None, allowed=FLOAT,
               shape=same, batch=unary, batched_grad=True)
-CEIL = defop("Ceil", np.ceil, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=FLOAT,
+CEIL = defop("Ceil", np.ceil, lambda op, g: None, lambda op, dx: None, allowed=FLOAT,
              shape=same, batch=unary, batched_grad=True)
-ROUND = defop("Round", np.round, lambda op, g: None, lambda op, dx: zeros_like(dx),
-              allowed=NUMERIC, shape=same, batch=unary, batched_grad=True)
+ROUND = defop("Round", np.round, lambda op, g: None, lambda op, dx: None,
+              allowed=FLOAT + SIGNED_INT, no_kernel=COMPLEX, shape=same, batch=unary, batched_grad=True)
 floor, ceil, round_ = _unary_binder(FLOOR), _unary_binder(CEIL), _unary_binder(ROUND)
 
 
@@ -205,6 +315,13 @@ def _binary(name, forward, grad, jvp, allowed, **facts):
                  batched_grad=True, **facts)
 
 
+def _filled(op, *tangents):
+    """The tangents with zeros for the inputs that have none. TF's forward mode transposes the
+    gradient with zero tangents there, so terms such as x * 0 count: NaN where x is inf or NaN.
+    (Used by the binary elementwise rules whose terms can be NaN; cheap next to their work.)"""
+    return tuple(zeros_like(x) if t is None else t for x, t in zip(op.inputs, tangents))
+
+
 def _mul_grad(op, g):  # the hottest rule
     x, y = op.inputs
     needs = op.needs_input_grad
@@ -214,9 +331,17 @@ def _mul_grad(op, g):  # the hottest rule
             apply2(MUL, x, g) if needs is None or needs[1] else None)
 
 
-def _div_grad(op, g):
+def _div_grad(op, g):  # g / y and g (-x / y) / y, with conj(x), conj(y), as TF forms them
+    x, y = (conj_if_complex(v) for v in op.inputs)
+    needs = op.needs_input_grad
+    return (div(g, y) if needs is None or needs[0] else None,
+            mul(g, div(div(neg(x), y), y)) if needs is None or needs[1] else None)
+
+
+def _div_jvp(op, dx, dy):
     x, y = op.inputs
-    return div(g, conj_if_complex(y)), mul(neg(g), conj_if_complex(div(op.outputs[0], y)))
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(div(dx, y), mul(dy, div(div(neg(x), y), y))))
 
 
 def _pow_grad(op, g):
@@ -224,10 +349,11 @@ def _pow_grad(op, g):
     z = op.outputs[0]
     needs = op.needs_input_grad
     gx = gy = None
-    if needs is None or needs[0]:
-        gx = mul(g, conj_if_complex(mul(y, pow_(x, sub(y, _one(y))))))
+    x, y = conj_if_complex(x), conj_if_complex(y)
+    if needs is None or needs[0]:  # (g y) x^(y-1), (g z) log(x): TF's order of products
+        gx = mul(mul(g, y), pow_(x, sub(y, _one(y))))
     if needs is None or needs[1]:
-        gy = mul(g, conj_if_complex(mul(z, _safe_log(x))))
+        gy = mul(mul(g, conj_if_complex(z)), _safe_log(x))
     return gx, gy
 
 
@@ -238,15 +364,12 @@ def _safe_log(x):
     return select(test, log(select(test, x, add(z, _one(x)))), z)
 
 
-def _pow_jvp(op, dx, dy):
+def _pow_jvp(op, dx, dy):  # the transpose of the gradient
     x, y = op.inputs
     z = op.outputs[0]
-    out = None
-    if dx is not None:
-        out = mul(dx, mul(y, pow_(x, sub(y, _one(y)))))
-    if dy is not None:
-        out = _sum_tangents(out, mul(dy, mul(z, _safe_log(x))))
-    return _output_shaped(op, out)
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(mul(mul(dx, pow_(x, sub(y, _one(y)))), y),
+                                  mul(mul(dy, _safe_log(x)), z)))
 
 
 def _select_grads(mask, g):
@@ -264,37 +387,68 @@ def _select_jvp(mask_of):
     return jvp
 
 
-def _atan2_grad(op, g):
+def _atan2_grad(op, g):  # g / (y^2 + x^2) times x and -y, as TF forms them
     y, x = op.inputs
-    inv = reciprocal(add(square(x), square(y)))
-    return mul(g, mul(x, inv)), mul(neg(g), mul(y, inv))
+    g_over = div(g, add(square(y), square(x)))
+    return mul(x, g_over), mul(neg(y), g_over)
 
 
 def _atan2_jvp(op, dy, dx):
     y, x = op.inputs
-    inv = reciprocal(add(square(x), square(y)))
-    out = None
-    if dy is not None:
-        out = mul(dy, mul(x, inv))
-    if dx is not None:
-        out = _sum_tangents(out, mul(neg(dx), mul(y, inv)))
-    return _output_shaped(op, out)
+    dy, dx = _filled(op, dy, dx)
+    return _output_shaped(op, div(add(mul(x, dy), mul(neg(y), dx)), add(square(y), square(x))))
 
 
 ADD = P.ADD
 SUB = _binary("Sub", operator.sub, lambda op, g: (g, neg(g)),
               lambda op, dx, dy: _output_shaped(op, _sum_tangents(dx, None if dy is None else neg(dy))),
               NUMERIC)
-MUL = _binary("Mul", operator.mul, _mul_grad,
-              lambda op, dx, dy: _output_shaped(op, _sum_tangents(
-                  None if dx is None else mul(dx, op.inputs[1]),
-                  None if dy is None else mul(op.inputs[0], dy))), NUMERIC)
-REALDIV = _binary("RealDiv", operator.truediv, _div_grad,
-                  lambda op, dx, dy: _output_shaped(op, _sum_tangents(
-                      None if dx is None else div(dx, op.inputs[1]),
-                      None if dy is None else mul(neg(dy), div(op.outputs[0], op.inputs[1])))),
-                  FLOAT_COMPLEX)
-POW = _binary("Pow", np.power, _pow_grad, _pow_jvp, NUMERIC)
+def _mul_jvp(op, dx, dy):
+    x, y = op.inputs
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(mul(dx, y), mul(x, dy)))
+
+
+MUL = _binary("Mul", operator.mul, _mul_grad, _mul_jvp, NUMERIC)
+REALDIV = _binary("RealDiv", operator.truediv, _div_grad, _div_jvp, FLOAT_COMPLEX, no_kernel=INT)
+def _pow_np(x, y):
+    out = np.power(x, y)
+    if out.dtype.kind == "f":
+        # x = -0 or -inf to a power that is not an odd integer: as |x| (C's pow; NumPy gives -0
+        # for -0 ** 0.5 and nan for -inf ** 0.5)
+        neg = np.signbit(x) & ((x == 0) | np.isinf(x))
+        if neg.any():
+            odd = np.mod(y, 2) == 1
+            out = np.where(neg & ~odd, np.power(np.negative(x), y), out).astype(out.dtype, copy=False)
+    return out
+
+
+POW = _binary("Pow", _pow_np, _pow_grad, _pow_jvp, SIGNED_NUMERIC)
+
+
+def _div_no_nan_np(x, y):
+    zero = y == 0
+    return np.where(zero, np.zeros((), x.dtype), x / np.where(zero, np.ones((), y.dtype), y))
+
+
+def _div_no_nan_grad(op, g):
+    x, y = (conj_if_complex(v) for v in op.inputs)
+    return div_no_nan(g, y), mul(g, div_no_nan(div_no_nan(neg(x), y), y))
+
+
+def _div_no_nan_jvp(op, dx, dy):
+    x, y = op.inputs
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(div_no_nan(dx, y), mul(dy, div_no_nan(div_no_nan(neg(x), y), y))))
+
+
+# x / y, but 0 where y is 0 (even for x inf or nan); its gradient is 0 there too (TF's)
+DIV_NO_NAN = _binary("DivNoNan", _div_no_nan_np, _div_no_nan_grad, _div_no_nan_jvp,
+                     FLOAT_COMPLEX)
+
+
+def div_no_nan(x, y):
+    return apply2(DIV_NO_NAN, x, y)
 MAXIMUM = _binary("Maximum", np.maximum,
                   lambda op, g: _select_grads(greater_equal(*op.inputs), g),  # ties go to x
                   _select_jvp(lambda x, y: greater_equal(x, y)), REAL)
@@ -356,18 +510,66 @@ def _int_division_check(name, fn):
     return forward
 
 
-FLOORDIV = _binary("FloorDiv", _int_division_check("FloorDiv", np.floor_divide),
-                   lambda op, g: (None, None),
-                   lambda op, dx, dy: zeros_like(op.outputs[0]), REAL)
-FLOORMOD = _binary("FloorMod", _int_division_check("FloorMod", np.mod),
+def _floordiv_np(x, y):
+    """Integers floor as Python's //; floats are floor(x / y), as TF's kernel (so inf // 1 is
+    inf where NumPy's floor_divide gives nan, and 1 // 0.1 is 10)."""
+    if x.dtype.kind in "iu":
+        return np.floor_divide(x, y)
+    return np.floor(x / y)
+
+
+def _floormod_np(x, y):
+    """Integers as Python's %; floats as TF's kernel: fmod(x, y), plus y when that is nonzero and
+    its sign differs from y's (so fmod's zero keeps x's sign, and mod(1, -inf) is -inf)."""
+    if x.dtype.kind in "iu":
+        return np.mod(x, y)
+    r = np.fmod(x, y)
+    return np.where((r != 0) & ((y < 0) != (r < 0)), r + y, r).astype(r.dtype)[()]
+
+
+FLOORDIV = _binary("FloorDiv", _int_division_check("FloorDiv", _floordiv_np),
+                   lambda op, g: (None, None), lambda op, dx, dy: None, REAL, no_kernel=COMPLEX)
+
+
+def _floormod_jvp(op, dx, dy):
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, add(dx, mul(dy, neg(floordiv(*op.inputs)))))
+
+
+FLOORMOD = _binary("FloorMod", _int_division_check("FloorMod", _floormod_np),
                    # x - floor(x / y) * y
-                   lambda op, g: (g, mul(neg(g), floordiv(*op.inputs))),
-                   lambda op, dx, dy: _output_shaped(op, _sum_tangents(
-                       dx, None if dy is None else mul(neg(dy), floordiv(*op.inputs)))), REAL)
+                   lambda op, g: (g, mul(g, neg(floordiv(*op.inputs)))), _floormod_jvp, REAL)
 
 
 def floordiv(x, y):
     return apply2(FLOORDIV, x, y)
+
+
+def _squared_difference_grad(op, g):  # 2g (x - y), and its negation, as TF's
+    x, y = op.inputs
+    gx = mul(mul(scalar_like(g, 2), g), sub(x, y))
+    return gx, neg(gx)
+
+
+def _squared_difference_jvp(op, dx, dy):  # 2 (dx - dy) conj(x - y): the gradient transposed
+    x, y = op.inputs
+    dx, dy = _filled(op, dx, dy)
+    return _output_shaped(op, mul(scalar_like(x, 2),
+                                  mul(sub(dx, dy), conj_if_complex(sub(x, y)))))
+
+
+def _squared_difference_np(x, y):
+    d = x - y
+    return d * np.conj(d) if d.dtype.kind == "c" else d * d
+
+
+SQUARED_DIFFERENCE = _binary("SquaredDifference", _squared_difference_np,
+                             _squared_difference_grad, _squared_difference_jvp,
+                             FLOAT + (D.int32, D.int64) + COMPLEX)
+
+
+def squared_difference(x, y):
+    return apply2(SQUARED_DIFFERENCE, x, y)
 
 
 def floormod(x, y):
@@ -398,6 +600,25 @@ BITWISE_OR = defop("BitwiseOr", np.bitwise_or, nondiff=True, allowed=INT, shape=
 BITWISE_XOR = defop("BitwiseXor", np.bitwise_xor, nondiff=True, allowed=INT, shape=broadcast,
                     batch=elementwise)
 INVERT = defop("Invert", np.invert, nondiff=True, allowed=INT, shape=same, batch=unary)
+
+
+def _shift_np(fn):
+    """x shifted by y bits, y clamped to [0, bits - 1] as TF's kernels do (NumPy's shifts by
+    the width or more are undefined); left shifts wrap as unsigned arithmetic."""
+    def forward(x, y):
+        bits = x.dtype.itemsize * 8
+        y = np.clip(y, 0, bits - 1).astype(x.dtype)
+        if fn is np.left_shift and x.dtype.kind == "i":
+            u = np.dtype(f"u{x.dtype.itemsize}")
+            return np.left_shift(x.view(u) if x.ndim else x.astype(u), y.astype(u)).astype(x.dtype)
+        return fn(x, y)
+    return forward
+
+
+LEFT_SHIFT = defop("LeftShift", _shift_np(np.left_shift), nondiff=True, allowed=INT,
+                   shape=broadcast, batch=elementwise)
+RIGHT_SHIFT = defop("RightShift", _shift_np(np.right_shift), nondiff=True, allowed=INT,
+                    shape=broadcast, batch=elementwise)
 
 
 def equal(x, y):
@@ -446,9 +667,38 @@ is_nan, is_inf, is_finite = map(_unary_binder, (IS_NAN, IS_INF, IS_FINITE))
 # ============================================================================================
 # Casting and complex numbers
 # ============================================================================================
+_NARROW_INTS = frozenset(np.dtype(d) for d in (np.int8, np.int16, np.uint8, np.uint16))
+
+
+def _float_to_int(v, dtype):
+    """Float to integer as TF's CPU kernels convert (x86: NaN and out-of-range values become
+    the "indefinite" INT_MIN of the 32- or 64-bit conversion): unsigned 32/64-bit targets are
+    that signed conversion's bits; from float64 and float16 the narrow types saturate it (TF's
+    vectorized loop; float32 wraps it, as NumPy does)."""
+    if dtype.kind == "u" and dtype.itemsize >= 4:
+        # values from 2^(bits-1) up convert shifted down by that, with the top bit set after
+        bits = dtype.itemsize * 8
+        signed = np.dtype(f"i{dtype.itemsize}")
+        half = 2.0 ** (bits - 1)
+        v = np.asarray(v, np.float64)
+        big = v >= half
+        out = np.where(big, v - half, v).astype(signed).view(dtype)
+        return np.where(big, out | dtype.type(1 << (bits - 1)), out)
+    if dtype in _NARROW_INTS and v.dtype != np.float32:
+        i = v.astype(np.int32)
+        if dtype == np.uint8:  # packed as unsigned 16-bit, then those bits as signed, to uint8
+            i = np.clip(i, 0, 65535).astype(np.uint16).view(np.int16)
+        info = np.iinfo(dtype)
+        return np.clip(i, info.min, info.max).astype(dtype)
+    return v.astype(dtype)
+
+
 def _cast_forward(v, dtype):
     if v.dtype.kind == "c" and dtype.kind != "c":
         v = v.real
+    if v.dtype.kind == "f" and dtype.kind in "iu":
+        with np.errstate(invalid="ignore"):
+            return np.asarray(_float_to_int(np.asarray(v), dtype))[()]
     if dtype.names is not None or v.dtype.names is not None:  # bfloat16 storage at either end
         if v.dtype == D.BFLOAT16_STORAGE:
             v = bfloat16.to_float32(v)
@@ -516,9 +766,26 @@ IMAG_OP = defop("Imag", np.imag, lambda op, g: complex_(zeros_like(g), g),
 CONJ = defop("Conj", np.conj, lambda op, g: conj(g), linear=True, allowed=COMPLEX, shape=same,
              batch=unary, batched_grad=True)
 COMPLEX_ABS = defop("ComplexAbs", np.abs, _abs_grad,
-                    lambda op, dx: div(real(mul(dx, conj(op.inputs[0]))), op.outputs[0]),
+                    lambda op, dx: div_no_nan(real(mul(dx, conj(op.inputs[0]))), op.outputs[0]),
                     allowed=COMPLEX, shape=_to_real, batch=unary, batched_grad=True)
 real, imag, conj, complex_abs = map(_unary_binder, (REAL_OP, IMAG_OP, CONJ, COMPLEX_ABS))
+
+
+def _angle_grad(op, g):
+    """-g / (Im(x) + i Re(x)), as TF's."""
+    x = op.inputs[0]
+    return mul(neg(complex_(g, zeros_like(g))), reciprocal(complex_(imag(x), real(x))))
+
+
+def _angle_jvp(op, dx):
+    """Re(-dx conj(1 / (Im(x) + i Re(x)))): the transpose of the gradient."""
+    x = op.inputs[0]
+    return real(neg(mul(dx, conj(reciprocal(complex_(imag(x), real(x)))))))
+
+
+ANGLE = defop("Angle", np.angle, _angle_grad, _angle_jvp, allowed=COMPLEX, shape=_to_real,
+              batch=unary, batched_grad=True)
+angle = _unary_binder(ANGLE)
 
 
 # ============================================================================================
@@ -545,7 +812,9 @@ def _mean_forward(v, axis, keepdims):
     if v.size == 0:  # an empty mean is NaN (without NumPy's warning)
         out_shape = np.sum(v, axis=axis, keepdims=keepdims).shape
         return np.full(out_shape, np.nan, v.dtype)[()]
-    return np.mean(v, axis=axis, keepdims=keepdims, dtype=v.dtype)
+    # np.mean without its Python layer (whose overflow warnings escape tapeflow's filter)
+    n = int(np.prod([v.shape[a] for a in axis]))
+    return (np.add.reduce(v, axis=axis, dtype=v.dtype, keepdims=keepdims) / n).astype(v.dtype)[()]
 
 
 def _reduced_count(op):
@@ -587,21 +856,23 @@ def _extreme_indicators(op):
     return cast(equal(y, x), x._value.dtype), y
 
 
-def _extreme_grad(op, g):  # split equally among the elements equal to the extreme
+def _extreme_shares(op):
+    """indicators / count: each element's share of the extreme (ties split it equally)."""
     indicators, y = _extreme_indicators(op)
-    g = restore_reduced(g, op)
     count = reshape(reduce_sum(indicators, op.attrs["axis"], True), y._value.shape)
-    return div(mul(g, indicators), count)
+    return div(indicators, count)
 
 
-def _extreme_jvp(op, dx):
-    indicators, _ = _extreme_indicators(op)
-    axes, keep = op.attrs["axis"], op.attrs["keepdims"]
-    return div(reduce_sum(mul(dx, indicators), axes, keep), reduce_sum(indicators, axes, keep))
+def _extreme_grad(op, g):  # (indicators / count) g, as TF's
+    return mul(_extreme_shares(op), restore_reduced(g, op))
+
+
+def _extreme_jvp(op, dx):  # the transpose: an empty reduction's tangent is 0
+    return reduce_sum(mul(_extreme_shares(op), dx), op.attrs["axis"], op.attrs["keepdims"])
 
 
 def _prod_forward(v, axis, keepdims):
-    return np.prod(v, axis=axis, keepdims=keepdims, dtype=v.dtype)
+    return np.multiply.reduce(v, axis=axis, keepdims=keepdims, dtype=v.dtype)[()]
 
 
 def _prod_grad(op, g):
@@ -627,11 +898,12 @@ MEAN = _reduction("Mean", _mean_forward, _mean_grad,
                   # sum / max(n, 1), as the gradient: an empty mean is a constant (NaN), tangent 0
                   lambda op, dx: div(reduce_sum(dx, op.attrs["axis"], op.attrs["keepdims"]),
                                      scalar_like(dx, _reduced_count(op))), NUMERIC)
-MAX = _reduction("Max", _extreme_forward(np.max, -1), _extreme_grad, _extreme_jvp, REAL)
-MIN = _reduction("Min", _extreme_forward(np.min, 1), _extreme_grad, _extreme_jvp, REAL)
+MAX = _reduction("Max", _extreme_forward(np.maximum.reduce, -1), _extreme_grad, _extreme_jvp, REAL)
+MIN = _reduction("Min", _extreme_forward(np.minimum.reduce, 1), _extreme_grad, _extreme_jvp, REAL)
 PROD = _reduction("Prod", _prod_forward, _prod_grad,
-                  lambda op, dx: reduce_sum(mul(dx, _prod_grad(op, P.broadcast_to(
-                      scalar_like(op.outputs[0], 1), op.outputs[0]._value.shape))),
+                  # (the gradient is conjugated for complex inputs; the tangent's factor is not)
+                  lambda op, dx: reduce_sum(mul(dx, conj_if_complex(_prod_grad(op, P.broadcast_to(
+                      scalar_like(op.outputs[0], 1), op.outputs[0]._value.shape)))),
                       op.attrs["axis"], op.attrs["keepdims"]), NUMERIC)
 ALL = _reduction("All", lambda v, axis, keepdims: np.all(v, axis=axis, keepdims=keepdims), None,
                  None, BOOL, nondiff=True)
@@ -658,6 +930,8 @@ def _cum_forward(fn, identity):
         if reverse:
             v = np.flip(v, axis)
         out = fn(v, axis=axis, dtype=v.dtype)
+        if identity == 0 and v.dtype.kind in "fc":
+            out += 0  # TF's scan starts from +0: a sum is never -0
         if exclusive and v.shape[axis]:  # (an empty axis stays empty)
             pad_shape = list(v.shape)
             pad_shape[axis] = 1
@@ -679,7 +953,7 @@ def _cumsum_grad(op, g):
     return cumsum(g, a["axis"] + len(bshape(op, g)), a["exclusive"], not a["reverse"])
 
 
-CUMSUM = defop("Cumsum", _cum_forward(np.cumsum, 0), _cumsum_grad, linear=True, allowed=NUMERIC,
+CUMSUM = defop("Cumsum", _cum_forward(np.add.accumulate, 0), _cumsum_grad, linear=True, allowed=NUMERIC,
                shape=same, batch=_cum_batch, batched_grad=True)
 
 
@@ -700,21 +974,32 @@ def _shift_in(x, axis, fill):
     return P.concat([head, body], axis)
 
 
-def _cumprod_inclusive_grad(x, y, g, axis):
-    """The gradient of y = cumprod(x) (inclusive, forward) along `axis`, exact at zeros: only the
-    first zero of each slice has a nonzero gradient among positions at or after it."""
+def _cumprod_inclusive_grad(x, y, g, axis, depth=3):
+    """The gradient of y = cumprod(x) (inclusive, forward) along `axis`, exact at zeros.
+
+    Before the first zero z of a slice the gradient is sum_{i>=k} g_i y_i / x_k; at z it is the
+    same sum with x_z replaced by one; after z it is x_z times the gradient of the cumprod with x_z
+    replaced by one (0 in value, but its derivative in x_z is not). That recursion is unrolled
+    `depth` levels, so derivatives are exact up to order depth + 1 at any number of zeros."""
     zero = zeros_like(x)
+    one = add(zero, scalar_like(x, 1))
     is_zero = equal(x, zero)
     zeros_before = cumsum(cast(is_zero, np.int32), axis, True, False)
     none_before = equal(zeros_before, zeros_like(zeros_before))
     first_zero = logical_and(is_zero, none_before)
-    safe_x = select(is_zero, add(zero, scalar_like(x, 1)), x)
+    safe_x = select(is_zero, one, x)
     # positions before the first zero (x_k != 0): sum_{i>=k} g_i y_i / x_k
     before = div(cumsum(mul(g, y), axis, False, True), safe_x)
     # the first zero: sum_{i>=z} g_i y'_i, y' the cumprod with that zero replaced by one
-    y1 = cumprod(select(first_zero, add(zero, scalar_like(x, 1)), x), axis, False, False)
+    x1 = select(first_zero, one, x)
+    y1 = cumprod(x1, axis, False, False)
     at_zero = cumsum(mul(g, y1), axis, False, True)
-    return select(none_before, select(is_zero, at_zero, before), zero)
+    if depth:
+        x_z = reduce_sum(select(first_zero, x, zero), (axis,), True)
+        after = mul(x_z, _cumprod_inclusive_grad(x1, y1, g, axis, depth - 1))
+    else:
+        after = zero
+    return select(none_before, select(is_zero, at_zero, before), after)
 
 
 def _cumprod_grad(op, g):
@@ -750,7 +1035,7 @@ def _cumprod_jvp(op, dx):
     return jvp_from_grad(op, dx)
 
 
-CUMPROD = defop("Cumprod", _cum_forward(np.cumprod, 1), _cumprod_grad, _cumprod_jvp,
+CUMPROD = defop("Cumprod", _cum_forward(np.multiply.accumulate, 1), _cumprod_grad, _cumprod_jvp,
                 allowed=NUMERIC, shape=same, batch=_cum_batch, batched_grad=True)
 
 
@@ -882,8 +1167,10 @@ def _matmul_batch(op, args, dims, attrs):
     return elementwise(op, args, dims, attrs)
 
 
+# (TF's MatMul takes int32 and int64, its BatchMatMulV2 int16 too: the public matmul refuses
+# int16 matrices; its unsigned types have no kernel)
 MATMUL = defop("MatMul", _matmul_forward, _matmul_grad, _matmul_jvp,
-               allowed=FLOAT + COMPLEX + (INT[3], INT[2], INT[0], INT[1], INT[4]),
+               allowed=FLOAT + COMPLEX + (D.int16, D.int32, D.int64), no_kernel=UNSIGNED_INT,
                shape=_matmul_shape, batch=_matmul_batch, batched_grad=True)
 
 

@@ -24,6 +24,7 @@ from ._linearize import jvp_from_grad
 from .base import broadcast_batch, move_to_front, reshape, select, zeros_like
 from .math import (
     cast,
+    conj_if_complex,
     div,
     equal,
     greater,
@@ -193,14 +194,23 @@ def _segment_op(name, kind, sorted_op, grad, allowed, **facts):
                  shape=_segment_shape, batch=_segment_batch, batched_grad=True, **facts)
 
 
+def _prod_jvp(op, *tangents):
+    """J dx from the prod gradient, which (as TF's) is J^T g, not conjugated for complex data: the
+    double-VJP trick conjugates twice around it."""
+    if op.inputs[0]._value.dtype.kind != "c":
+        return jvp_from_grad(op, *tangents)
+    out = jvp_from_grad(op, *[None if t is None else conj_if_complex(t) for t in tangents])
+    return None if out is None else conj_if_complex(out)
+
+
 SEGMENT_SUM = _segment_op("SegmentSum", "sum", True, _sum_grad, NUMERIC, linear=True)
-SEGMENT_PROD = _segment_op("SegmentProd", "prod", True, _prod_grad, NUMERIC, jvp=jvp_from_grad)
+SEGMENT_PROD = _segment_op("SegmentProd", "prod", True, _prod_grad, NUMERIC, jvp=_prod_jvp)
 SEGMENT_MAX = _segment_op("SegmentMax", "max", True, _min_max_grad, REAL, jvp=_min_max_jvp)
 SEGMENT_MIN = _segment_op("SegmentMin", "min", True, _min_max_grad, REAL, jvp=_min_max_jvp)
 UNSORTED_SEGMENT_SUM = _segment_op("UnsortedSegmentSum", "sum", False, _sum_grad, NUMERIC,
                                    linear=True)
 UNSORTED_SEGMENT_PROD = _segment_op("UnsortedSegmentProd", "prod", False, _prod_grad, NUMERIC,
-                                    jvp=jvp_from_grad)
+                                    jvp=_prod_jvp)
 UNSORTED_SEGMENT_MAX = _segment_op("UnsortedSegmentMax", "max", False, _min_max_grad, REAL,
                                    jvp=_min_max_jvp)
 UNSORTED_SEGMENT_MIN = _segment_op("UnsortedSegmentMin", "min", False, _min_max_grad, REAL,

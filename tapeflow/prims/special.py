@@ -376,7 +376,7 @@ def _divide_as_eigen(x, y):
 
 XDIVY = _binary_op("Xdivy", _in_float(lambda x, y: _where_x_zero(x, _divide_as_eigen(x, y))),
                    lambda x, y, z: xdivy(_x_nonzero(x), y),
-                   lambda x, y, z: xdivy(neg(x), square(y)), FLOAT_COMPLEX)
+                   lambda x, y, z: neg(xdivy(x, square(y))), FLOAT_COMPLEX)  # (TF's: -0 at x = 0)
 
 
 def _mul_no_nan_np(x, y):
