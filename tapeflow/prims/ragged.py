@@ -266,7 +266,7 @@ ASSERT_SAME = _kernel("RaggedAssertSamePartition", _assert_same,
 # ============================================================================================
 # Gathering rows, slicing, concatenation, tiling, reversing
 # ============================================================================================
-def _gather(indices, *splits, validate, ragged_rank):
+def _gather(indices, *splits, validate, ragged_rank, known_rows=True):
     rows = np.asarray(indices).astype(np.int64).reshape(-1)
     if validate:
         n = len(splits[0]) - 1
@@ -282,9 +282,9 @@ def _gather(indices, *splits, validate, ragged_rank):
     return tuple(out) + (rows,)
 
 
-def _gather_shape(indices, *splits, validate, ragged_rank):
+def _gather_shape(indices, *splits, validate, ragged_rank, known_rows=True):
     n = None
-    if indices.shape is not None and None not in indices.shape:
+    if known_rows and indices.shape is not None and None not in indices.shape:
         n = int(np.prod(indices.shape, dtype=np.int64))
     first = _vec(None if n is None else n + 1, splits[0].dtype)
     return (first,) + tuple(_vec(None, s.dtype) for s in splits[1:]) + (_vec(None, _I64),)
@@ -294,11 +294,13 @@ GATHER = _kernel("RaggedGather", _gather, _gather_shape,
                  num_outputs=lambda attrs: attrs["ragged_rank"] + 1)
 
 
-def gather_rows(indices, splits, validate=False):
+def gather_rows(indices, splits, validate=False, known_rows=True):
     """(new nested splits, flat value indices) of rows `indices` (flat) of a RaggedTensor whose
-    nested splits are `splits`."""
+    nested splits are `splits`. `validate`: check the indices; `known_rows=False`: the static
+    number of rows is not given (as TF's RaggedGather, whose result tf.gather returns)."""
     out = fold(GATHER, (indices,) + tuple(splits), {"validate": validate,
-                                                     "ragged_rank": len(splits)})
+                                                     "ragged_rank": len(splits),
+                                                     "known_rows": known_rows})
     return list(out[:-1]), out[-1]
 
 
@@ -363,14 +365,18 @@ INTERLEAVE = _kernel("RaggedConcatWithinRows", _interleave, _interleave_shape, n
 
 
 def _tile(splits, multiples):
-    m0, m1 = int(multiples[0]), int(multiples[1])
+    m0, m1 = multiples
     lengths = np.diff(splits)
     idx = ranges_np(np.repeat(splits[:-1], m1), np.repeat(lengths, m1))
     return (splits_from_lengths_np(np.tile(lengths * m1, m0), splits.dtype), np.tile(idx, m0))
 
 
-TILE = _kernel("RaggedTile", _tile, lambda s, m: (_vec(None, s.dtype), _vec(None, _I64)),
-               num_outputs=2)
+def _tile_shape(s, multiples):
+    n = _rows_of(s)
+    return _vec(None if n is None else n * multiples[0] + 1, s.dtype), _vec(None, _I64)
+
+
+TILE = _kernel("RaggedTile", _tile, _tile_shape, num_outputs=2)
 
 
 def _reverse_within(splits):

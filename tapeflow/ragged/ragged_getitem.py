@@ -101,8 +101,11 @@ def _outer(rt, key):
             sub = rt
         else:
             start, stop, step = _static_slice(k)
-            rows = PR.fold(PR.SLICE_ROWS, (rt._row_splits,), {
-                "start": start, "stop": stop, "step": 1 if step is None else step})
+            if n is not None:  # the rows are known now (a constant index vector)
+                rows = wrap(np.arange(n, dtype=np.int64)[slice(start, stop, step)])
+            else:
+                rows = PR.fold(PR.SLICE_ROWS, (rt._row_splits,), {
+                    "start": start, "stop": stop, "step": 1 if step is None else step})
             sub = gather_rows(rt, rows)
             sub = RaggedTensor._make(sub._values, sub._row_splits, rt._uniform_row_length)
         return _inner(sub, rest)
@@ -112,7 +115,8 @@ def _outer(rt, key):
 def _nonnegative(i, rt):
     """A (possibly negative) row index tensor as a non-negative one."""
     from ..prims import base as P
-    from ..prims.math import cast, less, zeros_like
+    from ..prims.base import zeros_like
+    from ..prims.math import cast, less
     i = cast(i, np.int64)
     n = rt._nrows()
     n = wrap(np.int64(n)) if isinstance(n, int) else cast(n, np.int64)

@@ -199,21 +199,17 @@ def from_tensor(tensor, lengths=None, padding=None, ragged_rank=1, splits_dtype=
     return RaggedTensor._make(gather_rows(result, keep), splits)
 
 
-def gather_rows(x, rows, validate=False):
+def gather_rows(x, rows, validate=False, known_rows=True):
     """Rows `rows` (an int64 vector tensor) of a Tensor or RaggedTensor, in that order; every
     partition keeps its uniform row length. `validate`: TF's error for a row out of range."""
     if not isinstance(x, RaggedTensor):
         return P.gather(x, rows)
     levels, flat = _levels(x)
-    splits, index = PR.gather_rows(rows, [lv._row_splits for lv in levels], validate)
+    splits, index = PR.gather_rows(rows, [lv._row_splits for lv in levels], validate, known_rows)
     result = P.gather(flat, index)
     for lv, s in zip(reversed(levels), reversed(splits)):
         result = RaggedTensor._make(result, s, lv._uniform_row_length)
     return result
-
-
-def _index_vector(values):
-    return wrap(np.asarray(values, np.int64).reshape(-1))
 
 
 def to_tensor(rt, default_value=None, shape=None):
@@ -466,7 +462,7 @@ def _segment_reduce(kind, flat, ids, n):
         return _unsorted(kind, flat, ids, n)
     if kind == "mean":
         total = _unsorted("sum", flat, ids, n)
-        count = _unsorted("sum", A.ones_like(flat), ids, n)
+        count = _unsorted("sum", ones_like(flat), ids, n)
         return M.truediv(total, count)
     if kind in ("all", "any"):
         as_int = M.cast(flat, dtypes.int32)
@@ -526,7 +522,7 @@ def reduce(kind, rt, axis=None, keepdims=False):
     result = rt
     if kind == "mean" and len(axes) > 1:
         total = reduce("sum", rt, axes)
-        count = reduce("sum", rt.with_flat_values(A.ones_like(rt.flat_values)), axes)
+        count = reduce("sum", rt.with_flat_values(ones_like(rt.flat_values)), axes)
         result = M.truediv(total, count)
     else:
         for a in axes:
@@ -693,7 +689,7 @@ def tile(rt, multiples):
     values = rt._values
     if rank > 2:
         values = A.tile(values, [1] + mult[2:])
-    splits, idx = _fold(PR.TILE, (rt._row_splits, _index_vector(mult[:2])))
+    splits, idx = _fold(PR.TILE, (rt._row_splits,), {"multiples": (mult[0], mult[1])})
     return RaggedTensor._make(P.gather(values, idx), splits)
 
 
@@ -713,7 +709,7 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0):
     flat_idx = cast(idx, np.int64)
     if idx.shape.rank != 1:
         flat_idx = P.reshape(flat_idx, (-1,))
-    out = _drop_uniform(gather_rows(params, flat_idx, validate=True))
+    out = _drop_uniform(gather_rows(params, flat_idx, validate=True, known_rows=False))
     for d in reversed(idx.shape.as_list()[1:]):
         out = _uniform(out, _floordiv_counts(nrows_of(out), d), d, params.row_splits_dtype)
     return out
@@ -843,9 +839,30 @@ def _like(fill):
     def f(x, dtype=None):
         A, _ = _ops()
         flat = x.flat_values
-        out = getattr(A, fill)(flat, dtype=dtype)
+        if is_static(flat) or None not in flat._value.shape:
+            return x.with_flat_values(getattr(A, fill)(flat, dtype=dtype))
+        out = zeros_like(flat, dtype) if fill == "zeros_like" else ones_like(flat, dtype)
         return x.with_flat_values(out)
     return f
+
+
+def zeros_like(x, dtype=None):
+    """Zeros of `x`'s shape (known or not) and `dtype` (x's by default)."""
+    A, M = _ops()
+    if x._value.shape is not None and None not in x._value.shape:
+        return A.zeros_like(x, dtype=dtype)
+    out = P.zeros_like(x)
+    return out if dtype is None else M.cast(out, dtype)
+
+
+def ones_like(x, dtype=None):
+    """Ones of `x`'s shape (known or not) and `dtype` (x's by default)."""
+    A, M = _ops()
+    if x._value.shape is not None and None not in x._value.shape:
+        return A.ones_like(x, dtype=dtype)
+    d = x._value.dtype if dtype is None else dtypes.as_dtype(dtype)._np
+    zeros = P.zeros_like(x) if d == x._value.dtype else M.cast(P.zeros_like(x), dtypes.from_numpy(d))
+    return P.add(zeros, wrap(np.asarray(1, d)[()])) if d != np.bool_ else M.logical_not(zeros)
 
 
 def _from_shape(kind):
