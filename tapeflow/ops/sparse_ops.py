@@ -55,6 +55,13 @@ def _int_tensor(v):
     return v if isinstance(v, Tensor) else _vec(np.asarray(getattr(v, "_value", v)))
 
 
+def _constant_shape(sp):
+    """What TF's shape inference knows of `sp`'s dense shape: its value when it is a constant
+    (not the static shape a function's input spec gives)."""
+    from ..framework.sparse_tensor import _static_shape
+    return _static_shape(sp.dense_shape)
+
+
 def _set_static(t, shape):
     """Gives a graph tensor the static shape known in Python."""
     if hasattr(t, "set_shape") and shape.rank is not None:
@@ -77,7 +84,7 @@ def to_dense(sp_input, default_value=None, validate_indices=True, name=None):
     else:
         default = convert_to_tensor(default_value, values.dtype)
     out = PS.to_dense(sp.indices, values, sp.dense_shape, default, validate_indices)
-    return _set_static(out, sp.shape)
+    return _set_static(out, _constant_shape(sp))
 
 
 def from_dense(tensor, name=None):
@@ -97,7 +104,7 @@ def reorder(sp_input, name=None):
     """The same SparseTensor with indices in row-major order."""
     sp = _check(sp_input)
     indices, order = _fold(PS.REORDER, (sp.indices, sp.dense_shape))
-    return _make(indices, P.gather(sp.values, order), sp.dense_shape, sp.shape)
+    return _make(indices, P.gather(sp.values, order), sp.dense_shape)
 
 
 def reshape(sp_input, shape, name=None):
@@ -105,6 +112,14 @@ def reshape(sp_input, shape, name=None):
     sp = _check(sp_input)
     new = _int_tensor(shape)
     indices, out_shape = _fold(PS.RESHAPE, (sp.indices, sp.dense_shape, new))
+    want = _static_ints(new)
+    if want is not None and sp.shape.is_fully_defined() and want.count(-1) <= 1:
+        total = int(np.prod(sp.shape.as_list()))
+        known = int(np.prod([d for d in want if d != -1]))
+        if -1 in want and known and total % known == 0:
+            want[want.index(-1)] = total // known
+        if -1 not in want and int(np.prod(want)) == total:  # the new shape, known now (TF's)
+            out_shape = _vec(want)
     return _make(indices, sp.values, out_shape)
 
 
@@ -133,7 +148,7 @@ def add(a, b, threshold=0, name=None):
     if t_value is None or float(np.asarray(t_value)) > 0:
         keep = _fold(PS.THRESHOLD_KEEP, (values, thr))
         indices, values = P.gather(indices, keep), P.gather(values, keep)
-    return _make(indices, values, a.dense_shape, a.shape.merge_with(b.shape))
+    return _make(indices, values, a.dense_shape)
 
 
 def sparse_dense_matmul(sp_a, b, adjoint_a=False, adjoint_b=False, name=None):
@@ -162,6 +177,8 @@ def sparse_dense_matmul(sp_a, b, adjoint_a=False, adjoint_b=False, name=None):
                                    f"A: [{shape[0]}, {shape[1]}).  Dimensions of B: "
                                    f"{b.shape.as_list()}")
     out = PS.matmul(sp_a.indices, values, sp_a.dense_shape, b, adjoint_a)
+    known = _constant_shape(sp_a)
+    n_out = None if known.rank is None else known[1 if adjoint_a else 0]
     return _set_static(out, TensorShape([n_out, b.shape[1]]))
 
 
@@ -229,8 +246,21 @@ def concat(axis, sp_inputs, expand_nonconcat_dims=False, name=None):
     indices, shape, order = _fold(
         PS.CONCAT, tuple(s.indices for s in sps) + tuple(s.dense_shape for s in sps),
         {"axis": axis, "expand": bool(expand_nonconcat_dims)})
-    values = A.concat([s.values for s in sps], 0)
-    return _make(indices, P.gather(values, order), shape)
+    values = P.gather(A.concat([s.values for s in sps], 0), order)
+    shapes = [s.shape for s in sps]
+    if any(sh.rank is None for sh in shapes):
+        return _make(indices, values, shape)
+    rank = shapes[0].rank
+    if expand_nonconcat_dims:
+        dims = [None if any(sh[d] is None for sh in shapes) else max(sh[d] for sh in shapes)
+                for d in range(rank)]
+    else:
+        dims = shapes[0].as_list()
+    along = [sh[axis] for sh in shapes]
+    dims[axis] = None if None in along else sum(along)
+    if all(sh.is_fully_defined() for sh in shapes):  # the output shape, known now (TF's)
+        return _make(indices, values, _vec(dims))
+    return _make(indices, values, shape, TensorShape(dims))
 
 
 def slice(sp_input, start, size, name=None):  # noqa: A001 - TF's name
@@ -247,8 +277,7 @@ def retain(sp_input, to_retain):
     mask = to_retain if isinstance(to_retain, Tensor) else convert_to_tensor(
         np.asarray(getattr(to_retain, "_value", to_retain), bool))
     keep = _fold(PR.NONZERO, (mask,))
-    return _make(P.gather(sp.indices, keep), P.gather(sp.values, keep), sp.dense_shape,
-                 sp.shape)
+    return _make(P.gather(sp.indices, keep), P.gather(sp.values, keep), sp.dense_shape)
 
 
 def fill_empty_rows(sp_input, default_value, name=None):
@@ -258,7 +287,7 @@ def fill_empty_rows(sp_input, default_value, name=None):
     indices, source, empty = _fold(PS.FILL_EMPTY_ROWS, (sp.indices, sp.dense_shape))
     default = convert_to_tensor(default_value, sp.values.dtype)
     table = A.concat([sp.values, A.expand_dims(default, 0)], 0)
-    return _make(indices, P.gather(table, source), sp.dense_shape, sp.shape), empty
+    return _make(indices, P.gather(table, source), sp.dense_shape), empty
 
 
 def _cwise(sp_a, sp_b, fn):
@@ -266,7 +295,7 @@ def _cwise(sp_a, sp_b, fn):
     indices, pa, pb, n = _fold(PS.UNION, (a.indices, b.indices, a.dense_shape))
     fa = PR.dynamic_segment("sum", a.values, pa, n)
     fb = PR.dynamic_segment("sum", b.values, pb, n)
-    return _make(indices, fn(fa, fb), a.dense_shape, a.shape)
+    return _make(indices, fn(fa, fb), a.dense_shape)
 
 
 def maximum(sp_a, sp_b, name=None):
@@ -293,7 +322,7 @@ def softmax(sp_input, name=None):
     top = P.gather(PR.dynamic_segment("max", values, ids, n), ids)
     e = M.exp(M.subtract(values, A.stop_gradient(top)))
     total = P.gather(PR.dynamic_segment("sum", e, ids, n), ids)
-    return _make(sp.indices, M.truediv(e, total), sp.dense_shape, sp.shape)
+    return _make(sp.indices, M.truediv(e, total), sp.dense_shape)
 
 
 def map_values(op, *args, **kwargs):
@@ -313,8 +342,7 @@ def map_values(op, *args, **kwargs):
     indices = first.indices
     for other in found[1:]:
         indices = _fold(PR.ASSERT_SAME, (indices, other.indices), {"kind": "sparse"})
-    out = _make(indices, op(*new_args, **new_kwargs), first.dense_shape, first.shape)
-    return out
+    return _make(indices, op(*new_args, **new_kwargs), first.dense_shape)
 
 
 def to_indicator(sp_input, vocab_size, name=None):
@@ -340,7 +368,10 @@ def expand_dims(sp_input, axis=None, name=None):
     axis = 0 if axis is None else int(axis)
     axis = axis + nd + 1 if axis < 0 else axis
     indices, shape = _fold(PS.EXPAND_DIMS, (sp.indices, sp.dense_shape), {"axis": axis})
-    dims = sp.shape.as_list()
+    known = _constant_shape(sp)
+    if known.rank is None:
+        return _make(indices, sp.values, shape)
+    dims = known.as_list()
     return _make(indices, sp.values, shape, TensorShape(dims[:axis] + [1] + dims[axis:]))
 
 

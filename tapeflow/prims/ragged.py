@@ -188,6 +188,25 @@ def _from_rowids(ids, nrows, validate):
 SPLITS_FROM_ROWIDS = _kernel("RaggedSplitsFromValueRowIds", _from_rowids,
                              lambda ids, nrows, validate: _vec(None, ids.dtype))
 
+def _from_sparse(indices, dense_shape):
+    """The row splits of a 2-D SparseTensor's rows, which must be right-ragged (each row's
+    entries in columns 0, 1, 2, ..., in row-major order), as TF checks."""
+    idx = np.asarray(indices, np.int64).reshape(-1, 2)
+    if len(idx):
+        prefix, suffix = idx[:, 0], idx[:, 1]
+        starts_row = prefix[1:] != prefix[:-1]
+        ok = np.where(starts_row, suffix[1:] == 0, suffix[1:] == suffix[:-1] + 1)
+        if not np.all(ok) or suffix[0] != 0:
+            text = "\n".join(", ".join(str(v) for v in row) for row in idx[:3])
+            raise _invalid("Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
+                           "Summarized data: b'SparseTensor is not right-ragged'\n"
+                           f"b'SparseTensor.indices ='\n{text}")
+    return _from_rowids(idx[:, 0], int(dense_shape[0]), False)
+
+
+SPLITS_FROM_SPARSE = _kernel("RaggedSplitsFromSparse", _from_sparse,
+                             lambda i, s: _vec(None, _I64))
+
 SPLITS_FROM_STARTS = _kernel(
     "RaggedSplitsFromRowStarts",
     lambda starts, nvals: np.concatenate([starts, [nvals]]).astype(starts.dtype),

@@ -193,16 +193,24 @@ def _reshape(indices, old_shape, new_shape):
     old = _ints(old_shape)
     new = _ints(new_shape)
     total = int(np.prod(old))
-    if new.count(-1) > 1:
+    unknown = [i for i, d in enumerate(new) if d == -1]
+    if len(unknown) > 1:
         raise op_error(InvalidArgumentError, "SparseReshape", "only one output dimension may "
-                       "be -1")
-    if -1 in new:
-        known = int(np.prod([d for d in new if d != -1]))
-        new[new.index(-1)] = total // known if known else 0
+                       f"be -1, not both {unknown[0]} and {unknown[1]}")
+    known = int(np.prod([d for d in new if d != -1]))
+    text = f"input_shape=[{','.join(map(str, old))}]"
+    if unknown:
+        if known == 0 or total % known:
+            new[unknown[0]] = total // known if known else 0
+            raise op_error(InvalidArgumentError, "SparseReshape", f"Input to reshape is a "
+                           f"SparseTensor with {total} dense values, but the requested shape "
+                           f"requires a multiple of {known}. {text} output_shape="
+                           f"[{','.join(map(str, new))}]")
+        new[unknown[0]] = total // known
     if int(np.prod(new)) != total:
         raise op_error(InvalidArgumentError, "SparseReshape", f"Input to reshape is a tensor "
                        f"with {total} dense values, but the requested shape has "
-                       f"{int(np.prod(new))}")
+                       f"{int(np.prod(new))}. {text} output_shape=[{','.join(map(str, new))}]")
     return _unravel(linear_np(indices, old), new), np.asarray(new, np.int64)
 
 

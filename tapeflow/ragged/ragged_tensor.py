@@ -239,15 +239,12 @@ class RaggedTensor(CompositeTensor):
     def from_sparse(cls, st_input, name=None, row_splits_dtype=dtypes.int64):
         """A 2-D SparseTensor (in row-major order) as a RaggedTensor of its rows."""
         from ..framework.sparse_tensor import SparseTensor
-        from ..prims import base as P
         from ..prims.math import cast
         if not isinstance(st_input, SparseTensor):
             raise TypeError(f"Expected SparseTensor, got {type(st_input).__name__}")
         if st_input.indices.shape[1] != 2:
             raise ValueError("rank(st_input) must be 2.")
-        rowids = P.gather(st_input.indices, wrap(np.int64(0)), 1)
-        nrows = P.gather(st_input.dense_shape, wrap(np.int64(0)))
-        splits = _fold(PR.SPLITS_FROM_ROWIDS, (rowids, nrows), {"validate": False})
+        splits = _fold(PR.SPLITS_FROM_SPARSE, (st_input.indices, st_input.dense_shape))
         splits = cast(splits, dtypes.as_dtype(row_splits_dtype)._np)
         return cls._make(st_input.values, splits)
 
