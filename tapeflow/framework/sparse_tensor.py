@@ -110,9 +110,7 @@ class SparseTensor(CompositeTensor):
         return cls(value.indices, value.values, value.dense_shape)
 
     def with_values(self, new_values):
-        out = SparseTensor(self._indices, new_values, self._dense_shape)
-        out._dense_shape_default = self._dense_shape_default
-        return out
+        return SparseTensor(self._indices, new_values, self._dense_shape)  # (TF's static shape)
 
     def __str__(self):
         return (f"SparseTensor(indices={self._indices!s}, values={self._values!s}, "

@@ -64,7 +64,7 @@ def _constant_shape(sp):
 
 def _set_static(t, shape):
     """Gives a graph tensor the static shape known in Python."""
-    if hasattr(t, "set_shape") and shape.rank is not None:
+    if hasattr(t, "set_shape") and shape is not None and shape.rank is not None:
         t.set_shape(shape)
     return t
 
@@ -104,7 +104,10 @@ def reorder(sp_input, name=None):
     """The same SparseTensor with indices in row-major order."""
     sp = _check(sp_input)
     indices, order = _fold(PS.REORDER, (sp.indices, sp.dense_shape))
-    return _make(indices, P.gather(sp.values, order), sp.dense_shape)
+    values = P.gather(sp.values, order)
+    if sp.shape.is_fully_defined():  # TF's: the static shape becomes the dense shape
+        return _make(indices, values, _vec(sp.shape.as_list()))
+    return _make(indices, values, sp.dense_shape, sp.shape)
 
 
 def reshape(sp_input, shape, name=None):
@@ -127,11 +130,15 @@ def transpose(sp_input, perm=None, name=None):
     """The transposed SparseTensor (reversed dimensions by default), reordered."""
     sp = _check(sp_input)
     rank = sp.shape.rank
+    if rank is None and perm is None:
+        raise NotImplementedError("tf.sparse.transpose of a SparseTensor of unknown rank without "
+                                  "a perm is not implemented in tapeflow")
     perm = list(range(rank))[::-1] if perm is None else [int(p) for p in perm]
     p = _vec(perm)
-    static = TensorShape([sp.shape[i] for i in perm]) if rank is not None else None
-    return reorder(_make(P.gather(sp.indices, p, 1), sp.values, P.gather(sp.dense_shape, p),
-                         static))
+    indices = P.gather(sp.indices, p, 1)
+    if sp.shape.is_fully_defined():  # TF's: the transposed static shape is the dense shape
+        return reorder(_make(indices, sp.values, _vec([sp.shape[i] for i in perm])))
+    return reorder(_make(indices, sp.values, P.gather(sp.dense_shape, p)))
 
 
 def add(a, b, threshold=0, name=None):
@@ -140,7 +147,8 @@ def add(a, b, threshold=0, name=None):
     if not isinstance(a, SparseTensor):
         a, b = b, a
     if not isinstance(b, SparseTensor):
-        return M.add(to_dense(a, validate_indices=False), convert_to_tensor(b, a.dtype))
+        b = convert_to_tensor(b, a.dtype)
+        return _set_static(M.add(to_dense(a, validate_indices=False), b), b.shape)
     indices, ids, n = _fold(PS.ADD_INDICES, (a.indices, a.dense_shape, b.indices, b.dense_shape))
     values = PR.dynamic_segment("sum", A.concat([a.values, b.values], 0), ids, n)
     thr = threshold if isinstance(threshold, Tensor) else convert_to_tensor(threshold)
@@ -148,6 +156,9 @@ def add(a, b, threshold=0, name=None):
     if t_value is None or float(np.asarray(t_value)) > 0:
         keep = _fold(PS.THRESHOLD_KEEP, (values, thr))
         indices, values = P.gather(indices, keep), P.gather(values, keep)
+    static = a.shape.merge_with(b.shape)
+    if static.is_fully_defined():  # TF's: a shape known statically becomes the dense shape
+        return _make(indices, values, _vec(static.as_list()))
     return _make(indices, values, a.dense_shape)
 
 
@@ -212,7 +223,7 @@ def _reduce(kind, sp, axis, keepdims, output_is_sparse):
         red = PR.dynamic_segment("max", values, ids, n)
         if not output_is_sparse:
             red = A.where(present, red, P.zeros_like(red))
-    static = _reduced_static(sp.shape, axes, keepdims)
+    static = _reduced_static(_constant_shape(sp), axes, keepdims)
     if output_is_sparse:
         return _make(new_idx, red, out_shape, static)
     return _set_static(A.reshape(red, out_shape), static)
