@@ -14,7 +14,7 @@ import numpy as np
 
 from . import dtypes
 from .composite_tensor import CompositeTensor
-from .tensor import convert_to_tensor, wrap
+from .tensor import convert_to_tensor
 from .tensor_shape import TensorShape
 
 

@@ -274,7 +274,7 @@ def concat(axis, sp_inputs, expand_nonconcat_dims=False, name=None):
     return _make(indices, values, shape, TensorShape(dims))
 
 
-def slice(sp_input, start, size, name=None):  # noqa: A001 - TF's name
+def slice(sp_input, start, size, name=None):
     """The SparseTensor of the entries in the box [start, start + size), shifted to the origin."""
     sp = _check(sp_input)
     indices, shape, kept = _fold(PS.SLICE, (sp.indices, sp.dense_shape, _int_tensor(start),

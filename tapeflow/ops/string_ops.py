@@ -9,7 +9,7 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError
-from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.tensor import Tensor, convert_to_tensor
 from ..prims import strings as PS
 
 

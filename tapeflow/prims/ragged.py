@@ -683,7 +683,7 @@ def _selected(op):
 
 def _min_max_grad(op, g):
     """Shared equally among the elements equal to their segment's extreme (TF's)."""
-    data, ids, n = op.inputs
+    _, ids, n = op.inputs
     selected = _selected(op)
     count = dynamic_segment("sum", cast(selected, g._value.dtype), ids, n)
     weighted = PG.gather_drop_negatives(div(g, count), ids, len(bshape(op, g)))
@@ -693,7 +693,7 @@ def _min_max_grad(op, g):
 def _min_max_jvp(op, ddata, dids, dn):
     if ddata is None:
         return None
-    data, ids, n = op.inputs
+    _, ids, n = op.inputs
     selected = _selected(op)
     count = dynamic_segment("sum", cast(selected, ddata._value.dtype), ids, n)
     total = dynamic_segment("sum", select(selected, ddata, zeros_like(ddata)), ids, n)

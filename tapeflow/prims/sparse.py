@@ -57,11 +57,10 @@ def _kernel(name, forward, shape, num_outputs=1):
 def _to_dense_forward(indices, values, dense_shape, default, validate):
     shape = tuple(_ints(dense_shape))
     idx = np.asarray(indices, np.int64).reshape(-1, len(shape))
-    if validate and len(idx) > 1:
-        if np.any(np.diff(linear_np(idx, shape)) <= 0):
-            raise op_error(InvalidArgumentError, "SparseToDense", "indices[1] is out of order. "
-                           "Many sparse ops require sorted indices.\n    Use "
-                           "`tf.sparse.reorder` to create a correctly ordered copy.")
+    if validate and len(idx) > 1 and np.any(np.diff(linear_np(idx, shape)) <= 0):
+        raise op_error(InvalidArgumentError, "SparseToDense", "indices[1] is out of order. "
+                       "Many sparse ops require sorted indices.\n    Use "
+                       "`tf.sparse.reorder` to create a correctly ordered copy.")
     if len(idx):
         from .indexing import check_nd_bounds
         check_nd_bounds(idx, shape, "ScatterNd")

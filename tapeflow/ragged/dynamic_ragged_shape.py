@@ -75,7 +75,7 @@ class DynamicRaggedShape(CompositeTensor):
     """A shape whose dimensions after the first may be ragged: row partitions (outermost
     first) and the shape of the flat values (`inner_shape`)."""
 
-    __slots__ = ("_partitions", "_inner", "_dtype")
+    __slots__ = ("_dtype", "_inner", "_partitions")
 
     def __init__(self, row_partitions, inner_shape, dtype=None, validate=True,
                  static_inner_shape=None):

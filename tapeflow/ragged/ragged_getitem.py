@@ -49,10 +49,9 @@ def getitem(rt, key):
 
 def _static_slice(k):
     for v in (k.start, k.stop, k.step):
-        if isinstance(v, Tensor):
-            if not is_static(v):
-                raise NotImplementedError("slicing a RaggedTensor with graph-tensor bounds is "
-                                          "not implemented in tapeflow")
+        if isinstance(v, Tensor) and not is_static(v):
+            raise NotImplementedError("slicing a RaggedTensor with graph-tensor bounds is "
+                                      "not implemented in tapeflow")
     return tuple(None if v is None else int(np.asarray(PR.static_value(v)) if isinstance(
         v, Tensor) else v) for v in (k.start, k.stop, k.step))
 
@@ -129,7 +128,8 @@ def _inner(rt, key):
         return rt
     from .ragged_ops import gather_rows
     k, rest = key[0], key[1:]
-    if isinstance(k, (int, np.integer)) or isinstance(k, Tensor):
+    is_index = isinstance(k, (int, np.integer, Tensor))
+    if is_index:  # a ValueError, as TF's (the index itself is of a valid type)
         raise ValueError("Cannot index into an inner ragged dimension.")
     if not isinstance(k, slice):
         raise TypeError(f"Cannot index a RaggedTensor with {type(k).__name__}")

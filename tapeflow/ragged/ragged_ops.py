@@ -19,8 +19,16 @@ from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import base as P
 from ..prims import ragged as PR
 from ..prims._common import broadcast_shapes
-from .ragged_tensor import (RaggedTensor, _cast, count_tensor, dim, is_static, nrows_of,
-                            shape_vector, static_int)
+from .ragged_tensor import (
+    RaggedTensor,
+    _cast,
+    count_tensor,
+    dim,
+    is_static,
+    nrows_of,
+    shape_vector,
+    static_int,
+)
 
 _fold = PR.fold
 
@@ -457,7 +465,7 @@ def _unsorted(kind, data, ids, n):
 
 
 def _segment_reduce(kind, flat, ids, n):
-    A, M = _ops()
+    _, M = _ops()
     if kind in ("sum", "prod", "max", "min"):
         return _unsorted(kind, flat, ids, n)
     if kind == "mean":

@@ -489,7 +489,7 @@ class RaggedTensor(CompositeTensor):
     # -- printing ---------------------------------------------------------------------------
     def __repr__(self):
         if not self._is_eager():  # a graph's RaggedTensor: its components (TF's form)
-            return "tf.RaggedTensor(values=%s, row_splits=%s)" % (self._values, self._row_splits)
+            return f"tf.RaggedTensor(values={self._values}, row_splits={self._row_splits})"
         with np.printoptions(formatter={"all": _formatter}):
             text = _formatter(self.numpy())
         return f"<tf.RaggedTensor {text}>"
