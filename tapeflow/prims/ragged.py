@@ -729,6 +729,64 @@ DYNAMIC_SEGMENT_MIN = _dynamic_op("min", PG.UNSORTED_SEGMENT_MIN, _min_max_grad,
                                   jvp=_min_max_jvp)
 
 
+# ============================================================================================
+# RaggedTensorToTensor: dense rows gathered from the flat values, the rest filled
+# ============================================================================================
+def _to_tensor_forward(flat, fill, index):
+    table = np.concatenate([flat, np.expand_dims(np.asarray(fill, flat.dtype), 0)], 0)
+    return table[index]
+
+
+def _to_tensor_sources(ids, flat_shape):
+    """The output positions filled from the flat values (row-major) and those filled with the
+    default, for a flattened index table whose default row is `flat_shape[0]`."""
+    ids = np.asarray(ids).reshape(-1)
+    filled = ids == int(np.asarray(flat_shape)[0])
+    return (np.nonzero(~filled)[0].astype(np.int64), np.nonzero(filled)[0].astype(np.int64))
+
+
+TO_TENSOR_SOURCES = _kernel("RaggedToTensorSources", _to_tensor_sources,
+                            lambda ids, shape: (_vec(None, _I64), _vec(None, _I64)), 2)
+
+
+def _to_tensor_grad(op, g):
+    """TF's: the flat values' gradient is an IndexedSlices of the output positions they filled
+    (row-major order, int32 indices and dense shape); the default's sums the other positions."""
+    from ..framework.indexed_slices import IndexedSlices
+    from .array import shape
+    flat, _, index = op.inputs
+    rows = P.reshape(g, (-1,) + tuple(flat._value.shape[1:]))
+    ids = P.reshape(index, (-1,))
+    flat_shape = shape(flat, np.int64)
+    kept, filled = fold(TO_TENSOR_SOURCES, (ids, flat_shape))
+    values_grad = IndexedSlices(P.gather(rows, kept), cast(P.gather(ids, kept), np.int32),
+                                cast(flat_shape, np.int32))
+    return values_grad, P.reduce_sum(P.gather(rows, filled), (0,)), None
+
+
+def _to_tensor_batch(op, args, dims, attrs):
+    (flat, fill, index), (df, dd, di) = args, dims
+    if di is not None:
+        return loop(op, args, dims, attrs)
+    n = P.batch_size(args, dims)
+    flat = P.broadcast_batch(flat, n) if df is None else P.move_to_front(flat, df)
+    fill = P.broadcast_batch(fill, n) if dd is None else P.move_to_front(fill, dd)
+    table = P.concat([flat, P.reshape(fill, (n, 1) + tuple(fill._value.shape[1:]))], 1)
+    return P.gather(table, index, 1), 0
+
+
+RAGGED_TO_TENSOR = defop(
+    "RaggedTensorToTensor", _to_tensor_forward, _to_tensor_grad, linear=True, allowed=ANY,
+    shape=lambda flat, fill, index: aval(tuple(index.shape) + tuple(flat.shape[1:]), flat.dtype),
+    batch=_to_tensor_batch)
+
+
+def to_tensor(flat, fill, index):
+    """The dense tensor whose entries are `flat[index]`, or `fill` where index is len(flat)
+    (fill has flat's inner shape)."""
+    return apply(RAGGED_TO_TENSOR, (flat, fill, index))
+
+
 def dynamic_segment(kind, data, ids, num_segments):
     """The unsorted segment reduction `kind` ('sum', 'prod', 'max', 'min') of `data` by `ids`:
     the attribute-taking primitive when `num_segments` (an int or int scalar tensor) is known
@@ -748,5 +806,12 @@ def dynamic_segment(kind, data, ids, num_segments):
     return apply(dynamic, (data, ids, num_segments))
 
 
-__all__ = ["dynamic_segment", "fold", "gather_rows", "ranges_np", "static_value",
-           "value_index_np"]
+__all__ = [
+    "dynamic_segment",
+    "fold",
+    "gather_rows",
+    "ranges_np",
+    "static_value",
+    "to_tensor",
+    "value_index_np",
+]

@@ -268,6 +268,7 @@ def to_tensor(rt, default_value=None, shape=None):
         fill = PA.fill(PA.strided_slice(shape_vector(flat), (slice(1, None),)), default)
     else:
         fill = A.broadcast_to(default, inner)
+        return PR.to_tensor(flat, fill, index)  # TF's kernel (its gradient an IndexedSlices)
     table = A.concat([flat, A.expand_dims(fill, 0)], 0)
     return A.gather(table, index)
 
