@@ -286,3 +286,24 @@ def test_the_tables_exercise_every_differentiable_ragged_and_sparse_primitive():
             if op.__class__ is op_module.Primitive and not op.nondiff
             and op.forward.__module__ in ("tapeflow.prims.ragged", "tapeflow.prims.sparse")}
     assert mine and not mine - seen, f"primitives no table row runs: {sorted(mine - seen)}"
+
+
+def test_map_fn_over_ragged_rows():
+    digits = tf.ragged.constant([[3, 1, 4, 1], [], [5, 9, 2], [6], []])
+    assert tf.map_fn(tf.math.square, digits).to_list() == [[9, 1, 16, 1], [], [25, 81, 4], [36],
+                                                          []]
+    sums = tf.map_fn(tf.reduce_sum, digits, fn_output_signature=tf.int32)
+    np.testing.assert_array_equal(sums.numpy(), [9, 0, 16, 6, 0])
+    doubled = tf.map_fn(lambda r: tf.concat([r, r], 0), digits,
+                        fn_output_signature=tf.RaggedTensorSpec([None], tf.int32, ragged_rank=0))
+    assert doubled.row_lengths().numpy().tolist() == [8, 0, 6, 2, 0]
+    nested = tf.ragged.constant([[[1, 2], [3]], [[4, 5, 6]], []])
+    assert tf.map_fn(lambda r: r * 2, nested).to_list() == [[[2, 4], [6]], [[8, 10, 12]], []]
+    a, b = tf.map_fn(lambda x: (x[0] + 1, x[1] * 2), (digits, tf.constant([1, 2, 3, 4, 5])))
+    assert a.to_list()[0] == [4, 2, 5, 2] and b.numpy().tolist() == [2, 4, 6, 8, 10]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.map_fn(tf.reduce_sum, digits)  # a scalar per row where the rows' spec is [None]
+    with pytest.raises(ValueError):
+        tf.map_fn(lambda r: r[:1], digits,
+                  fn_output_signature=tf.RaggedTensorSpec([None, None], tf.int32, ragged_rank=1))
+    assert tf.map_fn(tf.math.square, digits[:0]).to_list() == []

@@ -21,6 +21,7 @@ from ..prims import ragged as PR
 from ..prims._common import broadcast_shapes
 from .ragged_tensor import (
     RaggedTensor,
+    RaggedTensorSpec,
     _cast,
     count_tensor,
     dim,
@@ -919,3 +920,91 @@ def api(name, args, kwargs):
     if fn is None:
         raise TypeError(f"tf.{name} does not support RaggedTensor arguments in tapeflow")
     return fn(*args, **kwargs)
+
+
+# ============================================================================================
+# tf.map_fn over RaggedTensors
+# ============================================================================================
+def _row_spec(x):
+    """The spec of one row of elems component `x` (what fn gets, and returns by default)."""
+    if isinstance(x, RaggedTensor):
+        return RaggedTensorSpec(x.shape[1:], x.dtype, x.ragged_rank - 1, x.row_splits_dtype)
+    return x.dtype
+
+
+def _output_spec(d):
+    if isinstance(d, RaggedTensorSpec):
+        return d
+    if hasattr(d, "shape") and hasattr(d, "dtype") and not isinstance(d, dtypes.DType):
+        return dtypes.as_dtype(d.dtype)  # a TensorSpec: rows stacked densely
+    return dtypes.as_dtype(d)
+
+
+def _empty_ragged(spec, nesting):
+    """A RaggedTensor of no rows whose rows are `spec`s (a RaggedTensorSpec)."""
+    inner = [0 if d is None else d for d in spec.shape.as_list()[spec.ragged_rank + 1:]] \
+        if spec.shape.rank is not None else []
+    out = wrap(np.zeros([0] + inner, spec.dtype._np))
+    for _ in range(spec.ragged_rank + nesting):
+        out = RaggedTensor._make(out, wrap(np.zeros(1, spec.row_splits_dtype._np)))
+    return out
+
+
+def _stack_rows(rows, spec):
+    A, _ = _ops()
+    if isinstance(spec, RaggedTensorSpec):
+        for r in rows:
+            rank = r.shape.rank
+            if spec.ragged_rank == 0 and isinstance(r, RaggedTensor) or \
+                    spec.ragged_rank > 0 and not isinstance(r, RaggedTensor):
+                raise ValueError(f"The structure of the result of fn does not match "
+                                 f"fn_output_signature: got {type(r).__name__} for {spec}")
+            if spec.shape.rank is not None and rank != spec.shape.rank:
+                raise InvalidArgumentError(None, None, f"Expected fn to return rank "
+                                           f"{spec.shape.rank} values, got rank {rank}")
+            if r.dtype != spec.dtype:
+                raise TypeError(f"fn returned {r.dtype.name} where fn_output_signature has "
+                                f"{spec.dtype.name}")
+        if not rows:
+            return _empty_ragged(spec, 1)
+        return stack(rows, 0)
+    tensors = [convert_to_tensor(r) for r in rows]
+    for t in tensors:
+        if t.dtype != spec:
+            raise TypeError(f"fn returned {t.dtype.name} where fn_output_signature has "
+                            f"{spec.name}")
+    if not tensors:
+        return wrap(np.zeros((0,), spec._np))
+    return A.stack(tensors, 0)
+
+
+def map_fn(fn, elems, fn_output_signature=None):
+    """tf.map_fn with RaggedTensor components in `elems`: fn gets each row (a Tensor, or a
+    RaggedTensor for more ragged dimensions); results whose signature is a RaggedTensorSpec (the
+    default for ragged components) are stacked into a RaggedTensor, others densely."""
+    from .. import nest
+    flat = nest.flatten(elems)
+    counts = set()
+    for x in flat:
+        x = x if isinstance(x, RaggedTensor) else convert_to_tensor(x)
+        n = x._static_nrows() if isinstance(x, RaggedTensor) else x.shape[0]
+        if n is None:
+            raise NotImplementedError("tf.map_fn over a RaggedTensor whose number of rows is "
+                                      "known only at run time (inside tf.function) is not "
+                                      "implemented in tapeflow")
+        counts.add(n)
+    if len(counts) > 1:
+        raise ValueError(f"Dimensions {min(counts)} and {max(counts)} are not compatible")
+    n = counts.pop()
+    if fn_output_signature is None:
+        structure, specs = elems, [_row_spec(x) for x in flat]
+    else:
+        structure = fn_output_signature
+        specs = [_output_spec(d) for d in nest.flatten(fn_output_signature)]
+    results = []
+    for i in range(n):
+        result = fn(nest.pack_sequence_as(elems, [x[i] for x in flat]))
+        nest.assert_same_structure(structure, result)
+        results.append(nest.flatten(result))
+    outs = [_stack_rows([r[k] for r in results], spec) for k, spec in enumerate(specs)]
+    return nest.pack_sequence_as(structure, outs)

@@ -437,3 +437,13 @@ def f(s):
     return tf.strings.upper(s)
 print(f("abc"))
 print(f(tf.constant("abc")))
+
+#@ ragged_map_fn_inside
+@tf.function
+def f(k):
+    digits = tf.ragged.constant([[3, 1, 4, 1], [], [5, 9, 2], [6], []])
+    return (tf.map_fn(lambda r: r * k, digits),
+            tf.map_fn(tf.reduce_sum, digits, fn_output_signature=tf.int32))
+a, b = f(tf.constant(2))
+print(a)
+print(b)
