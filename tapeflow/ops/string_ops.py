@@ -373,7 +373,10 @@ def unicode_transcode(input, input_encoding, output_encoding, errors="replace",
 
 
 def unicode_script(input, name=None):
-    """The ICU script code (UScriptCode) of each int32 code point."""
+    """The ICU script code (UScriptCode) of each int32 code point (of a RaggedTensor's values,
+    for a RaggedTensor)."""
+    if _is_ragged(input):
+        return input.with_flat_values(unicode_script(input.flat_values))
     x = convert_to_tensor(input, D.int32)
     PS.UNICODE_SCRIPT.check(x)
     return PS.unicode_script(x)

@@ -140,6 +140,11 @@ class DynamicRaggedShape(CompositeTensor):
     def _is_eager(self):
         return is_static(self._inner) and all(is_static(p._row_splits) for p in self._partitions)
 
+    @property
+    def _type_spec(self):
+        return DynamicRaggedShapeSpec(len(self._partitions), self._inner._value.shape[0],
+                                      self._dtype)
+
     def _lengths(self):
         """Each dimension's size: an int, a tuple of row lengths (a ragged dimension), or None
         (known only at run time, in a graph)."""
@@ -217,3 +222,51 @@ class DynamicRaggedShape(CompositeTensor):
                 f"num_row_partitions={self.num_row_partitions}>")
 
     __str__ = __repr__
+
+
+class DynamicRaggedShapeSpec:
+    """The type of a DynamicRaggedShape (TF's `DynamicRaggedShape.Spec`): how many row
+    partitions, the length of the inner shape and the dtype; its components are the inner
+    shape and each partition's row splits (so shapes pass through tf.function and tf.nest)."""
+
+    def __init__(self, num_row_partitions, inner_rank, dtype):
+        self._num_row_partitions = int(num_row_partitions)
+        self._inner_rank = inner_rank
+        self._dtype = dtypes.as_dtype(dtype)
+
+    dtype = property(lambda self: self._dtype)
+    num_row_partitions = property(lambda self: self._num_row_partitions)
+    value_type = property(lambda self: DynamicRaggedShape)
+
+    def _to_components(self, value):
+        return [value._inner] + [p.row_splits() for p in value._partitions]
+
+    def _from_components(self, components):
+        inner, splits = components[0], components[1:]
+        return DynamicRaggedShape([RowPartition(t) for t in splits], inner, dtype=self._dtype)
+
+    @property
+    def _component_specs(self):
+        from ..function import TensorSpec
+        return [TensorSpec([self._inner_rank], self._dtype)] + [
+            TensorSpec([None], self._dtype) for _ in range(self._num_row_partitions)]
+
+    def is_compatible_with(self, other):
+        if isinstance(other, DynamicRaggedShape):
+            other = other._type_spec
+        return self == other
+
+    def __eq__(self, other):
+        return (isinstance(other, DynamicRaggedShapeSpec) and self._dtype == other._dtype
+                and self._num_row_partitions == other._num_row_partitions
+                and self._inner_rank == other._inner_rank)
+
+    def __hash__(self):
+        return hash((self._num_row_partitions, self._inner_rank, self._dtype.name))
+
+    def __repr__(self):
+        return (f"DynamicRaggedShape.Spec(num_row_partitions={self._num_row_partitions}, "
+                f"inner_rank={self._inner_rank}, dtype={self._dtype!r})")
+
+
+DynamicRaggedShape.Spec = DynamicRaggedShapeSpec

@@ -30,10 +30,12 @@ def _normalize(key):
 
 
 def _expand_ellipsis(key, rank):
-    if Ellipsis not in key:
+    # (identity tests: `in`, index() and count() would compare graph tensors with ==)
+    found = [i for i, k in enumerate(key) if k is Ellipsis]
+    if not found:
         return key
-    i = key.index(Ellipsis)
-    n = rank - (len(key) - 1 - key.count(None))
+    i = found[0]
+    n = rank - (len(key) - 1 - sum(k is None for k in key))
     return key[:i] + [slice(None)] * max(n, 0) + key[i + 1:]
 
 

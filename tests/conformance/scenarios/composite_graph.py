@@ -447,3 +447,78 @@ def f(k):
 a, b = f(tf.constant(2))
 print(a)
 print(b)
+
+#@ ragged_row_index_tensor
+@tf.function
+def f(x, i):
+    return x[i], x[-1], x[i, 1:]
+rt = tf.ragged.constant([[1.0, 2.0], [3.0], [], [4.0, 5.0, 6.0]])
+for t in f(rt, tf.constant(1)):
+    print(t)
+for t in f(rt, tf.constant(-1)):
+    print(t)
+
+#@ ragged_for_over_rows
+@tf.function
+def f(x):
+    total = tf.constant(0.0)
+    for i in tf.range(x.nrows()):
+        total += tf.reduce_max(x[i]) if False else tf.reduce_sum(x[i])
+    return total
+print(f(tf.ragged.constant([[1.0, 2.0], [3.0], [], [4.0, 5.0, 6.0]])))
+
+#@ ragged_shape_result
+@tf.function
+def f(x):
+    return tf.shape(x), tf.size(x), tf.rank(x)
+s, n, r = f(tf.ragged.constant([[1.0, 2.0], [3.0], [], [4.0, 5.0, 6.0]]))
+print(s)
+print(s[0])
+print(n, r)
+
+#@ ragged_segment_ids_helpers
+@tf.function
+def f(x):
+    return (tf.ragged.row_splits_to_segment_ids(x.row_splits),
+            tf.ragged.segment_ids_to_row_splits(x.value_rowids(), num_segments=5))
+a, b = f(tf.ragged.constant([[1, 2], [3], [], [4, 5, 6]]))
+print(a)
+print(b)
+print(tf.ragged.row_splits_to_segment_ids(tf.constant([0, 2, 5], tf.int32)))
+print(tf.ragged.segment_ids_to_row_splits([0, 0, 2]))
+
+#@ strings_unicode_script_ragged
+@tf.function
+def f(s):
+    return tf.strings.unicode_script(tf.strings.unicode_decode(s, "UTF-8"))
+print(f(tf.constant(["aб", "中"])))
+
+#@ ragged_to_sparse_dense_inside
+@tf.function
+def f(x):
+    return x.to_sparse(), tf.sparse.from_dense(x.to_tensor())
+a, b = f(tf.ragged.constant([[1.0, 2.0], [3.0], [], [4.0]]))
+print(a)
+print(b)
+
+#@ ragged_unsorted_segment_rows
+@tf.function
+def f(x):
+    return tf.math.unsorted_segment_sum(x.flat_values, x.value_rowids(), x.nrows())
+print(f(tf.ragged.constant([[1.0, 2.0], [3.0], [], [4.0, 5.0, 6.0]])))
+
+#@ ragged_rank2_signature
+@tf.function(input_signature=[tf.RaggedTensorSpec([None, None, None], tf.float32, ragged_rank=2)])
+def f(x):
+    return tf.reduce_sum(x, axis=[1, 2]), x.bounding_shape()
+a, b = f(tf.ragged.constant([[[1.0, 2.0], [3.0]], [[4.0]]]))
+print(a)
+print(b)
+
+#@ ragged_to_tensor_gradient_eager
+x = tf.constant([1.0, 2.0, 3.0])
+with tf.GradientTape() as g:
+    g.watch(x)
+    d = tf.RaggedTensor.from_row_splits(x, [0, 2, 2, 3]).to_tensor(default_value=-1.0)
+    y = tf.reduce_sum(d * tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]))
+print(g.gradient(y, x))
