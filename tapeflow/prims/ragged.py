@@ -332,6 +332,16 @@ SLICE_ROWS = _kernel("RaggedSliceRows", _slice_indices,
                      lambda s, start, stop, step: _vec(None, _I64))
 
 
+def _slice_bounds(splits, start, stop, step, has_start, has_stop):
+    """As RaggedSliceRows, with the bounds given as (scalar) inputs known at run time."""
+    return _slice_indices(splits, int(start) if has_start else None,
+                          int(stop) if has_stop else None, step)
+
+
+SLICE_ROWS_BOUNDS = _kernel("RaggedSliceRowsBounds", _slice_bounds,
+                            lambda s, a, b, step, has_start, has_stop: _vec(None, _I64))
+
+
 def _slice_within(splits, start, stop, step):
     lo, count = slice_rows_np(np.diff(splits), start, stop, step)
     return splits_from_lengths_np(count, splits.dtype), _stepped(splits[:-1] + lo, count, step)

@@ -49,11 +49,34 @@ def getitem(rt, key):
     return _outer(rt, key)
 
 
+def _dynamic_bounds(k):
+    return any(isinstance(v, Tensor) and not is_static(v) for v in (k.start, k.stop))
+
+
+def _bounds_rows(rt, k):
+    """The row indices of slice `k` whose start or stop is a graph tensor (the step static)."""
+    step = k.step
+    if isinstance(step, Tensor):
+        if not is_static(step):
+            raise NotImplementedError("slicing a RaggedTensor with a graph-tensor step is not "
+                                      "implemented in tapeflow")
+        step = int(np.asarray(PR.static_value(step)))
+    bounds = [wrap(np.int64(0)) if v is None else _scalar64(v) for v in (k.start, k.stop)]
+    return PR.fold(PR.SLICE_ROWS_BOUNDS, (rt._row_splits, *bounds), {
+        "step": 1 if step is None else int(step), "has_start": k.start is not None,
+        "has_stop": k.stop is not None})
+
+
+def _scalar64(v):
+    from ..prims.math import cast
+    return cast(v, np.int64) if isinstance(v, Tensor) else wrap(np.int64(v))
+
+
 def _static_slice(k):
     for v in (k.start, k.stop, k.step):
         if isinstance(v, Tensor) and not is_static(v):
-            raise NotImplementedError("slicing a RaggedTensor with graph-tensor bounds is "
-                                      "not implemented in tapeflow")
+            raise NotImplementedError("slicing a ragged dimension of a RaggedTensor with "
+                                      "graph-tensor bounds is not implemented in tapeflow")
     return tuple(None if v is None else int(np.asarray(PR.static_value(v)) if isinstance(
         v, Tensor) else v) for v in (k.start, k.stop, k.step))
 
@@ -100,6 +123,9 @@ def _outer(rt, key):
         from .ragged_ops import gather_rows
         if k == slice(None):
             sub = rt
+        elif _dynamic_bounds(k):
+            sub = gather_rows(rt, _bounds_rows(rt, k))
+            sub = RaggedTensor._make(sub._values, sub._row_splits, rt._uniform_row_length)
         else:
             start, stop, step = _static_slice(k)
             if n is not None:  # the rows are known now (a constant index vector)

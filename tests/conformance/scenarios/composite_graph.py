@@ -522,3 +522,19 @@ with tf.GradientTape() as g:
     d = tf.RaggedTensor.from_row_splits(x, [0, 2, 2, 3]).to_tensor(default_value=-1.0)
     y = tf.reduce_sum(d * tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]))
 print(g.gradient(y, x))
+
+#@ ragged_slice_tensor_bounds
+@tf.function
+def f(x, a, b):
+    return x[a:], x[:b], x[a:b], x[a::2], x[-b:], x[a:b, :1]
+rt = tf.ragged.constant([[1.0, 2.0], [3.0], [], [4.0, 5.0, 6.0], [7.0]])
+for a, b in [(1, 3), (0, 10), (-2, 2), (3, 1)]:
+    for t in f(rt, tf.constant(a), tf.constant(b)):
+        print(t)
+
+#@ ragged_slice_tensor_bounds_nested
+@tf.function
+def f(x, a):
+    return x[a:], x[:a, 1:]
+for t in f(tf.ragged.constant([[[1], [2, 3]], [], [[4]]]), tf.constant(1)):
+    print(t)
