@@ -60,10 +60,6 @@ class SparseTensor(CompositeTensor):
         from ..ops import math_ops
         return math_ops.truediv(self, other)
 
-    def __add__(self, other):
-        from ..ops import sparse_ops
-        return sparse_ops.add(self, other)
-
     def consumers(self):
         return []
 

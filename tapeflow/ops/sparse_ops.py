@@ -500,16 +500,31 @@ def embedding_lookup_sparse(params, sp_ids, sp_weights, combiner="mean", max_nor
     return M.div_no_nan(total, A.expand_dims(denom, 1))
 
 
+# the unary ops TF applies to a SparseTensor's values (those mapping 0 to 0)
+_ZERO_PRESERVING = frozenset(("Abs", "Asin", "Asinh", "Atan", "Atanh", "BesselI0e", "BesselI1e",
+                              "Erf", "Neg", "Sign", "Sin", "Sqrt", "Square", "Tan", "Tanh"))
+
+
+def _unsupported(args):
+    """TF's error for an op that does not take SparseTensors (it tries to convert one)."""
+    sp = next(a for a in args if isinstance(a, SparseTensor))
+    return ValueError(f"Attempt to convert a value ({sp}) with an unsupported type "
+                      f"({type(sp)!r}) to a Tensor.")
+
+
 def elementwise(op, args, attrs):
     """Elementwise primitive with a SparseTensor operand: TF's sparse-dense cwise ops (mul, div)
     applied on the present entries."""
     from ..prims import base
+    if len(args) == 1 and op.name in _ZERO_PRESERVING:  # TF's unary ops on the values
+        from ._common import unary
+        return args[0].with_values(unary(op, args[0].values, attrs))
     if op.batch is not base.elementwise or len(args) != 2 or not isinstance(args[0],
                                                                           SparseTensor):
-        raise TypeError(f"{op.name} does not support SparseTensor arguments")
+        raise _unsupported(args)
     sp, other = args
     if op.name not in ("Mul", "RealDiv", "Div", "TrueDiv", "DivNoNan"):
-        raise TypeError(f"{op.name} does not support SparseTensor arguments")
+        raise _unsupported(args)
     values = sp.values
     d = convert_to_tensor(other, dtype_hint=values.dtype) if not isinstance(other, Tensor) \
         else other
@@ -528,6 +543,31 @@ def elementwise(op, args, attrs):
     return sp.with_values(binary(op, values, picked, attrs=attrs))
 
 
+def _shape_api(sp, out_type=D.int32):
+    return M.cast(sp.dense_shape, out_type)
+
+
+def _size_api(sp, out_type=D.int32):
+    from ..prims import math as PM
+    return M.cast(PM.reduce_prod(sp.dense_shape, (0,)), out_type)
+
+
+def _rank_api(sp):
+    from ..prims import array as PA
+    return PA.shape(sp.dense_shape, np.int32)[0] if sp.shape.rank is None else \
+        wrap(np.int32(sp.shape.rank))
+
+
+API = {
+    "abs": lambda sp: sp.with_values(M.abs(sp.values)),
+    "cast": lambda sp, dtype: sp.with_values(M.cast(sp.values, dtype)),
+    "identity": lambda sp: sp.with_values(A.identity(sp.values)),
+    "shape": _shape_api, "size": _size_api, "rank": _rank_api,
+}
+
+
 def api(name, args, kwargs):
-    raise TypeError(f"tf.{name} does not support SparseTensor arguments in tapeflow (use the "
-                    "tf.sparse ops)")
+    fn = API.get(name)
+    if fn is None:
+        raise _unsupported(args)
+    return fn(*args, **kwargs)

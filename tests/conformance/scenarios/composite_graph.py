@@ -538,3 +538,30 @@ def f(x, a):
     return x[a:], x[:a, 1:]
 for t in f(tf.ragged.constant([[[1], [2, 3]], [], [[4]]]), tf.constant(1)):
     print(t)
+
+#@ sparse_unary_ops
+s = tf.sparse.SparseTensor([[0, 1], [1, 2]], [-0.5, 0.25], [2, 3])
+for fn in [tf.math.abs, tf.math.negative, tf.math.sign, tf.math.square, tf.math.sin, tf.math.tanh,
+           tf.math.asinh, tf.math.atan, tf.math.erf]:
+    print(fn(s).values)
+print(tf.cast(s, tf.float64))
+print(tf.identity(s).values)
+print(tf.shape(s), tf.size(s, out_type=tf.int64), tf.rank(s))
+
+#@ sparse_unsupported_ops
+s = tf.sparse.SparseTensor([[0, 1], [1, 2]], [-0.5, 0.25], [2, 3])
+for f in [lambda: tf.exp(s), lambda: s + tf.ones([2, 3]), lambda: s + s, lambda: tf.ones([2, 3]) - s,
+          lambda: tf.nn.relu(s), lambda: tf.zeros_like(s)]:
+    try:
+        f()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__)
+
+#@ sparse_unary_inside
+@tf.function(input_signature=[tf.SparseTensorSpec([None, 3], tf.float32)])
+def f(s):
+    a = tf.abs(s)
+    print("trace", a.shape, tf.cast(s, tf.int32).shape)
+    return a, tf.square(s), tf.shape(s), tf.size(s), tf.rank(s)
+for t in f(tf.sparse.SparseTensor([[0, 1], [1, 2]], [-1.5, 4.0], [2, 3])):
+    print(t)
