@@ -53,6 +53,8 @@ RAGGED_GRADIENTS = [
      [np.arange(1.0, 6.0), np.array(0.5)]),
     ("nested_sum", lambda v: tf.reduce_sum(tf.RaggedTensor.from_nested_row_splits(
         v, [[0, 2, 3], [0, 1, 3, 5]]) ** 2, axis=2).flat_values, [np.arange(1.0, 6.0)]),
+    ("stack_dynamic_partitions", lambda v: tf.reduce_sum(tf.ragged.stack_dynamic_partitions(
+        v, [1, 0, 1, 2, 1], 4) ** 2, axis=1), [np.arange(1.0, 6.0)]),
     ("ragged_times_ragged", lambda a, b: (_rt(a) * _rt(b) + _rt(a) / _rt(b)).flat_values,
      [np.arange(1.0, 6.0), np.arange(2.0, 7.0)]),
 ]

@@ -797,6 +797,48 @@ def to_tensor(flat, fill, index):
     return apply(RAGGED_TO_TENSOR, (flat, fill, index))
 
 
+# ============================================================================================
+# tf.ragged.stack_dynamic_partitions and tf.ragged.cross
+# ============================================================================================
+def _partition_order(partitions, num_partitions):
+    """The stable order grouping `partitions` by value, and the sorted partition ids."""
+    p = np.asarray(partitions).reshape(-1).astype(np.int64)
+    n = int(num_partitions)
+    bad = p[(p < 0) | (p >= n)]
+    if len(bad):
+        which = "less than num_partitions" if bad[0] >= n else "non-negative"
+        raise _invalid(f"partitions must be {which}\nCondition x < y did not hold.\nFirst 1 "
+                       f"elements of x:\n[{bad[0]}]\nFirst 1 elements of y:\n[{n}]")
+    order = np.argsort(p, kind="stable").astype(np.int64)
+    return order, p[order]
+
+
+PARTITION_ORDER = _kernel("RaggedPartitionOrder", _partition_order,
+                          lambda p, n: (_vec(None, _I64), _vec(None, _I64)), 2)
+
+
+def _cross(*parts):
+    """Row-wise cartesian products of string features joined with '_X_' (TF's RaggedCross):
+    `parts` are (values, row_splits) pairs of one number of rows."""
+    pairs = [(np.asarray(parts[i]).reshape(-1), np.asarray(parts[i + 1]).reshape(-1))
+             for i in range(0, len(parts), 2)]
+    nrows = len(pairs[0][1]) - 1
+    out, splits = [], [0]
+    for r in range(nrows):
+        rows = [[v if isinstance(v, bytes) else str(v).encode() for v in vals[sp[r]:sp[r + 1]]]
+                for vals, sp in pairs]
+        combos = [b""]
+        for k, feature in enumerate(rows):
+            combos = [c + (b"_X_" if k else b"") + f for c in combos for f in feature]
+        out.extend(combos)
+        splits.append(len(out))
+    return np.array(out, dtype=object).reshape(-1), np.asarray(splits, np.int64)
+
+
+CROSS = _kernel("RaggedCross", _cross,
+                lambda *a: (_vec(None, np.dtype(object)), _vec(None, _I64)), 2)
+
+
 def dynamic_segment(kind, data, ids, num_segments):
     """The unsorted segment reduction `kind` ('sum', 'prod', 'max', 'min') of `data` by `ids`:
     the attribute-taking primitive when `num_segments` (an int or int scalar tensor) is known

@@ -565,3 +565,28 @@ def f(s):
     return a, tf.square(s), tf.shape(s), tf.size(s), tf.rank(s)
 for t in f(tf.sparse.SparseTensor([[0, 1], [1, 2]], [-1.5, 4.0], [2, 3])):
     print(t)
+
+#@ ragged_cross_and_partitions
+a = tf.ragged.constant([["x", "y"], ["z"], []])
+b = tf.ragged.constant([["a", "b"], ["c"], ["d"]])
+c = tf.constant([[1], [2], [3]], tf.int64)
+print(tf.ragged.cross([a, b]))
+print(tf.ragged.cross([a, b, c]))
+print(tf.ragged.cross([tf.sparse.from_dense(tf.constant([["p", ""], ["q", "r"], ["", ""]])), b]))
+print(tf.ragged.stack_dynamic_partitions([10, 20, 30, 40, 50], [1, 0, 1, 2, 1], 4))
+print(tf.ragged.stack_dynamic_partitions(tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), [1, 0, 1], 2))
+for f in [lambda: tf.ragged.stack_dynamic_partitions([1, 2], [0, 5], 3),
+          lambda: tf.ragged.cross([tf.constant([[1.5]])])]:
+    try:
+        f()
+    except (ValueError, tf.errors.InvalidArgumentError) as e:
+        print(type(e).__name__)
+
+#@ ragged_cross_and_partitions_inside
+@tf.function
+def f(a, p):
+    return (tf.ragged.cross([a, tf.constant([["u"], ["v"], ["w"]])]),
+            tf.ragged.stack_dynamic_partitions(tf.range(5.0), p, 3))
+x, y = f(tf.ragged.constant([["x", "y"], ["z"], []]), tf.constant([2, 0, 2, 1, 0]))
+print(x)
+print(y)
