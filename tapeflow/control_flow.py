@@ -25,6 +25,7 @@ import numpy as np
 
 from .autograph.operators._dispatch import any_symbolic, is_symbolic
 from .framework import dtypes, errors, nest
+from .framework.composite_tensor import CompositeTensor
 from .framework.tensor import Tensor, convert_to_tensor
 from .framework.variables import Variable
 from .framework.tensor_shape import TensorShape, as_shape
@@ -618,6 +619,11 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True, swap
                         "fn must be callable.")
     elems = _read_variables(elems)
     elems_flat = nest.flatten(elems)
+    if any(isinstance(e, CompositeTensor) for e in elems_flat):
+        # (imported lazily: import tapeflow does not load tf.ragged)
+        from .ragged import ragged_ops
+        if any(ragged_ops.is_ragged(e) for e in elems_flat):
+            return ragged_ops.map_fn(fn, elems, fn_output_signature)
     if len(elems_flat) == 0:
         raise ValueError("elems must be a Tensor or (possibly nested) sequence of Tensors. "
                          f"Got {elems}, which does not contain any Tensors.")

@@ -565,6 +565,11 @@ def _with_nones(structure, outs):
             for leaf in nest.flatten(structure, expand_composites=True)]
 
 
+def _is_tensor_spec(x):
+    """A spec of a traced input (a tensor, variable or composite), not a Python value."""
+    return isinstance(x, (TensorSpec, _VariableSpec)) or _is_composite_spec(x)
+
+
 def _is_composite_spec(x):
     return hasattr(x, "_from_components") and not isinstance(x, CompositeTensor)
 
@@ -641,13 +646,13 @@ def _trace(python_function, args, kwargs, signature, name, allow_variables):
                     s, sp = _placeholders(graph, v, k)
                     python_signature.append((k, "KEYWORD_ONLY", sp))
                     call_kwargs[k] = s
-                    if not nest.flatten(sp) or not any(isinstance(x, (TensorSpec, _VariableSpec))
+                    if not nest.flatten(sp) or not any(_is_tensor_spec(x)
                                                        for x in nest.flatten(sp)):
                         bound_python[k] = v
                 continue
             sym, spec = _placeholders(graph, value, pname)
             python_signature.append((pname, kind, spec))
-            if not any(isinstance(x, (TensorSpec, _VariableSpec)) for x in nest.flatten(spec)):
+            if not any(_is_tensor_spec(x) for x in nest.flatten(spec)):
                 bound_python[pname] = value
             if kind == "KEYWORD_ONLY":
                 call_kwargs[pname] = sym

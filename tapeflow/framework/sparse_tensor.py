@@ -14,14 +14,29 @@ import numpy as np
 
 from . import dtypes
 from .composite_tensor import CompositeTensor
-from .tensor import convert_to_tensor, wrap
+from .tensor import convert_to_tensor
 from .tensor_shape import TensorShape
+
+
+def _static_value(x):
+    from ..prims.ragged import static_value
+    return static_value(x)
+
+
+def _static_shape(dense_shape):
+    """The static shape a dense_shape tensor stands for: its value when known now, else its
+    rank's worth of unknown dimensions."""
+    v = _static_value(dense_shape)
+    if v is not None:
+        return TensorShape([int(d) for d in np.asarray(v).tolist()])
+    n = dense_shape._value.shape
+    return TensorShape(None if n is None or n[0] is None else [None] * n[0])
 
 
 class SparseTensor(CompositeTensor):
     """`SparseTensor(indices, values, dense_shape)`."""
 
-    __slots__ = ("__weakref__", "_dense_shape", "_indices", "_values")
+    __slots__ = ("__weakref__", "_dense_shape", "_dense_shape_default", "_indices", "_values")
 
     @property
     def _type_spec(self):
@@ -45,10 +60,6 @@ class SparseTensor(CompositeTensor):
         from ..ops import math_ops
         return math_ops.truediv(self, other)
 
-    def __add__(self, other):
-        from ..ops import sparse_ops
-        return sparse_ops.add(self, other)
-
     def consumers(self):
         return []
 
@@ -56,18 +67,21 @@ class SparseTensor(CompositeTensor):
         self._indices = convert_to_tensor(indices, dtypes.int64)
         self._values = convert_to_tensor(values)
         self._dense_shape = convert_to_tensor(dense_shape, dtypes.int64)
-        if self._indices.shape.rank != 2:
-            raise ValueError(f"Shape {self._indices.shape} must have rank 2")
-        if self._values.shape.rank != 1:
-            raise ValueError(f"Shape {self._values.shape} must have rank 1")
-        if self._dense_shape.shape.rank != 1:
-            raise ValueError(f"Shape {self._dense_shape.shape} must have rank 1")
-        n, rank = self._indices.shape.as_list()
-        if self._values.shape[0] != n:
-            raise ValueError(f"Dimensions {n} and {self._values.shape[0]} are not compatible")
-        if self._dense_shape.shape[0] != rank:
-            raise ValueError(f"Dimensions {rank} and {self._dense_shape.shape[0]} are not "
+        ishape, vshape, sshape = (self._indices.shape, self._values.shape,
+                                  self._dense_shape.shape)
+        if ishape.rank is not None and ishape.rank != 2:
+            raise ValueError(f"Shape {ishape} must have rank 2")
+        if vshape.rank is not None and vshape.rank != 1:
+            raise ValueError(f"Shape {vshape} must have rank 1")
+        if sshape.rank is not None and sshape.rank != 1:
+            raise ValueError(f"Shape {sshape} must have rank 1")
+        n, rank = ishape.as_list() if ishape.rank is not None else (None, None)
+        if n is not None and vshape[0] is not None and vshape[0] != n:
+            raise ValueError(f"Dimensions {n} and {vshape[0]} are not compatible")
+        if rank is not None and sshape[0] is not None and sshape[0] != rank:
+            raise ValueError(f"Dimensions {rank} and {sshape[0]} are not "
                              "compatible")
+        self._dense_shape_default = _static_shape(self._dense_shape)
 
     indices = property(lambda self: self._indices)
     values = property(lambda self: self._values)
@@ -76,10 +90,14 @@ class SparseTensor(CompositeTensor):
 
     @property
     def shape(self):
-        return TensorShape([int(d) for d in np.asarray(self._dense_shape._value).tolist()])
+        return self._dense_shape_default
 
     def get_shape(self):
         return self.shape
+
+    def set_shape(self, shape):
+        """Refines the static shape (dimensions must be compatible)."""
+        self._dense_shape_default = self._dense_shape_default.merge_with(TensorShape(shape))
 
     @classmethod
     def from_value(cls, value):
@@ -88,7 +106,7 @@ class SparseTensor(CompositeTensor):
         return cls(value.indices, value.values, value.dense_shape)
 
     def with_values(self, new_values):
-        return SparseTensor(self._indices, new_values, self._dense_shape)
+        return SparseTensor(self._indices, new_values, self._dense_shape)  # (TF's static shape)
 
     def __str__(self):
         return (f"SparseTensor(indices={self._indices!s}, values={self._values!s}, "
@@ -116,7 +134,17 @@ class SparseTensorSpec:
         return [value.indices, value.values, value.dense_shape]
 
     def _from_components(self, components):
-        return SparseTensor(*components)
+        result = SparseTensor(*components)
+        if self._shape.rank is not None:  # the spec's static shape, as TF's
+            result._dense_shape_default = result._dense_shape_default.merge_with(self._shape)
+        return result
+
+    @property
+    def _component_specs(self):
+        from ..function import TensorSpec
+        rank = self._shape.rank
+        return [TensorSpec([None, rank], dtypes.int64), TensorSpec([None], self._dtype),
+                TensorSpec([rank], dtypes.int64)]
 
     def is_compatible_with(self, other):
         return (getattr(other, "dtype", None) == self._dtype
@@ -135,31 +163,15 @@ class SparseTensorSpec:
 
 def to_dense(sp_input, default_value=None, validate_indices=True, name=None):
     """The dense tensor a SparseTensor stands for (missing entries `default_value`, else 0)."""
-    if not isinstance(sp_input, SparseTensor):
-        raise TypeError(f"Input must be a SparseTensor, got {type(sp_input).__name__}")
-    values = np.asarray(sp_input.values._value)
-    shape = tuple(int(d) for d in np.asarray(sp_input.dense_shape._value))
-    if default_value is None:
-        fill = b"" if values.dtype == object else 0
-    else:
-        fill = np.asarray(getattr(default_value, "_value", default_value))
-    out = np.full(shape, fill, dtype=values.dtype)
-    indices = np.asarray(sp_input.indices._value)
-    if len(indices):
-        out[tuple(indices.T)] = values
-    return wrap(out if out.ndim or out.dtype == object else out[()])
+    from ..ops.sparse_ops import to_dense as sparse_to_dense
+    return sparse_to_dense(sp_input, default_value, validate_indices)
 
 
 def from_dense(tensor, name=None):
     """The SparseTensor of a dense tensor's non-zero (non-empty) entries."""
-    value = np.asarray(convert_to_tensor(tensor)._value)
-    mask = value != (b"" if value.dtype == object else 0)
-    indices = np.argwhere(mask).astype(np.int64)
-    return SparseTensor(wrap(indices), wrap(value[mask]), wrap(np.array(value.shape, np.int64)))
+    from ..ops.sparse_ops import from_dense as sparse_from_dense
+    return sparse_from_dense(tensor)
 
 
 def is_sparse(x):
     return isinstance(x, SparseTensor)
-
-
-

@@ -277,6 +277,8 @@ def pow(x, y, name=None):  # noqa: A001 - TF's name
 
     >>> tf.pow(tf.constant([2.0, 3.0]), 2.0)
     """
+    if isinstance(x, CompositeTensor) or isinstance(y, CompositeTensor):
+        return binary(POW, x, y)  # RaggedTensor ** y dispatches (before pair converts)
     x, y = pair(x, y, "Pow")
     if x._value.dtype.kind in "iu" and np.any(np.asarray(y._value) < 0):
         raise op_error(InvalidArgumentError, "Pow", "Integers to negative integer powers are not allowed")

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError
-from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.tensor import Tensor, convert_to_tensor
 from ..prims import strings as PS
 
 
@@ -164,13 +164,15 @@ def join(inputs, separator="", name=None):
     """
     inputs = list(inputs)
     if any(_is_ragged(x) for x in inputs):
-        first = next(x for x in inputs if _is_ragged(x))
-        from ..ragged.ragged_ops import _align_ragged, broadcast_dense_to
+        from ..ragged.ragged_ops import _align_ragged, _raise_rank, broadcast_dense_to
+        ragged = [x for x in inputs if _is_ragged(x)]
+        first = ragged[0]
+        for x in ragged[1:]:
+            first, _ = _align_ragged(first, x)
         flats = []
         for x in inputs:
-            if _is_ragged(x):
-                a, _ = _align_ragged(x, first)
-                flats.append(_string(a.flat_values))
+            if _is_ragged(x):  # (its partitions were checked equal to first's)
+                flats.append(_string(_raise_rank(x, first.ragged_rank).flat_values))
             else:
                 flats.append(broadcast_dense_to(first, _string(x)))
         return first.with_flat_values(join(flats, separator))
@@ -190,12 +192,14 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
         ax = rank - 1 if axis is None and rank == 2 else axis
         ax = ax + rank if ax is not None and ax < 0 else ax
         if ax == rank - 1 and rt.ragged_rank == rank - 1 and rank == 2:
-            s = rt.splits_np()
-            values = np.asarray(rt.flat_values._value, dtype=object)
-            out = np.empty(len(s) - 1, dtype=object)
-            for i in range(len(s) - 1):
-                out[i] = _b(separator).join(values[s[i]:s[i + 1]])
-            return wrap(out)
+            from ..ragged.ragged_tensor import count_tensor
+            ids = rt._partition("rowids", D.int64)
+            out = PS.unsorted_segment_join(_string(rt.flat_values), ids,
+                                           count_tensor(rt._nrows()), _b(separator))
+            n = rt._static_nrows()
+            if n is not None and hasattr(out, "set_shape"):
+                out.set_shape([n])
+            return out
         raise NotImplementedError("tf.strings.reduce_join of a RaggedTensor over this axis is "
                                   "not implemented in tapeflow")
     x = _string(inputs)
@@ -238,10 +242,13 @@ def _ragged_rows(values, splits, like_shape):
     if not like_shape:
         return values
     if len(like_shape) > 1:  # [d0, d1, ...] strings: uniform partitions above the split
+        from ..ragged.ragged_ops import _floordiv_counts, _uniform
+        from ..ragged.ragged_tensor import nrows_of
         for d in reversed(like_shape[1:]):
-            n = int(np.asarray(rt.nrows_np())) // d
-            from ..ragged.ragged_ops import _uniform
-            rt = _uniform(rt, n, d, D.int64)
+            if d is None:
+                raise NotImplementedError("splitting strings of a tensor with unknown inner "
+                                          "dimensions is not implemented in tapeflow")
+            rt = _uniform(rt, _floordiv_counts(nrows_of(rt), d), d, D.int64)
     return rt
 
 
@@ -309,10 +316,14 @@ def unicode_split(input, input_encoding, errors="replace", replacement_char=6553
     """Each string split into its characters (as encoded strings)."""
     cps = unicode_decode(input, input_encoding, errors, replacement_char)
     if not _is_ragged(cps):
-        return unicode_encode(_ragged().from_row_lengths(
-            cps, np.ones(int(np.asarray(cps._value).shape[0]), np.int64)), input_encoding)
-    return cps.with_flat_values(unicode_encode(_ragged().from_row_lengths(
-        cps.flat_values, np.ones(cps.flat_values.shape[0], np.int64)), input_encoding))
+        return unicode_encode(_one_per_row(cps), input_encoding)
+    return cps.with_flat_values(unicode_encode(_one_per_row(cps.flat_values), input_encoding))
+
+
+def _one_per_row(x):
+    """Vector `x` as a RaggedTensor with one value per row."""
+    rt = _ragged().from_uniform_row_length(x, 1)
+    return _ragged()._make(rt.values, rt.row_splits)
 
 
 def unicode_split_with_offsets(input, input_encoding, errors="replace",
@@ -340,14 +351,17 @@ def unicode_encode(input, output_encoding, errors="replace", replacement_char=65
     x = convert_to_tensor(input)
     if x.shape.rank == 0:
         raise ValueError("input must have rank >= 1")
+    from ..ragged.ragged_ops import _rows_of
+    from ..ragged.ragged_tensor import dim, shape_vector
     shape = x.shape.as_list()
     if len(shape) == 1:
-        rt = R.from_row_splits(x, np.array([0, shape[0]], np.int64))
-        return unicode_encode(rt, output_encoding, errors, replacement_char)[0]
+        return unicode_encode(_rows_of(x), output_encoding, errors, replacement_char)[0]
     from ..ops.array_ops import reshape
-    flat = reshape(x, [-1, shape[-1]])
-    rt = R.from_uniform_row_length(reshape(flat, [-1]), shape[-1])
+    rt = R.from_uniform_row_length(reshape(x, [-1]), dim(x, len(shape) - 1))
     out = unicode_encode(rt, output_encoding, errors, replacement_char)
+    if None in shape[:-1]:
+        from ..prims import array as PA
+        return PA.reshape_tensor(out, PA.strided_slice(shape_vector(x), (slice(0, -1),)))
     return reshape(out, shape[:-1])
 
 
@@ -359,7 +373,10 @@ def unicode_transcode(input, input_encoding, output_encoding, errors="replace",
 
 
 def unicode_script(input, name=None):
-    """The ICU script code (UScriptCode) of each int32 code point."""
+    """The ICU script code (UScriptCode) of each int32 code point (of a RaggedTensor's values,
+    for a RaggedTensor)."""
+    if _is_ragged(input):
+        return input.with_flat_values(unicode_script(input.flat_values))
     x = convert_to_tensor(input, D.int32)
     PS.UNICODE_SCRIPT.check(x)
     return PS.unicode_script(x)
@@ -392,7 +409,8 @@ def ngrams(data, ngram_width, separator=" ", pad_values=None, padding_width=None
         return R._make(values, splits)
     x = _string(data)
     if x.shape.rank == 1:
-        rt = R.from_row_splits(x, np.array([0, x.shape[0]], np.int64))
+        from ..ragged.ragged_ops import _rows_of
+        rt = _rows_of(x)
         return ngrams(rt, ngram_width, separator, pad_values, padding_width,
                       preserve_short_sequences).flat_values
     rt = R.from_tensor(x, ragged_rank=x.shape.rank - 1)
@@ -404,20 +422,11 @@ def string_split_v1(source, sep=None, skip_empty=True, delimiter=None, result_ty
                     name=None):
     """tf.compat.v1.string_split: splits on any of the characters of `delimiter` (default
     space); a SparseTensor (or a RaggedTensor with result_type='RaggedTensor')."""
-    import re
     delim = delimiter if delimiter is not None else sep
     delim = " " if delim is None else delim
     x = _string(source)
-    rows = []
-    for s in np.asarray(x._value, dtype=object).reshape(-1):
-        parts = re.split(b"[" + re.escape(_b(delim)) + b"]", s) if delim else \
-            [s[i:i + 1] for i in range(len(s))]
-        rows.append([p for p in parts if p or not skip_empty])
-    lengths = [len(r) for r in rows]
-    flat = np.empty(sum(lengths), dtype=object)
-    flat[:] = [p for r in rows for p in r] if sum(lengths) else []
-    splits = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    rt = _ragged()._make(wrap(flat), wrap(splits))
+    values, splits = PS.string_split_v1(x, _b(delim), bool(skip_empty))
+    rt = _ragged()._make(values, splits)
     if result_type == "RaggedTensor":
         return rt
     return rt.to_sparse()

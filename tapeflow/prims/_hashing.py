@@ -7,7 +7,7 @@ FarmHash's Fingerprint64 (`tf.strings.to_hash_bucket_fast`, `tf.fingerprint`), S
 """
 _M = (1 << 64) - 1
 _K0 = 0xc3a5c85c97cb3127
-_K1 = 0xb492b66be98f2d3b
+_K1 = 0xb492b66fbe98f273
 _K2 = 0x9ae16a3b2f90404f
 
 

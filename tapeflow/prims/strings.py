@@ -305,6 +305,43 @@ def reduce_join(x, axis, keepdims, separator):
                                    "separator": separator})
 
 
+def _segment_join_forward(data, ids, num_segments, separator):
+    n = int(num_segments)
+    flat_ids = np.asarray(ids).reshape(-1)
+    inner = data.shape[ids.ndim:]
+    rows = np.asarray(data, dtype=object).reshape((flat_ids.size, -1))
+    bad = flat_ids >= n
+    if np.any(bad):
+        from ..framework.errors import InvalidArgumentError, op_error
+        pos = int(np.argmax(bad))
+        raise op_error(InvalidArgumentError, "UnsortedSegmentJoin", f"segment_ids[{pos}] = "
+                       f"{int(flat_ids[pos])} is out of range [0, {n})")
+    parts = [[[] for _ in range(rows.shape[1])] for _ in range(n)]
+    for row, i in zip(rows, flat_ids.tolist()):
+        if i >= 0:
+            for k, item in enumerate(row):
+                parts[i][k].append(item)
+    out = np.empty((n, rows.shape[1]), dtype=object)
+    for i in range(n):
+        for k in range(rows.shape[1]):
+            out[i, k] = separator.join(parts[i][k])
+    return out.reshape((n,) + inner)
+
+
+def _segment_join_shape(data, ids, num_segments, separator):
+    return aval((None,) + tuple(data.shape[len(ids.shape):]), _OBJ)
+
+
+UNSORTED_SEGMENT_JOIN = defop("UnsortedSegmentJoin", _segment_join_forward, nondiff=True,
+                              allowed=STRING, shape=_segment_join_shape, batch=loop)
+
+
+def unsorted_segment_join(data, ids, num_segments, separator):
+    """The strings of `data` whose segment id is i, joined with `separator`, for each i below
+    `num_segments` (an int scalar tensor); negative ids are dropped."""
+    return apply(UNSORTED_SEGMENT_JOIN, (data, ids, num_segments), {"separator": separator})
+
+
 def _substr_forward(v, pos, length, unit):
     shape = np.broadcast_shapes(np.shape(v), np.shape(pos), np.shape(length))
     s = np.broadcast_to(np.asarray(v, dtype=object), shape).reshape(-1)
@@ -375,9 +412,10 @@ def format_(inputs, template, placeholder, summarize):
 # Ops with ragged results: (flat values, row splits)
 # ============================================================================================
 def _ragged_shape(dtype):
+    """(flat values, row splits) of unknown lengths: the splits come from the value row ids, as
+    in TF (whose kernels return sparse indices)."""
     def rule(a, *rest, **attrs):
-        n = a.shape[0] if a.shape else 1
-        return aval((None,), dtype), aval((None if n is None else n + 1,), np.int64)
+        return aval((None,), dtype), aval((None,), np.int64)
     return rule
 
 
@@ -410,6 +448,24 @@ STRING_SPLIT = defop("StringSplitV2", _split_forward, num_outputs=2, nondiff=Tru
 
 def split(x, sep, maxsplit):
     return apply(STRING_SPLIT, (x,), {"sep": sep, "maxsplit": maxsplit})
+
+
+def _split_v1_forward(v, delimiter, skip_empty):
+    """TF1's StringSplit: splits on any of the bytes of `delimiter` (every byte when empty)."""
+    pattern = b"[" + re.escape(delimiter) + b"]" if delimiter else None
+    rows = []
+    for s in np.asarray(v, dtype=object).reshape(-1):
+        parts = re.split(pattern, s) if pattern else [s[i:i + 1] for i in range(len(s))]
+        rows.append([p for p in parts if p or not skip_empty])
+    return _rows_out(rows)
+
+
+STRING_SPLIT_V1 = defop("StringSplit", _split_v1_forward, num_outputs=2, nondiff=True,
+                        allowed=STRING, shape=_ragged_shape(_OBJ), batch=_no_vmap)
+
+
+def string_split_v1(x, delimiter, skip_empty):
+    return apply(STRING_SPLIT_V1, (x,), {"delimiter": delimiter, "skip_empty": skip_empty})
 
 
 def _bytes_split_forward(v):

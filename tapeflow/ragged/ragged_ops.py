@@ -2,8 +2,10 @@
 elementwise ops with TF's ragged broadcasting, reductions over ragged axes, and the public ops TF
 dispatches for ragged arguments (concat, stack, tile, gather, where, shape, ...).
 
-Values flow through tapeflow's public, differentiable ops (gather, segment reductions, concat),
-so gradients reach the flat values; row partitions are NumPy constants.
+Values flow through tapeflow's differentiable ops (gather, segment reductions, concat), so
+gradients reach the flat values; the index vectors those need come from the row-partition
+kernels of `prims.ragged` (run now when the partitions are known, else as graph operations), so
+every op here also builds into a `tf.function` graph.
 
     >>> rt = tf.ragged.constant([[1, 2], [3]])
     >>> print(tf.reduce_sum(rt, axis=1))
@@ -14,9 +16,22 @@ import numpy as np
 from ..framework import dtypes
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
-from .ragged_tensor import RaggedTensor, _np, ragged_value_index
+from ..prims import base as P
+from ..prims import ragged as PR
+from ..prims._common import broadcast_shapes
+from .ragged_tensor import (
+    RaggedTensor,
+    RaggedTensorSpec,
+    _cast,
+    count_tensor,
+    dim,
+    is_static,
+    nrows_of,
+    shape_vector,
+    static_int,
+)
 
-_int64 = np.int64
+_fold = PR.fold
 
 
 def _ops():
@@ -114,124 +129,152 @@ def constant_value(pylist, dtype=None, ragged_rank=None, inner_shape=None,
     return constant(pylist, dtype, ragged_rank, inner_shape, row_splits_dtype=row_splits_dtype)
 
 
+def _mul_counts(a, b):
+    """a * b for counts (ints or int scalar tensors)."""
+    if isinstance(a, int) and isinstance(b, int):
+        return a * b
+    from ..prims.math import mul
+    return mul(_cast(count_tensor(a), dtypes.int64), _cast(count_tensor(b), dtypes.int64))
+
+
+def _floordiv_counts(a, b):
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    from ..prims.math import floordiv
+    return floordiv(_cast(count_tensor(a), dtypes.int64), _cast(count_tensor(b), dtypes.int64))
+
+
 def _uniform(values, n, k, splits_dtype):
-    splits = (np.arange(n + 1) * k).astype(splits_dtype._np)
-    return RaggedTensor._make(values, wrap(splits), wrap(np.asarray(k, splits_dtype._np)[()]))
+    """`values` partitioned into `n` rows of `k` values each (ints or int scalar tensors)."""
+    if isinstance(n, int) and isinstance(k, int):
+        splits = (np.arange(n + 1) * k).astype(splits_dtype._np)
+        return RaggedTensor._make(values, wrap(splits), wrap(np.asarray(k, splits_dtype._np)[()]))
+    splits = _fold(PR.UNIFORM_SPLITS, (count_tensor(nrows_of(values)), count_tensor(k),
+                                        count_tensor(n)),
+                   {"validate": False, "dtype": splits_dtype._np})
+    length = count_tensor(k, splits_dtype._np) if isinstance(k, int) else _cast(k, splits_dtype)
+    return RaggedTensor._make(values, splits, length)
+
+
+def _merge_leading(x, k):
+    """Tensor `x` with its first `k` dimensions merged into one."""
+    A, _ = _ops()
+    shape = x.shape.as_list()
+    head, tail = shape[:k], shape[k:]
+    if None not in head and None not in tail:
+        return A.reshape(x, [int(np.prod(head, dtype=np.int64))] + tail)
+    if None not in tail:
+        return A.reshape(x, [-1] + tail)
+    from ..prims import array as PA
+    new_shape = P.concat([wrap(np.asarray([-1], np.int64)),
+                          PA.strided_slice(shape_vector(x), (slice(k, None),))], 0)
+    return PA.reshape_tensor(x, new_shape)
 
 
 def from_tensor(tensor, lengths=None, padding=None, ragged_rank=1, splits_dtype=dtypes.int64):
-    A, _ = _ops()
     if isinstance(tensor, RaggedTensor):
         raise TypeError("tensor must be a Tensor, not a RaggedTensor")
     x = convert_to_tensor(tensor)
-    shape = _np(x).shape
+    shape = x._value.shape
+    if shape is None:
+        raise ValueError("RaggedTensor.from_tensor needs a tensor of known rank")
     if len(shape) < 2:
         raise ValueError(f"Shape {tuple(shape)} must have rank at least 2")
     if not 0 < ragged_rank < len(shape):
         raise ValueError(f"ragged_rank must be greater than 0 and less than rank; got {ragged_rank}")
     if lengths is not None and padding is not None:
         raise ValueError("Specify lengths or padding, but not both")
-    n0 = shape[0]
+    dims = [dim(x, i) for i in range(len(shape))]
     # the flat values, and the uniform partitions below the outermost one (ragged_rank > 1)
-    flat_shape = (int(np.prod(shape[:ragged_rank + 1])),) + shape[ragged_rank + 1:]
-    values = A.reshape(x, flat_shape)
-    result = values
+    result = _merge_leading(x, ragged_rank + 1)
     for level in range(ragged_rank, 1, -1):
-        rows = int(np.prod(shape[:level]))
-        result = _uniform(result, rows, shape[level], splits_dtype)
+        rows = dims[0]
+        for d in dims[1:level]:
+            rows = _mul_counts(rows, d)
+        result = _uniform(result, rows, dims[level], splits_dtype)
     if lengths is None and padding is None:
-        return _uniform(result, n0, shape[1], splits_dtype)
+        return _uniform(result, dims[0], dims[1], splits_dtype)
     # the outermost partition becomes ragged: rows cut to `lengths`, or to the last non-padding
-    row_values = _np(x)
     if padding is not None:
         pad = convert_to_tensor(padding, x.dtype)
         if tuple(pad.shape.as_list()) != tuple(shape[2:]):
             raise ValueError(f"Shapes {tuple(pad.shape.as_list())} and {tuple(shape[2:])} are "
                              "incompatible")
-        differs = row_values != _np(pad)
-        if differs.ndim > 2:
-            differs = differs.reshape(differs.shape[:2] + (-1,)).any(axis=2)
-        has = differs[:, ::-1]
-        lens = np.where(has.any(axis=1), shape[1] - np.argmax(has, axis=1), 0)
+        lens = _fold(PR.PADDING_LENGTHS, (x, pad))
     else:
-        lens = np.asarray(getattr(lengths, "_value", lengths)).astype(np.int64)
-    lens = np.minimum(lens, shape[1])
-    keep = (np.arange(shape[1])[None, :] < lens[:, None]).reshape(-1)
-    rows = np.nonzero(keep)[0]
-    inner = _gather_rows(result, rows)
-    splits = np.concatenate([[0], np.cumsum(lens)]).astype(splits_dtype._np)
-    return RaggedTensor._make(inner, wrap(splits))
+        lens = convert_to_tensor(lengths)
+    splits, keep = _fold(PR.ROWS_FROM_LENGTHS, (lens, count_tensor(dims[1])),
+                         {"dtype": splits_dtype._np})
+    return RaggedTensor._make(gather_rows(result, keep), splits)
 
 
-def _gather_rows(x, rows, splits_dtype=None):
-    """Rows `rows` (NumPy ints) of a Tensor or RaggedTensor, in that order."""
-    A, _ = _ops()
-    rows = np.asarray(rows, np.int64)
+def gather_rows(x, rows, validate=False, known_rows=True):
+    """Rows `rows` (an int64 vector tensor) of a Tensor or RaggedTensor, in that order; every
+    partition keeps its uniform row length. `validate`: TF's error for a row out of range."""
     if not isinstance(x, RaggedTensor):
-        return A.gather(x, wrap(rows))
-    s = x.splits_np()
-    starts, ends = s[rows], s[rows + 1]
-    lengths = ends - starts
-    idx = _ranges(starts, lengths)
-    new_splits = np.concatenate([[0], np.cumsum(lengths)]).astype(s.dtype)
-    return RaggedTensor._make(_gather_rows(x._values, idx), wrap(new_splits),
-                              x._uniform_row_length)
-
-
-def _ranges(starts, lengths):
-    """The concatenation of range(starts[i], starts[i] + lengths[i])."""
-    total = int(np.sum(lengths))
-    if total == 0:
-        return np.zeros(0, np.int64)
-    offsets = np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return (np.repeat(starts, lengths) + np.arange(total) - offsets).astype(np.int64)
+        return P.gather(x, rows)
+    levels, flat = _levels(x)
+    splits, index = PR.gather_rows(rows, [lv._row_splits for lv in levels], validate, known_rows)
+    result = P.gather(flat, index)
+    for lv, s in zip(reversed(levels), reversed(splits)):
+        result = RaggedTensor._make(result, s, lv._uniform_row_length)
+    return result
 
 
 def to_tensor(rt, default_value=None, shape=None):
     A, _ = _ops()
     flat = rt.flat_values
     r = rt.ragged_rank
-    bound = [int(d) for d in _np(rt.bounding_shape())]
+    rank = rt.shape.rank
     if shape is not None:
         from ..framework.tensor_shape import TensorShape
-        want = TensorShape(shape).as_list() if not isinstance(shape, Tensor) else \
-            [int(d) for d in _np(shape)]
-        if len(want) != len(bound):
+        if isinstance(shape, Tensor):
+            v = PR.static_value(shape)
+            if v is None:
+                raise NotImplementedError("RaggedTensor.to_tensor with a `shape` given as a "
+                                          "graph tensor is not implemented in tapeflow")
+            want = [int(d) for d in np.asarray(v).reshape(-1)]
+        else:
+            want = TensorShape(shape).as_list()
+        if len(want) != rank:
             raise ValueError(f"rt_input.shape and shape={shape} are incompatible: rt_input.rank = "
-                             f"{len(bound)} but shape.rank = {len(want)}")
-        bound = [b if w is None or w == -1 else int(w) for b, w in zip(bound, want)]
-    outer, inner = bound[:r + 1], bound[r + 1:]
+                             f"{rank} but shape.rank = {len(want)}")
+    else:
+        want = [None] * rank
+    want = [-1 if w is None or w == -1 else int(w) for w in want]
     if default_value is None:
-        default = wrap(np.array(b"" if flat.dtype == dtypes.string else 0, dtype=flat.dtype._np)
-                       if flat.dtype == dtypes.string else np.zeros((), flat.dtype._np)[()])
+        default = wrap(np.array(b"", dtype=flat.dtype._np) if flat.dtype == dtypes.string
+                       else np.zeros((), flat.dtype._np)[()])
     else:
         default = convert_to_tensor(default_value, flat.dtype)
-    have_inner = list(_np(flat).shape[1:])
+    have_inner = flat.shape.as_list()[1:]
+    inner = [h if w < 0 else w for h, w in zip(have_inner, want[r + 1:])]
     if inner != have_inner:  # crop or pad the uniform inner dimensions
+        if None in have_inner:
+            raise NotImplementedError("RaggedTensor.to_tensor reshaping flat values of unknown "
+                                      "inner dimensions is not implemented in tapeflow")
         key = (slice(None),) + tuple(slice(0, d) for d in inner)
         flat = flat[key]
-        cur = list(_np(flat).shape[1:])
+        cur = flat.shape.as_list()[1:]
         if cur != inner:
             pads = [[0, 0]] + [[0, w - c] for w, c in zip(inner, cur)]
             flat = A.pad(flat, pads, constant_values=default if default.shape.rank == 0 else 0)
-    index = ragged_value_index(rt)
-    keep = np.all(index < np.asarray(outer)[None, :], axis=1) if len(index) else \
-        np.zeros(0, bool)
-    kept = np.nonzero(keep)[0]
-    n_out = int(np.prod(outer))
-    lin = np.ravel_multi_index(tuple(index[kept].T), outer) if len(kept) else \
-        np.zeros(0, np.int64)
-    index_map = np.full(n_out, len(kept), np.int64)
-    index_map[lin] = np.arange(len(kept))
-    if len(kept) != _np(flat).shape[0]:
-        flat = A.gather(flat, wrap(kept.astype(np.int64)))
-    fill = A.broadcast_to(default, inner)
+    index = _fold(PR.DENSE_INDEX, rt.nested_row_splits, {"shape": tuple(want[:r + 1])})
+    if None in inner:
+        if default.shape.rank:
+            raise NotImplementedError("RaggedTensor.to_tensor with a non-scalar default_value "
+                                      "and flat values of unknown inner dimensions is not "
+                                      "implemented in tapeflow")
+        from ..prims import array as PA
+        fill = PA.fill(PA.strided_slice(shape_vector(flat), (slice(1, None),)), default)
+    else:
+        fill = A.broadcast_to(default, inner)
+        return PR.to_tensor(flat, fill, index)  # TF's kernel (its gradient an IndexedSlices)
     table = A.concat([flat, A.expand_dims(fill, 0)], 0)
-    return A.reshape(A.gather(table, wrap(index_map)), outer + inner)
+    return A.gather(table, index)
 
 
 def merge_dims(rt, outer_axis, inner_axis):
-    A, _ = _ops()
     rank = rt.shape.rank
     outer_axis = outer_axis + rank if outer_axis < 0 else outer_axis
     inner_axis = inner_axis + rank if inner_axis < 0 else inner_axis
@@ -241,7 +284,7 @@ def merge_dims(rt, outer_axis, inner_axis):
         return rt
     if outer_axis == 1 and isinstance(rt._values, RaggedTensor):
         inner = rt._values
-        merged = RaggedTensor._make(inner._values, wrap(inner.splits_np()[rt.splits_np()]))
+        merged = RaggedTensor._make(inner._values, P.gather(inner._row_splits, rt._row_splits))
         return merge_dims(merged, 1, inner_axis - 1)
     if outer_axis == 0:
         level = rt
@@ -249,8 +292,7 @@ def merge_dims(rt, outer_axis, inner_axis):
             if isinstance(level, RaggedTensor):
                 level = level._values
             else:
-                d = _np(level).shape
-                level = A.reshape(level, (d[0] * d[1],) + d[2:])
+                level = _merge_leading(level, 2)
         return level
     return rt.with_values(merge_dims(rt._values, outer_axis - 1, inner_axis - 1))
 
@@ -258,63 +300,55 @@ def merge_dims(rt, outer_axis, inner_axis):
 # ============================================================================================
 # Elementwise ops and broadcasting
 # ============================================================================================
-def _assert_equal_error(x, y):
-    """TF's tf.debugging.assert_equal message for two partitions that differ."""
-    x, y = np.asarray(x), np.asarray(y)
-    if x.shape != y.shape:
-        return InvalidArgumentError(None, None, "Incompatible shapes: ragged dimensions do not "
-                                    f"match: {x.tolist()} vs. {y.tolist()}")
-    diff = np.argwhere(x != y)
-    n = min(3, len(diff))
-    return InvalidArgumentError(None, None, (
-        "Condition x == y did not hold.\n"
-        f"Indices of first {n} different values:\n{diff[:n]}\n"
-        f"Corresponding x values:\n{x[tuple(diff[:n].T)]}\n"
-        f"Corresponding y values:\n{y[tuple(diff[:n].T)]}\n"
-        f"First 3 elements of x:\n{x[:3]}\n"
-        f"First 3 elements of y:\n{y[:3]}"))
-
-
-def _partitions(rt):
+def _levels(rt):
     out = []
     level = rt
     while isinstance(level, RaggedTensor):
-        out.append(level.splits_np())
+        out.append(level)
         level = level._values
-    return out
+    return out, level
+
+
+def _with_partitions(rt, splits):
+    """`rt` with its nested row splits replaced by `splits` (checked versions of the same)."""
+    levels, flat = _levels(rt)
+    result = flat
+    for lv, s in zip(reversed(levels), reversed(splits)):
+        result = RaggedTensor._make(result, s, lv._uniform_row_length)
+    return result
 
 
 def _raise_rank(rt, ragged_rank):
     """`rt` with uniform inner dimensions turned into (uniform) ragged partitions until it has
     `ragged_rank` ragged dimensions."""
-    A, _ = _ops()
     if rt.ragged_rank >= ragged_rank:
         return rt
     flat = rt.flat_values
-    shape = _np(flat).shape
-    if len(shape) < 2:
+    if flat.shape.rank is not None and flat.shape.rank < 2:
         raise InvalidArgumentError(None, None, "Incompatible shapes for ragged broadcasting")
-    values = A.reshape(flat, (shape[0] * shape[1],) + shape[2:])
-    inner = _uniform(values, shape[0], shape[1], rt.row_splits_dtype)
+    inner = _uniform(_merge_leading(flat, 2), dim(flat, 0), dim(flat, 1), rt.row_splits_dtype)
     return _raise_rank(rt.with_flat_values(inner), ragged_rank)
 
 
 def _align_ragged(x, y):
-    """Two RaggedTensors with identical partitions (or TF's error)."""
+    """Two RaggedTensors with identical partitions (or TF's error), both rebuilt on the checked
+    partitions (so in a graph the check runs before their values are used)."""
     r = max(x.ragged_rank, y.ragged_rank)
     x, y = _raise_rank(x, r), _raise_rank(y, r)
-    for sx, sy in zip(_partitions(x), _partitions(y)):
-        if sx.shape != sy.shape or np.any(sx != sy):
-            raise _assert_equal_error(sx, sy)
-    fx, fy = _np(x.flat_values).shape[1:], _np(y.flat_values).shape[1:]
+    checked = [_fold(PR.ASSERT_SAME, (sx, sy), {"kind": "broadcast"})
+               for sx, sy in zip(x.nested_row_splits, y.nested_row_splits)]
+    fx, fy = x.flat_values.shape.as_list()[1:], y.flat_values.shape.as_list()[1:]
     try:
-        np.broadcast_shapes(fx, fy)
+        broadcast_shapes(tuple(fx), tuple(fy))
     except ValueError:
-        nx = _np(x.flat_values).shape[0]
+        nx = x.flat_values._value.shape[0]
+        if nx is None:
+            raise InvalidArgumentError(None, None, "Incompatible shapes: the uniform inner "
+                                       f"dimensions {fx} and {fy} do not broadcast") from None
         kx = fx[0] if fx else 1
         ky = fy[0] if fy else 1
-        raise _assert_equal_error(np.arange(nx + 1) * kx, np.arange(nx + 1) * ky) from None
-    return x, y
+        raise PR.assert_equal_error(np.arange(nx + 1) * kx, np.arange(nx + 1) * ky) from None
+    return _with_partitions(x, checked), _with_partitions(y, checked)
 
 
 def broadcast_dense_to(rt, y):
@@ -324,7 +358,7 @@ def broadcast_dense_to(rt, y):
     R = rt.shape.rank
     r = rt.ragged_rank
     m = R - r - 1
-    ys = _np(y).shape
+    ys = y._value.shape
     k = len(ys)
     if k <= m:
         return y
@@ -333,28 +367,14 @@ def broadcast_dense_to(rt, y):
                                    "more dimensions than the ragged one")
     full = (1,) * (R - k) + tuple(ys)
     outer, inner = full[:r + 1], full[r + 1:]
+    if None in outer:
+        raise NotImplementedError("broadcasting a dense tensor of unknown dimensions against a "
+                                  "RaggedTensor is not implemented in tapeflow")
     if all(d == 1 for d in outer):
         return A.reshape(y, (1,) + inner)
-    nrows = rt.nrows_np()
-    if outer[0] not in (1, nrows):
-        raise InvalidArgumentError(None, None, f"Incompatible shapes: [{nrows}] vs. [{outer[0]}]")
-    level = rt
-    for j in range(1, r + 1):
-        s = level.splits_np()
-        if outer[j] != 1:
-            uniform = np.arange(len(s)) * outer[j]
-            if np.any(np.diff(s) != outer[j]):
-                raise _assert_equal_error(uniform.astype(s.dtype), s)
-        level = level._values
-    index = ragged_value_index(rt)
-    lin = np.zeros(len(index), np.int64)
-    stride = 1
-    for j in range(r, -1, -1):
-        if outer[j] != 1:
-            lin += index[:, j] * stride
-        stride *= outer[j]
+    lin = _fold(PR.BROADCAST_INDEX, rt.nested_row_splits, {"outer": tuple(int(d) for d in outer)})
     y2 = A.reshape(y, (int(np.prod(outer)),) + inner)
-    return A.gather(y2, wrap(lin))
+    return A.gather(y2, lin)
 
 
 def elementwise(op, args, attrs):
@@ -409,12 +429,22 @@ def map_flat_values(op, *args, **kwargs):
         return op(*args, **kwargs)
     first = found[0]
     for other in found[1:]:
-        for sx, sy in zip(_partitions(first), _partitions(other)):
-            if sx.shape != sy.shape or np.any(sx != sy):
-                raise ValueError("Input RaggedTensors have mismatched row partitions.")
+        if first.ragged_rank != other.ragged_rank:
+            raise ValueError("Input RaggedTensors have mismatched row partitions.")
+        checked = []
+        for sx, sy in zip(first.nested_row_splits, other.nested_row_splits):
+            if is_static(sx) and is_static(sy):
+                a, b = PR.static_value(sx), PR.static_value(sy)
+                if a.shape != b.shape or np.any(a != b):
+                    raise ValueError("Input RaggedTensors have mismatched row partitions.")
+                checked.append(sx)
+            else:
+                checked.append(_fold(PR.ASSERT_SAME, (sx, sy), {"kind": "map"}))
+        first = _with_partitions(first, checked)
     out = op(*new_args, **new_kwargs)
-    n = _np(first.flat_values).shape[0]
-    if isinstance(out, Tensor) and (out.shape.rank == 0 or out.shape[0] != n):
+    n = first.flat_values._value.shape[0]
+    if isinstance(out, Tensor) and (out.shape.rank == 0 or (
+            n is not None and out.shape[0] is not None and out.shape[0] != n)):
         raise ValueError("tf.ragged.map_flat_values requires that the output of `op` have the "
                          "same outer-dimension size as flat_values of any ragged inputs. (output "
                          f"shape: {out.shape}; expected outer dimension size: {n})")
@@ -424,88 +454,57 @@ def map_flat_values(op, *args, **kwargs):
 # ============================================================================================
 # Reductions
 # ============================================================================================
-_REDUCERS = {"Sum": "sum", "Mean": "mean", "Max": "max", "Min": "min", "Prod": "prod",
-             "All": "all", "Any": "any", "EuclideanNorm": "norm"}
-
-
-def _levels(rt):
-    """Partition lengths per level: level 0 is the root (one row of nrows), level l the
-    lengths of dimension l, indexed by row tuples in row-major order."""
-    out = [np.asarray([rt.nrows_np()])]
-    level = rt
-    while isinstance(level, RaggedTensor):
-        out.append(level.lengths_np())
-        level = level._values
-    return out
+def _unsorted(kind, data, ids, n):
+    """An unsorted segment reduction with `n` segments (an int, or a tensor known at run time):
+    the public op when `n` is known (its argument checks), else the run-time-count primitive."""
+    if isinstance(n, int):
+        S = _segments()
+        return getattr(S, "unsorted_segment_" + kind)(data, ids, n)
+    from ..prims import segment as PG
+    {"sum": PG.UNSORTED_SEGMENT_SUM, "prod": PG.UNSORTED_SEGMENT_PROD,
+     "max": PG.UNSORTED_SEGMENT_MAX, "min": PG.UNSORTED_SEGMENT_MIN}[kind].check(data)
+    return PR.dynamic_segment(kind, data, ids, n)
 
 
 def _segment_reduce(kind, flat, ids, n):
-    S = _segments()
-    A, M = _ops()
-    ids = wrap(np.asarray(ids, np.int64))
-    if kind == "sum":
-        return S.unsorted_segment_sum(flat, ids, n)
-    if kind == "prod":
-        return S.unsorted_segment_prod(flat, ids, n)
-    if kind == "max":
-        return S.unsorted_segment_max(flat, ids, n)
-    if kind == "min":
-        return S.unsorted_segment_min(flat, ids, n)
+    _, M = _ops()
+    if kind in ("sum", "prod", "max", "min"):
+        return _unsorted(kind, flat, ids, n)
     if kind == "mean":
-        total = S.unsorted_segment_sum(flat, ids, n)
-        count = S.unsorted_segment_sum(A.ones_like(flat), ids, n)
+        total = _unsorted("sum", flat, ids, n)
+        count = _unsorted("sum", ones_like(flat), ids, n)
         return M.truediv(total, count)
     if kind in ("all", "any"):
         as_int = M.cast(flat, dtypes.int32)
-        red = S.unsorted_segment_min if kind == "all" else S.unsorted_segment_max
-        return M.greater(red(as_int, ids, n), 0)
+        red = _unsorted("min" if kind == "all" else "max", as_int, ids, n)
+        return M.greater(red, 0)
     raise NotImplementedError(f"ragged reduction {kind}")
 
 
-def _enumerate_rows(parents, lengths):
-    """The child row tuples of rows `parents` (an int array [n, l]) of the given lengths."""
-    rep = np.repeat(parents, lengths, axis=0)
-    within = _ranges(np.zeros(len(lengths), np.int64), lengths)
-    return np.concatenate([rep, within[:, None]], axis=1)
-
-
-def _lookup(rows, queries, bounds):
-    """The position in `rows` (tuples, sorted row-major) of each tuple of `queries`."""
-    if rows.shape[1] == 0:
-        return np.zeros(len(queries), np.int64)
-    rk = np.ravel_multi_index(tuple(rows.T), bounds)
-    qk = np.ravel_multi_index(tuple(queries.T), bounds)
-    return np.searchsorted(rk, qk)
+def _count(n):
+    """A count from a kernel: an int when known now, else the tensor."""
+    if isinstance(n, int):
+        return n
+    v = static_int(n)
+    return n if v is None else v
 
 
 def _reduce_axis(rt, axis, kind):
-    """Reduces dimension `axis` (0 <= axis <= ragged_rank): the result's rows are the union of
-    the reduced rows' shapes (a missing position gives the reduction's identity)."""
+    """Reduces dimension `axis` (0 <= axis <= ragged_rank)."""
     r = rt.ragged_rank
-    levels = _levels(rt)  # levels[l]: lengths of dimension l, one per row tuple of length l
-    tuples = [np.zeros((1, 0), np.int64)]
-    for lengths in levels:
-        tuples.append(_enumerate_rows(tuples[-1], lengths))
-    bound = [int(max(1, lengths.max() if len(lengths) else 1)) for lengths in levels]
-    kept = [b for c, b in enumerate(bound) if c != axis]
-    new_levels = list(levels[:axis])
-    rows = tuples[axis]
-    for lvl in range(axis, r):
-        src = tuples[lvl + 1]
-        dropped = np.delete(src, axis, axis=1)
-        pos = _lookup(rows, dropped, kept[:rows.shape[1]])
-        lengths = np.zeros(len(rows), np.int64)
-        np.maximum.at(lengths, pos, levels[lvl + 1])
-        new_levels.append(lengths)
-        rows = _enumerate_rows(rows, lengths)
-    flat_rows = np.delete(tuples[r + 1], axis, axis=1)
-    ids = _lookup(rows, flat_rows, kept[:rows.shape[1]])
-    values = _segment_reduce(kind, rt.flat_values, ids, len(rows))
-    splits_dtype = rt.row_splits_dtype._np
-    result = values
-    for lengths in reversed(new_levels[1:]):
-        splits = np.concatenate([[0], np.cumsum(lengths)]).astype(splits_dtype)
-        result = RaggedTensor._make(result, wrap(splits))
+    nested = rt.nested_row_splits
+    if axis == r:  # the innermost ragged dimension: segments are the rows of the last partition
+        levels, _ = _levels(rt)
+        last = levels[-1]
+        ids = last._partition("rowids", dtypes.int64)
+        n = _count(last._nrows())
+        kept = list(nested[:-1])
+    else:
+        outs = _fold(PR.REDUCE_INDICES, nested, {"axis": axis, "ragged_rank": r})
+        kept, ids, n = list(outs[:-2]), outs[-2], _count(outs[-1])
+    result = _segment_reduce(kind, rt.flat_values, ids, n)
+    for s in reversed(kept):
+        result = RaggedTensor._make(result, s)
     return result
 
 
@@ -520,7 +519,11 @@ def reduce(kind, rt, axis=None, keepdims=False):
         return getattr(M, {"all": "reduce_all", "any": "reduce_any"}.get(
             kind, "reduce_" + kind))(flat)
     if isinstance(axis, Tensor):
-        axis = _np(axis).tolist()
+        v = PR.static_value(axis)
+        if v is None:
+            raise NotImplementedError("a ragged reduction over an axis given as a graph tensor "
+                                      "is not implemented in tapeflow")
+        axis = np.asarray(v).tolist()
     axes = [axis] if isinstance(axis, (int, np.integer)) else list(axis)
     axes = sorted({a + rank if a < 0 else a for a in axes}, reverse=True)
     for a in axes:
@@ -529,12 +532,9 @@ def reduce(kind, rt, axis=None, keepdims=False):
     result = rt
     if kind == "mean" and len(axes) > 1:
         total = reduce("sum", rt, axes)
-        count = reduce("sum", rt.with_flat_values(A.ones_like(rt.flat_values)), axes)
+        count = reduce("sum", rt.with_flat_values(ones_like(rt.flat_values)), axes)
         result = M.truediv(total, count)
-        axes_done = True
     else:
-        axes_done = False
-    if not axes_done:
         for a in axes:
             if not isinstance(result, RaggedTensor):
                 result = _dense_reduce(kind, result, a)
@@ -557,7 +557,9 @@ def _dense_reduce(kind, x, axis):
     _, M = _ops()
     name = {"all": "reduce_all", "any": "reduce_any"}.get(kind, "reduce_" + kind)
     if kind == "mean" and x.dtype.is_integer:
-        return M.truediv(M.reduce_sum(x, axis), M.cast(_np(x).shape[axis], x.dtype))
+        d = dim(x, axis)
+        count = wrap(np.asarray(d, x.dtype._np)[()]) if isinstance(d, int) else M.cast(d, x.dtype)
+        return M.truediv(M.reduce_sum(x, axis), count)
     return getattr(M, name)(x, axis)
 
 
@@ -583,15 +585,18 @@ def _concat_rows(rts):
     A, _ = _ops()
     if not isinstance(rts[0], RaggedTensor):
         return A.concat(list(rts), 0)
-    splits = []
-    offset = 0
-    for x in rts:
-        s = x.splits_np()
-        splits.append(s[(1 if splits else 0):] + offset)
-        offset += s[-1]
-    values = _concat_rows([x._values for x in rts])
-    dtype = rts[0].splits_np().dtype
-    return RaggedTensor._make(values, wrap(np.concatenate(splits).astype(dtype)))
+    splits = _fold(PR.CONCAT_SPLITS, tuple(x._row_splits for x in rts))
+    return RaggedTensor._make(_concat_rows([x._values for x in rts]), splits)
+
+
+def _static_axis(axis):
+    if isinstance(axis, Tensor):
+        v = PR.static_value(axis)
+        if v is None:
+            raise NotImplementedError("tf.concat of RaggedTensors along an axis given as a graph "
+                                      "tensor is not implemented in tapeflow")
+        return int(np.asarray(v))
+    return int(axis)
 
 
 def concat(values, axis):
@@ -600,8 +605,7 @@ def concat(values, axis):
     values = list(values)
     ragged = [v for v in values if isinstance(v, RaggedTensor)]
     rank = ragged[0].shape.rank
-    if isinstance(axis, Tensor):
-        axis = int(_np(axis))
+    axis = _static_axis(axis)
     axis = axis + rank if axis < 0 else axis
     r = max(v.ragged_rank for v in ragged)
     splits_dtype = ragged[0].row_splits_dtype
@@ -614,42 +618,28 @@ def concat(values, axis):
         return rts[0]
     if axis == 0:
         return _concat_rows(rts)
-    n = rts[0].nrows_np()
-    for x in rts:
-        if x.nrows_np() != n:
-            raise InvalidArgumentError(None, None, "Input tensors at index 0 (=x) and 1 (=y) "
-                                       "have incompatible shapes.")
+    ns = [x._static_nrows() for x in rts]
+    if None not in ns and any(n != ns[0] for n in ns):
+        raise InvalidArgumentError(None, None, "Input tensors at index 0 (=x) and 1 (=y) "
+                                   "have incompatible shapes.")
     if axis == 1:
-        starts = []
-        offset = 0
-        per = []
-        for x in rts:
-            s = x.splits_np()
-            per.append((s[:-1] + offset, np.diff(s)))
-            offset += s[-1]
-        st = np.stack([p[0] for p in per], axis=1).reshape(-1)
-        ln = np.stack([p[1] for p in per], axis=1).reshape(-1)
-        starts = _ranges(st, ln)
-        lengths = ln.reshape(n, len(rts)).sum(axis=1)
+        splits, rows = _fold(PR.INTERLEAVE, tuple(x._row_splits for x in rts))
         values = _concat_rows([x._values for x in rts])
-        new_values = _gather_rows(values, starts)
-        splits = np.concatenate([[0], np.cumsum(lengths)]).astype(splits_dtype._np)
-        return RaggedTensor._make(new_values, wrap(splits))
-    first = rts[0].splits_np()
+        return RaggedTensor._make(gather_rows(values, rows), splits)
+    first = rts[0]._row_splits
     for x in rts[1:]:
-        if np.any(x.splits_np() != first):
-            raise InvalidArgumentError(None, None, "Input tensors have incompatible shapes.")
+        first = _fold(PR.ASSERT_SAME, (first, x._row_splits), {"kind": "concat"})
     inner = [x._values for x in rts]
     if all(isinstance(v, RaggedTensor) for v in inner):
-        return rts[0].with_values(concat(inner, axis - 1))
-    return rts[0].with_values(A.concat([convert_to_tensor(v) for v in inner], axis - 1))
+        return RaggedTensor._make(concat(inner, axis - 1), first)
+    return RaggedTensor._make(A.concat([convert_to_tensor(v) for v in inner], axis - 1), first)
 
 
 def expand_dims(rt, axis):
     A, _ = _ops()
     rank = rt.shape.rank
     axis = axis + rank + 1 if axis < 0 else axis
-    n = rt.nrows_np()
+    n = rt._nrows()
     if axis == 0:
         return _uniform(rt, 1, n, rt.row_splits_dtype)
     if axis == 1:
@@ -681,13 +671,25 @@ def stack(values, axis=0):
 
 def _rows_of(t):
     """A 1-D (or more) tensor as a RaggedTensor of one row."""
-    n = _np(t).shape[0]
-    return RaggedTensor._make(t, wrap(np.array([0, n], np.int64)))
+    n = dim(t, 0)
+    if isinstance(n, int):
+        return RaggedTensor._make(t, wrap(np.array([0, n], np.int64)))
+    return _drop_uniform(_uniform(t, 1, n, dtypes.int64))
+
+
+def _static_ints(v, what):
+    if isinstance(v, Tensor):
+        value = PR.static_value(v)
+        if value is None:
+            raise NotImplementedError(f"{what} given as a graph tensor is not implemented for "
+                                      "RaggedTensors in tapeflow")
+        return [int(m) for m in np.asarray(value).reshape(-1)]
+    return [int(m) for m in v]
 
 
 def tile(rt, multiples):
     A, _ = _ops()
-    mult = [int(m) for m in (_np(multiples) if isinstance(multiples, Tensor) else multiples)]
+    mult = _static_ints(multiples, "tf.tile multiples")
     rank = rt.shape.rank
     if len(mult) != rank:
         raise ValueError(f"Shape must be rank {rank} but is rank {len(mult)}")
@@ -697,17 +699,8 @@ def tile(rt, multiples):
     values = rt._values
     if rank > 2:
         values = A.tile(values, [1] + mult[2:])
-    s = rt.splits_np()
-    lengths = np.diff(s)
-    m1 = mult[1]
-    starts = np.repeat(s[:-1], m1)
-    lens = np.repeat(lengths, m1)
-    idx = _ranges(starts, lens)
-    new_lengths = lengths * m1
-    idx = np.tile(idx, mult[0])
-    new_lengths = np.tile(new_lengths, mult[0])
-    splits = np.concatenate([[0], np.cumsum(new_lengths)]).astype(s.dtype)
-    return RaggedTensor._make(A.gather(values, wrap(idx)), wrap(splits))
+    splits, idx = _fold(PR.TILE, (rt._row_splits,), {"multiples": (mult[0], mult[1])})
+    return RaggedTensor._make(P.gather(values, idx), splits)
 
 
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0):
@@ -720,20 +713,16 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0):
     if not isinstance(params, RaggedTensor):
         return A.gather(params, indices)
     idx = convert_to_tensor(indices)
-    iv = _np(idx).astype(np.int64)
-    n = params.nrows_np()
-    if np.any((iv < 0) | (iv >= n)):
-        bad = iv[(iv < 0) | (iv >= n)].reshape(-1)[0]
-        raise InvalidArgumentError(None, None, f"indices[0] = {bad} is not in [0, {n})")
-    out = _drop_uniform(_gather_rows(params, iv.reshape(-1))) if iv.ndim else params[int(iv)]
-    if iv.ndim > 1:
-        for d in reversed(iv.shape[1:]):
-            out = _uniform(out, _np_rows(out) // d, d, params.row_splits_dtype)
+    if idx.shape.rank == 0:
+        return params[idx]
+    from ..prims.math import cast
+    flat_idx = cast(idx, np.int64)
+    if idx.shape.rank != 1:
+        flat_idx = P.reshape(flat_idx, (-1,))
+    out = _drop_uniform(gather_rows(params, flat_idx, validate=True, known_rows=False))
+    for d in reversed(idx.shape.as_list()[1:]):
+        out = _uniform(out, _floordiv_counts(nrows_of(out), d), d, params.row_splits_dtype)
     return out
-
-
-def _np_rows(x):
-    return x.nrows_np() if isinstance(x, RaggedTensor) else _np(x).shape[0]
 
 
 def where(condition, x=None, y=None):
@@ -742,24 +731,17 @@ def where(condition, x=None, y=None):
         c = condition
         if not isinstance(c, RaggedTensor):
             return A.where(c)
-        flat = _np(c.flat_values)
-        index = ragged_value_index(c)
-        inner = flat.shape[1:]
-        if inner:
-            grid = np.indices(inner).reshape(len(inner), -1).T
-            index = np.concatenate([np.repeat(index, len(grid), axis=0),
-                                    np.tile(grid, (len(index), 1))], axis=1)
-            flat = flat.reshape(-1)
-        return wrap(index[flat.astype(bool)].astype(np.int64))
+        return _fold(PR.WHERE, (c.flat_values,) + c.nested_row_splits)
     if x is None or y is None:
         raise ValueError("x and y must both be non-None or both be None.")
     rts = [v for v in (condition, x, y) if isinstance(v, RaggedTensor)]
     first = rts[0]
+    for v in rts[1:]:
+        first, _ = _align_ragged(first, v)
     parts = []
     for v in (condition, x, y):
-        if isinstance(v, RaggedTensor):
-            a, _ = _align_ragged(v, first)
-            parts.append(a.flat_values)
+        if isinstance(v, RaggedTensor):  # (its partitions were checked equal to first's)
+            parts.append(_raise_rank(v, first.ragged_rank).flat_values)
         else:
             parts.append(broadcast_dense_to(first, convert_to_tensor(v)))
     return first.with_flat_values(A.where(*parts))
@@ -775,34 +757,23 @@ def boolean_mask(data, mask, name=None):
     mrank = mask.shape.rank if isinstance(mask, RaggedTensor) else convert_to_tensor(
         mask).shape.rank
     if mrank == 1:
-        m = _np(mask if isinstance(mask, Tensor) else convert_to_tensor(mask)).astype(bool)
-        rows = np.nonzero(m)[0]
+        m = mask if isinstance(mask, Tensor) else convert_to_tensor(mask)
+        rows = _fold(PR.NONZERO, (m,))
         if isinstance(data, RaggedTensor):
-            return _drop_uniform(_gather_rows(data, rows))
-        return A.gather(convert_to_tensor(data), wrap(rows.astype(np.int64)))
+            return _drop_uniform(gather_rows(data, rows))
+        return A.gather(convert_to_tensor(data), rows)
     if not isinstance(data, RaggedTensor):
         data = RaggedTensor.from_tensor(convert_to_tensor(data), ragged_rank=mrank - 1)
     if not isinstance(mask, RaggedTensor):
         mask = RaggedTensor.from_tensor(convert_to_tensor(mask), ragged_rank=mrank - 1)
     data = _raise_rank(data, mask.ragged_rank)
-    for sx, sy in zip(_partitions(data), _partitions(mask)):
-        if sx.shape != sy.shape or np.any(sx != sy):
-            raise InvalidArgumentError(None, None, "mask and data have incompatible shapes")
-    keep = _np(mask.flat_values).astype(bool)
-    kept = np.nonzero(keep)[0]
-    flat = A.gather(data.flat_values, wrap(kept.astype(np.int64)))
+    checked = [_fold(PR.ASSERT_SAME, (sx, sy), {"kind": "mask"})
+               for sx, sy in zip(data.nested_row_splits, mask.nested_row_splits)]
     # recompute the innermost partition; outer partitions keep their rows
-    levels = []
-    level = data
-    while isinstance(level, RaggedTensor):
-        levels.append(level)
-        level = level._values
-    inner = levels[-1]
-    counts = np.bincount(inner.rowids_np()[kept], minlength=inner.nrows_np())
-    result = RaggedTensor._make(flat, wrap(np.concatenate([[0], np.cumsum(counts)]).astype(
-        inner.splits_np().dtype)))
-    for lv in reversed(levels[:-1]):
-        result = RaggedTensor._make(result, lv._row_splits)
+    splits, kept = _fold(PR.MASK_SPLITS, (mask.flat_values, checked[-1]))
+    result = RaggedTensor._make(A.gather(data.flat_values, kept), splits)
+    for s in reversed(checked[:-1]):
+        result = RaggedTensor._make(result, s)
     return result
 
 
@@ -822,36 +793,28 @@ def ragged_range(starts, limits=None, deltas=1, dtype=None, name=None,
         order = [dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64]
         dtype = max(kinds, key=lambda d: order.index(d) if d in order else 0)
     dtype = dtypes.as_dtype(dtype)
-    s, lim, d = np.broadcast_arrays(*[_np(v).astype(dtype._np) for v in vals])
-    if s.ndim > 1:
+    if any(v.shape.rank is not None and v.shape.rank > 1 for v in vals):
         raise ValueError("starts, limits and deltas must have rank 0 or 1")
-    s, lim, d = np.atleast_1d(s), np.atleast_1d(lim), np.atleast_1d(d)
-    if np.any(d == 0):
-        raise InvalidArgumentError(None, None, "Requires delta != 0")
-    rows = [np.arange(a, b, c, dtype=dtype._np) for a, b, c in zip(s, lim, d)]
-    lengths = [len(r) for r in rows]
-    flat = np.concatenate(rows) if rows else np.zeros(0, dtype._np)
-    splits = np.concatenate([[0], np.cumsum(lengths)]).astype(
-        dtypes.as_dtype(row_splits_dtype)._np)
-    return RaggedTensor._make(wrap(flat.astype(dtype._np)), wrap(splits))
+    vals = [_cast(v, dtype) for v in vals]
+    splits, flat = _fold(PR.RANGE, tuple(vals),
+                         {"splits_dtype": dtypes.as_dtype(row_splits_dtype)._np})
+    return RaggedTensor._make(flat, splits)
 
 
 def reverse(rt, axis):
     A, _ = _ops()
-    axes = [int(a) for a in (_np(axis).reshape(-1) if isinstance(axis, Tensor) else axis)]
+    axes = _static_ints(axis, "tf.reverse axes")
     rank = rt.shape.rank
     result = rt
     for a in axes:
         a = a + rank if a < 0 else a
         if a == 0:
-            result = _gather_rows(result, np.arange(result.nrows_np())[::-1])
+            rows = _fold(PR.SLICE_ROWS, (result._row_splits,),
+                         {"start": None, "stop": None, "step": -1})
+            result = gather_rows(result, rows)
         elif a == 1:
-            s = result.splits_np()
-            lengths = np.diff(s)
-            idx = _ranges(s[:-1], lengths)
-            within = idx - np.repeat(s[:-1], lengths)
-            rev = np.repeat(s[1:] - 1, lengths) - within
-            result = result.with_values(_gather_rows(result._values, rev))
+            idx = _fold(PR.REVERSE_WITHIN, (result._row_splits,))
+            result = result.with_values(gather_rows(result._values, idx))
         elif isinstance(result._values, RaggedTensor):
             result = result.with_values(reverse(result._values, [a - 1]))
         else:
@@ -874,7 +837,8 @@ def _shape(x, out_type=dtypes.int32):
 
 
 def _size(x, out_type=dtypes.int32):
-    return wrap(np.asarray(_np(x.flat_values).size, dtypes.as_dtype(out_type)._np)[()])
+    A, _ = _ops()
+    return A.size(x.flat_values, out_type)
 
 
 def _rank(x):
@@ -885,9 +849,30 @@ def _like(fill):
     def f(x, dtype=None):
         A, _ = _ops()
         flat = x.flat_values
-        out = getattr(A, fill)(flat, dtype=dtype)
+        if is_static(flat) or None not in flat._value.shape:
+            return x.with_flat_values(getattr(A, fill)(flat, dtype=dtype))
+        out = zeros_like(flat, dtype) if fill == "zeros_like" else ones_like(flat, dtype)
         return x.with_flat_values(out)
     return f
+
+
+def zeros_like(x, dtype=None):
+    """Zeros of `x`'s shape (known or not) and `dtype` (x's by default)."""
+    A, M = _ops()
+    if x._value.shape is not None and None not in x._value.shape:
+        return A.zeros_like(x, dtype=dtype)
+    out = P.zeros_like(x)
+    return out if dtype is None else M.cast(out, dtype)
+
+
+def ones_like(x, dtype=None):
+    """Ones of `x`'s shape (known or not) and `dtype` (x's by default)."""
+    A, M = _ops()
+    if x._value.shape is not None and None not in x._value.shape:
+        return A.ones_like(x, dtype=dtype)
+    d = x._value.dtype if dtype is None else dtypes.as_dtype(dtype)._np
+    zeros = P.zeros_like(x) if d == x._value.dtype else M.cast(P.zeros_like(x), dtypes.from_numpy(d))
+    return P.add(zeros, wrap(np.asarray(1, d)[()])) if d != np.bool_ else M.logical_not(zeros)
 
 
 def _from_shape(kind):
@@ -903,7 +888,7 @@ def _reshape(tensor, shape):
     raise NotImplementedError("tf.reshape of a RaggedTensor is not implemented in tapeflow")
 
 
-def _cast(x, dtype):
+def _cast_api(x, dtype):
     _, M = _ops()
     return x.with_flat_values(M.cast(x.flat_values, dtype))
 
@@ -922,7 +907,7 @@ API = {
     "Sum": _reduction("sum"), "Mean": _reduction("mean"), "Max": _reduction("max"),
     "Min": _reduction("min"), "Prod": _reduction("prod"), "All": _reduction("all"),
     "Any": _reduction("any"),
-    "cast": _cast, "concat": concat, "stack": stack, "tile": tile, "gather": gather,
+    "cast": _cast_api, "concat": concat, "stack": stack, "tile": tile, "gather": gather,
     "where": where, "shape": _shape, "size": _size, "rank": _rank, "reshape": _reshape,
     "zeros": _from_shape("zeros"), "ones": _from_shape("ones"), "fill": _from_shape("fill"),
     "zeros_like": _like("zeros_like"), "ones_like": _like("ones_like"),
@@ -935,3 +920,91 @@ def api(name, args, kwargs):
     if fn is None:
         raise TypeError(f"tf.{name} does not support RaggedTensor arguments in tapeflow")
     return fn(*args, **kwargs)
+
+
+# ============================================================================================
+# tf.map_fn over RaggedTensors
+# ============================================================================================
+def _row_spec(x):
+    """The spec of one row of elems component `x` (what fn gets, and returns by default)."""
+    if isinstance(x, RaggedTensor):
+        return RaggedTensorSpec(x.shape[1:], x.dtype, x.ragged_rank - 1, x.row_splits_dtype)
+    return x.dtype
+
+
+def _output_spec(d):
+    if isinstance(d, RaggedTensorSpec):
+        return d
+    if hasattr(d, "shape") and hasattr(d, "dtype") and not isinstance(d, dtypes.DType):
+        return dtypes.as_dtype(d.dtype)  # a TensorSpec: rows stacked densely
+    return dtypes.as_dtype(d)
+
+
+def _empty_ragged(spec, nesting):
+    """A RaggedTensor of no rows whose rows are `spec`s (a RaggedTensorSpec)."""
+    inner = [0 if d is None else d for d in spec.shape.as_list()[spec.ragged_rank + 1:]] \
+        if spec.shape.rank is not None else []
+    out = wrap(np.zeros([0] + inner, spec.dtype._np))
+    for _ in range(spec.ragged_rank + nesting):
+        out = RaggedTensor._make(out, wrap(np.zeros(1, spec.row_splits_dtype._np)))
+    return out
+
+
+def _stack_rows(rows, spec):
+    A, _ = _ops()
+    if isinstance(spec, RaggedTensorSpec):
+        for r in rows:
+            rank = r.shape.rank
+            if spec.ragged_rank == 0 and isinstance(r, RaggedTensor) or \
+                    spec.ragged_rank > 0 and not isinstance(r, RaggedTensor):
+                raise ValueError(f"The structure of the result of fn does not match "
+                                 f"fn_output_signature: got {type(r).__name__} for {spec}")
+            if spec.shape.rank is not None and rank != spec.shape.rank:
+                raise InvalidArgumentError(None, None, f"Expected fn to return rank "
+                                           f"{spec.shape.rank} values, got rank {rank}")
+            if r.dtype != spec.dtype:
+                raise TypeError(f"fn returned {r.dtype.name} where fn_output_signature has "
+                                f"{spec.dtype.name}")
+        if not rows:
+            return _empty_ragged(spec, 1)
+        return stack(rows, 0)
+    tensors = [convert_to_tensor(r) for r in rows]
+    for t in tensors:
+        if t.dtype != spec:
+            raise TypeError(f"fn returned {t.dtype.name} where fn_output_signature has "
+                            f"{spec.name}")
+    if not tensors:
+        return wrap(np.zeros((0,), spec._np))
+    return A.stack(tensors, 0)
+
+
+def map_fn(fn, elems, fn_output_signature=None):
+    """tf.map_fn with RaggedTensor components in `elems`: fn gets each row (a Tensor, or a
+    RaggedTensor for more ragged dimensions); results whose signature is a RaggedTensorSpec (the
+    default for ragged components) are stacked into a RaggedTensor, others densely."""
+    from .. import nest
+    flat = nest.flatten(elems)
+    counts = set()
+    for x in flat:
+        x = x if isinstance(x, RaggedTensor) else convert_to_tensor(x)
+        n = x._static_nrows() if isinstance(x, RaggedTensor) else x.shape[0]
+        if n is None:
+            raise NotImplementedError("tf.map_fn over a RaggedTensor whose number of rows is "
+                                      "known only at run time (inside tf.function) is not "
+                                      "implemented in tapeflow")
+        counts.add(n)
+    if len(counts) > 1:
+        raise ValueError(f"Dimensions {min(counts)} and {max(counts)} are not compatible")
+    n = counts.pop()
+    if fn_output_signature is None:
+        structure, specs = elems, [_row_spec(x) for x in flat]
+    else:
+        structure = fn_output_signature
+        specs = [_output_spec(d) for d in nest.flatten(fn_output_signature)]
+    results = []
+    for i in range(n):
+        result = fn(nest.pack_sequence_as(elems, [x[i] for x in flat]))
+        nest.assert_same_structure(structure, result)
+        results.append(nest.flatten(result))
+    outs = [_stack_rows([r[k] for r in results], spec) for k, spec in enumerate(specs)]
+    return nest.pack_sequence_as(structure, outs)

@@ -15,19 +15,53 @@ import numpy as np
 
 from ..framework import dtypes
 from ..framework.composite_tensor import CompositeTensor
-from ..framework.errors import InvalidArgumentError
-from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.tensor import AbstractArray, Tensor, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
+from ..prims import ragged as PR
 
 _SPLIT_DTYPES = (dtypes.int32, dtypes.int64)
+_fold = PR.fold
 
 
 def _np(x):
     return np.asarray(x._value)
 
 
-def _invalid(message):
-    return InvalidArgumentError(None, None, message)
+def is_static(x):
+    """True when tensor `x`'s value is known now (eagerly, or a graph constant)."""
+    return type(x._value) is not AbstractArray or PR.static_value(x) is not None
+
+
+def static_int(x):
+    """A scalar tensor's value as an int when known now, else None."""
+    v = PR.static_value(x)
+    return None if v is None else int(np.asarray(v))
+
+
+def count_tensor(n, dtype=np.int64):
+    """A count (a Python int, or an integer scalar tensor) as a scalar tensor."""
+    if isinstance(n, (int, np.integer)):
+        return wrap(np.asarray(n, dtype)[()])
+    return n
+
+
+def dim(x, axis):
+    """Dimension `axis` of Tensor `x`: an int when static, else an int64 scalar tensor."""
+    d = x._value.shape[axis]
+    if d is not None:
+        return int(d)
+    from ..prims import array as PA
+    from ..prims import base as P
+    return P.gather(PA.shape(x, np.int64), wrap(np.int64(axis)))
+
+
+def shape_vector(x):
+    """The shape of Tensor `x` as an int64 vector tensor (a constant when static)."""
+    shape = x._value.shape
+    if shape is not None and None not in shape:
+        return wrap(np.asarray(shape, np.int64))
+    from ..prims import array as PA
+    return PA.shape(x, np.int64)
 
 
 def _index_tensor(v, dtype):
@@ -42,28 +76,22 @@ def _index_tensor(v, dtype):
     return convert_to_tensor(np.asarray(v, dtype=dtype._np).reshape(np.shape(v)), dtype)
 
 
+def _cast(x, dtype):
+    from ..prims.math import cast
+    return cast(x, dtypes.as_dtype(dtype)._np)
+
+
 def _as_values(values):
     if isinstance(values, RaggedTensor):
         return values
     return convert_to_tensor(values)
 
 
-def _nrows_of(values):
-    return values.nrows_np() if isinstance(values, RaggedTensor) else _np(values).shape[0]
-
-
-def _validate_splits(splits, nvals):
-    s = _np(splits)
-    if s.ndim != 1:
-        raise ValueError(f"Shape {tuple(s.shape)} must have rank 1")
-    if len(s) == 0 or s[0] != 0:
-        raise _invalid("Arguments to from_row_splits do not form a valid RaggedTensor:zero")
-    if np.any(s[1:] < s[:-1]):
-        raise _invalid("Arguments to from_row_splits do not form a valid "
-                       "RaggedTensor:monotonic")
-    if s[-1] != nvals:
-        raise _invalid("Arguments to from_row_splits do not form a valid "
-                       "RaggedTensor:nvals")
+def nrows_of(values):
+    """The number of rows of a Tensor or RaggedTensor: an int when static, else a tensor."""
+    if isinstance(values, RaggedTensor):
+        return values._nrows()
+    return dim(values, 0)
 
 
 class RaggedTensor(CompositeTensor):
@@ -98,7 +126,10 @@ class RaggedTensor(CompositeTensor):
                              f"{splits.dtype.name}; use RaggedTensor.with_row_splits_dtype() "
                              "to convert them to compatible dtypes.")
         if validate:
-            _validate_splits(splits, _nrows_of(values))
+            shape = splits._value.shape
+            if shape is not None and len(shape) != 1:
+                raise ValueError(f"Shape {tuple(shape)} must have rank 1")
+            splits = _fold(PR.VALIDATE_SPLITS, (splits, count_tensor(nrows_of(values))))
         return cls._make(values, splits)
 
     @classmethod
@@ -118,11 +149,8 @@ class RaggedTensor(CompositeTensor):
         <tf.RaggedTensor [[1], [], [2, 3]]>
         """
         lengths = _index_tensor(row_lengths, dtypes.int64)
-        lv = _np(lengths)
-        if validate and np.any(lv < 0):
-            raise _invalid("Arguments to from_row_lengths do not form a valid RaggedTensor")
-        splits = np.concatenate([[0], np.cumsum(lv)]).astype(lv.dtype)
-        return cls._checked(values, wrap(splits), validate)
+        splits = _fold(PR.SPLITS_FROM_LENGTHS, (lengths,), {"validate": validate})
+        return cls._checked(values, splits, validate)
 
     @classmethod
     def from_value_rowids(cls, values, value_rowids, nrows=None, name=None, validate=True):
@@ -132,31 +160,24 @@ class RaggedTensor(CompositeTensor):
         <tf.RaggedTensor [[1, 2], [], [3]]>
         """
         ids = _index_tensor(value_rowids, dtypes.int64)
-        iv = _np(ids)
-        n = (int(iv[-1]) + 1 if len(iv) else 0) if nrows is None else int(np.asarray(
-            getattr(nrows, "_value", nrows)))
-        if validate and (np.any(iv[1:] < iv[:-1]) or np.any(iv < 0) or np.any(iv >= max(n, 0))):
-            raise _invalid("Arguments to from_value_rowids do not form a valid RaggedTensor")
-        counts = np.bincount(iv, minlength=n)[:n] if len(iv) else np.zeros(n, np.int64)
-        splits = np.concatenate([[0], np.cumsum(counts)]).astype(iv.dtype)
-        return cls._checked(values, wrap(splits), validate)
+        n = count_tensor(-1 if nrows is None else nrows) if not isinstance(nrows, Tensor) \
+            else nrows
+        splits = _fold(PR.SPLITS_FROM_ROWIDS, (ids, n), {"validate": validate})
+        return cls._checked(values, splits, validate)
 
     @classmethod
     def from_row_starts(cls, values, row_starts, name=None, validate=True):
         """Rows starting at `row_starts` (each row ends where the next starts)."""
         starts = _index_tensor(row_starts, dtypes.int64)
-        sv = _np(starts)
-        nvals = _nrows_of(_as_values(values))
-        splits = np.concatenate([sv, [nvals]]).astype(sv.dtype)
-        return cls._checked(values, wrap(splits), validate)
+        nvals = nrows_of(_as_values(values))
+        splits = _fold(PR.SPLITS_FROM_STARTS, (starts, count_tensor(nvals, starts.dtype._np)))
+        return cls._checked(values, splits, validate)
 
     @classmethod
     def from_row_limits(cls, values, row_limits, name=None, validate=True):
         """Rows ending at `row_limits` (each row starts where the previous ends)."""
         limits = _index_tensor(row_limits, dtypes.int64)
-        lv = _np(limits)
-        splits = np.concatenate([[0], lv]).astype(lv.dtype)
-        return cls._checked(values, wrap(splits), validate)
+        return cls._checked(values, _fold(PR.SPLITS_FROM_LIMITS, (limits,)), validate)
 
     @classmethod
     def from_uniform_row_length(cls, values, uniform_row_length, nrows=None, validate=True,
@@ -168,13 +189,11 @@ class RaggedTensor(CompositeTensor):
         """
         values = _as_values(values)
         length = _index_tensor(uniform_row_length, dtypes.int64)
-        n_vals = _nrows_of(values)
-        k = int(_np(length))
-        n = (n_vals // k if k else 0) if nrows is None else int(getattr(nrows, "_value", nrows))
-        if validate and k * n != n_vals:
-            raise _invalid("uniform_row_length must evenly divide the number of values")
-        splits = (np.arange(n + 1) * k).astype(length.dtype._np)
-        return cls._make(values, wrap(splits), length)
+        n = count_tensor(-1 if nrows is None else nrows) if not isinstance(nrows, Tensor) \
+            else nrows
+        splits = _fold(PR.UNIFORM_SPLITS, (count_tensor(nrows_of(values)), length, n),
+                       {"validate": validate, "dtype": length._value.dtype})
+        return cls._make(values, splits, length)
 
     @classmethod
     def from_nested_row_splits(cls, flat_values, nested_row_splits, name=None, validate=True):
@@ -220,16 +239,14 @@ class RaggedTensor(CompositeTensor):
     def from_sparse(cls, st_input, name=None, row_splits_dtype=dtypes.int64):
         """A 2-D SparseTensor (in row-major order) as a RaggedTensor of its rows."""
         from ..framework.sparse_tensor import SparseTensor
+        from ..prims.math import cast
         if not isinstance(st_input, SparseTensor):
             raise TypeError(f"Expected SparseTensor, got {type(st_input).__name__}")
         if st_input.indices.shape[1] != 2:
             raise ValueError("rank(st_input) must be 2.")
-        idx = _np(st_input.indices)
-        nrows = int(_np(st_input.dense_shape)[0])
-        splits_dtype = dtypes.as_dtype(row_splits_dtype)._np
-        counts = np.bincount(idx[:, 0], minlength=nrows) if len(idx) else np.zeros(nrows, int)
-        splits = np.concatenate([[0], np.cumsum(counts)]).astype(splits_dtype)
-        return cls._make(st_input.values, wrap(splits))
+        splits = _fold(PR.SPLITS_FROM_SPARSE, (st_input.indices, st_input.dense_shape))
+        splits = cast(splits, dtypes.as_dtype(row_splits_dtype)._np)
+        return cls._make(st_input.values, splits)
 
     # -- properties -------------------------------------------------------------------------
     values = property(lambda self: self._values, doc="The concatenated rows.")
@@ -265,13 +282,31 @@ class RaggedTensor(CompositeTensor):
     def row_splits_dtype(self):
         return self._row_splits.dtype
 
+    def _static_nrows(self):
+        shape = self._row_splits._value.shape
+        return None if shape is None or shape[0] is None else shape[0] - 1
+
+    def _nrows(self):
+        """The number of rows: an int when static, else an int scalar tensor."""
+        n = self._static_nrows()
+        if n is not None:
+            return n
+        return _fold(PR.PARTITION, (self._row_splits,), {"target": "nrows",
+                                                          "dtype": self._row_splits._value.dtype})
+
     def _dims(self):
-        """The shape as a list (None for ragged dimensions)."""
-        first = self.nrows_np()
-        inner = self._values._dims() if isinstance(self._values, RaggedTensor) else list(
-            _np(self._values).shape)
+        """The static shape as a list (None for ragged and unknown dimensions), or None when the
+        flat values' rank is unknown."""
+        values = self._values
+        if isinstance(values, RaggedTensor):
+            inner = values._dims()
+        else:
+            shape = values._value.shape
+            inner = None if shape is None else list(shape)
+        if inner is None:
+            return None
         url = self._uniform_row_length
-        return [first, None if url is None else int(_np(url))] + inner[1:]
+        return [self._static_nrows(), None if url is None else static_int(url)] + inner[1:]
 
     @property
     def shape(self):
@@ -284,7 +319,12 @@ class RaggedTensor(CompositeTensor):
     def _type_spec(self):
         return RaggedTensorSpec(self.shape, self.dtype, self.ragged_rank, self.row_splits_dtype)
 
-    # -- partition facts (NumPy and Tensor forms) -------------------------------------------
+    def _is_eager(self):
+        """True when every component holds a value (not a graph or vmap tensor)."""
+        return all(type(s._value) is not AbstractArray for s in self.nested_row_splits) and \
+            type(self.flat_values._value) is not AbstractArray
+
+    # -- partition facts (NumPy forms, eager only) --------------------------------------------
     def splits_np(self):
         return _np(self._row_splits)
 
@@ -295,16 +335,22 @@ class RaggedTensor(CompositeTensor):
         return np.diff(self.splits_np())
 
     def rowids_np(self):
-        s = self.splits_np()
-        return np.repeat(np.arange(len(s) - 1, dtype=s.dtype), np.diff(s))
+        return PR.rowids_np(self.splits_np())
 
     def _int(self, array, out_type=None):
         dtype = self.row_splits_dtype if out_type is None else dtypes.as_dtype(out_type)
         return wrap(np.asarray(array).astype(dtype._np)[()])
 
+    def _partition(self, target, out_type=None):
+        dtype = self.row_splits_dtype if out_type is None else dtypes.as_dtype(out_type)
+        return _fold(PR.PARTITION, (self._row_splits,), {"target": target, "dtype": dtype._np})
+
     def nrows(self, out_type=None, name=None):
         """The number of rows."""
-        return self._int(self.nrows_np(), out_type)
+        n = self._static_nrows()
+        if n is not None:
+            return self._int(n, out_type)
+        return self._partition("nrows", out_type)
 
     def row_lengths(self, axis=1, name=None):
         """The length of each row (of the rows of ragged dimension `axis`)."""
@@ -313,22 +359,23 @@ class RaggedTensor(CompositeTensor):
         if axis < 0:
             axis += self.shape.rank
         if axis == 1:
-            return self._int(self.lengths_np())
+            return self._partition("lengths")
         if not isinstance(self._values, RaggedTensor):
             from ..ops.array_ops import fill
-            dims = _np(self._values).shape
-            return self.with_values(fill([dims[0]], self._int(dims[axis - 1])))
+            n, k = dim(self._values, 0), dim(self._values, axis - 1)
+            length = self._int(k) if isinstance(k, int) else _cast(k, self.row_splits_dtype)
+            return self.with_values(fill([n], length))
         return self.with_values(self._values.row_lengths(axis - 1))
 
     def value_rowids(self, name=None):
         """The row of each value."""
-        return self._int(self.rowids_np())
+        return self._partition("rowids")
 
     def row_starts(self, name=None):
-        return self._int(self.splits_np()[:-1])
+        return self._partition("starts")
 
     def row_limits(self, name=None):
-        return self._int(self.splits_np()[1:])
+        return self._partition("limits")
 
     def nested_row_lengths(self, name=None):
         out = [self.row_lengths()]
@@ -348,18 +395,15 @@ class RaggedTensor(CompositeTensor):
 
     def bounding_shape(self, axis=None, name=None, out_type=None):
         """The smallest dense shape holding every row, int64 (or the splits' dtype)."""
-        shape = [self.nrows_np()]
-        level = self
-        while isinstance(level, RaggedTensor):
-            lengths = level.lengths_np()
-            shape.append(int(lengths.max()) if len(lengths) else 0)
-            level = level._values
-        shape += list(_np(level).shape[1:])
-        out = np.asarray(shape, (self.row_splits_dtype if out_type is None
-                                 else dtypes.as_dtype(out_type))._np)
+        dtype = (self.row_splits_dtype if out_type is None else dtypes.as_dtype(out_type))._np
+        out = _fold(PR.BOUNDING_SHAPE, (shape_vector(self.flat_values),) +
+                    self.nested_row_splits, {"dtype": dtype})
         if axis is not None:
-            out = out[axis]
-        return wrap(out[()] if out.ndim == 0 else out)
+            from ..prims import base as P
+            rank = self.shape.rank
+            a = int(axis) + rank if rank is not None and int(axis) < 0 else int(axis)
+            out = P.gather(out, wrap(np.int64(a)))
+        return out
 
     # -- derived RaggedTensors --------------------------------------------------------------
     def with_values(self, new_values):
@@ -380,8 +424,8 @@ class RaggedTensor(CompositeTensor):
         if isinstance(values, RaggedTensor):
             values = values.with_row_splits_dtype(dtype)
         url = self._uniform_row_length
-        return RaggedTensor._make(values, wrap(self.splits_np().astype(dtype._np)),
-                                  None if url is None else wrap(_np(url).astype(dtype._np)[()]))
+        return RaggedTensor._make(values, _cast(self._row_splits, dtype),
+                                  None if url is None else _cast(url, dtype))
 
     def merge_dims(self, outer_axis, inner_axis):
         """Merges dimensions outer_axis..inner_axis into one."""
@@ -403,22 +447,17 @@ class RaggedTensor(CompositeTensor):
     def to_sparse(self, name=None):
         """The SparseTensor of this RaggedTensor's values."""
         from ..framework.sparse_tensor import SparseTensor
-        index = ragged_value_index(self)
         flat = self.flat_values
-        inner = _np(flat).shape[1:]
-        if inner:
-            grid = np.indices(inner).reshape(len(inner), -1).T
-            n = len(index)
-            index = np.concatenate([np.repeat(index, len(grid), axis=0),
-                                    np.tile(grid, (n, 1))], axis=1)
+        index, shape = _fold(PR.TO_SPARSE, (shape_vector(flat),) + self.nested_row_splits)
+        if flat.shape.rank != 1:
             from ..ops.array_ops import reshape
             flat = reshape(flat, [-1])
-        shape = _np(self.bounding_shape()).astype(np.int64)
-        return SparseTensor(wrap(index.astype(np.int64).reshape(-1, len(shape))), flat,
-                            wrap(shape))
+        return SparseTensor(index, flat, shape)
 
     def to_list(self):
         """The nested Python lists of the values."""
+        if not self._is_eager():
+            raise ValueError("to_list can only be used in eager mode.")
         values = self._values
         rows = values.to_list() if isinstance(values, RaggedTensor) else _np(values).tolist()
         s = self.splits_np()
@@ -426,6 +465,8 @@ class RaggedTensor(CompositeTensor):
 
     def numpy(self):
         """The rows as NumPy arrays: an object array when row lengths differ, as in TF."""
+        if not self._is_eager():
+            raise ValueError("RaggedTensor.numpy() is only supported in eager mode.")
         values = self._values
         values = values.numpy() if isinstance(values, RaggedTensor) else _np(values)
         s = self.splits_np()
@@ -447,6 +488,8 @@ class RaggedTensor(CompositeTensor):
 
     # -- printing ---------------------------------------------------------------------------
     def __repr__(self):
+        if not self._is_eager():  # a graph's RaggedTensor: its components (TF's form)
+            return f"tf.RaggedTensor(values={self._values}, row_splits={self._row_splits})"
         with np.printoptions(formatter={"all": _formatter}):
             text = _formatter(self.numpy())
         return f"<tf.RaggedTensor {text}>"
@@ -462,10 +505,14 @@ class RaggedTensor(CompositeTensor):
         return ragged_getitem.getitem(self, key)
 
     def __len__(self):
-        return self.nrows_np()
+        n = self._static_nrows()
+        if n is None:
+            raise TypeError("len is not well defined for a RaggedTensor whose number of rows is "
+                            "not known statically")
+        return n
 
     def __iter__(self):
-        for i in range(self.nrows_np()):
+        for i in range(len(self)):
             yield self[i]
 
     def __bool__(self):
@@ -536,18 +583,30 @@ def _formatter(x):
     return str(x)
 
 
-def ragged_value_index(rt):
-    """For every flat value of `rt`, its index over the ragged dimensions: an int array of shape
-    [nvals, ragged_rank + 1]."""
-    cols = [np.arange(rt.nrows_np())]
+def _set_static_shape(rt, shape):
+    """Gives `rt` (built from components) the static facts of `shape`: a known size of a ragged
+    dimension becomes that partition's uniform row length, and graph components get the
+    known sizes, as TF's RaggedTensor._set_shape."""
+    if shape.rank is None:
+        return
+    dims = shape.as_list()
+    splits = rt._row_splits
+    if dims[0] is not None and hasattr(splits, "set_shape"):
+        splits.set_shape([dims[0] + 1])
     level = rt
-    while isinstance(level, RaggedTensor):
-        s = level.splits_np()
-        parent = level.rowids_np()
-        within = np.arange(len(parent)) - s[parent]
-        cols = [c[parent] for c in cols] + [within]
+    for size in dims[1:rt.ragged_rank + 1]:
+        if size is not None and level._uniform_row_length is None:
+            level._uniform_row_length = wrap(np.asarray(size, level._row_splits._value.dtype)[()])
         level = level._values
-    return np.stack(cols, axis=1)
+    flat = rt.flat_values
+    if hasattr(flat, "set_shape") and len(dims) > rt.ragged_rank:
+        flat.set_shape([None] + dims[rt.ragged_rank + 1:])
+
+
+def ragged_value_index(rt):
+    """For every flat value of eager `rt`, its index over the ragged dimensions: an int array of
+    shape [nvals, ragged_rank + 1]."""
+    return PR.value_index_np([_np(s) for s in rt.nested_row_splits])
 
 
 class RaggedTensorSpec:
@@ -612,7 +671,24 @@ class RaggedTensorSpec:
         flat, splits = components[0], components[1:]
         if not splits:
             return flat
-        return RaggedTensor.from_nested_row_splits(flat, splits, validate=False)
+        result = RaggedTensor.from_nested_row_splits(flat, splits, validate=False)
+        _set_static_shape(result, self._shape)
+        return result
+
+    @property
+    def _component_specs(self):
+        """The TensorSpecs of the components: flat values ([None] + the uniform inner shape),
+        the outer row splits ([nrows + 1]) and the inner ones ([None]), as TF's."""
+        from ..function import TensorSpec
+        shape = self._shape
+        rr = self._ragged_rank
+        if rr == 0:
+            return [TensorSpec(shape, self._dtype)]
+        dims = shape.as_list() if shape.rank is not None else None
+        flat = TensorSpec(None if dims is None else [None] + dims[rr + 1:], self._dtype)
+        outer = None if dims is None or dims[0] is None else dims[0] + 1
+        return [flat, TensorSpec([outer], self._row_splits_dtype)] + [
+            TensorSpec([None], self._row_splits_dtype) for _ in range(rr - 1)]
 
     def __eq__(self, other):
         return (isinstance(other, RaggedTensorSpec) and self._dtype == other._dtype
