@@ -37,6 +37,7 @@ from .framework.graph import (RESOURCE, is_resource, resource_dtype, Graph, Grap
                               building_graph, register_name_hint)
 from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
 from .framework.composite_tensor import CompositeTensor
+from .framework.indexed_slices import IndexedSlices
 from .framework.plan import Plan
 from .framework.tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, wrap
 from .framework.tensor_shape import TensorShape
@@ -810,6 +811,28 @@ def _placeholders(graph, value, pname):
             nest.pack_sequence_as(value, [p[1] for p in pairs]))
 
 
+class _SlicesSpec:
+    """How a traced function's IndexedSlices output is taken apart and rebuilt by tf.nest."""
+
+    def __init__(self, has_shape):
+        self.has_shape = has_shape
+
+    def _to_components(self, x):
+        return [x.values, x.indices] + ([x.dense_shape] if self.has_shape else [])
+
+    def _from_components(self, parts):
+        return IndexedSlices(parts[0], parts[1], parts[2] if self.has_shape else None)
+
+
+class _TracedSlices(IndexedSlices, CompositeTensor):
+    """An IndexedSlices of a function's outputs: a composite for tf.nest, so calls return the
+    IndexedSlices of their values."""
+
+    @property
+    def _type_spec(self):
+        return _SlicesSpec(self.dense_shape is not None)
+
+
 def _convert_outputs(graph, out):
     """The function's return value with tensors made outputs of the graph (through Identity
     operations, as TF's), Python numbers converted to tensors, variables read."""
@@ -830,6 +853,9 @@ def _convert_outputs(graph, out):
         if isinstance(x, CompositeTensor):
             spec = x._type_spec
             return spec._from_components([convert(c) for c in spec._to_components(x)])
+        if isinstance(x, IndexedSlices):  # (a sparse gradient, returned as TF returns it)
+            return _TracedSlices(convert(x.values), convert(x.indices),
+                                 None if x.dense_shape is None else convert(x.dense_shape))
         raise TypeError(f"To be compatible with tf.function, Python functions must return zero or "
                         f"more Tensors or ExtensionTypes or None values; in compilation of "
                         f"{graph.name}, found return value of type {type(x).__name__}, which is not "

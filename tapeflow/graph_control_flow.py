@@ -28,6 +28,7 @@ Both gradients are ordinary control-flow operations, so they are differentiable 
 import numpy as np
 
 from .framework import dtypes, nest
+from .framework.composite_tensor import CompositeTensor
 from .framework.errors import InvalidArgumentError
 from .framework.graph import SymbolicTensor, building_graph, is_resource
 from .framework.op import ANY, apply, defop
@@ -231,11 +232,18 @@ def _check_structures(traced, what):
     for f in traced[1:]:
         other = f.graph.structured_outputs
         try:
-            nest.assert_same_structure(first, other, check_types=False)
-        except (ValueError, TypeError) as e:
+            nest.assert_same_structure(first, other, check_types=False, expand_composites=True)
+        except (ValueError, TypeError, IndexError) as e:
             raise ValueError(f"{what} must have the same number, type, and overall structure of "
                              f"return values.\n\n{e}") from None
         for a, b in zip(nest.flatten(first), nest.flatten(other)):
+            if (isinstance(a, CompositeTensor) or isinstance(b, CompositeTensor)) and \
+                    type(a) is not type(b):
+                raise TypeError(f"{what} must have the same number, type, and overall "
+                                f"structure of return values.\n\n{what.split()[0]} output: "
+                                f"{first}\n{what.split()[2]} output: {other}")
+        for a, b in zip(nest.flatten(first, expand_composites=True),
+                        nest.flatten(other, expand_composites=True)):
             if (a is None) != (b is None):
                 raise ValueError(f"{what} must have the same number, type, and overall "
                                  f"structure of return values.")
@@ -245,8 +253,9 @@ def _check_structures(traced, what):
 
 def _pack(structure, outs):
     it = iter(outs)
+    flat = nest.flatten(structure, expand_composites=True)  # (composites by their components)
     return nest.pack_sequence_as(structure, [next(it) if isinstance(leaf, SymbolicTensor)
-                                             else leaf for leaf in nest.flatten(structure)])
+                                             else leaf for leaf in flat], expand_composites=True)
 
 
 def graph_cond(pred, true_fn, false_fn, name=None):

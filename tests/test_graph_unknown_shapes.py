@@ -51,3 +51,17 @@ def test_reduction_of_unknown_rank_is_a_clear_error():
     f = tf.function(tf.reduce_sum, input_signature=[tf.TensorSpec(None, tf.float32)])
     with pytest.raises(NotImplementedError, match="unknown rank"):
         f(tf.ones([2]))
+
+
+def test_sum_and_reshape_gradients_over_unknown_dimensions():
+    @tf.function(input_signature=[tf.TensorSpec([None, 2]), tf.TensorSpec([None, None, 3])])
+    def f(d, e):
+        with tf.GradientTape() as tape:
+            tape.watch([d, e])
+            y = (tf.reduce_sum(d * d) + tf.reduce_sum(tf.reduce_sum(e, axis=2) ** 2)
+                 + tf.reduce_sum(tf.reshape(e, [-1])))
+        return tape.gradient(y, [d, e])
+
+    gd, ge = f(tf.ones([3, 2]), tf.ones([2, 2, 3]))
+    np.testing.assert_array_equal(gd.numpy(), np.full((3, 2), 2.0))
+    np.testing.assert_array_equal(ge.numpy(), np.full((2, 2, 3), 7.0))

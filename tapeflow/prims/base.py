@@ -216,12 +216,40 @@ def restore_reduced(g, op):
     in_shape = op.inputs[0]._value.shape
     if not op.attrs["keepdims"] and g._value.ndim:  # (a scalar broadcasts as it is)
         axes = op.attrs["axis"]
-        g = reshape(g, bshape(op, g) + tuple(1 if i in axes else d for i, d in enumerate(in_shape)))
+        lead = bshape(op, g)
+        if None in in_shape or None in lead:  # (a graph tensor of unknown dimensions)
+            return expand_dims(g, tuple(len(lead) + a for a in sorted(axes)))
+        g = reshape(g, lead + tuple(1 if i in axes else d for i, d in enumerate(in_shape)))
     return g
 
 
 def _sum_grad(op, g):
-    return broadcast_to(restore_reduced(g, op), bshape(op, g) + op.inputs[0]._value.shape)
+    x = op.inputs[0]
+    if None in x._value.shape:  # broadcast to the input's shape when it runs
+        return add(restore_reduced(g, op), zeros_like(x))
+    return broadcast_to(restore_reduced(g, op), bshape(op, g) + x._value.shape)
+
+
+def _expand_dims_shape(a, axes):
+    shape = list(a.shape)
+    for ax in axes:
+        shape.insert(ax, 1)
+    return aval(tuple(shape), a.dtype)
+
+
+def _expand_dims_batch(op, args, dims, attrs):
+    x = move_to_front(args[0], dims[0])
+    return apply1(op, x, {"axes": tuple(a + 1 for a in attrs["axes"])}), 0
+
+
+EXPAND_DIMS = defop("ExpandDims", lambda v, axes: np.expand_dims(v, axes),
+                    lambda op, g: reshape_like(g, op.inputs[0]), linear=True, allowed=ANY,
+                    shape=_expand_dims_shape, batch=_expand_dims_batch)
+
+
+def expand_dims(x, axes):
+    """x with axes of size 1 inserted at `axes` (sorted positions in the result)."""
+    return apply1(EXPAND_DIMS, x, {"axes": tuple(axes)})
 
 
 def _reduction_batch(op, args, dims, attrs):
@@ -279,8 +307,14 @@ def _reshape_batch(op, args, dims, attrs):
     return apply1(op, x, {"shape": (x._value.shape[0],) + tuple(attrs["shape"])}), 0
 
 
-RESHAPE = defop("Reshape", _reshape_forward,
-                lambda op, g: reshape(g, bshape(op, g) + op.inputs[0]._value.shape),
+def _reshape_grad(op, g):
+    shape = op.inputs[0]._value.shape
+    if list(shape).count(None) > 1 and not bshape(op, g):
+        return reshape_like(g, op.inputs[0])
+    return reshape(g, bshape(op, g) + shape)
+
+
+RESHAPE = defop("Reshape", _reshape_forward, _reshape_grad,
                 linear=True, allowed=ANY, shape=_reshape_shape, batch=_reshape_batch,
                 batched_grad=True)
 
