@@ -71,7 +71,7 @@ class Mean(Metric):
         if sample_weight is not None:
             values, sw = squeeze_or_expand_to_same_rank(values, _f32(sample_weight))
             values = _mean_trailing(values, sw.ndim)
-            sw = A.broadcast_to(sw, A.shape(values))
+            sw = backend.broadcast_like(sw, values)
             values = values * sw
             sw = _mean_trailing(sw, 1)
         values = _mean_trailing(values, 1)
@@ -239,7 +239,7 @@ class Sum(Metric):
     def update_state(self, values, sample_weight=None):
         values = _f32(values)
         if sample_weight is not None:
-            values = values * A.broadcast_to(_f32(sample_weight), A.shape(values))
+            values = values * backend.broadcast_like(_f32(sample_weight), values)
         self.total.assign_add(M.reduce_sum(values))
 
     def result(self):

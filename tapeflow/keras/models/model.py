@@ -307,7 +307,10 @@ class Model(Layer):
         """The function fit/evaluate/predict call once per batch. tapeflow has no graph mode
         yet, so this is `step` itself (with or without `run_eagerly`); it is the single place
         where the step will be wrapped in `tf.function` once graphs exist."""
-        return step
+        if self._run_eagerly:
+            return step
+        from ...function import function
+        return function(step, reduce_retracing=True, autograph=False)
 
     def make_train_function(self, force=False):
         if self.train_function is None or force:
@@ -588,9 +591,10 @@ def _batch_tensors(x, y, sw):
 
 
 def _batch_size(x):
+    """Keras' `tf.shape(first input)[0]`: an int when static, else a scalar tensor."""
     for t in nest.flatten(x):
         if t is not None and hasattr(t, "shape"):
-            return t.shape[0]
+            return backend.dim(t, 0)
     return 1
 
 
