@@ -92,6 +92,9 @@ from . import autograph  # noqa: F401,E402
 # Namespaces imported on first use, to keep `import tapeflow` fast: name -> (module, attribute).
 _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "sysconfig": (".sysconfig", None),
+         "assert_equal": (".debugging", "assert_equal"),
+         "assert_greater": (".debugging", "assert_greater"),
+         "assert_less": (".debugging", "assert_less"), "assert_rank": (".debugging", "assert_rank"),
          "device": (".config.devices", "device"), "DeviceSpec": (".config.devices", "DeviceSpec"),
          "data": (".data", None), "io": (".io", None), "sparse": (".sparse", None),
          "ragged": (".ragged", None), "strings": (".strings", None),

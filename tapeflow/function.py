@@ -36,6 +36,7 @@ from .framework.errors import InvalidArgumentError, op_error
 from .framework.graph import (RESOURCE, is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
                               building_graph, register_name_hint)
 from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
+from .framework.composite_tensor import CompositeTensor
 from .framework.plan import Plan
 from .framework.tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, wrap
 from .framework.tensor_shape import TensorShape
@@ -121,6 +122,7 @@ class FuncGraph(Graph):
         self._variables = []        # variables read or assigned, in first-use order
         self._created_variables = []
         self.outer_stack = []       # the recorder stack outside the trace (tf.init_scope)
+        self._reads_foreign = False  # a backward graph reads its forward graph's tensors
 
     # -- captures ------------------------------------------------------------------------------
     def capture_eager(self, t, name="Const"):
@@ -132,7 +134,15 @@ class FuncGraph(Graph):
             dtypes.from_numpy(v.dtype), v.shape, name=name))
 
     def capture_tensor(self, t):
-        """A tensor of another graph used here: a placeholder of this graph, fed with it."""
+        """A tensor of another graph used here: a placeholder of this graph, fed with it. The
+        other graph must enclose this one (or this be its backward graph): a tensor leaked
+        out of a finished trace is out of scope, as in TF."""
+        if not self._reads_foreign and t._op._graph not in _graph_state.default_stack:
+            raise TypeError(
+                f"{t!r} is out of scope and cannot be used here. Use return values, explicit "
+                f"Python locals or TensorFlow collections to access it.\nPlease see "
+                f"https://www.tensorflow.org/guide/function#all_outputs_of_a_tffunction_must_be_"
+                f"return_values for more information.")
         return self._capture(t, t, lambda: self.placeholder(
             t.dtype, t._value.shape if t._value.shape is not None else None,
             name=t._op.name.split("/")[-1]))
@@ -245,6 +255,10 @@ def _trace_key(value):
     if isinstance(value, TensorSpec):
         return ("T", value.dtype._np.str, None if value.shape.rank is None
                 else tuple(value.shape.as_list()))
+    if isinstance(value, CompositeTensor):
+        return ("C", value._type_spec)
+    if _is_composite_spec(value):
+        return ("C", value)
     if isinstance(value, (list, tuple)):
         return (type(value).__name__,) + tuple(_trace_key(x) for x in value) + (
             getattr(value, "_fields", None),)
@@ -337,8 +351,7 @@ class ConcreteFunction:
     def __call__(self, *args, **kwargs):
         flat = self._bind(args, kwargs)
         outs = self._call_flat(flat)
-        return nest.pack_sequence_as(self.graph.structured_outputs, _with_nones(
-            self.graph.structured_outputs, outs))
+        return _pack_outputs(self.graph.structured_outputs, outs)
 
     def _bind(self, args, kwargs):
         """The flat input tensors from a call's arguments (checked against the signature)."""
@@ -381,6 +394,13 @@ class ConcreteFunction:
             for leaf, s in zip(leaves, specs):
                 if isinstance(s, TensorSpec) or isinstance(s, _VariableSpec):
                     flat.append(leaf)
+                elif _is_composite_spec(s):
+                    if not isinstance(leaf, CompositeTensor) or not s.is_compatible_with(leaf):
+                        raise TypeError(
+                            f"Binding inputs to tf.function failed due to `Can not cast "
+                            f"{leaf!r} to {s!r}`. Received args: {args} and kwargs: {kwargs} "
+                            f"for signature: {self.function_type}.")
+                    flat.extend(s._to_components(leaf))
         return flat
 
     def _call_flat(self, flat):
@@ -514,7 +534,33 @@ def _with_nones(structure, outs):
     """The flat outputs with the structure's non-tensor leaves (None) put back."""
     it = iter(outs)
     return [next(it) if isinstance(leaf, SymbolicTensor) else leaf
-            for leaf in nest.flatten(structure)]
+            for leaf in nest.flatten(structure, expand_composites=True)]
+
+
+def _is_composite_spec(x):
+    return hasattr(x, "_from_components") and not isinstance(x, CompositeTensor)
+
+
+def _component_specs(spec):
+    """The TensorSpecs of a composite spec's components (shapes with unknown sizes)."""
+    out = getattr(spec, "_component_specs", None)
+    if out is not None:
+        return list(out)
+    from .framework.sparse_tensor import SparseTensorSpec
+    if isinstance(spec, SparseTensorSpec):
+        rank = spec.shape.rank
+        return [TensorSpec([None, rank], dtypes.int64), TensorSpec([None], spec.dtype),
+                TensorSpec([rank], dtypes.int64)]
+    # RaggedTensorSpec: flat values, then one row-splits vector per ragged dimension
+    shape = spec.shape
+    rr = spec.ragged_rank
+    inner = shape.as_list()[rr + 1:] if shape.rank is not None else None
+    flat = TensorSpec([None] + inner if inner is not None else None, spec.dtype)
+    return [flat] + [TensorSpec([None], spec.row_splits_dtype) for _ in range(rr)]
+
+
+def _pack_outputs(structure, outs):
+    return nest.pack_sequence_as(structure, _with_nones(structure, outs), expand_composites=True)
 
 
 # ============================================================================================
@@ -641,6 +687,16 @@ def _placeholders(graph, value, pname):
                                    else None, name=name)
             graph.inputs.append(ph)
             return ph, TensorSpec(spec.shape, spec.dtype)
+        if isinstance(x, CompositeTensor) or _is_composite_spec(x):
+            # a RaggedTensor or SparseTensor: a placeholder per component, rebuilt inside
+            spec = x if _is_composite_spec(x) else x._type_spec
+            parts = []
+            for j, c in enumerate(_component_specs(spec)):
+                ph = graph.placeholder(c.dtype, c.shape.as_list() if c.shape.rank is not None
+                                       else None, name=name if j == 0 else f"{name}_{j}")
+                graph.inputs.append(ph)
+                parts.append(ph)
+            return spec._from_components(parts), spec
         return x, _Literal(x) if not isinstance(x, (list, tuple, dict)) else x
 
     if isinstance(value, (Tensor, TensorSpec, Variable)) or not nest.is_nested(value):
@@ -668,8 +724,9 @@ def _convert_outputs(graph, out):
             o = identity(t)
             graph.outputs.append(o)
             return o
-        if hasattr(x, "_to_components"):
-            return x
+        if isinstance(x, CompositeTensor):
+            spec = x._type_spec
+            return spec._from_components([convert(c) for c in spec._to_components(x)])
         raise TypeError(f"To be compatible with tf.function, Python functions must return zero or "
                         f"more Tensors or ExtensionTypes or None values; in compilation of "
                         f"{graph.name}, found return value of type {type(x).__name__}, which is not "
@@ -795,8 +852,7 @@ class Function:
             return self._python_function(*args, **kwargs)
         concrete, flat = self._concrete_for(args, kwargs)
         outs = concrete._call_flat(flat)
-        return nest.pack_sequence_as(concrete.graph.structured_outputs, _with_nones(
-            concrete.graph.structured_outputs, outs))
+        return _pack_outputs(concrete.graph.structured_outputs, outs)
 
     def _concrete_for(self, args, kwargs):
         if self._input_signature is not None:
@@ -930,6 +986,14 @@ class Function:
                                 f"{i} does not match the structure of {spec!r}")
             converted = []
             for a, s in zip(flat_args, flat_specs):
+                if _is_composite_spec(s):
+                    if not s.is_compatible_with(a):
+                        raise TypeError(
+                            f"Binding inputs to tf.function failed due to `Can not cast "
+                            f"{a!r} to {s!r}`. Received args: {args} and kwargs: {kwargs} for "
+                            f"signature: {self._signature_text()}.")
+                    converted.append(a)
+                    continue
                 try:
                     t = a if isinstance(a, Variable) else convert_to_tensor(a, s.dtype)
                 except (TypeError, ValueError):
@@ -990,7 +1054,7 @@ class Function:
 def _flat_tensor_args(args, kwargs):
     """The tensor (and variable) leaves of a call's arguments, in trace order."""
     out = []
-    for leaf in nest.flatten([list(args), kwargs]):
+    for leaf in nest.flatten([list(args), kwargs], expand_composites=True):
         if isinstance(leaf, (Tensor, Variable)):
             out.append(leaf)
     return out
@@ -1178,6 +1242,7 @@ def _backward_graph(f, extra_targets):
         for o in op._outputs:
             tracked[id(o)] = o
     bg = FuncGraph("__backward_" + f.name)
+    bg._reads_foreign = True
     targets = [o for o in fg.outputs if _is_float(o)]
     n_out = len(targets)
     targets += [t for t in extra_targets if _is_float(t)]

@@ -23,6 +23,22 @@ _ndarray = np.ndarray
 _generic = np.generic
 
 
+class _NoRecorders:
+    recorders = ()
+
+
+# The thread's recorder stack state; `framework.op` installs the real one when it is imported.
+# Turning a value into NumPy/Python while a recorder is active tells the recorders
+# (`Recorder.value_left`): that is how `explain` knows a value left the tape.
+recorder_state = _NoRecorders()
+
+
+def value_leaving(x):
+    """Tells the active recorders that `x` is being turned into a NumPy or Python value."""
+    for r in recorder_state.recorders:
+        r.value_left(x)
+
+
 class AbstractArray:
     """The shape and dtype of a value without its elements (an "aval"): what shape rules compute,
     and what symbolic and batched tensors carry as `_value`. Dimensions may be None (unknown).
@@ -129,6 +145,8 @@ class Tensor(TensorLike):
 
     def numpy(self):
         """The value as a NumPy array (a copy) or NumPy scalar (float32 for bfloat16)."""
+        if recorder_state.recorders:
+            value_leaving(self)
         v = self._value
         if type(v) is _ndarray:
             if v.dtype.names is not None:
@@ -137,6 +155,8 @@ class Tensor(TensorLike):
         return v
 
     def __array__(self, dtype=None, copy=None):
+        if recorder_state.recorders:
+            value_leaving(self)
         v = np.asarray(self._value)
         if v.dtype.names is not None:
             v = np.asarray(_special_numpy(v))
@@ -168,12 +188,16 @@ class Tensor(TensorLike):
         return bool(self._value)
 
     def __float__(self):
+        if recorder_state.recorders:
+            value_leaving(self)
         try:
             return float(self._value)
         except TypeError:  # bfloat16 storage
             return float(_special_numpy(self._value))
 
     def __int__(self):
+        if recorder_state.recorders:
+            value_leaving(self)
         try:
             return int(self._value)
         except TypeError:  # bfloat16 storage

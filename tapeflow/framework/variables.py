@@ -26,7 +26,7 @@ from . import bfloat16, config_state, dtypes
 from .errors import InvalidArgumentError, op_error
 from .op import ANY, _NO_ATTRS, _apply_recorded, apply, defop, state
 from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, numpy_text, \
-    register_tensor_conversion_function, wrap
+    register_tensor_conversion_function, value_leaving, wrap
 from .tensor_shape import TensorShape
 
 
@@ -163,6 +163,8 @@ class Variable(TensorLike):
         return self._read()
 
     def numpy(self):
+        if state.recorders:
+            value_leaving(self)
         v = self._value
         if type(v) is np.ndarray:
             if v.dtype.names is not None:  # bfloat16 storage: its float32 values
@@ -171,6 +173,8 @@ class Variable(TensorLike):
         return v
 
     def __array__(self, dtype=None, copy=None):
+        if state.recorders:
+            value_leaving(self)
         return np.array(self._value, dtype=dtype, copy=True)
 
     # -- properties ----------------------------------------------------------------------------
@@ -216,9 +220,13 @@ class Variable(TensorLike):
         return bool(self._value)
 
     def __float__(self):
+        if state.recorders:
+            value_leaving(self)
         return float(self._value)
 
     def __int__(self):
+        if state.recorders:
+            value_leaving(self)
         return int(self._value)
 
     def __index__(self):

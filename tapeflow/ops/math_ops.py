@@ -176,6 +176,8 @@ def truediv(x, y, name=None):
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype == y._value.dtype \
             and x._value.dtype.kind in "fc":
         return apply2(REALDIV, x, y)
+    if isinstance(x, CompositeTensor):  # a SparseTensor's values divided (TF's SparseDenseCwiseDiv)
+        return binary(REALDIV, x, y)
     x = t(x)
     y = y if type(y) is Tensor else convert_to_tensor(y, dtype_hint=x.dtype)
     if x._value.dtype != y._value.dtype:
