@@ -278,7 +278,9 @@ class Model(Layer):
         with GradientTape() as tape:
             y_pred = self._call_training(x, True)
             loss = self._compute_loss_compat(x, y, y_pred, sample_weight, True)
-        self._loss_tracker.update_state(_unscaled(loss), sample_weight=_batch_size(x))
+            self._loss_tracker.update_state(_unscaled(loss), sample_weight=_batch_size(x))
+            if self.optimizer is not None:
+                loss = self.optimizer.scale_loss(loss)
         weights = self.trainable_weights
         if weights:
             grads = tape.gradient(loss, weights)
