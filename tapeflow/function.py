@@ -850,6 +850,7 @@ class Function:
             if self._input_signature is not None:
                 args = self._check_signature(args, kwargs)
             return self._python_function(*args, **kwargs)
+        args, kwargs = _numpy_arguments_as_tensors(args, kwargs)
         concrete, flat = self._concrete_for(args, kwargs)
         outs = concrete._call_flat(flat)
         return _pack_outputs(concrete.graph.structured_outputs, outs)
@@ -1049,6 +1050,18 @@ class Function:
     def __repr__(self):
         return f"<tensorflow.python.eager.polymorphic_function.polymorphic_function.Function " \
                f"object at 0x{id(self):x}>"
+
+
+def _numpy_arguments_as_tensors(args, kwargs):
+    """NumPy arrays among the arguments are passed as tensors (TF traces them by dtype and shape,
+    not by identity)."""
+    if not any(type(a) is np.ndarray for a in nest.flatten([list(args), kwargs])):
+        return args, kwargs
+
+    def conv(a):
+        return convert_to_tensor(a) if type(a) is np.ndarray and a.dtype != object else a
+    return (tuple(nest.map_structure(conv, list(args))),
+            {k: nest.map_structure(conv, v) for k, v in kwargs.items()})
 
 
 def _flat_tensor_args(args, kwargs):

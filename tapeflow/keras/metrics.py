@@ -147,12 +147,12 @@ class CategoricalAccuracy(MeanMetricWrapper):
 
 
 def binary_accuracy(y_true, y_pred, threshold=0.5):
-    """Mean over the last axis of 1.0 where (y_pred > threshold) == y_true."""
+    """1.0 where (y_pred > threshold) == y_true (Mean averages trailing axes per sample)."""
     y_pred = convert_to_tensor(y_pred)
     y_true = convert_to_tensor(y_true)
     y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
     pred = M.cast(M.greater(y_pred, M.cast(threshold, y_pred.dtype)), y_true.dtype)
-    return M.reduce_mean(M.cast(M.equal(y_true, pred), "float32"), -1)
+    return M.cast(M.equal(y_true, pred), "float32")
 
 
 def top_k_categorical_accuracy(y_true, y_pred, k=5):

@@ -71,6 +71,20 @@ def _to_numpy(x):
     return np.asarray(x)
 
 
+def _floatx(structure):
+    """Keras' array slicing: floating arrays of another float type become floatx (float32)."""
+    if structure is None:
+        return None
+
+    def cast(a):
+        if isinstance(a, np.ndarray) and a.dtype.kind == "f" and a.dtype != np.float32:
+            return a.astype(np.float32)
+        if isinstance(a, np.ndarray) and a.dtype.name == "bfloat16":
+            return a.astype(np.float32)
+        return a
+    return nest.map_structure(cast, structure)
+
+
 def _num_samples(*structures):
     for s in structures:
         for a in nest.flatten(s):
@@ -173,8 +187,8 @@ class EpochIterator:
             self.kind = "arrays"
             if x is None:
                 raise ValueError("Unrecognized data type: x=None (of type <class 'NoneType'>)")
-            self.x, self.y = _to_numpy(x), _to_numpy(y)
-            self.sw = _to_numpy(sample_weight)
+            self.x, self.y = _floatx(_to_numpy(x)), _floatx(_to_numpy(y))
+            self.sw = _floatx(_to_numpy(sample_weight))
             if class_weight is not None:
                 if self.sw is not None:
                     raise ValueError("You cannot `class_weight` and `sample_weight` at the same "

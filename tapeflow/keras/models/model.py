@@ -152,6 +152,11 @@ class Model(Layer):
                             f"case) or a list, tuple, or dict. Received instead: "
                             f"loss_weights={loss_weights} of type {type(loss_weights)}")
         self.optimizer = optimizers.get(optimizer)
+        if auto_scale_loss and self.optimizer is not None and \
+                getattr(self.dtype_policy, "name", None) == "mixed_float16":
+            from ..mixed_precision import LossScaleOptimizer
+            if not isinstance(self.optimizer, LossScaleOptimizer):
+                self.optimizer = LossScaleOptimizer(self.optimizer, name="loss_scale_optimizer")
         self.loss = loss
         names = self._output_names()
         self._compile_loss = (compile_utils.CompileLoss(loss, loss_weights, names)
