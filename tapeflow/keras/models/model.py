@@ -2,9 +2,11 @@
 forms: subclassed (override `call`), functional (`Model(inputs, outputs)`) and `Sequential`.
 
 The steps that `fit`, `evaluate` and `predict` run are made by `make_train_function()`,
-`make_test_function()` and `make_predict_function()`, which all go through
-`_make_function(step)`. tapeflow runs eagerly, so that returns the step itself; when graph mode
-exists it is the one place that wraps the step in `tf.function` (unless `run_eagerly=True`).
+`make_test_function()` and `make_predict_function()`, as in Keras 3's TF backend: unless
+`compile(run_eagerly=True)`, each step runs as a `tf.function` (traced once per batch shape and
+structure, without AutoGraph), up to `steps_per_execution` steps per call between callbacks.
+Under a distribution strategy with several replicas the replicas run the step eagerly, each in
+its thread. `jit_compile=True` is accepted (there is no XLA: the traced plan runs either way).
 
     >>> model = tf.keras.Sequential([tf.keras.Input((2,)),
     ...                              tf.keras.layers.Dense(1, kernel_initializer="ones")])
