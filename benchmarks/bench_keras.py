@@ -15,7 +15,7 @@ import sys
 import time
 
 
-from _timing import ROOT, best  # noqa: E402 - also puts the repo on sys.path
+from _timing import ROOT  # noqa: E402 - also puts the repo on sys.path
 import tapeflow as tf  # noqa: E402
 
 sys.path.insert(0, f"{ROOT}/examples")
