@@ -32,7 +32,7 @@ import weakref
 import numpy as np
 
 from .framework import config_state, dtypes, nest
-from .framework.errors import InvalidArgumentError, op_error
+from .framework.errors import InvalidArgumentError, OpError, op_error
 from .framework.graph import (RESOURCE, is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
                               building_graph, register_name_hint)
 from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
@@ -304,6 +304,7 @@ class ConcreteFunction:
         self._plan = Plan(graph, self._plan_inputs, graph.outputs, name=_py_name(name))
         self._backward = None  # (backward ConcreteFunction, saved tensors, forward plan)
         self._stateful = any(op._prim.stateful for op in graph._ops)
+        self._packer = None
 
     # -- TF's inspection API -------------------------------------------------------------------
     name = property(lambda self: self._name)
@@ -354,7 +355,20 @@ class ConcreteFunction:
         return _pack_outputs(self.graph.structured_outputs, outs)
 
     def _bind(self, args, kwargs):
-        """The flat input tensors from a call's arguments (checked against the signature)."""
+        """The flat input tensors from a call's arguments (checked against the signature).
+        When the arguments do not bind to the Python signature, they may be the tensor
+        arguments alone, in order (TF's flat-signature fallback)."""
+        try:
+            return self._bind_structured(args, kwargs)
+        except TypeError:
+            tensor_params = [n for n, _, _ in self._python_signature
+                             if n not in self._bound_python]
+            if kwargs or not args or len(args) != len(tensor_params) or len(args) == len(
+                    self._python_signature):
+                raise
+            return self._bind_structured((), dict(zip(tensor_params, args)))
+
+    def _bind_structured(self, args, kwargs):
         sig = self._python_signature
         names = [n for n, _, _ in sig]
         bound = {}
@@ -431,6 +445,20 @@ class ConcreteFunction:
         values = [x if type(x) is Variable else x._value for x in tensors]
         values += [c[2] if isinstance(c[2], Variable) else c[2] for c in self._captured]
         return [wrap(v) for v in self._plan.run(values)]
+
+    def _run_fed(self, tensors):
+        """Runs on input tensors already known to match the signature; packs the outputs."""
+        if state.recorders:
+            outs = self._call_recorded(tensors)
+        else:
+            values = [x._value for x in tensors]
+            if self._captured:
+                values += [c[2] for c in self._captured]
+            outs = [wrap(v) for v in self._plan.run(values)]
+        pack = self._packer
+        if pack is None:
+            pack = self._packer = _packer_for(self.graph.structured_outputs)
+        return pack(outs)
 
     def _run_plan(self, flat_values):
         return self._plan.run(flat_values + [c[2] for c in self._captured])
@@ -559,6 +587,20 @@ def _component_specs(spec):
     return [flat] + [TensorSpec([None], spec.row_splits_dtype) for _ in range(rr)]
 
 
+def _first(outs):
+    return outs[0]
+
+
+def _packer_for(structure):
+    """A function packing flat outputs into `structure` (short ways for the usual ones)."""
+    if isinstance(structure, SymbolicTensor):
+        return _first
+    if type(structure) in (tuple, list) and all(isinstance(x, SymbolicTensor)
+                                                for x in structure):
+        return tuple if type(structure) is tuple else list
+    return functools.partial(_pack_outputs, structure)
+
+
 def _pack_outputs(structure, outs):
     return nest.pack_sequence_as(structure, _with_nones(structure, outs), expand_composites=True)
 
@@ -617,11 +659,67 @@ def _trace(python_function, args, kwargs, signature, name, allow_variables):
             {n: _named_specs(sp, n) for n, k, sp in python_signature if k == "KEYWORD_ONLY"})
         token = _VariablePolicy(allow_variables)
         with token:
-            out = python_function(*call_args, **call_kwargs)
+            try:
+                out = python_function(*call_args, **call_kwargs)
+            except Exception as e:  # noqa: BLE001 - re-raised, rewritten as TF's
+                rewritten = _in_user_code(e)
+                if rewritten is None:
+                    raise
+                raise rewritten.with_traceback(e.__traceback__) from None
         out = _convert_outputs(graph, out)
     graph.structured_outputs = out
     graph._created_variables = token.created
     return ConcreteFunction(graph, python_signature, bound_python, name)
+
+
+_STRING_CONSTRUCTED = (AssertionError, AttributeError, NameError, NotImplementedError,
+                      RuntimeError, StopIteration, TypeError, UnboundLocalError, ValueError)
+
+
+def _in_user_code(error):
+    """TF's rewrite of an error raised in AutoGraph-converted code while tracing: the same type,
+    its message prefixed with "in user code:" and the user's frames (tapeflow's own left out).
+    None when the error did not pass through converted code (or is already rewritten)."""
+    import os
+    import traceback
+
+    from .autograph.impl import GENERATED_ORIGINS
+    if getattr(error, "_tapeflow_in_user_code", False):
+        return None
+    frames = traceback.extract_tb(error.__traceback__)
+    if not any(f.filename in GENERATED_ORIGINS for f in frames):
+        return None
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    lines = ["in user code:", ""]
+    for f in frames:
+        converted = f.filename in GENERATED_ORIGINS
+        filename = GENERATED_ORIGINS.get(f.filename, f.filename)
+        if filename.startswith(package):
+            continue
+        name = f.name[4:] if converted and f.name.startswith("tf__") else f.name
+        lines.append(f'    File "{filename}", line {f.lineno}, in {name}' +
+                     ("  *" if converted else ""))
+        lines.append("        " + (f.line.strip() if f.line else "<source unavailable>"))
+    lines.append("")
+    cause = "".join(traceback.format_exception_only(type(error), error)).rstrip("\n")
+    lines.extend("    " + ln for ln in cause.split("\n"))
+    lines.append("")
+    message = "\n".join(lines)
+    kind = type(error)
+    if isinstance(error, OpError):
+        try:
+            new = kind(error.node_def, error.op, message)
+        except TypeError:
+            return None
+    elif kind in _STRING_CONSTRUCTED or kind.__init__ is Exception.__init__:
+        try:
+            new = kind(message)
+        except TypeError:
+            return None
+    else:
+        return None
+    new._tapeflow_in_user_code = True
+    return new
 
 
 def trace_internal(fn, specs, name):
@@ -798,6 +896,7 @@ class Function:
         self._input_signature = None if input_signature is None else list(input_signature)
         self._options = options
         self._cache = {}        # trace key -> ConcreteFunction
+        self._fast = {}         # _fast_key of positional arguments -> (ConcreteFunction, fed)
         self._generalized = []  # (specs key, ConcreteFunction) for reduce_retracing
         self._tracing_count = 0
         self._created_variables = False
@@ -850,8 +949,21 @@ class Function:
             if self._input_signature is not None:
                 args = self._check_signature(args, kwargs)
             return self._python_function(*args, **kwargs)
+        if not kwargs:
+            # the fast path: positional tensors and plain Python values seen before
+            key = _fast_key(args)
+            if key is not None:
+                entry = self._fast.get(key)
+                if entry is not None:
+                    concrete, fed = entry
+                    return concrete._run_fed([args[i] for i in fed])
         args, kwargs = _numpy_arguments_as_tensors(args, kwargs)
         concrete, flat = self._concrete_for(args, kwargs)
+        if not kwargs and key is not None and len(flat) == len(concrete.graph.inputs) and \
+                self._input_signature is None:
+            fed = tuple(i for i, a in enumerate(args) if type(a) is Tensor)
+            if len(fed) == len(flat):
+                self._fast[key] = (concrete, fed)
         outs = concrete._call_flat(flat)
         return _pack_outputs(concrete.graph.structured_outputs, outs)
 
@@ -1062,6 +1174,26 @@ def _numpy_arguments_as_tensors(args, kwargs):
         return convert_to_tensor(a) if type(a) is np.ndarray and a.dtype != object else a
     return (tuple(nest.map_structure(conv, list(args))),
             {k: nest.map_structure(conv, v) for k, v in kwargs.items()})
+
+
+_FAST_PYTHON = (int, float, bool, str, type(None))
+
+
+def _fast_key(args):
+    """A cheap cache key for positional arguments that are eager Tensors (by dtype and shape)
+    or plain Python values (by value), or None when another kind of argument needs the full
+    trace key."""
+    key = []
+    for a in args:
+        t = type(a)
+        if t is Tensor:
+            v = a._value
+            key.append((v.dtype, v.shape))
+        elif t in _FAST_PYTHON and a == a:  # (NaN: by identity, through the full key)
+            key.append((t, a))
+        else:
+            return None
+    return tuple(key)
 
 
 def _flat_tensor_args(args, kwargs):

@@ -96,6 +96,17 @@ class Variable(TensorLike):
 
     __slots__ = ("__weakref__", "_array", "_lock", "_name", "_shape", "_trainable", "_uid")
 
+    def __new__(cls, *args, **kwargs):
+        # Made while a TF1 graph (not a function's) is being built: a graph variable, whose
+        # value lives in each Session (tapeflow/compat/v1_variables.py).
+        if cls is Variable and state.interpreters:
+            from .graph import building_graph
+            g = building_graph()
+            if g is not None and not g.building_function:
+                from ..compat.v1_variables import GraphVariable
+                return object.__new__(GraphVariable)
+        return object.__new__(cls)
+
     def __init__(self, initial_value=None, trainable=None, validate_shape=True, caching_device=None,
                  name=None, variable_def=None, dtype=None, import_scope=None, constraint=None,
                  synchronization=None, aggregation=None, shape=None,
@@ -457,11 +468,13 @@ def install_tensor_operators(names):
     """Gives Variable the operators Tensor has (they read the variable and return Tensors),
     except those Variable defines itself (`__getitem__`, whose result can be assigned to)."""
     for name in names:
-        if name in vars(Variable):
-            continue
+        own = vars(Variable).get(name)
+        if own is not None and not getattr(own, "_tensor_delegate", False):
+            continue  # re-installing (NumPy behaviour's operators) replaces only delegates
         method = getattr(Tensor, name)
 
         def delegate(self, *args, _method=method):
             return _method(self._read(), *args)
         delegate.__name__ = name
+        delegate._tensor_delegate = True
         setattr(Variable, name, delegate)
