@@ -661,3 +661,29 @@ m.compile(tf.keras.optimizers.Adam(0.1), "mse")
 h = m.fit(np.array([[0, 1], [2, 2], [4, 1]]), np.zeros((3, 1)), batch_size=3, epochs=2, verbose=0)
 print(h.history)
 print(m.layers[0].embeddings.numpy().round(5))
+
+#@ dropout_in_traced_fit_seeded
+tf.keras.backend.clear_session()
+tf.keras.utils.set_random_seed(7)
+m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(8, activation="relu", kernel_initializer="ones"),
+                         tf.keras.layers.Dropout(0.5, seed=3), tf.keras.layers.Dense(1, kernel_initializer="ones")])
+m.compile(tf.keras.optimizers.SGD(0.01), "mse")
+x = np.linspace(0, 1, 32, dtype="float32").reshape(8, 4)
+h = m.fit(x, np.ones((8, 1)), batch_size=4, epochs=3, verbose=0, shuffle=False)
+print(h.history)
+print(m.predict(x[:2], verbose=0).ravel())
+
+#@ dropout_masks_differ_per_step
+tf.keras.backend.clear_session()
+tf.keras.utils.set_random_seed(1)
+class Probe(tf.keras.Sequential):
+    def train_step(self, data):
+        x, y = data
+        out = self.layers[0](x, training=True)
+        self.seen.assign_add(out)
+        return super().train_step(data)
+m = Probe([tf.keras.Input((6,)), tf.keras.layers.Dropout(0.5, seed=11), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+m.seen = tf.Variable(tf.zeros((1, 6)))
+m.compile(tf.keras.optimizers.SGD(0.0), "mse")
+m.fit(np.ones((4, 6), "float32"), np.zeros((4, 1)), batch_size=1, epochs=1, verbose=0)
+print(m.seen.numpy())
