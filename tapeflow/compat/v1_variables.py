@@ -690,7 +690,11 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
 
 
 def assert_variables_initialized(var_list=None):
-    raise NotImplementedError("tf.compat.v1.assert_variables_initialized (use "
+    """Eagerly as TF (None for no variables); in a TF1 graph not implemented."""
+    if _graph.building_graph() is None:
+        from ..debugging._checks import assert_variables_initialized as eager
+        return eager(var_list)
+    raise NotImplementedError("tf.compat.v1.assert_variables_initialized in a graph (use "
                               "report_uninitialized_variables)")
 
 
