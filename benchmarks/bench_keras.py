@@ -95,8 +95,7 @@ def main(rounds=9):
             ("model.fit (run_eagerly=True)", "fit_eager")]
     for label, k in rows:
         print(f"  {label:<52} {t[k] * 1e3:8.1f} ms ({t[k] / steps * 1e3:.2f} ms/step)")
-    print(f"  (fit's train step traced: {traced}; the model's Dropout needs random ops that draw in "
-          f"graphs, else the step stays eager)")
+    print(f"  (fit's train step traced: {traced})")
     print(f"  fit / custom loop (eager):        {t['fit'] / t['loop']:.2f}x (target <= 1.2x)")
     print(f"  fit / custom loop (tf.function):  {t['fit'] / t['loop_fn']:.2f}x")
     print(f"  fit traced / fit run_eagerly:     {t['fit'] / t['fit_eager']:.2f}x")

@@ -326,8 +326,7 @@ class Model(Layer):
         `do_not_convert`); `jit_compile` is handed to `tf.function`, which has no XLA here: the
         traced plan is what runs either way."""
         one_step_on_data = self._on_replicas(step_function, True)
-        if not self.run_eagerly and self._distributed() is None and not (
-                step_function.__name__ == "train_step" and _needs_graph_random(self)):
+        if not self.run_eagerly and self._distributed() is None:
             one_step_on_data = _tf_function(one_step_on_data, self.jit_compile)
 
         def function(iterator):
@@ -639,24 +638,6 @@ class Model(Layer):
             from .._saving import functional_from_config
             return functional_from_config(config, custom_objects)
         return cls(**config)
-
-
-def _needs_graph_random(model):
-    """True while tapeflow's random ops cannot draw inside graphs (they would be drawn once, at
-    trace time) and a layer of `model` draws random numbers in training: such a model keeps
-    the eager train step, so every step draws new dropout masks and noise as in Keras."""
-    import importlib.util
-    if importlib.util.find_spec("tapeflow.prims.random") is not None:
-        return False  # random primitives that draw in graphs
-    for layer in model._flatten_layers():
-        if getattr(layer, "seed_generator", None) is not None or \
-                type(layer).__module__.endswith("layers.noise"):
-            return True
-        cell = getattr(layer, "cell", layer)
-        for rate in (getattr(cell, "dropout", 0), getattr(cell, "recurrent_dropout", 0)):
-            if isinstance(rate, (int, float)) and rate > 0:
-                return True
-    return False
 
 
 def _tf_function(fn, jit_compile):
