@@ -96,12 +96,16 @@ def _num_samples(*structures):
 def _take(structure, idx):
     if structure is None:
         return None
+    if type(structure) is np.ndarray:
+        return structure[idx]
     return nest.map_structure(lambda a: a[idx], structure)
 
 
 def _as_tensors(structure):
     if structure is None:
         return None
+    if type(structure) is np.ndarray:
+        return convert_to_tensor(structure)
     return nest.map_structure(lambda a: convert_to_tensor(a), structure)
 
 
@@ -211,10 +215,11 @@ class EpochIterator:
             starts = np.arange(0, self.n, self.batch_size)
             np.random.shuffle(starts)
             order = [idx[s:s + self.batch_size] for s in starts]
-        else:
-            if self.shuffle:
-                np.random.shuffle(idx)
+        elif self.shuffle:
+            np.random.shuffle(idx)
             order = [idx[i:i + self.batch_size] for i in range(0, self.n, self.batch_size)]
+        else:  # in order: contiguous slices (the same rows, without gathering them)
+            order = [slice(i, i + self.batch_size) for i in range(0, self.n, self.batch_size)]
         for b in order:
             x = _as_tensors(_take(self.x, b))
             if self.y is None and self.sw is None:

@@ -327,7 +327,7 @@ class Model(Layer):
         traced plan is what runs either way."""
         one_step_on_data = self._on_replicas(step_function, True)
         if not self.run_eagerly and self._distributed() is None:
-            one_step_on_data = _tf_function(one_step_on_data, self.jit_compile)
+            one_step_on_data = _traced_step(one_step_on_data, self.jit_compile)
 
         def function(iterator):
             outputs = None
@@ -638,6 +638,27 @@ class Model(Layer):
             from .._saving import functional_from_config
             return functional_from_config(config, custom_objects)
         return cls(**config)
+
+
+def _traced_step(step, jit_compile):
+    """`step(data)` as a `tf.function`. A batch that is a tuple (the usual `(x, y)` or
+    `(x, y, sample_weight)`) is handed over as one argument per element, so a tuple of tensors
+    takes tf.function's fast call path for flat tensor arguments; `step` still receives the
+    same tuple. Other batches (a lone tensor, a dict) go through a tf.function of `data`."""
+    def spread_step(*data):
+        return step(data)
+    spread_step.__name__ = spread_step.__qualname__ = step.__name__
+    spread = _tf_function(spread_step, jit_compile)
+    whole = _tf_function(step, jit_compile)
+
+    def traced(data):
+        if type(data) is tuple:
+            return spread(*data)
+        return whole(data)
+    traced.functions = (spread, whole)
+    traced.experimental_get_tracing_count = lambda: (
+        spread.experimental_get_tracing_count() + whole.experimental_get_tracing_count())
+    return traced
 
 
 def _tf_function(fn, jit_compile):
