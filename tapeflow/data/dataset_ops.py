@@ -1070,28 +1070,49 @@ class _ShuffleDataset(_UnaryDataset):
         return self._input._probe_iterator()
 
     def _make_iterator(self):
+        """TF's ShuffleDataset iterator: a ring buffer of up to `buffer_size` elements; each
+        output is the element at a random offset (a Philox word modulo the number buffered) from
+        the oldest one, which then takes the chosen one's place; the buffer is topped up from
+        the input before each output. The pass's seeds are drawn here, when the iterator is
+        made (as TF draws them when `iter(dataset)` makes its iterator), not at its first
+        element."""
         from . import _seeds
         epoch = self._epoch
         if self._reshuffle:
             self._epoch += 1
-        rng = _seeds.generator(self._seed, epoch)
+        random = _seeds.PhiloxWords(*_seeds.iterator_seeds(self._seed, epoch, self._reshuffle))
+        return self._shuffled(random)
+
+    def _shuffled(self, random):
         size = self._buffer_size
         if size == UNKNOWN:
             size = _INT64_MAX
         source = self._input._make_iterator()
-        buffer = []
-        for element in source:
-            buffer.append(element)
-            if len(buffer) >= size:
-                break
-        for element in source:
-            i = int(rng.integers(len(buffer)))
-            yield buffer[i]
-            buffer[i] = element
-        while buffer:
-            i = int(rng.integers(len(buffer)))
-            buffer[i], buffer[-1] = buffer[-1], buffer[i]
-            yield buffer.pop()
+        ring = []  # slot p % size holds the element at position p, for start <= p < end
+        start = end = 0
+        exhausted = False
+        while True:
+            while not exhausted and end - start < size:
+                try:
+                    element = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                slot = end % size
+                if slot == len(ring):
+                    ring.append(element)
+                else:
+                    ring[slot] = element
+                end += 1
+            if end == start:
+                return
+            index = (start + random() % (end - start)) % size
+            first = start % size
+            element = ring[index]
+            ring[index] = ring[first]
+            ring[first] = None
+            start += 1
+            yield element
 
 
 # ===============================================================================================
