@@ -2,8 +2,8 @@
 run `python benchmarks/bench_keras.py`.
 
 The network is examples/mlp_classifier.py's (Dense 128 relu, Dropout 0.2, Dense 10 logits) on
-1,437 digits-sized examples (64 features), batch 64, Adam, sparse cross-entropy from logits,
-one epoch per measurement. Every version does the same work per step: forward, loss, gradients,
+1,440 synthetic digits-sized examples (64 features), batch 64, Adam, sparse cross-entropy from
+logits, one epoch per measurement. Every version does the same work per step: forward, loss, gradients,
 Adam update, a running loss mean and accuracy. The custom loop is the one in mlp_classifier.py
 (GradientTape, apply_gradients, metrics.update_state), run eagerly and with its step in
 `tf.function`; fit goes through compile/fit with verbose=0 and shuffle=False, with the default
