@@ -83,6 +83,16 @@ class Dataset:
         """A Python iterator over the elements (a fresh pass over the data)."""
         raise NotImplementedError
 
+    def _start_pass(self):
+        """Told when `iter()` makes an iterator over a pipeline containing this dataset, before
+        any element is pulled: TF makes the iterators of a chain of transformations (and of a
+        zip's inputs) right then, while tapeflow's start at the first element. A reshuffling
+        `shuffle` draws its pass's seeds here, as TF does when its iterator is made."""
+        for d in getattr(self, "_inputs", ()) if isinstance(self, _ZipDataset) else \
+                (getattr(self, "_input", None),):
+            if isinstance(d, Dataset):
+                d._start_pass()
+
     # -- element spec, printing ----------------------------------------------------------------
     @property
     def element_spec(self):
@@ -1065,6 +1075,7 @@ class _ShuffleDataset(_UnaryDataset):
         self._seed = _seeds.resolve(seed)
         self._reshuffle = True if reshuffle_each_iteration is None else reshuffle_each_iteration
         self._epoch = 0
+        self._primed = None
 
     def _probe_iterator(self):
         return self._input._probe_iterator()
@@ -1077,11 +1088,23 @@ class _ShuffleDataset(_UnaryDataset):
         made (as TF draws them when `iter(dataset)` makes its iterator), not at its first
         element."""
         from . import _seeds
+        seeds, self._primed = self._primed, None
+        if seeds is None:
+            seeds = self._pass_seeds()
+        return self._shuffled(_seeds.PhiloxWords(*seeds))
+
+    def _pass_seeds(self):
+        from . import _seeds
         epoch = self._epoch
         if self._reshuffle:
             self._epoch += 1
-        random = _seeds.PhiloxWords(*_seeds.iterator_seeds(self._seed, epoch, self._reshuffle))
-        return self._shuffled(random)
+        return _seeds.iterator_seeds(self._seed, epoch, self._reshuffle)
+
+    def _start_pass(self):
+        # the seeds of the pass an iterator made now will run (the latest made wins: Keras'
+        # epoch iterator makes one at the end of each epoch that it never pulls from)
+        self._primed = self._pass_seeds()
+        super()._start_pass()
 
     def _shuffled(self, random):
         size = self._buffer_size

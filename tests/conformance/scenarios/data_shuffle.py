@@ -1,9 +1,7 @@
 # Dataset.shuffle gives TF's order for a seed: TF's ShuffleDataset buffer walk over Philox words
 # from the (seed, seed2) pair, a new pair per pass with reshuffle_each_iteration.
-# Not here: fit on a reshuffling dataset over several epochs. Keras makes an extra iterator at
-# the end of each epoch, and TF draws a shuffle's seeds when an iterator is made, while tapeflow
-# draws them when the shuffle's first element is pulled (its pipelines start lazily), so from the
-# second epoch on the orders differ (a custom loop's `for batch in ds` passes match).
+# A pass's seeds are drawn when `iter()` makes the iterator (as TF), so an iterator never pulled
+# from still moves the sequence on (Keras' fit makes one at the end of every epoch).
 
 #@ global_seed_only
 tf.random.set_seed(42)
@@ -83,3 +81,30 @@ for epoch in range(3):
         loss = model.train_on_batch(xb, yb)
     print(epoch, round(float(loss), 5))
 print(np.round(model.get_weights()[0].ravel(), 5))
+
+#@ fit_on_reshuffled_prefetched_dataset_history
+tf.random.set_seed(11)
+x = np.linspace(-1, 1, 24, dtype=np.float32).reshape(12, 2)
+y = (x[:, :1] * 2.0 - x[:, 1:] + 0.5).astype(np.float32)
+ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(12, seed=3).batch(4).prefetch(
+    tf.data.AUTOTUNE)
+model = tf.keras.Sequential([tf.keras.Input((2,)),
+                             tf.keras.layers.Dense(1, kernel_initializer="ones")])
+model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
+h = model.fit(ds, epochs=4, verbose=0)
+print([round(v, 5) for v in h.history["loss"]])
+print(np.round(model.get_weights()[0].ravel(), 5))
+
+#@ iterator_made_but_not_pulled_moves_the_seeds_on
+ds = tf.data.Dataset.range(10).shuffle(10, seed=8).map(lambda v: v * 2)
+print([int(v) for v in ds])
+unused = iter(ds)
+print([int(v) for v in ds])
+it1, it2 = iter(ds), iter(ds)
+print([int(v) for v in it2])
+
+#@ zipped_shuffles
+ds = tf.data.Dataset.zip((tf.data.Dataset.range(6).shuffle(6, seed=1),
+                          tf.data.Dataset.range(6).shuffle(6, seed=2)))
+unused = iter(ds)
+print([(int(a), int(b)) for a, b in ds])
