@@ -988,6 +988,7 @@ class Function:
                 if entry is not None:
                     concrete, fed = entry
                     return concrete._run_fed([args[i] for i in fed])
+        args, kwargs = _numpy_arguments_as_tensors(args, kwargs)
         concrete, flat = self._concrete_for(args, kwargs)
         if not kwargs and key is not None and len(flat) == len(concrete.graph.inputs) and \
                 self._input_signature is None:
@@ -1192,6 +1193,18 @@ class Function:
     def __repr__(self):
         return f"<tensorflow.python.eager.polymorphic_function.polymorphic_function.Function " \
                f"object at 0x{id(self):x}>"
+
+
+def _numpy_arguments_as_tensors(args, kwargs):
+    """NumPy arrays among the arguments are passed as tensors (TF traces them by dtype and shape,
+    not by identity)."""
+    if not any(type(a) is np.ndarray for a in nest.flatten([list(args), kwargs])):
+        return args, kwargs
+
+    def conv(a):
+        return convert_to_tensor(a) if type(a) is np.ndarray and a.dtype != object else a
+    return (tuple(nest.map_structure(conv, list(args))),
+            {k: nest.map_structure(conv, v) for k, v in kwargs.items()})
 
 
 _FAST_PYTHON = (int, float, bool, str, type(None))

@@ -200,7 +200,19 @@ CASE = _make_case("Case", True)
 STATELESS_CASE = _make_case("StatelessCase", False)
 
 
+def _note_variable_reads(ext):
+    """The variables that branches or a loop body read are read by the control-flow operation:
+    the recorders outside (a tape watching accessed variables) are told, as a call of a concrete
+    function tells them (`ConcreteFunction._call_recorded`)."""
+    from .framework.op import state
+    for v in ext:
+        if isinstance(v, Variable):
+            for rec in state.recorders:
+                rec.variable_accessed(v)
+
+
 def _case_op(index, fns, maps, ext, is_if):
+    _note_variable_reads(ext)
     stateful = any(f._stateful for f in fns)
     prim = (IF if stateful else STATELESS_IF) if is_if else (CASE if stateful else STATELESS_CASE)
     n_out = len(fns[0].graph.outputs)
@@ -538,6 +550,7 @@ def graph_while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iter
                 ext.append(x)
             m.append(keys[id(x)])
         maps.append(tuple(m))
+    _note_variable_reads(ext)
     stateful = cf_cond._stateful or cf_body._stateful
     n = len(flat)
     outs = apply(WHILE if stateful else STATELESS_WHILE, flat + ext,

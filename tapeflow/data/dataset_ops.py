@@ -83,6 +83,16 @@ class Dataset:
         """A Python iterator over the elements (a fresh pass over the data)."""
         raise NotImplementedError
 
+    def _start_pass(self):
+        """Told when `iter()` makes an iterator over a pipeline containing this dataset, before
+        any element is pulled: TF makes the iterators of a chain of transformations (and of a
+        zip's inputs) right then, while tapeflow's start at the first element. A reshuffling
+        `shuffle` draws its pass's seeds here, as TF does when its iterator is made."""
+        for d in getattr(self, "_inputs", ()) if isinstance(self, _ZipDataset) else \
+                (getattr(self, "_input", None),):
+            if isinstance(d, Dataset):
+                d._start_pass()
+
     # -- element spec, printing ----------------------------------------------------------------
     @property
     def element_spec(self):
@@ -1065,33 +1075,67 @@ class _ShuffleDataset(_UnaryDataset):
         self._seed = _seeds.resolve(seed)
         self._reshuffle = True if reshuffle_each_iteration is None else reshuffle_each_iteration
         self._epoch = 0
+        self._primed = None
 
     def _probe_iterator(self):
         return self._input._probe_iterator()
 
     def _make_iterator(self):
+        """TF's ShuffleDataset iterator: a ring buffer of up to `buffer_size` elements; each
+        output is the element at a random offset (a Philox word modulo the number buffered) from
+        the oldest one, which then takes the chosen one's place; the buffer is topped up from
+        the input before each output. The pass's seeds are drawn here, when the iterator is
+        made (as TF draws them when `iter(dataset)` makes its iterator), not at its first
+        element."""
+        from . import _seeds
+        seeds, self._primed = self._primed, None
+        if seeds is None:
+            seeds = self._pass_seeds()
+        return self._shuffled(_seeds.PhiloxWords(*seeds))
+
+    def _pass_seeds(self):
         from . import _seeds
         epoch = self._epoch
         if self._reshuffle:
             self._epoch += 1
-        rng = _seeds.generator(self._seed, epoch)
+        return _seeds.iterator_seeds(self._seed, epoch, self._reshuffle)
+
+    def _start_pass(self):
+        # the seeds of the pass an iterator made now will run (the latest made wins: Keras'
+        # epoch iterator makes one at the end of each epoch that it never pulls from)
+        self._primed = self._pass_seeds()
+        super()._start_pass()
+
+    def _shuffled(self, random):
         size = self._buffer_size
         if size == UNKNOWN:
             size = _INT64_MAX
         source = self._input._make_iterator()
-        buffer = []
-        for element in source:
-            buffer.append(element)
-            if len(buffer) >= size:
-                break
-        for element in source:
-            i = int(rng.integers(len(buffer)))
-            yield buffer[i]
-            buffer[i] = element
-        while buffer:
-            i = int(rng.integers(len(buffer)))
-            buffer[i], buffer[-1] = buffer[-1], buffer[i]
-            yield buffer.pop()
+        ring = []  # slot p % size holds the element at position p, for start <= p < end
+        start = end = 0
+        exhausted = False
+        while True:
+            while not exhausted and end - start < size:
+                try:
+                    element = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                slot = end % size
+                if slot == len(ring):
+                    ring.append(element)
+                else:
+                    ring[slot] = element
+                end += 1
+            if end == start:
+                return
+            index = (start + random() % (end - start)) % size
+            first = start % size
+            element = ring[index]
+            ring[index] = ring[first]
+            ring[first] = None
+            start += 1
+            yield element
 
 
 # ===============================================================================================

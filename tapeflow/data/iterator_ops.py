@@ -47,6 +47,7 @@ class OwnedIterator(Iterator):
     def __init__(self, dataset):
         Module.__init__(self, name="iterator")
         self._dataset = dataset
+        dataset._start_pass()
         self._iterator = dataset._make_iterator()
         self._produced = 0
         self._position = None

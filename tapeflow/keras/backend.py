@@ -210,3 +210,53 @@ def set_floatx(value):
 def set_epsilon(value):
     global _EPSILON
     _EPSILON = float(value)
+
+
+# -- shapes that work eagerly and in traced steps -------------------------------------------------
+# Inside a traced `fit` step the batch dimension is unknown (None), as in Keras' TF backend; these
+# give static Python values where the shape is known and int32 tensors where it is not.
+def is_symbolic(x):
+    """True for a tensor of a graph being traced (it has a shape and dtype, no value)."""
+    from ..framework.op import is_concrete
+    return hasattr(x, "_value") and not is_concrete(x)
+
+
+def shape(x):
+    """Keras's `ops.shape`: a tuple of ints, with int32 scalar tensors for unknown dimensions."""
+    from ..ops import array_ops as A
+    dims = x.shape.as_list() if x.shape.rank is not None else None
+    if dims is not None and None not in dims:
+        return tuple(dims)
+    dynamic = A.shape(x)
+    if dims is None:
+        return dynamic
+    return tuple(d if d is not None else dynamic[i] for i, d in enumerate(dims))
+
+
+def dim(x, axis):
+    """One dimension of `x`: an int when known, else an int32 scalar tensor."""
+    d = x.shape.as_list()[axis]
+    if d is not None:
+        return d
+    from ..ops import array_ops as A
+    return A.shape(x)[axis]
+
+
+def num_elements(x, dtype):
+    """The number of elements of `x` as a scalar of `dtype` (a NumPy scalar when static)."""
+    dims = x.shape.as_list()
+    if None not in dims:
+        return np.asarray(int(np.prod(dims)), dtypes.as_dtype(dtype)._np)
+    from ..ops import array_ops as A
+    from ..ops import math_ops as M
+    return M.cast(M.reduce_prod(A.shape(x)), dtype)
+
+
+def broadcast_like(x, like):
+    """`x` broadcast to the shape of `like` (static shapes: `broadcast_to`, else by adding zeros
+    of `like`'s shape, which is exact)."""
+    from ..ops import array_ops as A
+    dims = like.shape.as_list()
+    if None not in dims:
+        return A.broadcast_to(x, dims)
+    return x + A.zeros_like(like, dtype=x.dtype)

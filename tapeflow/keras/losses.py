@@ -179,7 +179,7 @@ def reduce_values(values, sample_weight=None, reduction="sum_over_batch_size"):
         if reduction == "mean_with_sample_weight" and sample_weight is not None:
             divisor = M.cast(M.reduce_sum(sample_weight), loss.dtype)
         else:
-            divisor = _t(np.asarray(np.prod(values.shape.as_list()), loss._value.dtype))
+            divisor = backend.num_elements(values, loss.dtype)
         loss = M.div_no_nan(loss, divisor)
         loss = _scaled_for_distribution(loss)
     return loss

@@ -71,7 +71,7 @@ class Mean(Metric):
         if sample_weight is not None:
             values, sw = squeeze_or_expand_to_same_rank(values, _f32(sample_weight))
             values = _mean_trailing(values, sw.ndim)
-            sw = A.broadcast_to(sw, A.shape(values))
+            sw = backend.broadcast_like(sw, values)
             values = values * sw
             sw = _mean_trailing(sw, 1)
         values = _mean_trailing(values, 1)
@@ -147,12 +147,12 @@ class CategoricalAccuracy(MeanMetricWrapper):
 
 
 def binary_accuracy(y_true, y_pred, threshold=0.5):
-    """Mean over the last axis of 1.0 where (y_pred > threshold) == y_true."""
+    """1.0 where (y_pred > threshold) == y_true (Mean averages trailing axes per sample)."""
     y_pred = convert_to_tensor(y_pred)
     y_true = convert_to_tensor(y_true)
     y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
     pred = M.cast(M.greater(y_pred, M.cast(threshold, y_pred.dtype)), y_true.dtype)
-    return M.reduce_mean(M.cast(M.equal(y_true, pred), "float32"), -1)
+    return M.cast(M.equal(y_true, pred), "float32")
 
 
 def top_k_categorical_accuracy(y_true, y_pred, k=5):
@@ -239,7 +239,7 @@ class Sum(Metric):
     def update_state(self, values, sample_weight=None):
         values = _f32(values)
         if sample_weight is not None:
-            values = values * A.broadcast_to(_f32(sample_weight), A.shape(values))
+            values = values * backend.broadcast_like(_f32(sample_weight), values)
         self.total.assign_add(M.reduce_sum(values))
 
     def result(self):

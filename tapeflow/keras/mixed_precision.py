@@ -21,7 +21,7 @@ import numpy as np
 
 from ..framework import dtypes
 from . import backend, initializers
-from .optimizers.base import Optimizer, _array
+from .optimizers.base import Optimizer, _apply_in_graph, _array, _is_graph_value
 
 _MIXED = {"mixed_float16": ("float16", "float32"), "mixed_bfloat16": ("bfloat16", "float32")}
 
@@ -199,6 +199,23 @@ class LossScaleOptimizer(Optimizer):
     def apply(self, grads, trainable_variables=None):
         if not self.built:
             self._build_all(list(trainable_variables))
+        if any(_is_graph_value(g) for g in grads if g is not None):
+            # in a graph: one ApplyGradients operation running this same step when it runs
+            variables = list(trainable_variables if trainable_variables is not None else
+                             self.inner_optimizer._trainable_variables)
+            grads, variables = self.inner_optimizer._filter_empty_gradients(grads, variables)
+            _apply_in_graph(self, [g._dense() if hasattr(g, "_dense") else g for g in grads],
+                            variables)
+            return
+        self._step(grads, trainable_variables)
+
+    def _apply_arrays(self, arrays, trainable_variables):
+        """What the graph's ApplyGradients operation runs (NumPy gradients)."""
+        self._step(arrays, trainable_variables)
+
+    def _step(self, grads, trainable_variables):
+        """Unscales and applies finite gradients (growing the scale every
+        `dynamic_growth_steps` such steps); a non-finite step halves the scale instead."""
         if self.check_finite(grads):
             scale = np.float32(self.dynamic_scale.numpy())
             unscaled = [None if g is None else _array(g) / scale for g in grads]

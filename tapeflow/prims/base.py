@@ -668,8 +668,10 @@ def _gather_grad(op, g):
         if a["batch_dims"]:
             raise NotBatchable("GatherV2 with batch_dims")
         return gather_grad(g, indices, batch + pshape, a["axis"] + len(batch), 0), None
-    if a["axis"] == 0 and a["batch_dims"] == 0 and type(indices._value) is not AbstractArray:
-        n = indices._value.size
+    ishape = indices._value.shape
+    if a["axis"] == 0 and a["batch_dims"] == 0 and ishape is not None and None not in ishape \
+            and None not in pshape:  # in graphs too, when the shapes are static
+        n = int(np.prod(ishape, dtype=np.int64))
         return IndexedSlices(reshape(g, (n,) + pshape[1:]), reshape(indices, (n,)),
                              wrap(np.array(pshape, np.int32))), None
     return gather_grad(g, indices, pshape, a["axis"], a["batch_dims"], like=params), None

@@ -152,6 +152,10 @@ class CategoryEncoding(Layer):
         return convert_to_tensor(x)
 
     def call(self, inputs, count_weights=None):
+        if backend.is_symbolic(inputs) or backend.is_symbolic(count_weights):
+            return _in_graph(self.call, [inputs] + ([count_weights] if count_weights is not None
+                                                    else []), "float32",
+                             self._output_shape(inputs.shape.as_list()))
         ids = np.asarray(inputs._value).astype(np.int64)
         if ids.size and (ids.min() < 0 or ids.max() >= self.num_tokens):
             from ...framework import errors
@@ -179,6 +183,29 @@ class CategoryEncoding(Layer):
         if np.asarray(inputs._value).ndim == 1:
             out = out[0] if False else out
         return wrap(out.reshape(ids.shape[:-1] + (self.num_tokens,)))
+
+
+    def _output_shape(self, shape):
+        if self.output_mode == "one_hot":
+            if shape and shape[-1] == 1:
+                shape = shape[:-1]
+            return shape + [self.num_tokens]
+        if len(shape) <= 1:
+            return [1, self.num_tokens]
+        return shape[:-1] + [self.num_tokens]
+
+
+def _in_graph(eager_call, inputs, dtype, shape):
+    """The layer's NumPy computation run when the graph runs (`tf.numpy_function`, as these
+    lookups are table ops in TF), with the static output shape set."""
+    from ...control_flow import numpy_function
+    from ...framework.tensor import AbstractArray
+
+    def run(*values):
+        return np.asarray(eager_call(*[wrap(v) for v in values])._value)
+    out = numpy_function(run, inputs, dtype, stateful=False)
+    out._value = AbstractArray(shape, out._value.dtype)
+    return out
 
 
 class _Lookup(Layer):
@@ -278,6 +305,18 @@ class _Lookup(Layer):
         return convert_to_tensor(x) if not isinstance(x, Tensor) else x
 
     def call(self, inputs):
+        if backend.is_symbolic(inputs):
+            shape = inputs.shape.as_list()
+            if self.invert:
+                dtype = "string" if isinstance(self, StringLookup) else "int64"
+            elif self.output_mode == "int":
+                dtype = "int64"
+            else:
+                dtype = "int64"
+                depth = self.max_tokens if self.pad_to_max_tokens and self.max_tokens else \
+                    len(self.get_vocabulary())
+                shape = CategoryEncoding(depth, self.output_mode)._output_shape(shape)
+            return _in_graph(self.call, [inputs], dtype, shape)
         arr = np.asarray(inputs._value) if isinstance(inputs, Tensor) else np.asarray(inputs)
         vocab_full = self.get_vocabulary()
         if self.invert:

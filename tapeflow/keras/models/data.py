@@ -1,6 +1,7 @@
 """Feeding `fit`/`evaluate`/`predict`: NumPy arrays, tensors, lists/dicts of them, datasets
 (anything with `element_spec` and `__iter__`, e.g. a `tf.data.Dataset`), generators and other
 iterables of `(x, y)` / `(x, y, sample_weight)` batches."""
+import contextlib
 import math
 import types
 
@@ -70,6 +71,20 @@ def _to_numpy(x):
     return np.asarray(x)
 
 
+def _floatx(structure):
+    """Keras' array slicing: floating arrays of another float type become floatx (float32)."""
+    if structure is None:
+        return None
+
+    def cast(a):
+        if isinstance(a, np.ndarray) and a.dtype.kind == "f" and a.dtype != np.float32:
+            return a.astype(np.float32)
+        if isinstance(a, np.ndarray) and a.dtype.name == "bfloat16":
+            return a.astype(np.float32)
+        return a
+    return nest.map_structure(cast, structure)
+
+
 def _num_samples(*structures):
     for s in structures:
         for a in nest.flatten(s):
@@ -81,13 +96,25 @@ def _num_samples(*structures):
 def _take(structure, idx):
     if structure is None:
         return None
+    if type(structure) is np.ndarray:
+        return structure[idx]
     return nest.map_structure(lambda a: a[idx], structure)
 
 
 def _as_tensors(structure):
     if structure is None:
         return None
+    if type(structure) is np.ndarray:
+        return convert_to_tensor(structure)
     return nest.map_structure(lambda a: convert_to_tensor(a), structure)
+
+
+def _as_tensor(a):
+    if a is None or isinstance(a, Tensor) or getattr(a, "_is_variable", False):
+        return a
+    if isinstance(a, (np.ndarray, np.generic, int, float, bool)) or hasattr(a, "__array__"):
+        return convert_to_tensor(a)
+    return a
 
 
 def class_weight_to_sample_weight(y, class_weight):
@@ -136,10 +163,13 @@ class EpochIterator:
     """Batches for one epoch at a time; `num_batches` is None when unknown (generators)."""
 
     def __init__(self, x=None, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None,
-                 shuffle=False, class_weight=None):
+                 shuffle=False, class_weight=None, steps_per_execution=1):
         self.steps_per_epoch = steps_per_epoch
+        self.steps_per_execution = steps_per_execution
+        self._current_iterator = None
+        self._epoch_iterator = None
+        self._steps_seen = 0
         self.class_weight = class_weight
-        self._iterator = None
         if is_dataset_like(x) or isinstance(x, types.GeneratorType) or (
                 not _is_array_structure(x) and hasattr(x, "__iter__")):
             if y is not None:
@@ -161,8 +191,8 @@ class EpochIterator:
             self.kind = "arrays"
             if x is None:
                 raise ValueError("Unrecognized data type: x=None (of type <class 'NoneType'>)")
-            self.x, self.y = _to_numpy(x), _to_numpy(y)
-            self.sw = _to_numpy(sample_weight)
+            self.x, self.y = _floatx(_to_numpy(x)), _floatx(_to_numpy(y))
+            self.sw = _floatx(_to_numpy(sample_weight))
             if class_weight is not None:
                 if self.sw is not None:
                     raise ValueError("You cannot `class_weight` and `sample_weight` at the same "
@@ -175,7 +205,7 @@ class EpochIterator:
 
     @property
     def num_batches(self):
-        if self.steps_per_epoch is not None:
+        if self.steps_per_epoch:
             return self.steps_per_epoch
         return self._num
 
@@ -185,10 +215,11 @@ class EpochIterator:
             starts = np.arange(0, self.n, self.batch_size)
             np.random.shuffle(starts)
             order = [idx[s:s + self.batch_size] for s in starts]
-        else:
-            if self.shuffle:
-                np.random.shuffle(idx)
+        elif self.shuffle:
+            np.random.shuffle(idx)
             order = [idx[i:i + self.batch_size] for i in range(0, self.n, self.batch_size)]
+        else:  # in order: contiguous slices (the same rows, without gathering them)
+            order = [slice(i, i + self.batch_size) for i in range(0, self.n, self.batch_size)]
         for b in order:
             x = _as_tensors(_take(self.x, b))
             if self.y is None and self.sw is None:
@@ -199,43 +230,73 @@ class EpochIterator:
                 yield (x, _as_tensors(_take(self.y, b)), _as_tensors(_take(self.sw, b)))
 
     def _with_class_weight(self, batches):
+        """The batches of a dataset or generator as tensors (as Keras feeds them through
+        tf.data), with `class_weight` turned into sample weights."""
         for data in batches:
             if self.class_weight is not None:
                 x, y, sw = unpack_x_y_sample_weight(data)
                 data = (x, y, class_weight_to_sample_weight(y, self.class_weight))
-            yield data
+            if isinstance(data, list):
+                data = tuple(data)
+            yield nest.map_structure(_as_tensor, data)
 
-    def _fresh(self):
+    def _get_iterator(self):
+        """A fresh iterator of batches (a generator cannot restart: it goes on where it is)."""
         if self.kind == "arrays":
             return self._array_batches()
         if self.kind == "generator":
             return self._with_class_weight(self.source)
         return self._with_class_weight(iter(self.source))
 
+    def reset(self):
+        self._current_iterator = None
+        self._steps_seen = 0
+        self._epoch_iterator = None
+
+    def _interrupted_warning(self):
+        import warnings
+        warnings.warn("Your input ran out of data; interrupting training. Make sure that your "
+                      "dataset or generator can generate at least `steps_per_epoch * epochs` "
+                      "batches. You may need to use the `.repeat()` function when building "
+                      "your dataset.", stacklevel=2)
+
     def __iter__(self):
-        """(step, data) pairs for one epoch."""
-        if self.steps_per_epoch is None:
-            for step, data in enumerate(self._fresh()):
-                yield step, data
-            return
-        # a fixed number of steps: one iterator runs on across epochs; when it runs out the epoch
-        # ends early and the next epoch starts the data again (generators cannot restart)
-        step = 0
-        while step < self.steps_per_epoch:
-            if self._iterator is None:
-                if self.kind == "generator" and getattr(self, "_exhausted", False):
-                    return
-                self._iterator = self._fresh()
-            try:
-                data = next(self._iterator)
-            except StopIteration:
-                self._iterator = None
-                self._exhausted = True
-                import warnings
-                warnings.warn("Your input ran out of data; interrupting training. Make sure "
-                              "that your dataset or generator can generate at least "
-                              "`steps_per_epoch * epochs` batches. You may need to use the "
-                              "`.repeat()` function when building your dataset.", stacklevel=2)
-                return
-            yield step, data
-            step += 1
+        """(begin_step, end_step, iterator) per execution of `steps_per_execution` steps, as
+        Keras' EpochIterator: the step function takes its batches from `iterator`. With a fixed
+        `steps_per_epoch` one iterator runs on across epochs (restarted once it has given all
+        its batches)."""
+        spe = self.steps_per_execution
+        steps_per_epoch = self.steps_per_epoch or self._num or -1
+        if steps_per_epoch > 0:
+            if self._current_iterator is None or self.steps_per_epoch is None:
+                self._current_iterator = self._get_iterator()
+                self._steps_seen = 0
+            for step in range(0, steps_per_epoch, spe):
+                if self._num and self._steps_seen >= self._num:
+                    if self.steps_per_epoch:
+                        self._interrupted_warning()
+                    break
+                self._steps_seen += spe
+                yield step, step + spe - 1, self._current_iterator
+            if self._num and self._steps_seen >= self._num:
+                self._current_iterator = self._get_iterator()
+                self._steps_seen = 0
+        else:
+            iterator = self._get_iterator()
+            step = -spe
+            while True:
+                step += spe
+                self._steps_seen = step + spe
+                yield step, step + spe - 1, iterator
+
+    @contextlib.contextmanager
+    def catch_stop_iteration(self):
+        """Ends the epoch when the data runs out (StopIteration from the step function): the
+        number of batches is then known."""
+        try:
+            yield
+        except StopIteration:
+            if self._num is None:
+                self._num = self._steps_seen
+            self._interrupted_warning()
+            self._current_iterator = None

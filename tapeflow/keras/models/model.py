@@ -2,9 +2,11 @@
 forms: subclassed (override `call`), functional (`Model(inputs, outputs)`) and `Sequential`.
 
 The steps that `fit`, `evaluate` and `predict` run are made by `make_train_function()`,
-`make_test_function()` and `make_predict_function()`, which all go through
-`_make_function(step)`. tapeflow runs eagerly, so that returns the step itself; when graph mode
-exists it is the one place that wraps the step in `tf.function` (unless `run_eagerly=True`).
+`make_test_function()` and `make_predict_function()`, as in Keras 3's TF backend: unless
+`compile(run_eagerly=True)`, each step runs as a `tf.function` (traced once per batch shape and
+structure, without AutoGraph), up to `steps_per_execution` steps per call between callbacks.
+Under a distribution strategy with several replicas the replicas run the step eagerly, each in
+its thread. `jit_compile=True` is accepted (there is no XLA: the traced plan runs either way).
 
     >>> model = tf.keras.Sequential([tf.keras.Input((2,)),
     ...                              tf.keras.layers.Dense(1, kernel_initializer="ones")])
@@ -152,6 +154,11 @@ class Model(Layer):
                             f"case) or a list, tuple, or dict. Received instead: "
                             f"loss_weights={loss_weights} of type {type(loss_weights)}")
         self.optimizer = optimizers.get(optimizer)
+        if auto_scale_loss and self.optimizer is not None and \
+                getattr(self.dtype_policy, "name", None) == "mixed_float16":
+            from ..mixed_precision import LossScaleOptimizer
+            if not isinstance(self.optimizer, LossScaleOptimizer):
+                self.optimizer = LossScaleOptimizer(self.optimizer, name="loss_scale_optimizer")
         self.loss = loss
         names = self._output_names()
         self._compile_loss = (compile_utils.CompileLoss(loss, loss_weights, names)
@@ -159,15 +166,21 @@ class Model(Layer):
         self._compile_metrics = (compile_utils.CompileMetrics(metrics, weighted_metrics, names)
                                  if metrics is not None or weighted_metrics is not None else None)
         self._loss_tracker = metrics_module.Mean(name="loss")
-        self._run_eagerly = bool(run_eagerly)
-        self._jit_compile = jit_compile if jit_compile != "auto" else False
-        if steps_per_execution != 1:
-            raise NotImplementedError("tapeflow's Model.compile does not implement "
-                                      "`steps_per_execution` other than 1")
+        if jit_compile == "auto":
+            jit_compile = False  # Keras: no XLA on CPU-only machines
+        if jit_compile and run_eagerly:
+            jit_compile = False
+            import warnings
+            warnings.warn("If `run_eagerly` is True, then `jit_compile` cannot also be True. "
+                          "Disabling `jit_compile`.", stacklevel=2)
+        self._jit_compile = jit_compile
+        self._run_eagerly = run_eagerly
+        self.steps_per_execution = steps_per_execution
         self._compile_config = {"optimizer": optimizer, "loss": loss,
                                 "loss_weights": loss_weights, "metrics": metrics,
                                 "weighted_metrics": weighted_metrics,
-                                "run_eagerly": run_eagerly, "steps_per_execution": 1,
+                                "run_eagerly": run_eagerly,
+                                "steps_per_execution": steps_per_execution,
                                 "jit_compile": jit_compile}
         self.train_function = self.test_function = self.predict_function = None
         self.compiled = True
@@ -176,7 +189,7 @@ class Model(Layer):
         return None
 
     run_eagerly = property(lambda self: self._run_eagerly,
-                           lambda self, v: setattr(self, "_run_eagerly", bool(v)))
+                           lambda self, v: setattr(self, "_run_eagerly", v))
     jit_compile = property(lambda self: self._jit_compile,
                            lambda self, v: setattr(self, "_jit_compile", v))
 
@@ -272,7 +285,9 @@ class Model(Layer):
         with GradientTape() as tape:
             y_pred = self._call_training(x, True)
             loss = self._compute_loss_compat(x, y, y_pred, sample_weight, True)
-        self._loss_tracker.update_state(_unscaled(loss), sample_weight=_batch_size(x))
+            self._loss_tracker.update_state(_unscaled(loss), sample_weight=_batch_size(x))
+            if self.optimizer is not None:
+                loss = self.optimizer.scale_loss(loss)
         weights = self.trainable_weights
         if weights:
             grads = tape.gradient(loss, weights)
@@ -303,26 +318,59 @@ class Model(Layer):
                                      training=training)
         return self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
 
-    def _make_function(self, step):
-        """The function fit/evaluate/predict call once per batch. tapeflow has no graph mode
-        yet, so this is `step` itself (with or without `run_eagerly`); it is the single place
-        where the step will be wrapped in `tf.function` once graphs exist."""
-        return step
+    def _make_function(self, step_function):
+        """The function fit/evaluate call once per execution: it takes up to
+        `steps_per_execution` batches from an iterator and runs `step_function` on each, as
+        Keras' TF backend does. Unless `run_eagerly`, the step runs as a `tf.function` (traced
+        once per batch shape and structure, without AutoGraph, as Keras marks it
+        `do_not_convert`); `jit_compile` is handed to `tf.function`, which has no XLA here: the
+        traced plan is what runs either way."""
+        one_step_on_data = self._on_replicas(step_function, True)
+        if not self.run_eagerly and self._distributed() is None:
+            one_step_on_data = _traced_step(one_step_on_data, self.jit_compile)
+
+        def function(iterator):
+            outputs = None
+            for _, data in zip(range(self.steps_per_execution), iterator):
+                outputs = one_step_on_data(data)
+            if outputs is None:
+                raise StopIteration
+            return outputs
+        function.step_function = one_step_on_data
+        return function
 
     def make_train_function(self, force=False):
+        """`self.train_function`: runs `train_step` on the next batches of an iterator."""
         if self.train_function is None or force:
-            self.train_function = self._on_replicas(self._make_function(self.train_step), True)
+            self.train_function = self._make_function(self.train_step)
         return self.train_function
 
     def make_test_function(self, force=False):
+        """`self.test_function`: runs `test_step` on the next batches of an iterator."""
         if self.test_function is None or force:
-            self.test_function = self._on_replicas(self._make_function(self.test_step), True)
+            self.test_function = self._make_function(self.test_step)
         return self.test_function
 
     def make_predict_function(self, force=False):
-        if self.predict_function is None or force:
-            self.predict_function = self._on_replicas(self._make_function(self.predict_step),
-                                                      False)
+        """`self.predict_function`: the outputs of `predict_step` on a list of batches (one per
+        step of the execution), concatenated."""
+        if self.predict_function is not None and not force:
+            return self.predict_function
+        step = self.predict_step
+        if not self.run_eagerly and self.jit_compile and self._distributed() is None:
+            step = _tf_function(step, True)
+        one_step = self._on_replicas(step, False)
+
+        def multi_step_on_data(data):
+            outputs = one_step(data[0])
+            for single_step_data in data[1:]:
+                step_outputs = one_step(single_step_data)
+                outputs = nest.map_structure(lambda a, b: _concat([a, b]), outputs,
+                                             step_outputs)
+            return outputs
+        if not self.run_eagerly and self._distributed() is None:
+            multi_step_on_data = _tf_function(multi_step_on_data, False)
+        self.predict_function = multi_step_on_data
         return self.predict_function
 
     def _on_replicas(self, step, returns_logs):
@@ -359,13 +407,13 @@ class Model(Layer):
         if validation_data is not None:
             val_x, val_y, val_sw = data_adapter.unpack_x_y_sample_weight(validation_data)
         iterator = data_adapter.EpochIterator(x, y, sample_weight, batch_size, steps_per_epoch,
-                                              shuffle, class_weight)
+                                              shuffle, class_weight, self.steps_per_execution)
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
                 callbacks, add_history=True, add_progbar=verbose != 0, model=self,
                 verbose=verbose, epochs=epochs, steps=iterator.num_batches)
         self.stop_training = False
-        train_function = self.make_train_function()
+        self.make_train_function()
         callbacks.on_train_begin()
         training_logs = None
         logs = {}
@@ -374,18 +422,19 @@ class Model(Layer):
         for epoch in range(initial_epoch, epochs):
             self.reset_metrics()
             callbacks.on_epoch_begin(epoch)
-            for step, batch in iterator:
-                callbacks.on_train_batch_begin(step)
-                logs = train_function(batch)
-                callbacks.on_train_batch_end(step, logs)
-                if self.stop_training:
-                    break
+            with iterator.catch_stop_iteration():
+                for begin_step, end_step, batches in iterator:
+                    callbacks.on_train_batch_begin(begin_step)
+                    logs = self.train_function(batches)
+                    callbacks.on_train_batch_end(end_step, logs)
+                    if self.stop_training:
+                        break
             epoch_logs = dict(self._metrics_or_logs(logs))
             if validation_data is not None and _should_eval(epoch, validation_freq):
                 if val_iterator is None:
                     val_iterator = data_adapter.EpochIterator(
                         val_x, val_y, val_sw, validation_batch_size or batch_size,
-                        validation_steps, False)
+                        validation_steps, False, steps_per_execution=self.steps_per_execution)
                 val_logs = self.evaluate(val_x, val_y, sample_weight=val_sw,
                                          batch_size=validation_batch_size or batch_size,
                                          steps=validation_steps, callbacks=callbacks,
@@ -414,22 +463,26 @@ class Model(Layer):
         if kwargs:
             raise ValueError(f"Arguments not recognized: {kwargs}")
         if iterator is None:
-            iterator = data_adapter.EpochIterator(x, y, sample_weight, batch_size, steps, False)
+            iterator = data_adapter.EpochIterator(x, y, sample_weight, batch_size, steps, False,
+                                                  steps_per_execution=self.steps_per_execution)
+        else:
+            iterator.reset()
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
                 callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1,
                 steps=iterator.num_batches)
-        test_function = self.make_test_function()
+        self.make_test_function()
         self.stop_evaluating = False
         callbacks.on_test_begin()
         logs = {}
         self.reset_metrics()
-        for step, batch in iterator:
-            callbacks.on_test_batch_begin(step)
-            logs = test_function(batch)
-            callbacks.on_test_batch_end(step, logs)
-            if self.stop_evaluating:
-                break
+        with iterator.catch_stop_iteration():
+            for begin_step, end_step, batches in iterator:
+                callbacks.on_test_batch_begin(begin_step)
+                logs = self.test_function(batches)
+                callbacks.on_test_batch_end(end_step, logs)
+                if self.stop_evaluating:
+                    break
         logs = _pythonify(self._metrics_or_logs(logs))
         callbacks.on_test_end(logs)
         if return_dict:
@@ -450,32 +503,49 @@ class Model(Layer):
     def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
         """The model's outputs on `x`, batch by batch, as NumPy arrays."""
         from .. import callbacks as callbacks_module
-        iterator = data_adapter.EpochIterator(x, None, None, batch_size, steps, False)
+        iterator = data_adapter.EpochIterator(x, None, None, batch_size, steps, False,
+                                              steps_per_execution=self.steps_per_execution)
         if not isinstance(callbacks, callbacks_module.CallbackList):
             callbacks = callbacks_module.CallbackList(
                 callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1,
                 steps=iterator.num_batches)
-        predict_function = self.make_predict_function()
+
+        def get_data(it):
+            """The batches of the next execution (fewer at the end of the data)."""
+            data = []
+            for _ in range(self.steps_per_execution):
+                try:
+                    batch = next(it)
+                except StopIteration:
+                    if data:
+                        return data
+                    raise
+                if iterator.kind != "arrays":
+                    bx, _, _ = data_adapter.unpack_x_y_sample_weight(batch)
+                    batch = (bx,)
+                data.append(batch)
+            return data
+
+        self.make_predict_function()
         self.stop_predicting = False
         callbacks.on_predict_begin()
         outputs = None
-        for step, batch in iterator:
-            callbacks.on_predict_batch_begin(step)
-            if iterator.kind != "arrays":
-                bx, _, _ = data_adapter.unpack_x_y_sample_weight(batch)
-                batch = (bx,)
-            out = predict_function(batch)
-            flat = [np.asarray(t._value) if isinstance(t, Tensor) else np.asarray(t)
-                    for t in nest.flatten(out)]
-            if outputs is None:
-                structure = out
-                outputs = [[a] for a in flat]
-            else:
-                for acc, a in zip(outputs, flat):
-                    acc.append(a)
-            callbacks.on_predict_batch_end(step, {"outputs": nest.pack_sequence_as(out, flat)})
-            if self.stop_predicting:
-                break
+        with iterator.catch_stop_iteration():
+            for begin_step, end_step, it in iterator:
+                callbacks.on_predict_batch_begin(begin_step)
+                out = self.predict_function(get_data(it))
+                flat = [np.asarray(t._value) if isinstance(t, Tensor) else np.asarray(t)
+                        for t in nest.flatten(out)]
+                if outputs is None:
+                    structure = out
+                    outputs = [[a] for a in flat]
+                else:
+                    for acc, a in zip(outputs, flat):
+                        acc.append(a)
+                callbacks.on_predict_batch_end(end_step,
+                                               {"outputs": nest.pack_sequence_as(out, flat)})
+                if self.stop_predicting:
+                    break
         callbacks.on_predict_end()
         if outputs is None:
             raise ValueError("Unexpected result of `predict_function` (Empty batch_outputs). "
@@ -495,18 +565,21 @@ class Model(Layer):
                                  f"sample_weight={sample_weight}, class_weight={class_weight}")
             sample_weight = data_adapter.class_weight_to_sample_weight(y, class_weight)
         self.reset_metrics()
-        logs = self.make_train_function()(_batch_tensors(x, y, sample_weight))
+        self.make_train_function()
+        logs = self.train_function(iter([_batch_tensors(x, y, sample_weight)]))
         logs = _pythonify(logs)
         return logs if return_dict else self._flatten_in_order(logs)
 
     def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
         self._assert_compiled("test_on_batch")
         self.reset_metrics()
-        logs = _pythonify(self.make_test_function()(_batch_tensors(x, y, sample_weight)))
+        self.make_test_function()
+        logs = _pythonify(self.test_function(iter([_batch_tensors(x, y, sample_weight)])))
         return logs if return_dict else self._flatten_in_order(logs)
 
     def predict_on_batch(self, x):
-        out = self.make_predict_function()((_tensors(x),))
+        self.make_predict_function()
+        out = self.predict_function([(_tensors(x),)])
         return nest.map_structure(lambda t: np.asarray(t._value) if isinstance(t, Tensor)
                                   else t, out)
 
@@ -567,6 +640,37 @@ class Model(Layer):
         return cls(**config)
 
 
+def _traced_step(step, jit_compile):
+    """`step(data)` as a `tf.function`. A batch that is a tuple (the usual `(x, y)` or
+    `(x, y, sample_weight)`) is handed over as one argument per element, so a tuple of tensors
+    takes tf.function's fast call path for flat tensor arguments; `step` still receives the
+    same tuple. Other batches (a lone tensor, a dict) go through a tf.function of `data`."""
+    def spread_step(*data):
+        return step(data)
+    spread_step.__name__ = spread_step.__qualname__ = step.__name__
+    spread = _tf_function(spread_step, jit_compile)
+    whole = _tf_function(step, jit_compile)
+
+    def traced(data):
+        if type(data) is tuple:
+            return spread(*data)
+        return whole(data)
+    traced.functions = (spread, whole)
+    traced.experimental_get_tracing_count = lambda: (
+        spread.experimental_get_tracing_count() + whole.experimental_get_tracing_count())
+    return traced
+
+
+def _tf_function(fn, jit_compile):
+    from ...function import function
+    return function(fn, autograph=False, jit_compile=jit_compile)
+
+
+def _concat(values):
+    from ...ops import array_ops
+    return array_ops.concat(values, 0)
+
+
 def _should_eval(epoch, freq):
     epoch += 1
     if isinstance(freq, int):
@@ -588,9 +692,10 @@ def _batch_tensors(x, y, sw):
 
 
 def _batch_size(x):
+    """Keras' `tf.shape(first input)[0]`: an int when static, else a scalar tensor."""
     for t in nest.flatten(x):
         if t is not None and hasattr(t, "shape"):
-            return t.shape[0]
+            return backend.dim(t, 0)
     return 1
 
 

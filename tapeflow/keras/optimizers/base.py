@@ -243,6 +243,13 @@ class Optimizer:
     def _get_variable_index(self, variable):
         return self._index[id(variable)]
 
+    def scale_loss(self, loss):
+        """`loss * loss_scale_factor` when the factor is set (what `fit` differentiates; the
+        gradients are divided by it again before the update), else `loss`."""
+        if self.loss_scale_factor is not None:
+            return loss * self.loss_scale_factor
+        return loss
+
     # -- applying gradients ---------------------------------------------------------------------------
     def apply_gradients(self, grads_and_vars):
         """Applies one step to each variable with a gradient; returns `iterations`."""
