@@ -116,7 +116,7 @@ def train(epochs=40, batch_size=64, learning_rate=0.005, synthetic=False, seed=0
         ckpt = tf.train.Checkpoint(model=model, optimizer=optimizer)
         manager = tf.train.CheckpointManager(ckpt, str(checkpoint_dir), max_to_keep=2)
 
-    @tf.function  # runs eagerly in tapeflow: same results, no tracing
+    @tf.function  # traced once per input signature, then run as a compiled plan
     def train_step(x, y):
         with tf.GradientTape() as tape:
             logits = model(x, training=True)

@@ -636,7 +636,7 @@ def _trace(python_function, args, kwargs, signature, name, allow_variables):
                 sym = []
                 specs = []
                 for i, v in enumerate(value):
-                    s, sp = _placeholders(graph, v, f"{pname}_{i}" if i else pname)
+                    s, sp = _placeholders(graph, v, f"{pname}_{i}")
                     sym.append(s)
                     specs.append(sp)
                 python_signature.append((pname, kind, tuple(specs)))

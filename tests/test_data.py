@@ -234,12 +234,27 @@ def test_get_next_and_optional():
 
 
 def test_memory_cache_runs_input_once():
-    calls = []
-    ds = tf.data.Dataset.range(3).map(lambda x: calls.append(1) or x).cache()
+    calls = tf.Variable(0)
+
+    def count(x):
+        calls.assign_add(1)
+        return x
+    ds = tf.data.Dataset.range(3).map(count).cache()
     _ = ds.element_spec
-    n = len(calls)
+    n = int(calls.numpy())
     assert values(ds) == values(ds) == [0, 1, 2]
-    assert len(calls) - n == 3
+    assert int(calls.numpy()) - n == 3
+
+
+def test_map_traces_once_and_names_args_as_tf():
+    seen = []
+
+    def f(x, y):
+        seen.append((x.name, y.name))
+        return x * 2
+    ds = tf.data.Dataset.from_tensor_slices(([1, 2, 3], [4.0, 5.0, 6.0])).map(f)
+    assert values(ds) == [2, 4, 6] and values(ds) == [2, 4, 6]
+    assert seen == [("args_0:0", "args_1:0")]
 
 
 def test_file_cache_roundtrip(tmp_path):

@@ -737,12 +737,16 @@ class _MapDataset(_UnaryDataset):
     def __init__(self, input_dataset, map_func, num_parallel_calls=None, deterministic=None):
         super().__init__(input_dataset)
         self._fn = StructuredFunction(map_func, "Dataset.map()")
+        self._fn.trace(input_dataset.element_spec)  # (once, now, as TF traces it)
         self._parallelism = _parallelism(num_parallel_calls)
         self._deterministic = deterministic
         if self._parallelism is not None:
             self._tf_name = "_ParallelMapDataset"
 
     def _compute_element_spec(self):
+        spec = self._fn.trace(self._input.element_spec)
+        if spec is not None:
+            return spec
         return self._fn.output_spec(self._input.element_spec,
                                     [(e,) for e in self._input._probe_elements()])
 
@@ -793,6 +797,7 @@ class _FilterDataset(_UnaryDataset):
     def __init__(self, input_dataset, predicate):
         super().__init__(input_dataset)
         self._predicate = StructuredFunction(predicate, "Dataset.filter()")
+        self._predicate.trace(input_dataset.element_spec)
 
     def _cardinality(self):
         return UNKNOWN
@@ -808,6 +813,7 @@ class _TakeWhileDataset(_UnaryDataset):
     def __init__(self, input_dataset, predicate):
         super().__init__(input_dataset)
         self._predicate = StructuredFunction(predicate, "Dataset.take_while()")
+        self._predicate.trace(input_dataset.element_spec)
 
     def _cardinality(self):
         return UNKNOWN

@@ -690,8 +690,11 @@ def fill(dims, value, name=None, layout=None):
         raise op_error(InvalidArgumentError, "Fill",
                        f"value must be a scalar, got {v._value.ndim} dims")
     if _symbolic(dims) or not is_concrete(v):
-        return PA.fill(_shape_tensor(dims) if not isinstance(dims, TensorShape) else
-                       convert_to_tensor(dims.as_list(), D.int32), v)
+        out = PA.fill(_shape_tensor(dims) if not isinstance(dims, TensorShape) else
+                      convert_to_tensor(dims.as_list(), D.int32), v)
+        if not _symbolic(dims) and hasattr(out, "set_shape"):  # constant dims: a static shape
+            out.set_shape(_fill_dims(dims, fill=True))
+        return out
     return wrap(np.full(_fill_dims(dims, fill=True), v._value, dtype=v._value.dtype))
 
 
