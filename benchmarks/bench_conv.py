@@ -13,8 +13,8 @@ import os
 
 import numpy as np
 
-from _timing import best  # noqa: E402 - also puts the repo on sys.path
-import tapeflow as tf  # noqa: E402
+from _timing import best
+import tapeflow as tf
 
 
 try:

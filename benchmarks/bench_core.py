@@ -11,11 +11,11 @@ import sys
 
 import numpy as np
 
-from _timing import ROOT, best  # noqa: E402 - also puts the repo on sys.path
-import tapeflow as tf  # noqa: E402
+from _timing import ROOT, best
+import tapeflow as tf
 
 try:
-    import torch  # noqa: F401
+    import torch
 except ImportError:
     torch = None
 

@@ -12,11 +12,11 @@ since the machine is shared and noisy.
 import sys
 
 
-from _timing import ROOT, best  # noqa: E402 - also puts the repo on sys.path
-import tapeflow as tf  # noqa: E402
+from _timing import ROOT, best
+import tapeflow as tf
 
 sys.path.insert(0, f"{ROOT}/examples")
-import mlp_classifier  # noqa: E402
+import mlp_classifier
 
 BATCH = 64
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from .framework import config_state, dtypes, nest
 from .framework.errors import InvalidArgumentError, OpError, op_error
-from .framework.graph import (RESOURCE, is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
+from .framework.graph import (is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
                               building_graph, register_name_hint)
 from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
 from .framework.composite_tensor import CompositeTensor
@@ -206,7 +206,7 @@ class _Tracing:
 _tracing = []  # FuncGraphs being traced, innermost last
 
 
-class init_scope:  # noqa: N801 - TF's name
+class init_scope:
     """Lifts the code inside out of every graph being built, into the eager context (as TF:
     where variables' initial values are computed).
 
@@ -518,7 +518,7 @@ def _py_name(name):
 def _same_python(a, b):
     try:
         return type(a) is type(b) and bool(a == b)
-    except Exception:  # noqa: BLE001 - not comparable: not the same
+    except Exception:
         return False
 
 
@@ -661,7 +661,7 @@ def _trace(python_function, args, kwargs, signature, name, allow_variables):
         with token:
             try:
                 out = python_function(*call_args, **call_kwargs)
-            except Exception as e:  # noqa: BLE001 - re-raised, rewritten as TF's
+            except Exception as e:
                 rewritten = _in_user_code(e)
                 if rewritten is None:
                     raise
@@ -861,7 +861,7 @@ def lift_initial_value(initial_value, dtype):
         g = initial_value.graph
         try:
             plan = Plan(g, [], [initial_value], name="lifted_initial_value")
-        except Exception as e:  # noqa: BLE001 - TF's error for an initializer that needs inputs
+        except Exception as e:
             raise ValueError(
                 f"An op outside of the function building code is being passed a \"Graph\" "
                 f"tensor. It is possible to have Graph tensors leak out of the function building "
@@ -927,7 +927,7 @@ class Function:
             try:
                 ref = weakref.ref(instance)
             except TypeError:
-                ref = lambda: instance  # noqa: E731 - objects without weakrefs
+                ref = lambda: instance
             self._instances[id(instance)] = bound = (ref, fn)
         return bound[1]
 
@@ -1265,7 +1265,6 @@ def _call_grad(node, *grads):
     saved values' cotangents (zeros where None) and the saved values."""
     f = node.attrs["f"]
     bwd, saved, _ = f._gradient_function()
-    n_out = len(f.graph.outputs)
     if node.attrs["saves"]:
         outputs = list(node.outputs)
     else:  # a call inside a graph, made before anything differentiated it: rewrite it, once

@@ -112,7 +112,7 @@ def test_lstm_matches_numpy_reference():
     lstm.build((None, 4, 3))
     w, u, b = [RNG.normal(size=v.shape.as_list()).astype(np.float32) for v in lstm.weights]
     lstm.set_weights([w, u, b])
-    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    sig = lambda z: 1 / (1 + np.exp(-z))
     h = c = np.zeros((2, 2), np.float32)
     outs = []
     for t in range(4):
@@ -140,7 +140,6 @@ def test_embedding_mask_flows_through_functional_model():
     m = tf.keras.Model(inp, out)
     a = m(np.array([[1, 2, 0, 0]])).numpy()
     b = m(np.array([[1, 2, 0, 3]])).numpy()  # the last step is not masked: a different state
-    c = L.GRU  # noqa: F841
     short = tf.keras.Model(inp, out)(np.array([[1, 2, 0, 0]])).numpy()
     np.testing.assert_allclose(a, short)
     assert not np.allclose(a, b)

@@ -16,8 +16,8 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import tapeflow as tf  # noqa: E402
-from tapeflow.framework import tape as tape_mod  # noqa: E402
+import tapeflow as tf
+from tapeflow.framework import tape as tape_mod
 
 NON_PERSISTENT_MSG = ("A non-persistent GradientTape can only be used to compute one set of "
                       "gradients (or jacobians)")
@@ -533,7 +533,7 @@ def test_reset_inside_context_drops_records():
     x = tf.constant(3.0)
     with tf.GradientTape() as g:
         g.watch(x)
-        y = x * x
+        _ = x * x      # recorded, then dropped by reset()
         g.reset()
         z = x * x      # x is no longer watched
     assert g.gradient(z, x) is None

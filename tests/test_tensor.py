@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import tapeflow as tf  # noqa: E402
+import tapeflow as tf
 
 
 # -- TensorShape ------------------------------------------------------------------------------
@@ -247,7 +247,7 @@ def test_tensor_is_unhashable():
     with pytest.raises(TypeError, match=re.escape(msg)):
         hash(t)
     with pytest.raises(TypeError, match=re.escape(msg)):
-        {t}  # noqa: B018
+        _ = {t}
 
 
 def test_ref_as_dict_key():

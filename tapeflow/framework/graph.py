@@ -531,7 +531,7 @@ class _ControlDeps(threading.local):
 _control_deps = _ControlDeps()
 
 
-class control_dependencies:  # noqa: N801 - TF's name
+class control_dependencies:
     """Ops built inside run after `control_inputs` (in graphs; in eager mode ops run in program
     order anyway)."""
 

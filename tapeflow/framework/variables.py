@@ -22,7 +22,7 @@ import weakref
 
 import numpy as np
 
-from . import bfloat16, config_state, dtypes
+from . import bfloat16, dtypes
 from .errors import InvalidArgumentError, op_error
 from .op import ANY, _NO_ATTRS, _apply_recorded, apply, defop, state
 from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, numpy_text, \

@@ -52,7 +52,7 @@ def reshape(tensor, shape, name=None):
 
 
 # -- identity, stop_gradient ------------------------------------------------------------------
-def identity(input, name=None):  # noqa: A002
+def identity(input, name=None):
     """The same value as a new tensor (gradient passes through).
 
     >>> tf.identity(tf.constant(1.0))
@@ -62,7 +62,7 @@ def identity(input, name=None):  # noqa: A002
     return apply1(IDENTITY, t(input))
 
 
-def stop_gradient(input, name=None):  # noqa: A002
+def stop_gradient(input, name=None):
     """The same value, but no gradient flows through it (it is not recorded on any tape).
 
     >>> x = tf.constant(2.0)
@@ -103,7 +103,7 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
 
 
 # -- expand_dims, squeeze -----------------------------------------------------------------------
-def expand_dims(input, axis, name=None):  # noqa: A002
+def expand_dims(input, axis, name=None):
     """Inserts a dimension of size 1 at `axis`.
 
     >>> tf.expand_dims(tf.ones(3), 0).shape
@@ -122,7 +122,7 @@ def expand_dims(input, axis, name=None):  # noqa: A002
     return apply1(RESHAPE, x, {"shape": shape})
 
 
-def squeeze(input, axis=None, name=None):  # noqa: A002
+def squeeze(input, axis=None, name=None):
     """Removes dimensions of size 1 (only those in `axis` when given).
 
     >>> tf.squeeze(tf.ones((1, 3, 1))).shape
@@ -264,7 +264,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 
 
 # -- tile, broadcast_to -----------------------------------------------------------------------
-def tile(input, multiples, name=None):  # noqa: A002
+def tile(input, multiples, name=None):
     """Repeats the tensor `multiples[i]` times along dimension i.
 
     >>> tf.tile(tf.constant([[1, 2]]), [2, 2]).shape
@@ -281,7 +281,7 @@ def tile(input, multiples, name=None):  # noqa: A002
     return apply1(TILE, x, {"multiples": mult})
 
 
-def broadcast_to(input, shape, name=None):  # noqa: A002
+def broadcast_to(input, shape, name=None):
     """Broadcasts to `shape` (NumPy's rules).
 
     >>> tf.broadcast_to(tf.constant([1, 2]), [2, 2]).shape
@@ -444,7 +444,7 @@ def _dynamic_getitem(x, key):
     return PA.dynamic_slice(x, template, bounds)
 
 
-def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
+def slice(input_, begin, size, name=None):
     """The slice of `size` elements starting at `begin` (size -1: to the end).
 
     >>> tf.slice(tf.range(5), [1], [3])
@@ -571,7 +571,7 @@ def _shape_tensor(shape):
     return P.concat(parts, 0)
 
 
-def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002
+def zeros_like(input, dtype=None, name=None, layout=None):
     """Zeros with the shape (and dtype, unless given) of `input`.
 
     >>> tf.zeros_like(tf.ones(3))
@@ -582,7 +582,7 @@ def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002
     return wrap(np.zeros(v.shape, v.dtype if dtype is None else D.as_dtype(dtype)._np)[()])
 
 
-def ones_like(input, dtype=None, name=None, layout=None):  # noqa: A002
+def ones_like(input, dtype=None, name=None, layout=None):
     """Ones with the shape (and dtype, unless given) of `input`.
 
     >>> tf.ones_like(tf.zeros(3))
@@ -622,7 +622,7 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None
     return wrap(m)
 
 
-def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 - TF's name
+def range(start, limit=None, delta=1, dtype=None, name="range"):
     """Numbers from `start` up to (not including) `limit` by `delta`; int32 unless any is a float.
 
     >>> tf.range(5)
@@ -699,7 +699,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     return apply1(ONE_HOT, i, {"depth": depth, "on": on, "off": off, "axis": axis, "dtype": dt})
 
 
-def shape(input, out_type=D.int32, name=None):  # noqa: A002
+def shape(input, out_type=D.int32, name=None):
     """The shape as a 1-D integer tensor.
 
     >>> tf.shape(tf.ones((2, 3)))
@@ -712,12 +712,12 @@ def shape(input, out_type=D.int32, name=None):  # noqa: A002
     return wrap(np.array(x._value.shape, dtype=D.as_dtype(out_type)._np))
 
 
-def shape_n(input, out_type=D.int32, name=None):  # noqa: A002
+def shape_n(input, out_type=D.int32, name=None):
     """The shapes of several tensors."""
     return [shape(x, out_type) for x in input]
 
 
-def rank(input, name=None):  # noqa: A002
+def rank(input, name=None):
     """The number of dimensions, as an int32 scalar tensor.
 
     >>> tf.rank(tf.ones((2, 3)))
@@ -727,7 +727,7 @@ def rank(input, name=None):  # noqa: A002
     return wrap(np.int32(t(input)._value.ndim))
 
 
-def size(input, out_type=D.int32, name=None):  # noqa: A002
+def size(input, out_type=D.int32, name=None):
     """The number of elements, as a scalar tensor.
 
     >>> tf.size(tf.ones((2, 3)))
@@ -740,5 +740,5 @@ def size(input, out_type=D.int32, name=None):  # noqa: A002
     return wrap(D.as_dtype(out_type)._np.type(x._value.size))
 
 
-def identity_n(input, name=None):  # noqa: A002
+def identity_n(input, name=None):
     return [identity(x) for x in input]

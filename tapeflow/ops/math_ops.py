@@ -10,16 +10,16 @@ import numpy as np
 from ..framework import dtypes as D
 from ..framework.composite_tensor import CompositeTensor, dispatch_api
 from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
-from ..framework.op import apply1, apply2, is_concrete
+from ..framework.op import apply1, apply2
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import base as P
 from ..prims._common import broadcast_shapes
 from ..prims import math as PM
 from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN, ASINH, ATAN,
-                          ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
+                          ATAN2, ATANH, CAST, CEIL,
                           COMPLEX_ABS, COMPLEX_OP, CONJ, COS, COSH, CUMPROD, CUMSUM, EQUAL, EXP,
                           EXPM1, FLOOR, FLOORDIV, FLOORMOD, GREATER, GREATER_EQUAL, IMAG_OP,
-                          INVERT, IS_FINITE, IS_INF, IS_NAN, LESS, LESS_EQUAL, LOG, LOG1P,
+                          IS_FINITE, IS_INF, IS_NAN, LESS, LESS_EQUAL, LOG, LOG1P,
                           LOGICAL_AND, LOGICAL_NOT, LOGICAL_OR, MATMUL, MAX, MAXIMUM, MEAN, MIN,
                           MINIMUM, MUL, NEG, NOT_EQUAL, POW, PROD, REAL_OP, REALDIV, RECIPROCAL,
                           ROUND, RSQRT, SIGMOID, SIGN, SIN, SINH, SOFTPLUS, SQRT, SQUARE, SUB,
@@ -81,7 +81,7 @@ floor = _public_unary(FLOOR, "floor", "The largest integer not above x")
 ceil = _public_unary(CEIL, "ceil", "The smallest integer not below x")
 
 
-def round(x, name=None):  # noqa: A001 - TF's name
+def round(x, name=None):
     """Rounds half to even, elementwise (TF op `Round`); integers pass through.
 
     >>> tf.round(tf.constant([0.5, 1.5, -2.5]))
@@ -92,7 +92,7 @@ def round(x, name=None):  # noqa: A001 - TF's name
     return unary(ROUND, x)
 
 
-def abs(x, name=None):  # noqa: A001 - TF's name
+def abs(x, name=None):
     """|x| elementwise; for complex x, the modulus (a real tensor).
 
     >>> tf.abs(tf.constant([-1.0, 2.0]))
@@ -239,7 +239,7 @@ def floormod(x, y, name=None):
 mod = floormod
 
 
-def pow(x, y, name=None):  # noqa: A001 - TF's name
+def pow(x, y, name=None):
     """x ** y elementwise (TF op `Pow`).
 
     >>> tf.pow(tf.constant([2.0, 3.0]), 2.0)
@@ -562,7 +562,7 @@ def clip_by_value(t_, clip_value_min, clip_value_max, name=None):
     return maximum(minimum(x, clip_value_max), clip_value_min)
 
 
-def argmax(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF's name
+def argmax(input, axis=None, output_type=D.int64, name=None):
     """Index of the largest value along `axis` (default 0).
 
     >>> tf.argmax(tf.constant([1.0, 3.0, 2.0]))
@@ -570,7 +570,7 @@ def argmax(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF
     return _arg_extreme(ARGMAX, input, axis, output_type)
 
 
-def argmin(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF's name
+def argmin(input, axis=None, output_type=D.int64, name=None):
     """Index of the smallest value along `axis` (default 0).
 
     >>> tf.argmin(tf.constant([1.0, 3.0, 2.0]))
@@ -578,7 +578,7 @@ def argmin(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF
     return _arg_extreme(ARGMIN, input, axis, output_type)
 
 
-def _arg_extreme(op, input, axis, output_type):  # noqa: A002
+def _arg_extreme(op, input, axis, output_type):
     x = t(input)
     nd = x._value.ndim
     axis = 0 if axis is None else int(getattr(axis, "_value", axis))

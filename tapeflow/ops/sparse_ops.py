@@ -12,7 +12,7 @@ import numpy as np
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.sparse_tensor import SparseTensor, SparseTensorSpec, from_dense  # noqa: F401
+from ..framework.sparse_tensor import SparseTensor
 from ..framework.sparse_tensor import to_dense as _to_dense_np
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from . import array_ops as A

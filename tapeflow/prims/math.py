@@ -17,7 +17,7 @@ import numpy as np
 from ..framework import bfloat16
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import ANY, apply, apply1, apply2, defop
+from ..framework.op import ANY, apply1, apply2, defop
 from ..framework.tensor import wrap
 from . import base as P
 from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
