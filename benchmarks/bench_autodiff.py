@@ -8,8 +8,8 @@ vectorized backward pass <= 3x the time of a single `gradient` call.
 """
 
 import numpy as np
-
 from _timing import best
+
 import tapeflow as tf
 from tapeflow.autodiff import grad, hessian, vmap
 
@@ -106,7 +106,8 @@ def main():
     per_example = vmap(grad(loss), in_axes=(None, 0, 0))
     row("vmap(grad(loss), in_axes=(None, 0, 0))", best(lambda: per_example((w1, w2), xb, yb), 3))
     if torch:
-        from torch.func import grad as tgrad, vmap as tvmap
+        from torch.func import grad as tgrad
+        from torch.func import vmap as tvmap
         tw = (torch.tensor(w1.numpy()), torch.tensor(w2.numpy()))
         tx, ty = torch.tensor(xb.numpy()), torch.tensor(yb.numpy()).long()
 

@@ -12,10 +12,9 @@ since the machine is shared and noisy:
 import os
 
 import numpy as np
-
 from _timing import best
-import tapeflow as tf
 
+import tapeflow as tf
 
 try:
     import torch

@@ -10,8 +10,8 @@ import subprocess
 import sys
 
 import numpy as np
-
 from _timing import ROOT, best
+
 import tapeflow as tf
 
 try:

@@ -11,8 +11,8 @@ since the machine is shared and noisy.
 """
 import sys
 
-
 from _timing import ROOT, best
+
 import tapeflow as tf
 
 sys.path.insert(0, f"{ROOT}/examples")

@@ -26,8 +26,8 @@ import numpy as np
 from .autograph.operators._dispatch import any_symbolic, is_symbolic
 from .framework import dtypes, errors, nest
 from .framework.tensor import Tensor, convert_to_tensor
-from .framework.variables import Variable
 from .framework.tensor_shape import TensorShape, as_shape
+from .framework.variables import Variable
 
 __all__ = [
     "Assert",

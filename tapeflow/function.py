@@ -32,11 +32,19 @@ import weakref
 import numpy as np
 
 from .framework import config_state, dtypes, nest
-from .framework.errors import InvalidArgumentError, OpError, op_error
-from .framework.graph import (is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
-                              building_graph, register_name_hint)
-from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
 from .framework.composite_tensor import CompositeTensor
+from .framework.errors import InvalidArgumentError, OpError, op_error
+from .framework.graph import (
+    Graph,
+    GraphBuilder,
+    SymbolicTensor,
+    _graph_state,
+    building_graph,
+    is_resource,
+    register_name_hint,
+    resource_dtype,
+)
+from .framework.op import ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state
 from .framework.plan import Plan
 from .framework.tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, wrap
 from .framework.tensor_shape import TensorShape

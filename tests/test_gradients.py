@@ -23,7 +23,6 @@ import tapeflow as tf
 from tapeflow.framework import op as op_module
 from tapeflow.framework.op import Node
 
-
 # An empty mean is NaN, silently in TF; NumPy warns about it from inside the forward.
 pytestmark = pytest.mark.filterwarnings("ignore:Mean of empty slice:RuntimeWarning",
                                         "ignore:invalid value encountered:RuntimeWarning")

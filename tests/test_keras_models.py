@@ -242,10 +242,10 @@ def test_utils(tmp_path):
 
 
 def test_namespaces_import_as_user_code_does():
-    from tapeflow.keras import callbacks, layers, losses, metrics, models, optimizers, regularizers
     import tapeflow.keras.layers as L2
+    from tapeflow.keras import callbacks, layers, losses, metrics, models, optimizers, regularizers
+    from tapeflow.keras.layers import LSTM, Conv2D, MultiHeadAttention
     from tapeflow.keras.models import Model, Sequential, load_model
-    from tapeflow.keras.layers import Conv2D, LSTM, MultiHeadAttention
     assert L2.Conv2D is layers.Conv2D and models.Sequential is keras.Sequential
     assert (Model, Sequential, load_model) == (keras.Model, keras.Sequential, keras.models.load_model)
     assert (Conv2D, LSTM, MultiHeadAttention) == (layers.Conv2D, layers.LSTM,

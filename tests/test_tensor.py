@@ -15,7 +15,6 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import tapeflow as tf
 
-
 # -- TensorShape ------------------------------------------------------------------------------
 
 def test_shape_as_list_rank_and_indexing():

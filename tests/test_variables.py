@@ -13,7 +13,6 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import tapeflow as tf
 
-
 # -- naming and printing ---------------------------------------------------------------------------
 
 def test_default_name():

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..ops import random_ops
 
+
 def resolve(seed):
     """A pair of integers fixing a random transformation's stream: TF's (seed, seed2) rule
     (`tf.random` in eager mode), or entropy from the operating system when neither the op nor

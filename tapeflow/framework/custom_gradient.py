@@ -21,7 +21,6 @@ from .op import ANY, REGISTRY, Primitive, _refresh, apply1, defop, state
 from .tape import GradientTape
 from .tensor import Tensor, TensorLike, convert_to_tensor
 
-
 # The custom function's outputs pass the inner tangents on to forward accumulators.
 _PASS_TANGENT = defop("CustomGradientOutput", lambda v: v, grad=lambda op, g: g, linear=True,
                       allowed=ANY, shape=lambda a: a, batch=P.unary, batched_grad=True)

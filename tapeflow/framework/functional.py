@@ -16,7 +16,7 @@ import numpy as np
 
 from ..prims import base as P
 from . import nest
-from .batching import Batcher, BatchedTensor
+from .batching import BatchedTensor, Batcher
 from .errors import SymbolicValueError
 from .forward import ForwardAccumulator
 from .tape import GradientTape, UnconnectedGradients

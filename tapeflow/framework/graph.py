@@ -28,9 +28,9 @@ Vocabulary:
     ['Placeholder', 'Const', 'Mul']
 """
 import os as _os
-import sys as _sys
 import re
 import sys
+import sys as _sys
 import threading
 
 import numpy as np
@@ -40,6 +40,7 @@ from .errors import OperatorNotAllowedInGraphError
 from .op import ANY, Primitive, Recorder, stack_replaced, state
 from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor
 from .tensor_shape import TensorShape
+
 
 def resource_dtype(value_dtype):
     """The dtype tag of a variable handle: a one-field structured dtype holding the value dtype

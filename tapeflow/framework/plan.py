@@ -202,6 +202,7 @@ class Plan:
             return err
         # TF's form for a failing graph operation
         import re
+
         from ..autograph.impl import GENERATED_ORIGINS
         base = re.sub(r"\s*\[Op:[^\]]*\]( name: \S*)?\s*$", "", message)
         frames = []

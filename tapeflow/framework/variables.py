@@ -24,9 +24,17 @@ import numpy as np
 
 from . import bfloat16, dtypes
 from .errors import InvalidArgumentError, op_error
-from .op import ANY, _NO_ATTRS, _apply_recorded, apply, defop, state
-from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, numpy_text, \
-    register_tensor_conversion_function, value_leaving, wrap
+from .op import _NO_ATTRS, ANY, _apply_recorded, apply, defop, state
+from .tensor import (
+    AbstractArray,
+    Tensor,
+    TensorLike,
+    convert_to_tensor,
+    numpy_text,
+    register_tensor_conversion_function,
+    value_leaving,
+    wrap,
+)
 from .tensor_shape import TensorShape
 
 

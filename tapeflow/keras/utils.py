@@ -8,17 +8,17 @@
 import hashlib
 import math
 import os
+import random as _pyrandom
 import shutil
 import sys
 import time
 import urllib.parse
 
-import random as _pyrandom
-
 import numpy as np
 
 from ..ops import random_ops
 from . import random as krandom
+
 # Re-exported: they are `tf.keras.utils.*` names.
 from ._saving import deserialize_keras_object as deserialize_keras_object
 from ._saving import get_custom_objects as get_custom_objects

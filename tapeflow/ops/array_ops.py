@@ -18,11 +18,22 @@ from ..framework.tensor_shape import TensorShape
 from ..prims import array as PA
 from ..prims import base as P
 from ..prims import math as PM
-from ..prims.array import ONE_HOT, PAD, REVERSE, SLICE, TILE
-from ..prims.base import (BROADCAST_TO, CONCAT, GATHER, IDENTITY, PACK, RESHAPE, SELECT, SPLIT,
-                          STOP_GRADIENT, TRANSPOSE, UNPACK)
 from ..prims._common import broadcast_shapes
 from ..prims._common import dims_text as _dims
+from ..prims.array import ONE_HOT, PAD, REVERSE, SLICE, TILE
+from ..prims.base import (
+    BROADCAST_TO,
+    CONCAT,
+    GATHER,
+    IDENTITY,
+    PACK,
+    RESHAPE,
+    SELECT,
+    SPLIT,
+    STOP_GRADIENT,
+    TRANSPOSE,
+    UNPACK,
+)
 from ._common import int_list, t
 
 

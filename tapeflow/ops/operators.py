@@ -7,10 +7,10 @@ import types
 
 import numpy as np
 
-from ..framework.op import apply1
-from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
 from ..framework import variables
 from ..framework.graph import register_name_hint
+from ..framework.op import apply1
+from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
 from ..prims.math import BITWISE_AND, BITWISE_OR, BITWISE_XOR, INVERT
 from . import array_ops as A
 from . import math_ops as M

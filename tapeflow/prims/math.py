@@ -20,11 +20,27 @@ from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import ANY, apply1, apply2, defop
 from ..framework.tensor import wrap
 from . import base as P
-from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_NUMERIC,
-                      aval, bshape, broadcast, broadcast_bool, dims_text, real_dtype, reduction,
-                      same, scalar_like, with_dtype)
-from .base import (add, elementwise, reduce_sum, reshape, restore_reduced, select, unary,
-                   zeros_like)
+from ._common import (
+    BOOL,
+    COMPLEX,
+    FLOAT,
+    FLOAT_COMPLEX,
+    INT,
+    NUMERIC,
+    REAL,
+    SIGNED_NUMERIC,
+    aval,
+    broadcast,
+    broadcast_bool,
+    bshape,
+    dims_text,
+    real_dtype,
+    reduction,
+    same,
+    scalar_like,
+    with_dtype,
+)
+from .base import add, elementwise, reduce_sum, reshape, restore_reduced, select, unary, zeros_like
 
 _BOOL = np.dtype(np.bool_)
 

@@ -9,7 +9,6 @@ object-array string tensors).
 """
 import numpy as np
 
-
 from ...framework.tensor import Tensor, convert_to_tensor, wrap
 from ...ops import math_ops as M
 from .. import backend

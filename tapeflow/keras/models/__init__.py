@@ -17,6 +17,7 @@ def save_model(model, filepath, overwrite=True, zipped=None, **kwargs):
 
 def model_from_json(json_string, custom_objects=None):
     import json
+
     from .._saving import deserialize_keras_object
     return deserialize_keras_object(json.loads(json_string), custom_objects)
 

@@ -23,7 +23,8 @@ from .. import backend
 from .. import metrics as metrics_module
 from ..layers import base as layer_base
 from ..layers.base import Layer
-from . import compile_utils, data as data_adapter, functional
+from . import compile_utils, functional
+from . import data as data_adapter
 from .functional import InputLayer, KerasTensor
 
 
@@ -536,6 +537,7 @@ class Model(Layer):
 
     def to_json(self, **kwargs):
         import json
+
         from .. import _saving as saving
         return json.dumps(saving.serialize_keras_object(self), **kwargs)
 
