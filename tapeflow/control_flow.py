@@ -763,7 +763,7 @@ def vectorized_map(fn, elems, fallback_to_while_loop=True, warn=True):
     flat = nest.flatten(elems)
     if any(e.shape.rank == 0 for e in flat):
         raise ValueError("Elements in elems must be 1+ dimensional Tensors, not scalars")
-    if flat and flat[0].shape[0] == 0 or not fallback_to_while_loop:
+    if (flat and flat[0].shape[0] == 0) or not fallback_to_while_loop:
         return vmap(fn)(elems)
     try:
         return vmap(fn)(elems)

@@ -885,7 +885,7 @@ def test_compat_v1_checks_load_on_first_use():
     assert tf.compat.v1.assert_equal is tf.compat.v1.debugging.assert_equal
     assert tf.compat.v1.verify_tensor_all_finite(tf.constant([1.0]), "ok").numpy()[0] == 1.0
     with pytest.raises(AttributeError):
-        getattr(tf.compat.v1, "no_such_name")
+        _ = tf.compat.v1.no_such_name
     assert "explain" in tf.autodiff.__all__ and "NoneReason" in dir(tf.autodiff)
 
 

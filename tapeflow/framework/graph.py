@@ -179,8 +179,8 @@ class SymbolicTensor(Tensor):
                         f"call `x.shape` rather than `len(x)` for shape information.")
 
     def __float__(self):
-        raise TypeError(f"float() argument must be a string or a real number, not "
-                        f"'SymbolicTensor'")
+        raise TypeError("float() argument must be a string or a real number, not "
+                        "'SymbolicTensor'")
 
     def __int__(self):
         raise TypeError("int() argument must be a string, a bytes-like object or a real number, "

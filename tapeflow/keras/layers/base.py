@@ -507,7 +507,7 @@ def _tuple_shape(shape):
     return tuple(shape)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _accepts_cached(fn, arg):
     try:
         params = inspect.signature(fn).parameters
