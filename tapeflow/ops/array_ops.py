@@ -67,6 +67,7 @@ def identity(input, name=None):
     """The same value as a new tensor (gradient passes through).
 
     >>> tf.identity(tf.constant(1.0))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("identity", (input,))
@@ -224,6 +225,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
     """Splits a tensor into a list of tensors along `axis` (which is removed).
 
     >>> [x.numpy() for x in tf.unstack(tf.constant([[1, 2], [3, 4]]))]
+    [array([1, 2], dtype=int32), array([3, 4], dtype=int32)]
     """
     x = t(value)
     nd = x._value.ndim
@@ -242,6 +244,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """Splits into `num_or_size_splits` equal pieces, or pieces of the given sizes.
 
     >>> [p.shape for p in tf.split(tf.ones((4, 2)), 2)]
+    [TensorShape([2, 2]), TensorShape([2, 2])]
     """
     x = t(value)
     nd = x._value.ndim
@@ -340,6 +343,7 @@ def reverse(tensor, axis, name=None):
     """Reverses the order of elements along the given axes.
 
     >>> tf.reverse(tf.constant([1, 2, 3]), [0])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([3, 2, 1], dtype=int32)>
     """
     if isinstance(tensor, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("reverse", (tensor, axis))
@@ -459,6 +463,7 @@ def slice(input_, begin, size, name=None):
     """The slice of `size` elements starting at `begin` (size -1: to the end).
 
     >>> tf.slice(tf.range(5), [1], [3])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 3], dtype=int32)>
     """
     x = t(input_)
     begin, size = int_list(begin), int_list(size)
@@ -471,6 +476,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
     """Python-style slicing from `begin`/`end`/`strides` vectors and TF's bit masks.
 
     >>> tf.strided_slice(tf.range(6), [1], [5], [2])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 3], dtype=int32)>
     """
     x = t(input_)
     begin, end = int_list(begin), int_list(end)
@@ -494,6 +500,7 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     """Takes slices of `params` at `indices` along `axis`.
 
     >>> tf.gather(tf.constant([10, 20, 30]), [2, 0])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([30, 10], dtype=int32)>
     """
     if find_composite((params, indices)):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("gather", (params, indices), dict(validate_indices=validate_indices, axis=axis, batch_dims=batch_dims))
@@ -518,6 +525,7 @@ def where(condition, x=None, y=None, name=None):
     the int64 coordinates of its true elements.
 
     >>> tf.where([True, False], 1.0, 2.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
     if find_composite((condition, x, y)):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("where", (condition, x, y))
@@ -546,6 +554,9 @@ def zeros(shape, dtype=D.float32, name=None, layout=None):
     """A tensor of zeros.
 
     >>> tf.zeros((2, 2), tf.int32)
+    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
+    array([[0, 0],
+           [0, 0]], dtype=int32)>
     """
     if isinstance(shape, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("zeros", (shape, dtype))
@@ -558,6 +569,9 @@ def ones(shape, dtype=D.float32, name=None, layout=None):
     """A tensor of ones.
 
     >>> tf.ones((2, 2))
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[1., 1.],
+           [1., 1.]], dtype=float32)>
     """
     if isinstance(shape, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("ones", (shape, dtype))
@@ -586,6 +600,7 @@ def zeros_like(input, dtype=None, name=None, layout=None):
     """Zeros with the shape (and dtype, unless given) of `input`.
 
     >>> tf.zeros_like(tf.ones(3))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 0., 0.], dtype=float32)>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("zeros_like", (input, dtype))
@@ -597,6 +612,7 @@ def ones_like(input, dtype=None, name=None, layout=None):
     """Ones with the shape (and dtype, unless given) of `input`.
 
     >>> tf.ones_like(tf.zeros(3))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 1., 1.], dtype=float32)>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("ones_like", (input, dtype))
@@ -608,6 +624,9 @@ def fill(dims, value, name=None, layout=None):
     """A tensor of shape `dims` filled with `value` (dtype inferred from it).
 
     >>> tf.fill([2, 3], 9)
+    <tf.Tensor: shape=(2, 3), dtype=int32, numpy=
+    array([[9, 9, 9],
+           [9, 9, 9]], dtype=int32)>
     """
     if isinstance(dims, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("fill", (dims, value))
@@ -625,6 +644,9 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None
     """An identity matrix (or a batch of them).
 
     >>> tf.eye(2)
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[1., 0.],
+           [0., 1.]], dtype=float32)>
     """
     m = np.eye(int(num_rows), None if num_columns is None else int(num_columns),
                dtype=D.as_dtype(dtype)._np)
@@ -637,6 +659,7 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):
     """Numbers from `start` up to (not including) `limit` by `delta`; int32 unless any is a float.
 
     >>> tf.range(5)
+    <tf.Tensor: shape=(5,), dtype=int32, numpy=array([0, 1, 2, 3, 4], dtype=int32)>
     """
     if limit is None:
         start, limit = 0, start
@@ -682,6 +705,7 @@ def linspace(start, stop, num, name=None, axis=0):
     """`num` evenly spaced values from `start` to `stop` inclusive.
 
     >>> tf.linspace(0.0, 1.0, 3)
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0. , 0.5, 1. ], dtype=float32)>
     """
     s = t(start)
     e = convert_to_tensor(stop, dtype=s.dtype)
@@ -693,6 +717,9 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     """One-hot vectors of length `depth` at `indices` (float32 unless told).
 
     >>> tf.one_hot([0, 2], 3)
+    <tf.Tensor: shape=(2, 3), dtype=float32, numpy=
+    array([[1., 0., 0.],
+           [0., 0., 1.]], dtype=float32)>
     """
     i = t(indices)
     if dtype is not None:
@@ -714,6 +741,7 @@ def shape(input, out_type=D.int32, name=None):
     """The shape as a 1-D integer tensor.
 
     >>> tf.shape(tf.ones((2, 3)))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("shape", (input, out_type))
@@ -732,6 +760,7 @@ def rank(input, name=None):
     """The number of dimensions, as an int32 scalar tensor.
 
     >>> tf.rank(tf.ones((2, 3)))
+    <tf.Tensor: shape=(), dtype=int32, numpy=2>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("rank", (input,))
@@ -742,6 +771,7 @@ def size(input, out_type=D.int32, name=None):
     """The number of elements, as a scalar tensor.
 
     >>> tf.size(tf.ones((2, 3)))
+    <tf.Tensor: shape=(), dtype=int32, numpy=6>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("size", (input, out_type))

@@ -99,11 +99,25 @@ def _conj(x):
 # ============================================================================================
 # Elementwise unary ops
 # ============================================================================================
+# What TF 2.21 prints for `tf.math.<name>([0.5])` (float32 digits; `...` where tapeflow's
+# result is one ulp from TF's), for the docstrings `_public_unary` writes.
+_AT_HALF = {
+    "square": "0.25", "sqrt": "0.70710677", "rsqrt": "1.4142135", "exp": "1.6487212",
+    "expm1": "0.6487213", "log": "-0.6931472", "log1p": "0.4054651...", "sin": "0.47942555",
+    "cos": "0.87758255", "tan": "0.5463025", "asin": "0.5235988", "acos": "1.0471976",
+    "atan": "0.4636476", "sinh": "0.5210953", "cosh": "1.127626...", "tanh": "0.462117...",
+    "asinh": "0.481211...", "acosh": "nan", "atanh": "0.54930615", "sigmoid": "0.62245935",
+    "softplus": "0.974077", "reciprocal": "2.", "sign": "1.", "floor": "0.", "ceil": "1."}
+
+
 def _public_unary(op, name, formula):
     def f(x, name=None):
         return unary(op, x)
     f.__name__ = name
     f.__doc__ = f"{formula}, elementwise (TF op `{op.name}`).\n\n    >>> tf.math.{name}([0.5])\n"
+    if name in _AT_HALF:
+        f.__doc__ += (f"    <tf.Tensor: shape=(1,), dtype=float32, "
+                      f"numpy=array([{_AT_HALF[name]}], dtype=float32)>\n")
     return f
 
 
@@ -111,6 +125,7 @@ def negative(x, name=None):
     """-x, elementwise (TF op `Neg`).
 
     >>> tf.negative(tf.constant([1, -2]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([-1,  2], dtype=int32)>
     """
     return unary(NEG, x)
 
@@ -146,6 +161,7 @@ def round(x, name=None):
     """Rounds half to even, elementwise (TF op `Round`); integers pass through.
 
     >>> tf.round(tf.constant([0.5, 1.5, -2.5]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([ 0.,  2., -2.], dtype=float32)>
     """
     x = t(x)
     if x._value.dtype.kind in "iu":
@@ -157,6 +173,7 @@ def abs(x, name=None):
     """|x| elementwise; for complex x, the modulus (a real tensor).
 
     >>> tf.abs(tf.constant([-1.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
     if type(x) is not Tensor and isinstance(x, CompositeTensor):
         return dispatch_api("abs", (x,))
@@ -178,6 +195,7 @@ def add(x, y, name=None):
     """x + y with broadcasting (TF op `AddV2`). A Python operand takes the other's dtype as a hint.
 
     >>> tf.add(tf.constant([1.0, 2.0]), 1.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 3.], dtype=float32)>
     """
     if type(x) is Tensor and type(y) is Tensor:
         d = x._value.dtype
@@ -204,6 +222,7 @@ def subtract(x, y, name=None):
     """x - y with broadcasting (TF op `Sub`).
 
     >>> tf.subtract(3.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
     """
     if type(x) is Tensor and type(y) is Tensor:
         d = x._value.dtype
@@ -216,6 +235,7 @@ def multiply(x, y, name=None):
     """x * y with broadcasting (TF op `Mul`).
 
     >>> tf.multiply(tf.constant([1.0, 2.0]), 3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 6.], dtype=float32)>
     """
     if type(x) is Tensor and type(y) is Tensor:
         d = x._value.dtype
@@ -234,6 +254,7 @@ def truediv(x, y, name=None):
     """x / y; integers are first converted to float (int8/16 -> float32, int32/64 -> float64).
 
     >>> tf.truediv(tf.constant([1, 2]), tf.constant([2, 2]))
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([0.5, 1. ])>
     """
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype == y._value.dtype \
             and x._value.dtype.kind in "fc":
@@ -256,6 +277,7 @@ def divide(x, y, name=None):
     """x / y, as Python 3 division (see `truediv`).
 
     >>> tf.divide(1.0, 4.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.25>
     """
     return truediv(x, y)
 
@@ -269,6 +291,7 @@ def div_no_nan(x, y, name=None):
     """x / y, but 0 where y == 0.
 
     >>> tf.math.divide_no_nan(1.0, 0.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
     """
     x, y = pair(x, y, "DivNoNan")
     zero = P.zeros_like(y)
@@ -285,6 +308,7 @@ def floordiv(x, y, name=None):
     """floor(x / y), as Python's `//` (TF op `FloorDiv`).
 
     >>> tf.math.floordiv(7, 2)
+    <tf.Tensor: shape=(), dtype=int32, numpy=3>
     """
     return binary(FLOORDIV, x, y)
 
@@ -293,6 +317,7 @@ def floormod(x, y, name=None):
     """x - floor(x / y) * y, as Python's `%` (TF op `FloorMod`).
 
     >>> tf.math.floormod(-7, 3)
+    <tf.Tensor: shape=(), dtype=int32, numpy=2>
     """
     return binary(FLOORMOD, x, y)
 
@@ -304,6 +329,7 @@ def pow(x, y, name=None):
     """x ** y elementwise (TF op `Pow`).
 
     >>> tf.pow(tf.constant([2.0, 3.0]), 2.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 9.], dtype=float32)>
     """
     x, y = pair(x, y, "Pow")
     if x._value.dtype.kind in "iu" and np.any(np.asarray(y._value) < 0):
@@ -315,6 +341,7 @@ def maximum(x, y, name=None):
     """Elementwise max; on ties the gradient goes to x.
 
     >>> tf.maximum(tf.constant([1.0, 5.0]), 3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 5.], dtype=float32)>
     """
     return binary(MAXIMUM, x, y)
 
@@ -323,6 +350,7 @@ def minimum(x, y, name=None):
     """Elementwise min; on ties the gradient goes to x.
 
     >>> tf.minimum(tf.constant([1.0, 5.0]), 3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
     """
     return binary(MINIMUM, x, y)
 
@@ -331,6 +359,7 @@ def atan2(y, x, name=None):
     """The angle of the point (x, y), elementwise, in [-pi, pi].
 
     >>> tf.math.atan2(1.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.78539...>
     """
     return binary(ATAN2, y, x)
 
@@ -339,6 +368,7 @@ def squared_difference(x, y, name=None):
     """(x - y) ** 2 elementwise.
 
     >>> tf.math.squared_difference(3.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=4.0>
     """
     d = subtract(x, y)
     return d * _conj(d)
@@ -353,8 +383,19 @@ def _compare(op):
     name = {"LogicalAnd": "logical_and", "LogicalOr": "logical_or", "NotEqual": "not_equal",
             "LessEqual": "less_equal", "GreaterEqual": "greater_equal"}.get(op.name, op.name.lower())
     f.__name__ = name
-    f.__doc__ = f"Elementwise {op.name} of x and y, as a bool tensor.\n\n    >>> tf.math.{name}(1, 2)\n"
+    args, value = _COMPARED.get(name, ("1, 2", None))
+    f.__doc__ = (f"Elementwise {op.name} of x and y, as a bool tensor.\n\n"
+                 f"    >>> tf.math.{name}({args})\n")
+    if value is not None:
+        f.__doc__ += f"    <tf.Tensor: shape=(), dtype=bool, numpy={value}>\n"
     return f
+
+
+# The docstring example of each comparison: its arguments and what TF 2.21 prints.
+_COMPARED = {"equal": ("1, 2", False), "not_equal": ("1, 2", True), "less": ("1, 2", True),
+             "less_equal": ("1, 2", True), "greater": ("1, 2", False),
+             "greater_equal": ("1, 2", False), "logical_and": ("True, False", False),
+             "logical_or": ("True, False", True)}
 
 
 equal, not_equal = _compare(EQUAL), _compare(NOT_EQUAL)
@@ -367,6 +408,7 @@ def logical_not(x, name=None):
     """Elementwise NOT of a bool tensor.
 
     >>> tf.math.logical_not([True, False])
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
     """
     return unary(LOGICAL_NOT, x)
 
@@ -375,6 +417,7 @@ def logical_xor(x, y, name=None):
     """Elementwise XOR of bool tensors.
 
     >>> tf.math.logical_xor(True, False)
+    <tf.Tensor: shape=(), dtype=bool, numpy=True>
     """
     return logical_and(logical_or(x, y), logical_not(logical_and(x, y)))
 
@@ -408,6 +451,7 @@ def cast(x, dtype, name=None):
     """Converts `x` to `dtype`; the gradient flows between floating types only.
 
     >>> tf.cast(tf.constant([1.7, -1.7]), tf.int32)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 1, -1], dtype=int32)>
     """
     dtype = D.as_dtype(dtype)
     if type(x) is not Tensor and isinstance(x, CompositeTensor):
@@ -438,6 +482,7 @@ def complex_(real_part, imag_part, name=None):
     """real + i * imag (tf.complex).
 
     >>> tf.complex(1.0, 2.0)
+    <tf.Tensor: shape=(), dtype=complex64, numpy=(1+2j)>
     """
     return binary(COMPLEX_OP, real_part, imag_part)
 
@@ -485,6 +530,7 @@ def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     """Sum over `axis` (all axes when None).
 
     >>> tf.reduce_sum(tf.ones((2, 3)), axis=1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 3.], dtype=float32)>
     """
     return _reduce(SUM, input_tensor, axis, keepdims)
 
@@ -493,6 +539,7 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """Mean over `axis`; integer tensors give the truncated integer mean, as TF.
 
     >>> tf.reduce_mean(tf.constant([1, 2]))
+    <tf.Tensor: shape=(), dtype=int32, numpy=1>
     """
     return _reduce(MEAN, input_tensor, axis, keepdims)
 
@@ -501,6 +548,7 @@ def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
     """Max over `axis`; ties share the gradient equally.
 
     >>> tf.reduce_max(tf.constant([1.0, 3.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
     """
     return _reduce(MAX, input_tensor, axis, keepdims)
 
@@ -509,6 +557,7 @@ def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     """Min over `axis`; ties share the gradient equally.
 
     >>> tf.reduce_min(tf.constant([1.0, 3.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
     """
     return _reduce(MIN, input_tensor, axis, keepdims)
 
@@ -517,6 +566,7 @@ def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     """Product over `axis`.
 
     >>> tf.reduce_prod(tf.constant([2.0, 3.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
     """
     return _reduce(PROD, input_tensor, axis, keepdims)
 
@@ -525,6 +575,7 @@ def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
     """Logical AND over `axis`.
 
     >>> tf.reduce_all([True, False])
+    <tf.Tensor: shape=(), dtype=bool, numpy=False>
     """
     return _reduce(ALL, input_tensor, axis, keepdims)
 
@@ -533,6 +584,7 @@ def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
     """Logical OR over `axis`.
 
     >>> tf.reduce_any([True, False])
+    <tf.Tensor: shape=(), dtype=bool, numpy=True>
     """
     return _reduce(ANY_, input_tensor, axis, keepdims)
 
@@ -554,6 +606,7 @@ def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
     """Cumulative sum along `axis`.
 
     >>> tf.math.cumsum([1, 2, 3])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 3, 6], dtype=int32)>
     """
     return _cum(CUMSUM, x, axis, exclusive, reverse)
 
@@ -562,6 +615,7 @@ def cumprod(x, axis=0, exclusive=False, reverse=False, name=None):
     """Cumulative product along `axis`.
 
     >>> tf.math.cumprod([1, 2, 3])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 6], dtype=int32)>
     """
     return _cum(CUMPROD, x, axis, exclusive, reverse)
 
@@ -618,6 +672,7 @@ def clip_by_value(t_, clip_value_min, clip_value_max, name=None):
     """Clips to [min, max] as minimum(maximum(...)); the gradient passes where min <= t <= max.
 
     >>> tf.clip_by_value(tf.constant([-2.0, 0.5, 2.0]), -1.0, 1.0)
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1. ,  0.5,  1. ], dtype=float32)>
     """
     x = t(t_)
     return maximum(minimum(x, clip_value_max), clip_value_min)
@@ -627,6 +682,7 @@ def argmax(input, axis=None, output_type=D.int64, name=None):
     """Index of the largest value along `axis` (default 0).
 
     >>> tf.argmax(tf.constant([1.0, 3.0, 2.0]))
+    <tf.Tensor: shape=(), dtype=int64, numpy=1>
     """
     return _arg_extreme(ARGMAX, input, axis, output_type)
 
@@ -635,6 +691,7 @@ def argmin(input, axis=None, output_type=D.int64, name=None):
     """Index of the smallest value along `axis` (default 0).
 
     >>> tf.argmin(tf.constant([1.0, 3.0, 2.0]))
+    <tf.Tensor: shape=(), dtype=int64, numpy=0>
     """
     return _arg_extreme(ARGMIN, input, axis, output_type)
 
@@ -653,6 +710,7 @@ def is_nan(x, name=None):
     """Elementwise NaN test.
 
     >>> tf.math.is_nan([1.0, np.nan])
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
     """
     return unary(IS_NAN, x)
 
@@ -671,6 +729,7 @@ def add_n(inputs, name=None):
     """The elementwise sum of a list of tensors of one shape and dtype.
 
     >>> tf.add_n([tf.ones(2), tf.ones(2)])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 2.], dtype=float32)>
     """
     inputs = [t(x) for x in inputs]
     out = inputs[0]

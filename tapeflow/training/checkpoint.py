@@ -959,7 +959,13 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
 class CheckpointManager:
     """Saves numbered checkpoints into a directory and keeps the newest `max_to_keep`.
 
-    >>> manager = tf.train.CheckpointManager(ckpt, "/tmp/tapeflow_doc_ckpts", max_to_keep=3)
+    >>> import os, tempfile
+    >>> ckpt = tf.train.Checkpoint(v=tf.Variable(1.0))
+    >>> manager = tf.train.CheckpointManager(ckpt, tempfile.mkdtemp(), max_to_keep=3)
+    >>> os.path.basename(manager.save())
+    'ckpt-1'
+    >>> [os.path.basename(p) for p in manager.checkpoints]
+    ['ckpt-1']
     """
 
     def __init__(self, checkpoint, directory, max_to_keep, keep_checkpoint_every_n_hours=None,
