@@ -40,6 +40,7 @@ from ._common import (
     scalar_like,
     with_dtype,
 )
+from ._linearize import jvp_from_grad
 from .base import add, elementwise, reduce_sum, reshape, restore_reduced, select, unary, zeros_like
 
 _BOOL = np.dtype(np.bool_)
@@ -756,7 +757,6 @@ def _cumprod_grad(op, g):
 
 
 def _cumprod_jvp(op, dx):
-    from ._linearize import jvp_from_grad
     return jvp_from_grad(op, dx)
 
 
