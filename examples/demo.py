@@ -92,7 +92,7 @@ def tour():
     ys = 3.0 * xs + 0.5 + tf.random.normal((200,), stddev=0.05)
     w, b = tf.Variable(0.0), tf.Variable(0.0)
     start = time.perf_counter()
-    for step in range(200):
+    for _step in range(200):
         with tf.GradientTape() as tape:
             loss = tf.reduce_mean(tf.square(w * xs + b - ys))
         dw, db = tape.gradient(loss, [w, b])

@@ -233,8 +233,7 @@ class init_scope:
             return None
         saved_default = list(_graph_state.default_stack)
         self.saved_default = saved_default
-        _graph_state.default_stack[:] = [g for g in saved_default if not g.building_function and
-                                         False]
+        _graph_state.default_stack[:] = []
         self.replaced = stack_replaced([r for r in outer if type(r) is not GraphBuilder])
         self.replaced.__enter__()
         return None
@@ -343,7 +342,7 @@ class ConcreteFunction:
         lines.append(f"  {_structure_text(self.graph.structured_outputs)}")
         lines.append("Captures:")
         if self._captured:
-            for obj, ph, value in self._captured:
+            for obj, ph, _value in self._captured:
                 spec = TensorSpec((), "resource") if isinstance(obj, Variable) else _spec_of(ph)
                 lines.append(f"  {id(obj)}: {_spec_text(spec)}")
         else:
@@ -394,7 +393,7 @@ class ConcreteFunction:
                                 f"'{k}'")
             bound[k] = v
         flat = []
-        for n, kind, spec in sig:
+        for n, _kind, spec in sig:
             if n not in bound:
                 if n in self._bound_python:
                     continue
@@ -414,7 +413,7 @@ class ConcreteFunction:
                 raise TypeError(f"Binding inputs to tf.function failed: argument {n} does not "
                                 f"match the structure of {spec!r}")
             for leaf, s in zip(leaves, specs):
-                if isinstance(s, TensorSpec) or isinstance(s, _VariableSpec):
+                if isinstance(s, (TensorSpec, _VariableSpec)):
                     flat.append(leaf)
                 elif _is_composite_spec(s):
                     if not isinstance(leaf, CompositeTensor) or not s.is_compatible_with(leaf):
@@ -451,7 +450,7 @@ class ConcreteFunction:
         if state.recorders:
             return self._call_recorded(tensors)
         values = [x if type(x) is Variable else x._value for x in tensors]
-        values += [c[2] if isinstance(c[2], Variable) else c[2] for c in self._captured]
+        values += [c[2] for c in self._captured]
         return [wrap(v) for v in self._plan.run(values)]
 
     def _run_fed(self, tensors):
@@ -1248,7 +1247,7 @@ def _feeds(f, tensors, variables):
     vi = iter(own_vars)
     for ph in f.graph.inputs:
         feeds.append(next(vi) if is_resource(ph._value.dtype) else next(ti))
-    for obj, ph, value in f._captured:
+    for obj, _, value in f._captured:
         feeds.append(next(cap_vars) if isinstance(obj, Variable) else value)
     return feeds
 

@@ -75,7 +75,8 @@ def test_merging_gradients():
     for layer in (L.Add(**F64), L.Subtract(**F64), L.Multiply(**F64), L.Average(**F64),
                   L.Maximum(**F64), L.Minimum(**F64), L.Concatenate(**F64), L.Dot(axes=1, **F64),
                   L.Dot(axes=1, normalize=True, **F64)):
-        tf.test.check_gradients(lambda a, b: tf.reduce_sum(tf.sin(layer([a, b]))), [a0, b0],
+        tf.test.check_gradients(lambda a, b, layer=layer: tf.reduce_sum(tf.sin(layer([a, b]))),
+                                [a0, b0],
                                 order=1, modes=("rev",), atol=1e-5, rtol=1e-4)
 
 

@@ -159,7 +159,7 @@ def test_watch_non_tensor_raises_value_error(bad, type_name):
 
 def test_watch_list_containing_non_tensor_raises_value_error():
     with tf.GradientTape() as g:
-        with pytest.raises(ValueError, match="not tf.Tensor or tf.Variable"):
+        with pytest.raises(ValueError, match=r"not tf\.Tensor or tf\.Variable"):
             g.watch([tf.constant(1.0), 3.0])
 
 
@@ -480,10 +480,10 @@ def test_non_persistent_gradient_inside_context_stops_recording():
         g.watch(x)
         y = x ** 3
         dy = g.gradient(y, x)
-        with pytest.raises(ValueError, match="Tape is not recording."):
+        with pytest.raises(ValueError, match=r"Tape is not recording\."):
             g.reset()
-        with pytest.raises(RuntimeError, match="Trying to stop recording a tape which is not "
-                                               "recording."):
+        with pytest.raises(RuntimeError, match=r"Trying to stop recording a tape which is not "
+                                               r"recording\."):
             with g.stop_recording():
                 pass
         with g:  # not active any more, so it can be entered again

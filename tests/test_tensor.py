@@ -45,7 +45,7 @@ def test_shape_equality_with_tuples_and_lists():
     assert s == [2, 3]
     assert s == tf.TensorShape([2, 3])
     assert s != (3, 2)
-    assert not (s == (2,))
+    assert s.__eq__((2,)) is False
 
 
 def test_shape_str_and_repr():

@@ -6,6 +6,7 @@
            [0., 0., 1.]])
 """
 import hashlib
+import itertools
 import math
 import os
 import random as _pyrandom
@@ -310,7 +311,7 @@ def model_to_dot(model, show_shapes=False, show_dtype=False, show_layer_names=Tr
                 if id(src) in ids and id(node.operation) in ids:
                     lines.append(f"  {ids[id(src)]} -> {ids[id(node.operation)]};")
     else:
-        for a, b in zip(layers, layers[1:]):
+        for a, b in itertools.pairwise(layers):
             lines.append(f"  {ids[id(a)]} -> {ids[id(b)]};")
     lines.append("}")
     return "\n".join(lines)

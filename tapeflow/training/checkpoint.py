@@ -827,7 +827,7 @@ class Checkpoint:
             if not opt.built:
                 unbuilt.append((prefix, opt))
                 continue
-            for key, v in _children(opt):
+            for _, v in _children(opt):
                 ref = opt._slot_of.get(id(v))
                 if ref is not None and id(ref[0]) in path_of:
                     by_reference[(path_of[id(ref[0])], ref[1])] = v

@@ -38,7 +38,7 @@ def __getattr__(name):
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'tapeflow.keras.layers' has no attribute '{name}'")
-    mod = importlib.import_module(module if not module.startswith(".") else module,
+    mod = importlib.import_module(module,
                                   __name__) if module.startswith(".") else \
         importlib.import_module(f"{__name__}.{module}")
     value = getattr(mod, name)

@@ -165,7 +165,7 @@ class CategoryEncoding(Layer):
         if ids.ndim == 0:
             ids = ids[None]
         if ids.ndim == 1:
-            ids = ids[None, :] if self.output_mode == "count" or True else ids
+            ids = ids[None, :]
         flat = ids.reshape(-1, ids.shape[-1])
         out = np.zeros((flat.shape[0], self.num_tokens), np.float32)
         w = None if count_weights is None else np.asarray(

@@ -607,7 +607,7 @@ class Functional(Model):
 
     def _init_graph(self, inputs, outputs):
         if isinstance(inputs, dict):
-            for k, kt in inputs.items():
+            for _k, kt in inputs.items():
                 if not isinstance(kt, KerasTensor):
                     raise ValueError(f"All `inputs` values must be KerasTensors. Received: "
                                      f"inputs={inputs} including invalid value {kt} of type "
