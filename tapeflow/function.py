@@ -1239,16 +1239,22 @@ def _call_forward(*values, f, n_tensors, saves, resources):
 def _feeds(f, tensors, variables):
     """The plan's inputs: the call's tensors and variable arguments, then the captures (with
     the call's captured-variable inputs in their places)."""
-    n_var_args = sum(1 for ph in f.graph.inputs if is_resource(ph._value.dtype))
-    own_vars = variables[:n_var_args]
+    layout = f.__dict__.get("_feed_layout")
+    if layout is None or layout[0] is not f._captured:
+        # (the captures it describes; per input: a variable argument?; per capture: a variable?)
+        layout = f._feed_layout = (
+            f._captured, tuple(is_resource(ph._value.dtype) for ph in f.graph.inputs),
+            tuple(isinstance(obj, Variable) for obj, _, _ in f._captured))
+    _, is_var, cap_is_var = layout
+    if not any(is_var) and not any(cap_is_var):
+        return list(tensors) + [value for _, _, value in f._captured]
+    n_var_args = sum(is_var)
     cap_vars = iter(variables[n_var_args:])
-    feeds = []
     ti = iter(tensors)
-    vi = iter(own_vars)
-    for ph in f.graph.inputs:
-        feeds.append(next(vi) if is_resource(ph._value.dtype) else next(ti))
-    for obj, _, value in f._captured:
-        feeds.append(next(cap_vars) if isinstance(obj, Variable) else value)
+    vi = iter(variables[:n_var_args])
+    feeds = [next(vi) if v else next(ti) for v in is_var]
+    for (_, _, value), v in zip(f._captured, cap_is_var):
+        feeds.append(next(cap_vars) if v else value)
     return feeds
 
 

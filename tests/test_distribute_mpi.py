@@ -66,6 +66,18 @@ def test_two_workers_match_one_process(tmp_path):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
 
 
+def test_two_workers_keras_fit_match_one_process(tmp_path):
+    one = subprocess.run([sys.executable, EXAMPLE, "--keras", "--epochs", "1", "--save",
+                          tmp_path / "a.npz"], capture_output=True, text=True, timeout=120,
+                         env=_env())
+    assert one.returncode == 0, one.stderr
+    two = _mpirun(2, [EXAMPLE, "--keras", "--strategy", "multiworker", "--epochs", "1",
+                      "--save", tmp_path / "b.npz"])
+    assert two.returncode == 0, two.stderr
+    for a, b in zip(_weights(tmp_path / "a.npz"), _weights(tmp_path / "b.npz")):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+
+
 def test_raising_worker_stops_the_others(tmp_path):
     start = time.monotonic()
     r = _mpirun(2, [EXAMPLE, "--strategy", "multiworker", "--epochs", "50", "--fail-at", "5"],

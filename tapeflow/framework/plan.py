@@ -94,6 +94,8 @@ class Plan:
                         continue
             steps.append(op)
         self._name = name
+        from .graph_optimize import optimize
+        steps, self._results = optimize(graph, steps, known, self.outputs)
         self._source, self._fn = self._generate(steps, known, fed, name)
         self.num_steps = len(steps)
 
@@ -124,7 +126,7 @@ class Plan:
         for si, op in enumerate(steps):
             for x in op._inputs:
                 last_use[alias.get(id(x), id(x))] = si
-        for t in self.outputs:
+        for t in self._results:
             last_use[alias.get(id(t), id(t))] = len(steps)
         lines.append("    try:")
         tmp = 0
@@ -134,6 +136,9 @@ class Plan:
         for si, op in enumerate(steps):
             prim = op._prim
             forward = _forward(prim)
+            if any(x._value.dtype == _BF16 for x in op._inputs) and prim.forward is not None and \
+                    prim.name not in _SPECIAL:
+                forward = _bfloat16_forward(prim)  # NumPy has no bfloat16 arithmetic
             args = [names[id(x)] for x in op._inputs]
             infix = _INFIX.get(forward) if not op._attrs and len(args) == 2 else None
             if infix is not None:  # an operator: the same NumPy call without a function call
@@ -176,7 +181,7 @@ class Plan:
         lines.append("        pass")
         lines.append("    except Exception as e:")
         lines.append("        raise _fail(e) from None")
-        rets = [names.get(id(t)) for t in self.outputs]
+        rets = [names.get(id(t)) for t in self._results]
         for t, r in zip(self.outputs, rets):
             if r is None:
                 raise ValueError(f"output {t.name} of the plan is not computed from its inputs")
@@ -256,6 +261,18 @@ def _forward(prim):
     graph-only operations (variable reads and assignments)."""
     special = _SPECIAL.get(prim.name)
     return special if special is not None else prim.forward
+
+
+_BF16 = np.dtype([("bfloat16", "<f4")])  # (dtypes.BFLOAT16_STORAGE)
+
+
+def _bfloat16_forward(prim):
+    """`prim`'s forward on bfloat16 storage: computed in float32 and rounded back, as eagerly."""
+    from . import bfloat16
+
+    def forward(*values, **attrs):
+        return bfloat16.run(prim, values, attrs)
+    return forward
 
 
 def _read(var):

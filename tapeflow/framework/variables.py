@@ -267,6 +267,9 @@ class Variable(TensorLike):
 
     # -- assignment (not differentiable) -------------------------------------------------------
     def _converted(self, value, op_name):
+        if type(value) is np.ndarray and value.dtype == self._array.dtype and \
+                value.shape == self._shape:  # (an optimizer's update: already an array)
+            return value
         t = convert_to_tensor(value, dtype=self.dtype)
         v = t._value
         if self._shape is not None and v.shape != self._shape:

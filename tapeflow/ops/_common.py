@@ -93,6 +93,9 @@ def checked(op, inputs, attrs=None, check=0):
 
 def axis_tuple(axis, ndim, op_name="Sum"):
     """Normalizes `axis` (None, int, list or tensor) to a sorted tuple of non-negative ints."""
+    if ndim is None:
+        raise NotImplementedError(f"{op_name} of a graph tensor of unknown rank (a TensorSpec "
+                                  f"with shape=None): give the function's input a known rank")
     if axis is None:
         return tuple(range(ndim))
     if isinstance(axis, TensorLike):

@@ -13,7 +13,7 @@ from ..framework import dtypes as D
 from ..framework.composite_tensor import CompositeTensor, dispatch_api, find_composite
 from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
 from ..framework.op import apply, apply1, apply2, is_concrete
-from ..framework.tensor import Tensor, TensorLike, convert_to_tensor, wrap
+from ..framework.tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
 from ..prims import array as PA
 from ..prims import base as P
@@ -388,7 +388,7 @@ def _normalize_key(key, shape):
                 raise op_error(InvalidArgumentError, "StridedSlice",
                                f"Index out of range using input dim {dim}; input has only "
                                f"{len(shape)} dims")
-            if not -shape[dim] <= i < shape[dim]:
+            if shape[dim] is not None and not -shape[dim] <= i < shape[dim]:
                 raise op_error(InvalidArgumentError, "StridedSlice",
                                f"slice index {i} of dimension {dim} out of bounds.")
             out.append(i)
@@ -604,8 +604,7 @@ def zeros_like(input, dtype=None, name=None, layout=None):
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("zeros_like", (input, dtype))
-    v = input._value if type(input) is Tensor else t(input)._value
-    return wrap(np.zeros(v.shape, v.dtype if dtype is None else D.as_dtype(dtype)._np)[()])
+    return _filled_like(input, dtype, 0)
 
 
 def ones_like(input, dtype=None, name=None, layout=None):
@@ -616,8 +615,23 @@ def ones_like(input, dtype=None, name=None, layout=None):
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("ones_like", (input, dtype))
-    v = input._value if type(input) is Tensor else t(input)._value
-    return wrap(np.ones(v.shape, v.dtype if dtype is None else D.as_dtype(dtype)._np)[()])
+    return _filled_like(input, dtype, 1)
+
+
+def _filled_like(input, dtype, value):
+    x = input if type(input) is Tensor else t(input)
+    v = x._value
+    np_dtype = v.dtype if dtype is None else D.as_dtype(dtype)._np
+    if type(v) is AbstractArray and (v.shape is None or None in v.shape):
+        out = P.zeros_like(x)  # a graph tensor of unknown shape: a ZerosLike operation
+        if np_dtype != v.dtype:
+            out = PM.cast(out, np_dtype)
+        if value:
+            out = P.add(out, wrap(np.asarray(value, np_dtype)))
+        return out
+    if value == 0:
+        return wrap(np.zeros(v.shape, np_dtype)[()])
+    return wrap(np.ones(v.shape, np_dtype)[()])
 
 
 def fill(dims, value, name=None, layout=None):

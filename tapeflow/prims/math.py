@@ -575,8 +575,14 @@ def _reduced_count(op):
 
 def _mean_grad(op, g):
     x = op.inputs[0]
-    full = P.broadcast_to(restore_reduced(g, op), bshape(op, g) + x._value.shape)
-    return div(full, scalar_like(x, _reduced_count(op)))
+    shape = x._value.shape
+    if shape is not None and all(shape[a] is not None for a in op.attrs["axis"]):
+        full = P.broadcast_to(restore_reduced(g, op), bshape(op, g) + shape)
+        return div(full, scalar_like(x, _reduced_count(op)))
+    # a graph tensor with unknown reduced dimensions: the count is computed when it runs
+    ones = P.add(P.zeros_like(x), scalar_like(x, 1))
+    count = P.reduce_sum(ones, op.attrs["axis"], keepdims=True)
+    return div(mul(restore_reduced(g, op), ones), count)
 
 
 def _extreme_forward(fn, fill):
@@ -801,6 +807,8 @@ def _matmul_forward(a, b, transpose_a, transpose_b):
 
 
 def _matmul_shape(a, b, transpose_a, transpose_b):
+    if a.shape is None or b.shape is None:  # (a graph tensor of unknown rank)
+        return aval(None, a.dtype)
     sa, sb = list(a.shape), list(b.shape)
     if transpose_a:
         sa[-1], sa[-2] = sa[-2], sa[-1]

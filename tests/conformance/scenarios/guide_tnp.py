@@ -5,8 +5,7 @@
 # print their timings as "<time>".
 # Not here: cell 1 (licence), 6 (prints TF's version), 30 (a matplotlib histogram), 55 and 56
 # (benchmark plots); and the cells tapeflow does not match: 29 and 33 print TF's internal class
-# path of EagerTensor (`tensorflow.python.framework.ops.EagerTensor`), 49, 51 and 53 need
-# `tf.config.list_logical_devices` / `tf.device`, which this branch does not have.
+# path of EagerTensor (`tensorflow.python.framework.ops.EagerTensor`, TF-internal).
 
 #@ cell_08_enable_numpy_behavior
 #! isolated
@@ -417,3 +416,45 @@ per_example_gradients = unvectorized_per_example_gradients(inputs, labels)
 print(timeit.timeit(lambda: unvectorized_per_example_gradients(inputs, labels),
                     number=10) * 100, "ms")
 print([p.shape for p in per_example_gradients])
+
+#@ cell_49_51_53_devices
+#! isolated
+tnp = tf.experimental.numpy
+tnp.experimental_enable_numpy_behavior()
+class Model(object):
+  def __init__(self):
+    self.weights = None
+  def predict(self, inputs):
+    if self.weights is None:
+      size = inputs.shape[1]
+      stddev = tnp.sqrt(size).astype(tnp.float32)
+      w1 = tnp.random.randn(size, 64).astype(tnp.float32) / stddev
+      bias = tnp.random.randn(64).astype(tnp.float32)
+      w2 = tnp.random.randn(64, 2).astype(tnp.float32) / 8
+      self.weights = (w1, bias, w2)
+    else:
+      w1, bias, w2 = self.weights
+    y = tnp.matmul(inputs, w1) + bias
+    y = tnp.maximum(y, 0)
+    return tnp.matmul(y, w2)
+model = Model()
+def create_batch(batch_size=32):
+  return (tnp.random.randn(batch_size, 32).astype(tnp.float32),
+          tnp.random.randn(batch_size, 2).astype(tnp.float32))
+# cell 49
+print("All logical devices:", tf.config.list_logical_devices())
+print("All physical devices:", tf.config.list_physical_devices())
+try:
+  device = tf.config.list_logical_devices(device_type="GPU")[0]
+except IndexError:
+  device = "/device:CPU:0"
+# cell 51
+print("Using device: %s" % str(device))
+with tf.device(device):
+  prediction = model.predict(create_batch(5)[0])
+print("prediction is placed on %s" % prediction.device)
+# cell 53
+with tf.device("/device:CPU:0"):
+  prediction_cpu = tnp.copy(prediction)
+print(prediction.device)
+print(prediction_cpu.device)
