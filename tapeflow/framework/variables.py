@@ -269,7 +269,7 @@ class Variable(TensorLike):
     def _converted(self, value, op_name):
         if type(value) is np.ndarray and value.dtype == self._array.dtype and \
                 value.shape == self._shape:  # (an optimizer's update: already an array)
-            return value
+            return value if value.ndim else value[()]  # a scalar is held as a NumPy scalar
         t = convert_to_tensor(value, dtype=self.dtype)
         v = t._value
         if self._shape is not None and v.shape != self._shape:
