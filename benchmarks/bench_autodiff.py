@@ -8,10 +8,10 @@ vectorized backward pass <= 3x the time of a single `gradient` call.
 """
 
 import numpy as np
+from _timing import best
 
-from _timing import best  # noqa: E402 - also puts the repo on sys.path
-import tapeflow as tf  # noqa: E402
-from tapeflow.autodiff import grad, hessian, vmap  # noqa: E402
+import tapeflow as tf
+from tapeflow.autodiff import grad, hessian, vmap
 
 try:
     import torch
@@ -65,7 +65,7 @@ def main():
         best(lambda: hessian_nested_tapes_loop(v), 3))
     if torch:
         vt = torch.tensor(v.numpy())
-        tf_ = lambda u: torch.sum(torch.sin(u) * torch.sum(u * u))  # noqa: E731
+        tf_ = lambda u: torch.sum(torch.sin(u) * torch.sum(u * u))
         row("PyTorch torch.autograd.functional.hessian",
             best(lambda: torch.autograd.functional.hessian(tf_, vt), 20))
 
@@ -106,7 +106,8 @@ def main():
     per_example = vmap(grad(loss), in_axes=(None, 0, 0))
     row("vmap(grad(loss), in_axes=(None, 0, 0))", best(lambda: per_example((w1, w2), xb, yb), 3))
     if torch:
-        from torch.func import grad as tgrad, vmap as tvmap
+        from torch.func import grad as tgrad
+        from torch.func import vmap as tvmap
         tw = (torch.tensor(w1.numpy()), torch.tensor(w2.numpy()))
         tx, ty = torch.tensor(xb.numpy()), torch.tensor(yb.numpy()).long()
 

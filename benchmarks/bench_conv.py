@@ -12,10 +12,9 @@ since the machine is shared and noisy:
 import os
 
 import numpy as np
+from _timing import best
 
-from _timing import best  # noqa: E402 - also puts the repo on sys.path
-import tapeflow as tf  # noqa: E402
-
+import tapeflow as tf
 
 try:
     import torch

@@ -5,17 +5,18 @@ written NumPy always; PyTorch when it is installed), since the machine is shared
 Targets (issue 2): scalar chain <= 4 us/multiply, seed f(x, 6) with gradient <= 25 us, seed second
 derivative <= 60 us, MLP step <= 1.25 x NumPy, `import tapeflow` <= 0.15 s.
 """
+import itertools
 import os
 import subprocess
 import sys
 
 import numpy as np
+from _timing import ROOT, best
 
-from _timing import ROOT, best  # noqa: E402 - also puts the repo on sys.path
-import tapeflow as tf  # noqa: E402
+import tapeflow as tf
 
 try:
-    import torch  # noqa: F401
+    import torch
 except ImportError:
     torch = None
 
@@ -100,7 +101,7 @@ def mlp_setup(seed=0):
     rng = np.random.default_rng(seed)
     sizes = [784, 256, 256, 10]
     params = []
-    for a, b in zip(sizes[:-1], sizes[1:]):
+    for a, b in itertools.pairwise(sizes):
         params.append((rng.standard_normal((a, b)) * np.sqrt(2.0 / a)).astype(np.float32))
         params.append(np.zeros(b, np.float32))
     x = rng.standard_normal((128, 784)).astype(np.float32)

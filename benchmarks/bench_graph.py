@@ -34,9 +34,8 @@ if not TF_WORKER and ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 sys.path.insert(0, HERE)
 
-import numpy as np  # noqa: E402 - after the thread settings above
-
-import bench_eager as be  # noqa: E402
+import bench_eager as be
+import numpy as np
 
 tf = be.tf
 torch = be.torch

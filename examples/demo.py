@@ -78,11 +78,11 @@ def tour():
                  "tf.matmul(tf.ones((2, 3)), tf.ones((2, 3)))"):
         try:
             eval(code)
-        except Exception as e:  # noqa: BLE001 - shown to the reader
+        except Exception as e:
             print(f"{code}\n    -> {type(e).__name__}: {e}")
 
     section("6. A gradient check against finite differences (float64, first and second order)")
-    f = lambda v: tf.reduce_sum(tf.sin(v) * tf.reduce_sum(v * v))  # noqa: E731
+    f = lambda v: tf.reduce_sum(tf.sin(v) * tf.reduce_sum(v * v))
     tf.test.check_gradients(f, [np.array([0.3, -1.2, 2.0])], order=2)
     print("check_gradients(sum(sin(v) * sum(v*v)), order=2): OK")
 
@@ -92,7 +92,7 @@ def tour():
     ys = 3.0 * xs + 0.5 + tf.random.normal((200,), stddev=0.05)
     w, b = tf.Variable(0.0), tf.Variable(0.0)
     start = time.perf_counter()
-    for step in range(200):
+    for _step in range(200):
         with tf.GradientTape() as tape:
             loss = tf.reduce_mean(tf.square(w * xs + b - ys))
         dw, db = tape.gradient(loss, [w, b])

@@ -29,7 +29,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = ROOT / "out"
 sys.path.insert(0, str(HERE))
-import mlp_classifier  # noqa: E402 - shares the data loading
+import mlp_classifier
 
 
 def build_model():

@@ -10,38 +10,226 @@ Change one line, `import tapeflow as tf`, and TF 2 eager code runs:
     >>> g.gradient(y, x)
     <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
 """
-from .framework.dtypes import (DType, as_dtype, bool_ as bool, complex64, complex128, double,  # noqa: A004
-                               float16, float32, float64, half, int8, int16, int32, int64, string,
-                               uint8, uint16, uint32, uint64, bfloat16, qint8, quint8, qint16,
-                               quint16, qint32, resource, variant)
-from .framework import memory as _memory  # noqa: F401 - allocator tuning, see its docstring
+from . import (
+    autodiff,
+    autograph,
+    compat,
+    dtypes,
+    errors,
+    keras,
+    linalg,
+    math,
+    nest,
+    nn,
+    random,
+    test,
+    train,
+    version,
+)
+from . import ops as _ops
+
+# Functional control flow (tf.cond, tf.while_loop, ...) and AutoGraph.
+from .control_flow import (
+    Assert,
+    TensorArray,
+    case,
+    cond,
+    control_dependencies,
+    foldl,
+    foldr,
+    group,
+    map_fn,
+    no_op,
+    numpy_function,
+    py_function,
+    scan,
+    switch_case,
+    vectorized_map,
+    while_loop,
+)
+from .control_flow import print_v2 as print
+from .control_flow import tuple_ as tuple
+from .framework import graph as _graph
+from .framework import memory as _memory
 from .framework import placement as _placement
-from . import version
-from .framework.tensor import Tensor, constant, convert_to_tensor, is_tensor, \
-    register_tensor_conversion_function
+from .framework.custom_gradient import (
+    NoGradient,
+    NotDifferentiable,
+    RegisterGradient,
+    custom_gradient,
+    grad_pass_through,
+    no_gradient,
+    recompute_grad,
+)
+from .framework.dtypes import (
+    DType,
+    as_dtype,
+    bfloat16,
+    complex64,
+    complex128,
+    double,
+    float16,
+    float32,
+    float64,
+    half,
+    int8,
+    int16,
+    int32,
+    int64,
+    qint8,
+    qint16,
+    qint32,
+    quint8,
+    quint16,
+    resource,
+    string,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    variant,
+)
+from .framework.dtypes import bool_ as bool
+from .framework.graph import Graph, Operation, get_default_graph
+from .framework.indexed_slices import IndexedSlices
+from .framework.tape import GradientTape, UnconnectedGradients
+from .framework.tensor import (
+    Tensor,
+    constant,
+    convert_to_tensor,
+    is_tensor,
+    register_tensor_conversion_function,
+)
 from .framework.tensor_shape import TensorShape
 from .framework.variables import Variable
-from .framework.tape import GradientTape, UnconnectedGradients
-from .framework.indexed_slices import IndexedSlices
-from .framework.custom_gradient import (NoGradient, NotDifferentiable, RegisterGradient,
-                                        custom_gradient, grad_pass_through, no_gradient,
-                                        recompute_grad)
-from . import ops as _ops
-from .ops.array_ops import (broadcast_dynamic_shape, broadcast_static_shape, broadcast_to, concat,
-                            expand_dims, eye, fill, gather, identity, identity_n, linspace, one_hot,
-                            ones, ones_like, pad, range, rank, reshape, reverse, shape, shape_n, size,
-                            slice, split, squeeze, stack, stop_gradient, strided_slice, tile,
-                            transpose, unstack, where, zeros, zeros_like)
-from .ops.math_ops import (abs, acos, acosh, add, add_n, argmax, argmin, asin, asinh, atan, atan2,
-                           atanh, cast, ceil, clip_by_value, complex_ as complex, conj, cos, cosh,
-                           cumsum, divide, equal, exp, floor, floordiv, greater, greater_equal, imag,
-                           less, less_equal, logical_and, logical_not, logical_or, matmul, maximum,
-                           minimum, multiply, negative, not_equal, pow, real, realdiv, reduce_all,
-                           reduce_any, reduce_max, reduce_mean, reduce_min, reduce_prod, reduce_sum,
-                           round,
-                           saturate_cast, sigmoid, sign, sin, sinh, sqrt, square, subtract, tan, tanh,
-                           tensordot, truediv)
-from . import math, nn, random, linalg, errors, nest, dtypes, test, compat, autodiff  # noqa: E402
+from .function import TensorSpec, function, init_scope
+
+# The training stack: modules, tf.function, Keras (layers, optimizers, losses), checkpoints.
+from .module import Module, name_scope
+from .ops.array_ops import (
+    broadcast_dynamic_shape,
+    broadcast_static_shape,
+    broadcast_to,
+    concat,
+    expand_dims,
+    eye,
+    fill,
+    gather,
+    identity,
+    identity_n,
+    linspace,
+    one_hot,
+    ones,
+    ones_like,
+    pad,
+    range,
+    rank,
+    reshape,
+    reverse,
+    shape,
+    shape_n,
+    size,
+    slice,
+    split,
+    squeeze,
+    stack,
+    stop_gradient,
+    strided_slice,
+    tile,
+    transpose,
+    unstack,
+    where,
+    zeros,
+    zeros_like,
+)
+from .ops.indexing_ops import (
+    argsort,
+    boolean_mask,
+    clip_by_global_norm,
+    clip_by_norm,
+    gather_nd,
+    meshgrid,
+    repeat,
+    reverse_sequence,
+    roll,
+    scatter_nd,
+    searchsorted,
+    sequence_mask,
+    sort,
+    tensor_scatter_nd_add,
+    tensor_scatter_nd_max,
+    tensor_scatter_nd_min,
+    tensor_scatter_nd_sub,
+    tensor_scatter_nd_update,
+    unique,
+    unique_with_counts,
+)
+from .ops.linalg_ops import einsum, norm
+from .ops.math_ops import (
+    abs,
+    acos,
+    acosh,
+    add,
+    add_n,
+    argmax,
+    argmin,
+    asin,
+    asinh,
+    atan,
+    atan2,
+    atanh,
+    cast,
+    ceil,
+    clip_by_value,
+    conj,
+    cos,
+    cosh,
+    cumsum,
+    divide,
+    equal,
+    exp,
+    floor,
+    floordiv,
+    greater,
+    greater_equal,
+    imag,
+    less,
+    less_equal,
+    logical_and,
+    logical_not,
+    logical_or,
+    matmul,
+    maximum,
+    minimum,
+    multiply,
+    negative,
+    not_equal,
+    pow,
+    real,
+    realdiv,
+    reduce_all,
+    reduce_any,
+    reduce_max,
+    reduce_mean,
+    reduce_min,
+    reduce_prod,
+    reduce_sum,
+    round,
+    saturate_cast,
+    sigmoid,
+    sign,
+    sin,
+    sinh,
+    sqrt,
+    square,
+    subtract,
+    tan,
+    tanh,
+    tensordot,
+    truediv,
+)
+from .ops.math_ops import complex_ as complex
+from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod
 
 newaxis = None
 
@@ -68,26 +256,6 @@ def enable_eager_execution(config=None, device_policy=None, execution_mode=None)
 def get_static_value(tensor, partial=False):
     """The value of a tensor as a NumPy array (tapeflow always knows it)."""
     return tensor.numpy() if hasattr(tensor, "numpy") else tensor
-
-# The training stack: modules, tf.function, Keras (layers, optimizers, losses), checkpoints.
-from .module import Module, name_scope  # noqa: E402
-from .function import TensorSpec, function, init_scope  # noqa: E402
-from .framework import graph as _graph  # noqa: E402
-from .framework.graph import Graph, Operation, get_default_graph  # noqa: E402,F401
-from . import keras, train  # noqa: E402
-from .ops.indexing_ops import (argsort, boolean_mask, clip_by_global_norm, clip_by_norm,  # noqa: F401,E402
-                               gather_nd, meshgrid, repeat, reverse_sequence, roll, scatter_nd,
-                               searchsorted, sequence_mask, sort, tensor_scatter_nd_add,
-                               tensor_scatter_nd_max, tensor_scatter_nd_min, tensor_scatter_nd_sub,
-                               tensor_scatter_nd_update, unique, unique_with_counts)
-from .ops.linalg_ops import einsum, norm  # noqa: F401,E402
-from .ops.special_math_ops import reduce_logsumexp, truncatediv, truncatemod  # noqa: F401,E402
-# Functional control flow (tf.cond, tf.while_loop, ...) and AutoGraph.
-from .control_flow import (Assert, TensorArray, case, cond, control_dependencies,  # noqa: F401,E402
-                           foldl, foldr, group, map_fn, no_op, numpy_function, py_function, scan,
-                           switch_case, vectorized_map, while_loop)
-from .control_flow import print_v2 as print, tuple_ as tuple  # noqa: F401,E402,A001
-from . import autograph  # noqa: F401,E402
 
 
 # Namespaces imported on first use, to keep `import tapeflow` fast: name -> (module, attribute).

@@ -27,8 +27,8 @@ from .autograph.operators._dispatch import any_symbolic, is_symbolic
 from .framework import dtypes, errors, nest
 from .framework.composite_tensor import CompositeTensor
 from .framework.tensor import Tensor, convert_to_tensor
-from .framework.variables import Variable
 from .framework.tensor_shape import TensorShape, as_shape
+from .framework.variables import Variable
 
 __all__ = [
     "Assert",
@@ -769,7 +769,7 @@ def vectorized_map(fn, elems, fallback_to_while_loop=True, warn=True):
     flat = nest.flatten(elems)
     if any(e.shape.rank == 0 for e in flat):
         raise ValueError("Elements in elems must be 1+ dimensional Tensors, not scalars")
-    if flat and flat[0].shape[0] == 0 or not fallback_to_while_loop:
+    if (flat and flat[0].shape[0] == 0) or not fallback_to_while_loop:
         return vmap(fn)(elems)
     try:
         return vmap(fn)(elems)

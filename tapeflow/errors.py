@@ -1,3 +1,3 @@
 """`tf.errors`: TensorFlow's exception classes."""
-from .framework.errors import *  # noqa: F401,F403
-from .framework.errors import OpError  # noqa: F401
+from .framework.errors import *
+from .framework.errors import OpError

@@ -32,12 +32,20 @@ import weakref
 import numpy as np
 
 from .framework import config_state, dtypes, nest
-from .framework.errors import InvalidArgumentError, OpError, op_error
-from .framework.graph import (RESOURCE, is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
-                              building_graph, register_name_hint)
-from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
 from .framework.composite_tensor import CompositeTensor
+from .framework.errors import InvalidArgumentError, OpError, op_error
+from .framework.graph import (
+    Graph,
+    GraphBuilder,
+    SymbolicTensor,
+    _graph_state,
+    building_graph,
+    is_resource,
+    register_name_hint,
+    resource_dtype,
+)
 from .framework.indexed_slices import IndexedSlices
+from .framework.op import ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state
 from .framework.plan import Plan
 from .framework.tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, wrap
 from .framework.tensor_shape import TensorShape
@@ -207,7 +215,7 @@ class _Tracing:
 _tracing = []  # FuncGraphs being traced, innermost last
 
 
-class init_scope:  # noqa: N801 - TF's name
+class init_scope:
     """Lifts the code inside out of every graph being built, into the eager context (as TF:
     where variables' initial values are computed).
 
@@ -226,8 +234,7 @@ class init_scope:  # noqa: N801 - TF's name
             return None
         saved_default = list(_graph_state.default_stack)
         self.saved_default = saved_default
-        _graph_state.default_stack[:] = [g for g in saved_default if not g.building_function and
-                                         False]
+        _graph_state.default_stack[:] = []
         self.replaced = stack_replaced([r for r in outer if type(r) is not GraphBuilder])
         self.replaced.__enter__()
         return None
@@ -336,7 +343,7 @@ class ConcreteFunction:
         lines.append(f"  {_structure_text(self.graph.structured_outputs)}")
         lines.append("Captures:")
         if self._captured:
-            for obj, ph, value in self._captured:
+            for obj, ph, _value in self._captured:
                 spec = TensorSpec((), "resource") if isinstance(obj, Variable) else _spec_of(ph)
                 lines.append(f"  {id(obj)}: {_spec_text(spec)}")
         else:
@@ -387,7 +394,7 @@ class ConcreteFunction:
                                 f"'{k}'")
             bound[k] = v
         flat = []
-        for n, kind, spec in sig:
+        for n, _kind, spec in sig:
             if n not in bound:
                 if n in self._bound_python:
                     continue
@@ -407,7 +414,7 @@ class ConcreteFunction:
                 raise TypeError(f"Binding inputs to tf.function failed: argument {n} does not "
                                 f"match the structure of {spec!r}")
             for leaf, s in zip(leaves, specs):
-                if isinstance(s, TensorSpec) or isinstance(s, _VariableSpec):
+                if isinstance(s, (TensorSpec, _VariableSpec)):
                     flat.append(leaf)
                 elif _is_composite_spec(s):
                     if not isinstance(leaf, CompositeTensor) or not s.is_compatible_with(leaf):
@@ -444,7 +451,7 @@ class ConcreteFunction:
         if state.recorders:
             return self._call_recorded(tensors)
         values = [x if type(x) is Variable else x._value for x in tensors]
-        values += [c[2] if isinstance(c[2], Variable) else c[2] for c in self._captured]
+        values += [c[2] for c in self._captured]
         return [wrap(v) for v in self._plan.run(values)]
 
     def _run_fed(self, tensors):
@@ -519,7 +526,7 @@ def _py_name(name):
 def _same_python(a, b):
     try:
         return type(a) is type(b) and bool(a == b)
-    except Exception:  # noqa: BLE001 - not comparable: not the same
+    except Exception:
         return False
 
 
@@ -667,7 +674,7 @@ def _trace(python_function, args, kwargs, signature, name, allow_variables):
         with token:
             try:
                 out = python_function(*call_args, **call_kwargs)
-            except Exception as e:  # noqa: BLE001 - re-raised, rewritten as TF's
+            except Exception as e:
                 rewritten = _in_user_code(e)
                 if rewritten is None:
                     raise
@@ -892,7 +899,7 @@ def lift_initial_value(initial_value, dtype):
         g = initial_value.graph
         try:
             plan = Plan(g, [], [initial_value], name="lifted_initial_value")
-        except Exception as e:  # noqa: BLE001 - TF's error for an initializer that needs inputs
+        except Exception as e:
             raise ValueError(
                 f"An op outside of the function building code is being passed a \"Graph\" "
                 f"tensor. It is possible to have Graph tensors leak out of the function building "
@@ -958,7 +965,7 @@ class Function:
             try:
                 ref = weakref.ref(instance)
             except TypeError:
-                ref = lambda: instance  # noqa: E731 - objects without weakrefs
+                ref = lambda: instance
             self._instances[id(instance)] = bound = (ref, fn)
         return bound[1]
 
@@ -1290,7 +1297,7 @@ def _feeds(f, tensors, variables):
     ti = iter(tensors)
     vi = iter(variables[:n_var_args])
     feeds = [next(vi) if v else next(ti) for v in is_var]
-    for (obj, ph, value), v in zip(f._captured, cap_is_var):
+    for (_, _, value), v in zip(f._captured, cap_is_var):
         feeds.append(next(cap_vars) if v else value)
     return feeds
 
@@ -1315,7 +1322,6 @@ def _call_grad(node, *grads):
     saved values' cotangents (zeros where None) and the saved values."""
     f = node.attrs["f"]
     bwd, saved, _ = f._gradient_function()
-    n_out = len(f.graph.outputs)
     if node.attrs["saves"]:
         outputs = list(node.outputs)
     else:  # a call inside a graph, made before anything differentiated it: rewrite it, once

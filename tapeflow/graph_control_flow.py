@@ -159,7 +159,7 @@ def _grad_adapter(bwd, fmap, ext):
     return trace_internal(adapter, specs, "case_grad")
 
 
-def TensorSpec_(t):  # noqa: N802 - a spec from a placeholder
+def TensorSpec_(t):
     from .function import TensorSpec
     return TensorSpec(TensorShape(t._value.shape) if t._value.shape is not None
                       else TensorShape(None), t.dtype)
@@ -409,7 +409,7 @@ def _while_grad(node, *dys):
     return tuple(grads)
 
 
-def P_greater_equal(x, y):  # noqa: N802 - a binder from the primitive layer
+def P_greater_equal(x, y):
     from .prims.math import greater_equal
     return greater_equal(x, y)
 

@@ -36,7 +36,7 @@ def _current_scope():
     return "/".join(stack) + "/" if stack else ""
 
 
-class name_scope:  # noqa: N801 - TF's name
+class name_scope:
     """A context manager that prefixes variable names: `with tf.name_scope("layer1") as s:`.
 
     A name ending in '/' is an absolute scope (re-entering a scope captured earlier); `None` or

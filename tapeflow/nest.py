@@ -1,2 +1,8 @@
 """`tf.nest`: flatten and rebuild nested structures."""
-from .framework.nest import assert_same_structure, flatten, is_nested, map_structure, pack_sequence_as  # noqa: F401
+from .framework.nest import (
+    assert_same_structure,
+    flatten,
+    is_nested,
+    map_structure,
+    pack_sequence_as,
+)

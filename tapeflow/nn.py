@@ -1,5 +1,5 @@
 """`tf.nn`: activations, convolution and pooling, normalization, softmax and the losses."""
-from .ops.nn_conv_ops import (  # noqa: F401
+from .ops.nn_conv_ops import (
     avg_pool,
     avg_pool1d,
     avg_pool2d,
@@ -18,7 +18,7 @@ from .ops.nn_conv_ops import (  # noqa: F401
     max_pool3d,
     pool,
 )
-from .ops.nn_extra_ops import (  # noqa: F401
+from .ops.nn_extra_ops import (
     batch_normalization,
     bias_add,
     dropout,
@@ -36,7 +36,7 @@ from .ops.nn_extra_ops import (  # noqa: F401
     swish,
     weighted_cross_entropy_with_logits,
 )
-from .ops.nn_ops import (  # noqa: F401
+from .ops.nn_ops import (
     log_softmax,
     relu,
     sigmoid,
@@ -47,7 +47,7 @@ from .ops.nn_ops import (  # noqa: F401
     sparse_softmax_cross_entropy_with_logits,
     tanh,
 )
-from .ops.special_math_ops import in_top_k, l2_normalize, top_k  # noqa: F401
+from .ops.special_math_ops import in_top_k, l2_normalize, top_k
 
 
 def embedding_lookup_sparse(params, sp_ids, sp_weights, combiner="mean", max_norm=None,

@@ -833,7 +833,7 @@ class _SignatureFunction:
         self._key = key
         self._names = []
         specs = {}
-        for name, kind, spec in concrete._python_signature:
+        for name, _kind, spec in concrete._python_signature:
             if name in concrete._bound_python:
                 continue
             if not isinstance(spec, TensorSpec):

@@ -10,6 +10,8 @@ two arguments with equal trace types share a trace.
 import abc
 import types as _pytypes
 
+from .function import ConcreteFunction, Function, _FunctionType
+
 
 class TraceType(abc.ABC):
     """What `tf.function` retraces on for a custom Python argument (see the module docstring)."""
@@ -38,8 +40,6 @@ class TraceType(abc.ABC):
 class TracingContext:
     """The context `__tf_tracing_type__` receives."""
 
-
-from .function import ConcreteFunction, Function, _FunctionType  # noqa: E402
 
 experimental = _pytypes.SimpleNamespace(
     TraceType=TraceType, TracingContext=TracingContext, ConcreteFunction=ConcreteFunction,

@@ -360,7 +360,7 @@ def test_grad_value_and_grad_argnums_has_aux():
 
 
 def test_higher_order_grad_and_composition_with_tapes():
-    f = lambda x: x ** 4  # noqa: E731
+    f = lambda x: x ** 4
     x = tf.constant(2.0)
     assert float(grad(grad(grad(f)))(x)) == 48.0
     with tf.GradientTape() as tape:
@@ -382,7 +382,7 @@ def test_vjp_jvp_jacrev_jacfwd_hessian_agree():
     np.testing.assert_allclose(g.numpy(), ct.numpy() @ jr, rtol=1e-5)
     _, t = jvp(f, (x,), (ct,))
     np.testing.assert_allclose(t.numpy(), jr @ ct.numpy(), rtol=1e-5)
-    scalar = lambda u: tf.reduce_sum(f(u))  # noqa: E731
+    scalar = lambda u: tf.reduce_sum(f(u))
     h1 = hessian(scalar)(x).numpy()
     h2 = jacfwd(jacrev(scalar))(x).numpy()
     np.testing.assert_allclose(h1, h2, rtol=1e-4, atol=1e-5)

@@ -3,11 +3,10 @@ Python and eager inputs), its API, and the dispatch of converted control flow in
 `tf.while_loop` for symbolic tensors (with a fake graph-tensor class)."""
 import functools
 import inspect
+import sys
 import types
 
 import numpy as np
-import sys
-
 import pytest
 
 import tapeflow as tf

@@ -2,7 +2,6 @@
 is half-restored, zip bombs are refused before decompressing, deferred values are validated."""
 import os
 import pathlib
-import resource
 import zipfile
 
 import numpy as np

@@ -68,7 +68,7 @@ def test_user_functions_go_through_structured_function():
 
 
 def test_filter_checks_predicate_type():
-    with pytest.raises(ValueError, match="tf.bool"):
+    with pytest.raises(ValueError, match=r"tf\.bool"):
         values(tf.data.Dataset.range(3).filter(lambda x: x))
 
 

@@ -730,7 +730,7 @@ def test_to_dot_marks_sources_target_and_off_path_ops():
     assert len(target) == 1 and labels[target[0]].startswith("Sum\nfloat32[]")
     greyed = {labels[k].split("\n")[0] for k in ops if nodes[k].get("color") == "#bbbbbb"}
     assert greyed == {"ReadVariableOp", "Mul", "Sum", "ArgMax"}
-    argmax = [k for k in ops if labels[k].startswith("ArgMax")][0]
+    argmax = next(k for k in ops if labels[k].startswith("ArgMax"))
     assert "(no gradient)" in labels[argmax] and "dashed" in nodes[argmax]["style"]
     assert ("src0", "op0") in [(a, b) for a, b, _ in edges]
     assert all(a in nodes and b in nodes for a, b, _ in edges)
@@ -885,7 +885,7 @@ def test_compat_v1_checks_load_on_first_use():
     assert tf.compat.v1.assert_equal is tf.compat.v1.debugging.assert_equal
     assert tf.compat.v1.verify_tensor_all_finite(tf.constant([1.0]), "ok").numpy()[0] == 1.0
     with pytest.raises(AttributeError):
-        getattr(tf.compat.v1, "no_such_name")
+        _ = tf.compat.v1.no_such_name
     assert "explain" in tf.autodiff.__all__ and "NoneReason" in dir(tf.autodiff)
 
 

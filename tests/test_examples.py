@@ -8,9 +8,9 @@ import numpy as np
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "examples"))
 
-import linear_regression  # noqa: E402
-import mlp_classifier  # noqa: E402
-import newton_hessian  # noqa: E402
+import linear_regression
+import mlp_classifier
+import newton_hessian
 
 
 def test_linear_regression_recovers_parameters():

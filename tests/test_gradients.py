@@ -23,7 +23,6 @@ import tapeflow as tf
 from tapeflow.framework import op as op_module
 from tapeflow.framework.op import Node
 
-
 # An empty mean is NaN, silently in TF; NumPy warns about it from inside the forward.
 pytestmark = pytest.mark.filterwarnings("ignore:Mean of empty slice:RuntimeWarning",
                                         "ignore:invalid value encountered:RuntimeWarning")
@@ -450,8 +449,8 @@ row("softmax_cross_entropy-labels-(3,)-logits-(2,3)",
     [probabilities((3,)), normal((2, 3))])
 for labels, shape in [([0, 2, 1], (3, 3)), (2, (4,)), ([[1, 0], [3, 3]], (2, 2, 4)), ([], (0, 3))]:
     row(f"sparse_softmax_cross_entropy-{labels}-{shape_id(shape)}",
-        lambda logits, l=labels: tf.nn.sparse_softmax_cross_entropy_with_logits(
-            tf.constant(l, tf.int32) if l != [] else tf.zeros((0,), tf.int32), logits),
+        lambda logits, lab=labels: tf.nn.sparse_softmax_cross_entropy_with_logits(
+            tf.constant(lab, tf.int32) if lab != [] else tf.zeros((0,), tf.int32), logits),
         [normal(shape)])
 
 # -- compositions: several ops in one function, to exercise accumulation and mixed rules -------

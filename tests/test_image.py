@@ -181,7 +181,7 @@ def test_crop_pad_and_flips():
     np.testing.assert_array_equal(tf.image.rot90(x, 1).numpy(), np.rot90(x.numpy(), 1, (1, 2)))
     np.testing.assert_array_equal(tf.image.transpose(x).numpy(), x.numpy().transpose(0, 2, 1, 3))
     assert tf.image.pad_to_bounding_box(x, 1, 2, 5, 7).shape == (2, 5, 7, 1)
-    with pytest.raises(ValueError, match="width must be >= target \\+ offset."):
+    with pytest.raises(ValueError, match=r"width must be >= target \+ offset\."):
         tf.image.crop_to_bounding_box(x, 0, 1, 2, 4)
     with pytest.raises(ValueError, match="central_fraction"):
         tf.image.central_crop(x, 0.0)

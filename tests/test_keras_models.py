@@ -241,18 +241,21 @@ def test_utils(tmp_path):
 
 
 def test_namespaces_import_as_user_code_does():
-    from tapeflow.keras import callbacks, layers, losses, metrics, models, optimizers, regularizers
     import tapeflow.keras.layers as L2
-    from tapeflow.keras.models import Model, Sequential, load_model  # noqa: F401
-    from tapeflow.keras.layers import Conv2D, LSTM, MultiHeadAttention  # noqa: F401
+    from tapeflow.keras import callbacks, layers, losses, metrics, models, optimizers, regularizers
+    from tapeflow.keras.layers import LSTM, Conv2D, MultiHeadAttention
+    from tapeflow.keras.models import Model, Sequential, load_model
     assert L2.Conv2D is layers.Conv2D and models.Sequential is keras.Sequential
+    assert (Model, Sequential, load_model) == (keras.Model, keras.Sequential, keras.models.load_model)
+    assert (Conv2D, LSTM, MultiHeadAttention) == (layers.Conv2D, layers.LSTM,
+                                                  layers.MultiHeadAttention)
     assert callbacks.EarlyStopping and losses.MSE and metrics.Mean and optimizers.Adam
     assert regularizers.L2 and keras.constraints.MaxNorm and keras.utils.to_categorical
     assert keras.backend.clear_session and keras.Input and keras.Model
     with pytest.raises(AttributeError):
-        keras.losses.mean_squared_error  # noqa: B018 - removed in Keras 3, as in TF 2.21
+        _ = keras.losses.mean_squared_error  # removed in Keras 3, as in TF 2.21
     with pytest.raises(AttributeError):
-        keras.Sequential().predict_classes  # noqa: B018
+        _ = keras.Sequential().predict_classes
 
 
 def test_import_tapeflow_stays_light():

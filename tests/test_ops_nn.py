@@ -149,7 +149,7 @@ row("weighted_cross_entropy", lambda z, x: tf.nn.weighted_cross_entropy_with_log
 row("log_poisson_loss", lambda z, x: tf.nn.log_poisson_loss(z, x), uniform(0, 3, 4), normal(4))
 row("log_poisson_loss-full", lambda z, x: tf.nn.log_poisson_loss(z, x, compute_full_loss=True),
     uniform(1.5, 3, 4), normal(4))
-row("compute_average_loss", lambda l: tf.nn.compute_average_loss(l, global_batch_size=4), normal(3))
+row("compute_average_loss", lambda loss: tf.nn.compute_average_loss(loss, global_batch_size=4), normal(3))
 
 # -- dropout and embedding lookup -------------------------------------------------------------
 

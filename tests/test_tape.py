@@ -16,8 +16,8 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import tapeflow as tf  # noqa: E402
-from tapeflow.framework import tape as tape_mod  # noqa: E402
+import tapeflow as tf
+from tapeflow.framework import tape as tape_mod
 
 NON_PERSISTENT_MSG = ("A non-persistent GradientTape can only be used to compute one set of "
                       "gradients (or jacobians)")
@@ -159,7 +159,7 @@ def test_watch_non_tensor_raises_value_error(bad, type_name):
 
 def test_watch_list_containing_non_tensor_raises_value_error():
     with tf.GradientTape() as g:
-        with pytest.raises(ValueError, match="not tf.Tensor or tf.Variable"):
+        with pytest.raises(ValueError, match=r"not tf\.Tensor or tf\.Variable"):
             g.watch([tf.constant(1.0), 3.0])
 
 
@@ -480,10 +480,10 @@ def test_non_persistent_gradient_inside_context_stops_recording():
         g.watch(x)
         y = x ** 3
         dy = g.gradient(y, x)
-        with pytest.raises(ValueError, match="Tape is not recording."):
+        with pytest.raises(ValueError, match=r"Tape is not recording\."):
             g.reset()
-        with pytest.raises(RuntimeError, match="Trying to stop recording a tape which is not "
-                                               "recording."):
+        with pytest.raises(RuntimeError, match=r"Trying to stop recording a tape which is not "
+                                               r"recording\."):
             with g.stop_recording():
                 pass
         with g:  # not active any more, so it can be entered again
@@ -533,7 +533,7 @@ def test_reset_inside_context_drops_records():
     x = tf.constant(3.0)
     with tf.GradientTape() as g:
         g.watch(x)
-        y = x * x
+        _ = x * x      # recorded, then dropped by reset()
         g.reset()
         z = x * x      # x is no longer watched
     assert g.gradient(z, x) is None

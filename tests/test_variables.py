@@ -11,8 +11,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import tapeflow as tf  # noqa: E402
-
+import tapeflow as tf
 
 # -- naming and printing ---------------------------------------------------------------------------
 

@@ -426,7 +426,7 @@ def converted_call(f, args, kwargs, caller_fn_scope=None, options=None):
     if options is None:
         options = caller_fn_scope.callopts if caller_fn_scope is not None else \
             ConversionOptions(recursive=True)
-    if inspect.isbuiltin(f) or isinstance(f, type) and f.__module__ == "builtins":
+    if inspect.isbuiltin(f) or (isinstance(f, type) and f.__module__ == "builtins"):
         return operators.overload_of(f)(*args, **kwargs)
     if isinstance(f, functools.partial):
         return converted_call(f.func, tuple(f.args) + tuple(args), {**f.keywords, **kwargs},

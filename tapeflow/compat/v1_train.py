@@ -167,7 +167,7 @@ class Optimizer:
         graph = _graph.building_graph()
         if graph is None:
             self._prepare()
-            for g, v in live:
+            for _, v in live:
                 self._create_slots_for(v)
             for g, v in live:
                 self._apply_dense(_dense(g), v)
@@ -177,7 +177,7 @@ class Optimizer:
             return None
         scope_name = graph.unique_name(name or self._name)
         leaf = scope_name.rsplit("/", 1)[-1]
-        for g, v in live:
+        for _, v in live:
             self._create_slots_for(v)
         with _graph.Graph.name_scope(graph, leaf):
             self._prepare()

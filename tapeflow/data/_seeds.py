@@ -19,6 +19,7 @@ from ..prims._philox import philox_words
 
 _MASK32 = 0xFFFFFFFF
 
+
 def resolve(seed):
     """A pair of integers fixing a random transformation's stream: TF's (seed, seed2) rule
     (`tf.random` in eager mode), or entropy from the operating system when neither the op nor

@@ -36,8 +36,8 @@ class StructuredFunction:
         the output spec, or None when the function cannot be traced (it then runs eagerly)."""
         if self._traced is not None:
             return self._traced_spec
-        from ..function import function
         from ..framework import nest
+        from ..function import function
         if _is_dataset_spec(input_spec):
             return None
         fn, unpack = self._fn, self._unpack
@@ -52,7 +52,7 @@ class StructuredFunction:
             concrete = traced.get_concrete_function()
             out = _structure.normalize_function_output(concrete.structured_outputs)
             spec = _structure.element_spec_of(out)
-        except Exception:  # noqa: BLE001 - not traceable here: the eager path runs it
+        except Exception:
             return None
         self._traced, self._traced_spec, self._concrete = traced, spec, concrete
         return spec

@@ -9,14 +9,35 @@ tools behind `tf.autodiff.explain`, `detect_anomaly` and `plot` (`_explain`, `_n
 """
 from ..control_flow import Assert
 from . import experimental
-from ._checks import (assert_equal, assert_greater, assert_greater_equal, assert_integer,
-                      assert_less, assert_less_equal, assert_near, assert_negative,
-                      assert_non_negative, assert_non_positive, assert_none_equal, assert_positive,
-                      assert_proper_iterable, assert_rank, assert_rank_at_least, assert_rank_in,
-                      assert_same_float_dtype, assert_scalar, assert_shapes, assert_type,
-                      is_numeric_tensor)
-from ._numerics import (assert_all_finite, check_numerics, disable_check_numerics,
-                        enable_check_numerics)
+from ._checks import (
+    assert_equal,
+    assert_greater,
+    assert_greater_equal,
+    assert_integer,
+    assert_less,
+    assert_less_equal,
+    assert_near,
+    assert_negative,
+    assert_non_negative,
+    assert_non_positive,
+    assert_none_equal,
+    assert_positive,
+    assert_proper_iterable,
+    assert_rank,
+    assert_rank_at_least,
+    assert_rank_in,
+    assert_same_float_dtype,
+    assert_scalar,
+    assert_shapes,
+    assert_type,
+    is_numeric_tensor,
+)
+from ._numerics import (
+    assert_all_finite,
+    check_numerics,
+    disable_check_numerics,
+    enable_check_numerics,
+)
 from ._placement import get_log_device_placement, set_log_device_placement
 
 

@@ -398,7 +398,7 @@ def assert_shapes_v1(shapes, data=None, summarize=None, message=None, name=None)
         rank = x.shape.rank
         actual = (1,) if rank == 0 else tuple(x.shape.as_list())
         entries.append((x, inner, actual, symbols or (1,)))
-    for x, inner, actual, symbols in entries:
+    for x, inner, _, symbols in entries:
         rank = len(symbols)
         if inner:
             if rank in (0, 1):

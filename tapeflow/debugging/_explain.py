@@ -437,7 +437,7 @@ class _Context:
         """Every path from s to the targets goes through an op without a gradient."""
         g = self.graph
         found = {}
-        for node, x in self.blocked:
+        for node, _x in self.blocked:
             if any(id(i) in reach for i in node.inputs):
                 found[id(node)] = node
         for n in g.nodes:  # ops with no gradient (or integer outputs) on a path to the target

@@ -15,7 +15,7 @@ def _is_library(frame):
     """tapeflow's frames, and the stdlib's `contextlib` (whose frames run tapeflow's context
     managers for the user)."""
     name = frame.f_globals.get("__name__") or ""
-    return name.startswith("tapeflow") and (len(name) == 8 or name[8] == ".") or \
+    return (name.startswith("tapeflow") and (len(name) == 8 or name[8] == ".")) or \
         name == "contextlib"
 
 

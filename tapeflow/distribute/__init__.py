@@ -14,8 +14,8 @@
     >>> strategy.run(lambda: v * 2.0)
     <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
 """
-from . import cluster_resolver, experimental  # noqa: F401
-from .distribute_lib import (  # noqa: F401
+from . import cluster_resolver, experimental
+from .distribute_lib import (
     ReduceOp,
     ReplicaContext,
     Strategy,
@@ -30,7 +30,7 @@ from .distribute_lib import (  # noqa: F401
 from .input_lib import DistributedDataset as DistributedDataset
 from .input_lib import DistributedIterator as DistributedIterator
 from .input_lib import InputContext, InputOptions, InputReplicationMode
-from .mirrored import (  # noqa: F401
+from .mirrored import (
     CrossDeviceOps,
     HierarchicalCopyAllReduce,
     MirroredStrategy,
@@ -38,7 +38,7 @@ from .mirrored import (  # noqa: F401
     OneDeviceStrategy,
     ReductionToOneDevice,
 )
-from .values import DistributedValues, MirroredVariable, PerReplica  # noqa: F401
+from .values import DistributedValues, MirroredVariable, PerReplica
 
 
 def __getattr__(name):

@@ -67,11 +67,6 @@ UnavailableError = _subclass("UnavailableError", UNAVAILABLE, "The runtime is un
 DataLossError = _subclass("DataLossError", DATA_LOSS, "Unrecoverable data loss.")
 
 
-class OperatorNotAllowedInGraphError(TypeError):
-    """A Python operation that graph tensors cannot take part in: using a symbolic tensor as a
-    Python `bool` (`if tensor:` without AutoGraph), iterating over it, ..."""
-
-
 def op_error(cls, op_type, message):
     """An eager op error in TF's message form: '<message> [Op:<type>] name: '."""
     return cls(None, None, f"{message} [Op:{op_type}] name: ")
@@ -83,8 +78,8 @@ class SymbolicValueError(NotImplementedError):
 
 
 class OperatorNotAllowedInGraphError(TypeError):
-    """Raised when a Python operation on a symbolic tensor has no graph equivalent (e.g. `if
-    tensor:` in a graph traced without AutoGraph)."""
+    """A Python operation that graph tensors cannot take part in: using a symbolic tensor as a
+    Python `bool` (`if tensor:` without AutoGraph), iterating over it, ..."""
 
 
 # -- TF's error messages for ops --------------------------------------------------------------

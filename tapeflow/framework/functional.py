@@ -16,7 +16,7 @@ import numpy as np
 
 from ..prims import base as P
 from . import nest
-from .batching import Batcher, BatchedTensor
+from .batching import BatchedTensor, Batcher
 from .errors import SymbolicValueError
 from .forward import ForwardAccumulator
 from .tape import GradientTape, UnconnectedGradients
@@ -59,6 +59,7 @@ def value_and_grad(f, argnums=0, has_aux=False):
     argnums). `f` must return a scalar; unconnected arguments get zeros.
 
     >>> value_and_grad(lambda x, y: x * y, argnums=(0, 1))(2.0, 3.0)
+    (<tf.Tensor: shape=(), dtype=float32, numpy=6.0>, (<tf.Tensor: shape=(), dtype=float32, numpy=3.0>, <tf.Tensor: shape=(), dtype=float32, numpy=2.0>))
     """
     @functools.wraps(f)
     def wrapped(*args, **kwargs):
@@ -75,6 +76,7 @@ def grad(f, argnums=0, has_aux=False):
     """The gradient of scalar function `f` with respect to `args[argnums]`, as a function.
 
     >>> grad(lambda x: tf.reduce_sum(x * x))(tf.constant([1.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 4.], dtype=float32)>
     """
     vg = value_and_grad(f, argnums, has_aux)
 
@@ -90,6 +92,7 @@ def vjp(f, *primals, has_aux=False):
 
     >>> y, back = vjp(lambda x: x * x, tf.constant([1.0, 2.0]))
     >>> back(tf.constant([1.0, 1.0]))
+    (<tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 4.], dtype=float32)>,)
     """
     primals = [_as_tensors(p) for p in primals]
     tape = GradientTape(persistent=True)
@@ -110,6 +113,7 @@ def jvp(f, primals, tangents, has_aux=False):
     """`(f(*primals), J @ tangents)` by forward mode (primals and tangents are sequences).
 
     >>> jvp(tf.sin, (tf.constant(0.0),), (tf.constant(1.0),))
+    (<tf.Tensor: shape=(), dtype=float32, numpy=0.0>, <tf.Tensor: shape=(), dtype=float32, numpy=1.0>)
     """
     primals = [_as_tensors(p) for p in primals]
     tangents = [_as_tensors(t) for t in tangents]
@@ -132,6 +136,9 @@ def jacrev(f, argnums=0, has_aux=False):
     """The Jacobian of `f` by reverse mode: shape `output.shape + args[argnums].shape`.
 
     >>> jacrev(lambda x: x * x)(tf.constant([1.0, 2.0]))
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[2., 0.],
+           [0., 4.]], dtype=float32)>
     """
     @functools.wraps(f)
     def wrapped(*args, **kwargs):
@@ -147,6 +154,9 @@ def jacfwd(f, argnums=0, has_aux=False):
     `output.shape + args[argnums].shape`.
 
     >>> jacfwd(lambda x: x * x)(tf.constant([1.0, 2.0]))
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[2., 0.],
+           [0., 4.]], dtype=float32)>
     """
     @functools.wraps(f)
     def wrapped(*args, **kwargs):
@@ -193,6 +203,9 @@ def hessian(f, argnums=0):
     over the gradient computation (reverse-over-reverse), shape `x.shape + x.shape`.
 
     >>> hessian(lambda x: tf.reduce_sum(x ** 3))(tf.constant([1.0, 2.0]))
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[ 6.,  0.],
+           [ 0., 12.]], dtype=float32)>
     """
     return jacrev(grad(f, argnums), argnums)
 
@@ -217,6 +230,7 @@ def vmap(f, in_axes=0, out_axes=0):
     runs f once per example instead. Composes with tapes and the other transforms.
 
     >>> vmap(lambda x: tf.reduce_sum(x * x))(tf.ones((3, 2)))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([2., 2., 2.], dtype=float32)>
     """
     @functools.wraps(f)
     def wrapped(*args):

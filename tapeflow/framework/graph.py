@@ -28,9 +28,9 @@ Vocabulary:
     ['Placeholder', 'Const', 'Mul']
 """
 import os as _os
-import sys as _sys
 import re
 import sys
+import sys as _sys
 import threading
 
 import numpy as np
@@ -40,6 +40,7 @@ from .errors import OperatorNotAllowedInGraphError
 from .op import ANY, Primitive, Recorder, stack_replaced, state
 from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor
 from .tensor_shape import TensorShape
+
 
 def resource_dtype(value_dtype):
     """The dtype tag of a variable handle: a one-field structured dtype holding the value dtype
@@ -178,8 +179,8 @@ class SymbolicTensor(Tensor):
                         f"call `x.shape` rather than `len(x)` for shape information.")
 
     def __float__(self):
-        raise TypeError(f"float() argument must be a string or a real number, not "
-                        f"'SymbolicTensor'")
+        raise TypeError("float() argument must be a string or a real number, not "
+                        "'SymbolicTensor'")
 
     def __int__(self):
         raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
@@ -531,7 +532,7 @@ class _ControlDeps(threading.local):
 _control_deps = _ControlDeps()
 
 
-class control_dependencies:  # noqa: N801 - TF's name
+class control_dependencies:
     """Ops built inside run after `control_inputs` (in graphs; in eager mode ops run in program
     order anyway)."""
 

@@ -99,7 +99,7 @@ def _share_reads(steps, subst):
                 subst[id(step._outputs[0])] = prev
                 continue
             last[id(h)] = step._outputs[0]
-        elif step._prim.stateful and name not in _BARRIER_FREE or \
+        elif (step._prim.stateful and name not in _BARRIER_FREE) or \
                 any(_is_handle(x) for x in step._inputs):
             last.clear()
         out.append(step)
@@ -134,7 +134,7 @@ def _attrs_equal(a, b):
         try:
             if not bool(v == w):
                 return False
-        except Exception:  # noqa: BLE001 - attributes that do not compare are not equal
+        except Exception:
             return False
     return True
 

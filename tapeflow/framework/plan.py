@@ -84,7 +84,7 @@ class Plan:
                     and _foldable(prim)):
                 try:
                     vals = _forward(prim)(*[known[id(x)] for x in op._inputs], **op._attrs)
-                except Exception:  # noqa: BLE001 - left to fail at run time, as TF would
+                except Exception:
                     vals = None
                 else:
                     outs = vals if prim.multi else (vals,)
@@ -187,7 +187,7 @@ class Plan:
                 raise ValueError(f"output {t.name} of the plan is not computed from its inputs")
         lines.append("    return (" + ", ".join(rets) + ("," if len(rets) == 1 else "") + ")")
         source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<tapeflow plan {name}>", "exec"), glob)  # noqa: S102 - generated
+        exec(compile(source, f"<tapeflow plan {name}>", "exec"), glob)
         return source, glob[name]
 
     def _fail(self, exc):
@@ -207,6 +207,7 @@ class Plan:
             return err
         # TF's form for a failing graph operation
         import re
+
         from ..autograph.impl import GENERATED_ORIGINS
         base = re.sub(r"\s*\[Op:[^\]]*\]( name: \S*)?\s*$", "", message)
         frames = []

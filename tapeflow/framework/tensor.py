@@ -372,8 +372,8 @@ def _convert_python(value, dtype):
         out[:] = flat
         return out.reshape(arr.shape)
     arr = _as_array(value)
-    if kind == "i" and dtype is None and arr.dtype.kind not in "iu" or arr.dtype == np.uint64 \
-            and dtype is None:
+    if dtype is None and ((kind == "i" and arr.dtype.kind not in "iu")
+                          or arr.dtype == np.uint64):
         raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor.")
     if kind is None:
         return arr.astype(np.float32 if dtype is None else dtype._np)

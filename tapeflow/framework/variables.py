@@ -22,11 +22,19 @@ import weakref
 
 import numpy as np
 
-from . import bfloat16, config_state, dtypes
+from . import bfloat16, dtypes
 from .errors import InvalidArgumentError, op_error
-from .op import ANY, _NO_ATTRS, _apply_recorded, apply, defop, state
-from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, numpy_text, \
-    register_tensor_conversion_function, value_leaving, wrap
+from .op import _NO_ATTRS, ANY, _apply_recorded, apply, defop, state
+from .tensor import (
+    AbstractArray,
+    Tensor,
+    TensorLike,
+    convert_to_tensor,
+    numpy_text,
+    register_tensor_conversion_function,
+    value_leaving,
+    wrap,
+)
 from .tensor_shape import TensorShape
 
 
@@ -261,7 +269,7 @@ class Variable(TensorLike):
     def _converted(self, value, op_name):
         if type(value) is np.ndarray and value.dtype == self._array.dtype and \
                 value.shape == self._shape:  # (an optimizer's update: already an array)
-            return value
+            return value if value.ndim else value[()]  # a scalar is held as a NumPy scalar
         t = convert_to_tensor(value, dtype=self.dtype)
         v = t._value
         if self._shape is not None and v.shape != self._shape:

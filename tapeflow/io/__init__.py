@@ -10,6 +10,7 @@ from ..ops.image_ops import (
     extract_jpeg_shape,
     is_jpeg,
 )
+from ..ops.string_ops import decode_base64, encode_base64
 from .decode_ops import decode_csv, decode_raw
 from .file_io import gfile, matching_files, read_file, write_file
 from .parsing_ops import (
@@ -24,7 +25,6 @@ from .parsing_ops import (
     parse_single_sequence_example,
 )
 from .tensor_proto import parse_tensor, serialize_tensor
-from ..ops.string_ops import decode_base64, encode_base64
 from .tf_record import (
     TFRecordCompressionType,
     TFRecordOptions,

@@ -6,12 +6,12 @@ Modules that `import tapeflow` does not need (models, callbacks, saving, utils, 
 first use."""
 import importlib
 
-from . import activations, backend, initializers, layers, losses, metrics, optimizers, random  # noqa: F401
-from .backend import Variable  # noqa: F401
-from .layers import Layer  # noqa: F401
-from .losses import Loss  # noqa: F401
-from .metrics import Metric  # noqa: F401
-from .optimizers import Optimizer  # noqa: F401
+from . import activations, backend, initializers, layers, losses, metrics, optimizers, random
+from .backend import Variable
+from .layers import Layer
+from .losses import Loss
+from .metrics import Metric
+from .optimizers import Optimizer
 
 _SUBMODULES = {"models", "callbacks", "regularizers", "constraints", "utils",
                "preprocessing", "datasets", "mixed_precision", "applications", "ops"}

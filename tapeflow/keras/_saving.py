@@ -603,7 +603,7 @@ def save_model(model, filepath, overwrite=True, **kwargs):
             os.remove(tmp)
 
 
-def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):  # noqa: A002
+def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
     filepath = os.fspath(filepath)
     if not filepath.endswith(".keras"):
         if filepath.endswith((".h5", ".hdf5")):

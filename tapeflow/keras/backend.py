@@ -15,7 +15,8 @@ import contextlib
 import numpy as np
 
 from ..framework import dtypes
-from ..framework.variables import Variable as _TFVariable, _UnreadVariable
+from ..framework.variables import Variable as _TFVariable
+from ..framework.variables import _UnreadVariable
 
 _FLOATX = "float32"
 _EPSILON = 1e-7

@@ -465,7 +465,7 @@ class ModelCheckpoint(_MonitorCallback):
     def _save(self, epoch, batch, logs):
         path = self._path(epoch, batch, logs)
         if os.path.isdir(path):
-            raise IOError(f"Please specify a non-directory filepath for ModelCheckpoint. "
+            raise OSError(f"Please specify a non-directory filepath for ModelCheckpoint. "
                           f"Filepath used is an existing directory: {path}")
         if self._should_save(epoch, logs, path):
             d = os.path.dirname(path)

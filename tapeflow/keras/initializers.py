@@ -235,7 +235,6 @@ class Orthogonal(RandomInitializer):
 
 
 _BY_NAME = {
-    "orthogonal": Orthogonal,
     "zeros": Zeros, "ones": Ones, "constant": Constant, "identity": Identity,
     "random_normal": RandomNormal, "random_uniform": RandomUniform,
     "truncated_normal": TruncatedNormal, "variance_scaling": VarianceScaling,

@@ -43,7 +43,7 @@ class DTypePolicy:
                 dtype = dtypes.as_dtype(name)
             except TypeError:
                 dtype = None
-            if dtype is None or dtype.name != name and name not in ("half", "float", "double"):
+            if dtype is None or (dtype.name != name and name not in ("half", "float", "double")):
                 raise ValueError(f"Cannot convert '{name}' to a mixed precision DTypePolicy. "
                                  f"Valid policies include 'mixed_float16', 'mixed_bfloat16', and "
                                  f"the name of any float dtype such as 'float32'.")

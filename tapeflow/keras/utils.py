@@ -6,22 +6,27 @@
            [0., 0., 1.]])
 """
 import hashlib
+import itertools
 import math
 import os
+import random as _pyrandom
 import shutil
 import sys
 import time
 import urllib.parse
 
-import random as _pyrandom
-
 import numpy as np
 
 from ..ops import random_ops
 from . import random as krandom
-from ._saving import (deserialize_keras_object, get_custom_objects,  # noqa: F401
-                      register_keras_serializable, serialize_keras_object)
-from .models.data import pack_x_y_sample_weight, unpack_x_y_sample_weight  # noqa: F401
+
+# Re-exported: they are `tf.keras.utils.*` names.
+from ._saving import deserialize_keras_object as deserialize_keras_object
+from ._saving import get_custom_objects as get_custom_objects
+from ._saving import register_keras_serializable as register_keras_serializable
+from ._saving import serialize_keras_object as serialize_keras_object
+from .models.data import pack_x_y_sample_weight as pack_x_y_sample_weight
+from .models.data import unpack_x_y_sample_weight as unpack_x_y_sample_weight
 
 _SEED = {"value": None}
 
@@ -306,7 +311,7 @@ def model_to_dot(model, show_shapes=False, show_dtype=False, show_layer_names=Tr
                 if id(src) in ids and id(node.operation) in ids:
                     lines.append(f"  {ids[id(src)]} -> {ids[id(node.operation)]};")
     else:
-        for a, b in zip(layers, layers[1:]):
+        for a, b in itertools.pairwise(layers):
             lines.append(f"  {ids[id(a)]} -> {ids[id(b)]};")
     lines.append("}")
     return "\n".join(lines)

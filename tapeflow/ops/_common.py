@@ -10,8 +10,6 @@ from ..framework.composite_tensor import CompositeTensor, dispatch_op
 from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
 from ..framework.op import apply, apply1, apply2
 from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
-from ..prims._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL,  # noqa: F401
-                             SIGNED_INT, SIGNED_NUMERIC)
 
 ANY = None
 

@@ -18,11 +18,22 @@ from ..framework.tensor_shape import TensorShape
 from ..prims import array as PA
 from ..prims import base as P
 from ..prims import math as PM
-from ..prims.array import ONE_HOT, PAD, REVERSE, SLICE, TILE
-from ..prims.base import (BROADCAST_TO, CONCAT, GATHER, IDENTITY, PACK, RESHAPE, SELECT, SPLIT,
-                          STOP_GRADIENT, TRANSPOSE, UNPACK)
 from ..prims._common import broadcast_shapes
 from ..prims._common import dims_text as _dims
+from ..prims.array import ONE_HOT, PAD, REVERSE, SLICE, TILE
+from ..prims.base import (
+    BROADCAST_TO,
+    CONCAT,
+    GATHER,
+    IDENTITY,
+    PACK,
+    RESHAPE,
+    SELECT,
+    SPLIT,
+    STOP_GRADIENT,
+    TRANSPOSE,
+    UNPACK,
+)
 from ._common import int_list, t
 
 
@@ -79,17 +90,18 @@ def _infer_beside_zero(in_shape, shape):
 
 
 # -- identity, stop_gradient ------------------------------------------------------------------
-def identity(input, name=None):  # noqa: A002
+def identity(input, name=None):
     """The same value as a new tensor (gradient passes through).
 
     >>> tf.identity(tf.constant(1.0))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("identity", (input,))
     return apply1(IDENTITY, t(input))
 
 
-def stop_gradient(input, name=None):  # noqa: A002
+def stop_gradient(input, name=None):
     """The same value, but no gradient flows through it (it is not recorded on any tape).
 
     >>> x = tf.constant(2.0)
@@ -130,7 +142,7 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
 
 
 # -- expand_dims, squeeze -----------------------------------------------------------------------
-def expand_dims(input, axis, name=None):  # noqa: A002
+def expand_dims(input, axis, name=None):
     """Inserts a dimension of size 1 at `axis`.
 
     >>> tf.expand_dims(tf.ones(3), 0).shape
@@ -149,7 +161,7 @@ def expand_dims(input, axis, name=None):  # noqa: A002
     return apply1(RESHAPE, x, {"shape": shape})
 
 
-def squeeze(input, axis=None, name=None):  # noqa: A002
+def squeeze(input, axis=None, name=None):
     """Removes dimensions of size 1 (only those in `axis` when given).
 
     >>> tf.squeeze(tf.ones((1, 3, 1))).shape
@@ -246,6 +258,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
     """Splits a tensor into a list of tensors along `axis` (which is removed).
 
     >>> [x.numpy() for x in tf.unstack(tf.constant([[1, 2], [3, 4]]))]
+    [array([1, 2], dtype=int32), array([3, 4], dtype=int32)]
     """
     x = t(value)
     nd = x._value.ndim
@@ -265,6 +278,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """Splits into `num_or_size_splits` equal pieces, or pieces of the given sizes.
 
     >>> [p.shape for p in tf.split(tf.ones((4, 2)), 2)]
+    [TensorShape([2, 2]), TensorShape([2, 2])]
     """
     x = t(value)
     nd = x._value.ndim
@@ -298,7 +312,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 
 
 # -- tile, broadcast_to -----------------------------------------------------------------------
-def tile(input, multiples, name=None):  # noqa: A002
+def tile(input, multiples, name=None):
     """Repeats the tensor `multiples[i]` times along dimension i.
 
     >>> tf.tile(tf.constant([[1, 2]]), [2, 2]).shape
@@ -315,7 +329,7 @@ def tile(input, multiples, name=None):  # noqa: A002
     return apply1(TILE, x, {"multiples": mult})
 
 
-def broadcast_to(input, shape, name=None):  # noqa: A002
+def broadcast_to(input, shape, name=None):
     """Broadcasts to `shape` (NumPy's rules).
 
     >>> tf.broadcast_to(tf.constant([1, 2]), [2, 2]).shape
@@ -379,6 +393,7 @@ def reverse(tensor, axis, name=None):
     """Reverses the order of elements along the given axes.
 
     >>> tf.reverse(tf.constant([1, 2, 3]), [0])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([3, 2, 1], dtype=int32)>
     """
     if isinstance(tensor, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("reverse", (tensor, axis))
@@ -498,10 +513,11 @@ def _dynamic_getitem(x, key):
     return PA.dynamic_slice(x, template, bounds)
 
 
-def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
+def slice(input_, begin, size, name=None):
     """The slice of `size` elements starting at `begin` (size -1: to the end).
 
     >>> tf.slice(tf.range(5), [1], [3])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 3], dtype=int32)>
     """
     x = t(input_)
     for v in (begin, size):
@@ -531,6 +547,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
     """Python-style slicing from `begin`/`end`/`strides` vectors and TF's bit masks.
 
     >>> tf.strided_slice(tf.range(6), [1], [5], [2])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 3], dtype=int32)>
     """
     x = t(input_)
     begin, end = int_list(begin), int_list(end)
@@ -554,6 +571,7 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     """Takes slices of `params` at `indices` along `axis`.
 
     >>> tf.gather(tf.constant([10, 20, 30]), [2, 0])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([30, 10], dtype=int32)>
     """
     if find_composite((params, indices)):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("gather", (params, indices), dict(validate_indices=validate_indices, axis=axis, batch_dims=batch_dims))
@@ -578,6 +596,7 @@ def where(condition, x=None, y=None, name=None):
     the int64 coordinates of its true elements.
 
     >>> tf.where([True, False], 1.0, 2.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
     if find_composite((condition, x, y)):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("where", (condition, x, y))
@@ -606,6 +625,9 @@ def zeros(shape, dtype=D.float32, name=None, layout=None):
     """A tensor of zeros.
 
     >>> tf.zeros((2, 2), tf.int32)
+    <tf.Tensor: shape=(2, 2), dtype=int32, numpy=
+    array([[0, 0],
+           [0, 0]], dtype=int32)>
     """
     if isinstance(shape, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("zeros", (shape, dtype))
@@ -618,6 +640,9 @@ def ones(shape, dtype=D.float32, name=None, layout=None):
     """A tensor of ones.
 
     >>> tf.ones((2, 2))
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[1., 1.],
+           [1., 1.]], dtype=float32)>
     """
     if isinstance(shape, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("ones", (shape, dtype))
@@ -642,27 +667,29 @@ def _shape_tensor(shape):
     return P.concat(parts, 0)
 
 
-def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002
+def zeros_like(input, dtype=None, name=None, layout=None):
     """Zeros with the shape (and dtype, unless given) of `input`.
 
     >>> tf.zeros_like(tf.ones(3))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 0., 0.], dtype=float32)>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("zeros_like", (input, dtype))
     return _filled_like(input, dtype, 0)
 
 
-def ones_like(input, dtype=None, name=None, layout=None):  # noqa: A002
+def ones_like(input, dtype=None, name=None, layout=None):
     """Ones with the shape (and dtype, unless given) of `input`.
 
     >>> tf.ones_like(tf.zeros(3))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 1., 1.], dtype=float32)>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("ones_like", (input, dtype))
     return _filled_like(input, dtype, 1)
 
 
-def _filled_like(input, dtype, value):  # noqa: A002
+def _filled_like(input, dtype, value):
     x = input if type(input) is Tensor else t(input)
     v = x._value
     np_dtype = v.dtype if dtype is None else D.as_dtype(dtype)._np
@@ -682,6 +709,9 @@ def fill(dims, value, name=None, layout=None):
     """A tensor of shape `dims` filled with `value` (dtype inferred from it).
 
     >>> tf.fill([2, 3], 9)
+    <tf.Tensor: shape=(2, 3), dtype=int32, numpy=
+    array([[9, 9, 9],
+           [9, 9, 9]], dtype=int32)>
     """
     if isinstance(dims, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("fill", (dims, value))
@@ -702,6 +732,9 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None
     """An identity matrix (or a batch of them).
 
     >>> tf.eye(2)
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[1., 0.],
+           [0., 1.]], dtype=float32)>
     """
     rows, cols = int(num_rows), None if num_columns is None else int(num_columns)
     for d in (rows, cols):
@@ -713,10 +746,11 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=D.float32, name=None
     return wrap(m)
 
 
-def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 - TF's name
+def range(start, limit=None, delta=1, dtype=None, name="range"):
     """Numbers from `start` up to (not including) `limit` by `delta`; int32 unless any is a float.
 
     >>> tf.range(5)
+    <tf.Tensor: shape=(5,), dtype=int32, numpy=array([0, 1, 2, 3, 4], dtype=int32)>
     """
     if limit is None:
         start, limit = 0, start
@@ -768,6 +802,7 @@ def linspace(start, stop, num, name=None, axis=0):
     """`num` evenly spaced values from `start` to `stop` inclusive.
 
     >>> tf.linspace(0.0, 1.0, 3)
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0. , 0.5, 1. ], dtype=float32)>
     """
     s = t(start)
     e = convert_to_tensor(stop, dtype=s.dtype)
@@ -782,6 +817,9 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     """One-hot vectors of length `depth` at `indices` (float32 unless told).
 
     >>> tf.one_hot([0, 2], 3)
+    <tf.Tensor: shape=(2, 3), dtype=float32, numpy=
+    array([[1., 0., 0.],
+           [0., 0., 1.]], dtype=float32)>
     """
     i = t(indices)
     if dtype is not None:
@@ -801,10 +839,11 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     return apply1(ONE_HOT, i, {"depth": depth, "on": on, "off": off, "axis": axis, "dtype": dt})
 
 
-def shape(input, out_type=D.int32, name=None):  # noqa: A002
+def shape(input, out_type=D.int32, name=None):
     """The shape as a 1-D integer tensor.
 
     >>> tf.shape(tf.ones((2, 3)))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("shape", (input, out_type))
@@ -814,25 +853,27 @@ def shape(input, out_type=D.int32, name=None):  # noqa: A002
     return wrap(np.array(x._value.shape, dtype=D.as_dtype(out_type)._np))
 
 
-def shape_n(input, out_type=D.int32, name=None):  # noqa: A002
+def shape_n(input, out_type=D.int32, name=None):
     """The shapes of several tensors."""
     return [shape(x, out_type) for x in input]
 
 
-def rank(input, name=None):  # noqa: A002
+def rank(input, name=None):
     """The number of dimensions, as an int32 scalar tensor.
 
     >>> tf.rank(tf.ones((2, 3)))
+    <tf.Tensor: shape=(), dtype=int32, numpy=2>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("rank", (input,))
     return wrap(np.int32(t(input)._value.ndim))
 
 
-def size(input, out_type=D.int32, name=None):  # noqa: A002
+def size(input, out_type=D.int32, name=None):
     """The number of elements, as a scalar tensor.
 
     >>> tf.size(tf.ones((2, 3)))
+    <tf.Tensor: shape=(), dtype=int32, numpy=6>
     """
     if isinstance(input, CompositeTensor):  # composite arguments (RaggedTensor, SparseTensor)
         return dispatch_api("size", (input, out_type))
@@ -842,5 +883,5 @@ def size(input, out_type=D.int32, name=None):  # noqa: A002
     return wrap(D.as_dtype(out_type)._np.type(x._value.size))
 
 
-def identity_n(input, name=None):  # noqa: A002
+def identity_n(input, name=None):
     return [identity(x) for x in input]

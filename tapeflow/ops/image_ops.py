@@ -1127,7 +1127,7 @@ def _decode(contents, channels, dtype, op_name):
     try:
         img = Image.open(_io.BytesIO(data))
         img.load()
-    except Exception as e:  # noqa: BLE001 - any decoder failure is TF's InvalidArgumentError
+    except Exception as e:
         raise op_error(InvalidArgumentError, op_name, f"Invalid image data ({e})") from None
     sixteen = img.mode in ("I;16", "I;16B", "I;16L", "I") and img.format == "PNG"
     if sixteen:

@@ -115,7 +115,7 @@ def slogdet(input, name=None):
     """(sign, log|det|) of each (batched) square matrix, stable where det over/underflows.
 
     >>> tf.linalg.slogdet([[2.0, 0.0], [0.0, 3.0]]).log_abs_determinant
-    <tf.Tensor: shape=(), dtype=float32, numpy=1.7917595>
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.7917594909667969>
     """
     return LogMatrixDeterminant(*PL.log_determinant(_square_input(LOG_MATRIX_DETERMINANT, input)))
 
@@ -124,7 +124,7 @@ def logdet(matrix, name=None):
     """log(det(matrix)) of a Hermitian positive definite matrix, via its Cholesky factor.
 
     >>> tf.linalg.logdet([[2.0, 0.0], [0.0, 3.0]])
-    <tf.Tensor: shape=(), dtype=float32, numpy=1.7917595>
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.7917594909667969>
     """
     chol = cholesky(matrix)
     total = M.reduce_sum(M.log(M.real(diag_part(chol))), axis=-1)  # real for complex input

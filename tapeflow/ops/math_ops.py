@@ -13,18 +13,81 @@ from ..framework.errors import InvalidArgumentError, UnimplementedError, op_erro
 from ..framework.op import apply1, apply2, is_concrete
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..prims import base as P
-from ..prims._common import broadcast_shapes, dims_text
 from ..prims import math as PM
-from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN, ASINH, ATAN,
-                          ANGLE, ATAN2, ATANH, BITWISE_AND, BITWISE_OR, BITWISE_XOR, CAST, CEIL,
-                          COMPLEX_ABS, COMPLEX_OP, CONJ, COS, COSH, CUMPROD, CUMSUM, DIV_NO_NAN, EQUAL, EXP,
-                          EXPM1, FLOOR, FLOORDIV, FLOORMOD, GREATER, GREATER_EQUAL, IMAG_OP,
-                          INVERT, IS_FINITE, IS_INF, IS_NAN, LESS, LESS_EQUAL, LOG, LOG1P,
-                          LOGICAL_AND, LOGICAL_NOT, LOGICAL_OR, MATMUL, MAX, MAXIMUM, MEAN, MIN,
-                          MINIMUM, MUL, NEG, NOT_EQUAL, POW, PROD, REAL_OP, REALDIV, RECIPROCAL,
-                          SQUARED_DIFFERENCE,
-                          ROUND, RSQRT, SIGMOID, SIGN, SIN, SINH, SOFTPLUS, SQRT, SQUARE, SUB,
-                          SUM, TAN, TANH)
+from ..prims._common import broadcast_shapes, dims_text
+from ..prims.math import (
+    ABS,
+    ACOS,
+    ACOSH,
+    ADD,
+    ALL,
+    ANGLE,
+    ANY_,
+    ARGMAX,
+    ARGMIN,
+    ASIN,
+    ASINH,
+    ATAN,
+    ATAN2,
+    ATANH,
+    CAST,
+    CEIL,
+    COMPLEX_ABS,
+    COMPLEX_OP,
+    CONJ,
+    COS,
+    COSH,
+    CUMPROD,
+    CUMSUM,
+    DIV_NO_NAN,
+    EQUAL,
+    EXP,
+    EXPM1,
+    FLOOR,
+    FLOORDIV,
+    FLOORMOD,
+    GREATER,
+    GREATER_EQUAL,
+    IMAG_OP,
+    IS_FINITE,
+    IS_INF,
+    IS_NAN,
+    LESS,
+    LESS_EQUAL,
+    LOG,
+    LOG1P,
+    LOGICAL_AND,
+    LOGICAL_NOT,
+    LOGICAL_OR,
+    MATMUL,
+    MAX,
+    MAXIMUM,
+    MEAN,
+    MIN,
+    MINIMUM,
+    MUL,
+    NEG,
+    NOT_EQUAL,
+    POW,
+    PROD,
+    REAL_OP,
+    REALDIV,
+    RECIPROCAL,
+    ROUND,
+    RSQRT,
+    SIGMOID,
+    SIGN,
+    SIN,
+    SINH,
+    SOFTPLUS,
+    SQRT,
+    SQUARE,
+    SQUARED_DIFFERENCE,
+    SUB,
+    SUM,
+    TAN,
+    TANH,
+)
 from . import _common
 from ._common import axis_tuple, axis_values, binary, pair, t, unary
 
@@ -39,11 +102,25 @@ def _conj(x):
 # ============================================================================================
 # Elementwise unary ops
 # ============================================================================================
+# What TF 2.21 prints for `tf.math.<name>([0.5])` (float32 digits; `...` where tapeflow's
+# result is one ulp from TF's), for the docstrings `_public_unary` writes.
+_AT_HALF = {
+    "square": "0.25", "sqrt": "0.70710677", "rsqrt": "1.4142135", "exp": "1.6487212",
+    "expm1": "0.6487213", "log": "-0.6931472", "log1p": "0.4054651...", "sin": "0.47942555",
+    "cos": "0.87758255", "tan": "0.5463025", "asin": "0.5235988", "acos": "1.0471976",
+    "atan": "0.4636476", "sinh": "0.5210953", "cosh": "1.127626...", "tanh": "0.462117...",
+    "asinh": "0.481211...", "acosh": "nan", "atanh": "0.54930615", "sigmoid": "0.62245935",
+    "softplus": "0.974077", "reciprocal": "2.", "sign": "1.", "floor": "0.", "ceil": "1."}
+
+
 def _public_unary(op, name, formula):
     def f(x, name=None):
         return unary(op, x)
     f.__name__ = name
     f.__doc__ = f"{formula}, elementwise (TF op `{op.name}`).\n\n    >>> tf.math.{name}([0.5])\n"
+    if name in _AT_HALF:
+        f.__doc__ += (f"    <tf.Tensor: shape=(1,), dtype=float32, "
+                      f"numpy=array([{_AT_HALF[name]}], dtype=float32)>\n")
     return f
 
 
@@ -51,6 +128,7 @@ def negative(x, name=None):
     """-x, elementwise (TF op `Neg`).
 
     >>> tf.negative(tf.constant([1, -2]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([-1,  2], dtype=int32)>
     """
     return unary(NEG, x)
 
@@ -82,6 +160,7 @@ def sign(x, name=None):
     as TF computes it (DivNoNan of x by its modulus, with that composition's gradient).
 
     >>> tf.math.sign(tf.constant([-2.0, 0.0, 3.0]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1.,  0.,  1.], dtype=float32)>
     """
     if type(x) is not Tensor and isinstance(x, CompositeTensor):
         return unary(SIGN, x)  # (RaggedTensor, SparseTensor: applied to the values)
@@ -93,10 +172,11 @@ floor = _public_unary(FLOOR, "floor", "The largest integer not above x")
 ceil = _public_unary(CEIL, "ceil", "The smallest integer not below x")
 
 
-def round(x, name=None):  # noqa: A001 - TF's name
+def round(x, name=None):
     """Rounds half to even, elementwise (TF op `Round`); integers pass through.
 
     >>> tf.round(tf.constant([0.5, 1.5, -2.5]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([ 0.,  2., -2.], dtype=float32)>
     """
     x = t(x)
     if x._value.dtype.kind in "iu":
@@ -104,10 +184,11 @@ def round(x, name=None):  # noqa: A001 - TF's name
     return unary(ROUND, x)
 
 
-def abs(x, name=None):  # noqa: A001 - TF's name
+def abs(x, name=None):
     """|x| elementwise; for complex x, the modulus (a real tensor).
 
     >>> tf.abs(tf.constant([-1.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
     if type(x) is not Tensor and isinstance(x, CompositeTensor):
         return dispatch_api("abs", (x,))
@@ -129,6 +210,7 @@ def add(x, y, name=None):
     """x + y with broadcasting (TF op `AddV2`). A Python operand takes the other's dtype as a hint.
 
     >>> tf.add(tf.constant([1.0, 2.0]), 1.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 3.], dtype=float32)>
     """
     if type(x) is Tensor and type(y) is Tensor:
         d = x._value.dtype
@@ -155,6 +237,7 @@ def subtract(x, y, name=None):
     """x - y with broadcasting (TF op `Sub`).
 
     >>> tf.subtract(3.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
     """
     if type(x) is Tensor and type(y) is Tensor:
         d = x._value.dtype
@@ -167,6 +250,7 @@ def multiply(x, y, name=None):
     """x * y with broadcasting (TF op `Mul`).
 
     >>> tf.multiply(tf.constant([1.0, 2.0]), 3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 6.], dtype=float32)>
     """
     if type(x) is Tensor and type(y) is Tensor:
         d = x._value.dtype
@@ -189,6 +273,7 @@ def truediv(x, y, name=None):
     """x / y; integers are first converted to float (int8/16 -> float32, int32/64 -> float64).
 
     >>> tf.truediv(tf.constant([1, 2]), tf.constant([2, 2]))
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([0.5, 1. ])>
     """
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype == y._value.dtype \
             and x._value.dtype.kind in "fc":
@@ -218,6 +303,7 @@ def divide(x, y, name=None):
     """x / y, as Python 3 division (see `truediv`).
 
     >>> tf.divide(1.0, 4.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.25>
     """
     return truediv(x, y)
 
@@ -226,6 +312,7 @@ def realdiv(x, y, name=None):
     """x / y for floating or complex tensors (TF op `RealDiv`; integers have no kernel).
 
     >>> tf.realdiv(tf.constant([1.0]), 4.0)
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.25], dtype=float32)>
     """
     return binary(REALDIV, x, y)
 
@@ -235,6 +322,7 @@ def div_no_nan(x, y, name=None):
     as `truediv` does.
 
     >>> tf.math.divide_no_nan(1.0, 0.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
     """
     if type(y) is Tensor and type(x) is not Tensor:
         x = convert_to_tensor(x, dtype=y.dtype)
@@ -257,6 +345,7 @@ def floordiv(x, y, name=None):
     """floor(x / y), as Python's `//` (TF op `FloorDiv`).
 
     >>> tf.math.floordiv(7, 2)
+    <tf.Tensor: shape=(), dtype=int32, numpy=3>
     """
     return binary(FLOORDIV, x, y)
 
@@ -265,6 +354,7 @@ def floormod(x, y, name=None):
     """x - floor(x / y) * y, as Python's `%` (TF op `FloorMod`).
 
     >>> tf.math.floormod(-7, 3)
+    <tf.Tensor: shape=(), dtype=int32, numpy=2>
     """
     return binary(FLOORMOD, x, y)
 
@@ -272,10 +362,11 @@ def floormod(x, y, name=None):
 mod = floormod
 
 
-def pow(x, y, name=None):  # noqa: A001 - TF's name
+def pow(x, y, name=None):
     """x ** y elementwise (TF op `Pow`).
 
     >>> tf.pow(tf.constant([2.0, 3.0]), 2.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 9.], dtype=float32)>
     """
     if isinstance(x, CompositeTensor) or isinstance(y, CompositeTensor):
         return binary(POW, x, y)  # RaggedTensor ** y dispatches (before pair converts)
@@ -289,6 +380,7 @@ def maximum(x, y, name=None):
     """Elementwise max; on ties the gradient goes to x.
 
     >>> tf.maximum(tf.constant([1.0, 5.0]), 3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 5.], dtype=float32)>
     """
     return binary(MAXIMUM, x, y)
 
@@ -297,6 +389,7 @@ def minimum(x, y, name=None):
     """Elementwise min; on ties the gradient goes to x.
 
     >>> tf.minimum(tf.constant([1.0, 5.0]), 3.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
     """
     return binary(MINIMUM, x, y)
 
@@ -305,6 +398,7 @@ def atan2(y, x, name=None):
     """The angle of the point (x, y), elementwise, in [-pi, pi].
 
     >>> tf.math.atan2(1.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.78539...>
     """
     return binary(ATAN2, y, x)
 
@@ -313,6 +407,7 @@ def squared_difference(x, y, name=None):
     """(x - y) ** 2 elementwise.
 
     >>> tf.math.squared_difference(3.0, 1.0)
+    <tf.Tensor: shape=(), dtype=float32, numpy=4.0>
     """
     return binary(SQUARED_DIFFERENCE, x, y)
 
@@ -326,8 +421,19 @@ def _compare(op):
     name = {"LogicalAnd": "logical_and", "LogicalOr": "logical_or", "NotEqual": "not_equal",
             "LessEqual": "less_equal", "GreaterEqual": "greater_equal"}.get(op.name, op.name.lower())
     f.__name__ = name
-    f.__doc__ = f"Elementwise {op.name} of x and y, as a bool tensor.\n\n    >>> tf.math.{name}(1, 2)\n"
+    args, value = _COMPARED.get(name, ("1, 2", None))
+    f.__doc__ = (f"Elementwise {op.name} of x and y, as a bool tensor.\n\n"
+                 f"    >>> tf.math.{name}({args})\n")
+    if value is not None:
+        f.__doc__ += f"    <tf.Tensor: shape=(), dtype=bool, numpy={value}>\n"
     return f
+
+
+# The docstring example of each comparison: its arguments and what TF 2.21 prints.
+_COMPARED = {"equal": ("1, 2", False), "not_equal": ("1, 2", True), "less": ("1, 2", True),
+             "less_equal": ("1, 2", True), "greater": ("1, 2", False),
+             "greater_equal": ("1, 2", False), "logical_and": ("True, False", False),
+             "logical_or": ("True, False", True)}
 
 
 equal, not_equal = _compare(EQUAL), _compare(NOT_EQUAL)
@@ -340,6 +446,7 @@ def logical_not(x, name=None):
     """Elementwise NOT of a bool tensor.
 
     >>> tf.math.logical_not([True, False])
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
     """
     return unary(LOGICAL_NOT, x)
 
@@ -348,6 +455,7 @@ def logical_xor(x, y, name=None):
     """Elementwise XOR of bool tensors.
 
     >>> tf.math.logical_xor(True, False)
+    <tf.Tensor: shape=(), dtype=bool, numpy=True>
     """
     return logical_and(logical_or(x, y), logical_not(logical_and(x, y)))
 
@@ -381,6 +489,7 @@ def cast(x, dtype, name=None):
     """Converts `x` to `dtype`; the gradient flows between floating types only.
 
     >>> tf.cast(tf.constant([1.7, -1.7]), tf.int32)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 1, -1], dtype=int32)>
     """
     dtype = D.as_dtype(dtype)
     if type(x) is not Tensor and isinstance(x, CompositeTensor):
@@ -451,6 +560,7 @@ def complex_(real_part, imag_part, name=None):
     """real + i * imag (tf.complex); both parts float32 (complex64) or float64 (complex128).
 
     >>> tf.complex(1.0, 2.0)
+    <tf.Tensor: shape=(), dtype=complex64, numpy=(1+2j)>
     """
     re, im = t(real_part), t(imag_part)
     if re._value.dtype != im._value.dtype or re._value.dtype not in _COMPLEX_PARTS:
@@ -520,6 +630,7 @@ def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     """Sum over `axis` (all axes when None).
 
     >>> tf.reduce_sum(tf.ones((2, 3)), axis=1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 3.], dtype=float32)>
     """
     return _reduce(SUM, input_tensor, axis, keepdims)
 
@@ -528,6 +639,7 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """Mean over `axis`; integer tensors give the truncated integer mean, as TF.
 
     >>> tf.reduce_mean(tf.constant([1, 2]))
+    <tf.Tensor: shape=(), dtype=int32, numpy=1>
     """
     return _reduce(MEAN, input_tensor, axis, keepdims)
 
@@ -536,6 +648,7 @@ def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
     """Max over `axis`; ties share the gradient equally.
 
     >>> tf.reduce_max(tf.constant([1.0, 3.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
     """
     return _reduce(MAX, input_tensor, axis, keepdims)
 
@@ -544,6 +657,7 @@ def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     """Min over `axis`; ties share the gradient equally.
 
     >>> tf.reduce_min(tf.constant([1.0, 3.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
     """
     return _reduce(MIN, input_tensor, axis, keepdims)
 
@@ -552,6 +666,7 @@ def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     """Product over `axis`.
 
     >>> tf.reduce_prod(tf.constant([2.0, 3.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
     """
     return _reduce(PROD, input_tensor, axis, keepdims)
 
@@ -560,6 +675,7 @@ def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
     """Logical AND over `axis`.
 
     >>> tf.reduce_all([True, False])
+    <tf.Tensor: shape=(), dtype=bool, numpy=False>
     """
     return _reduce(ALL, input_tensor, axis, keepdims)
 
@@ -568,6 +684,7 @@ def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
     """Logical OR over `axis`.
 
     >>> tf.reduce_any([True, False])
+    <tf.Tensor: shape=(), dtype=bool, numpy=True>
     """
     return _reduce(ANY_, input_tensor, axis, keepdims)
 
@@ -596,6 +713,7 @@ def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
     """Cumulative sum along `axis`.
 
     >>> tf.math.cumsum([1, 2, 3])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 3, 6], dtype=int32)>
     """
     return _cum(CUMSUM, x, axis, exclusive, reverse)
 
@@ -604,6 +722,7 @@ def cumprod(x, axis=0, exclusive=False, reverse=False, name=None):
     """Cumulative product along `axis`.
 
     >>> tf.math.cumprod([1, 2, 3])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 6], dtype=int32)>
     """
     return _cum(CUMPROD, x, axis, exclusive, reverse)
 
@@ -680,28 +799,31 @@ def clip_by_value(t_, clip_value_min, clip_value_max, name=None):
     """Clips to [min, max] as minimum(maximum(...)); the gradient passes where min <= t <= max.
 
     >>> tf.clip_by_value(tf.constant([-2.0, 0.5, 2.0]), -1.0, 1.0)
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1. ,  0.5,  1. ], dtype=float32)>
     """
     x = t(t_)
     return maximum(minimum(x, clip_value_max), clip_value_min)
 
 
-def argmax(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF's name
+def argmax(input, axis=None, output_type=D.int64, name=None):
     """Index of the largest value along `axis` (default 0).
 
     >>> tf.argmax(tf.constant([1.0, 3.0, 2.0]))
+    <tf.Tensor: shape=(), dtype=int64, numpy=1>
     """
     return _arg_extreme(ARGMAX, input, axis, output_type)
 
 
-def argmin(input, axis=None, output_type=D.int64, name=None):  # noqa: A002 - TF's name
+def argmin(input, axis=None, output_type=D.int64, name=None):
     """Index of the smallest value along `axis` (default 0).
 
     >>> tf.argmin(tf.constant([1.0, 3.0, 2.0]))
+    <tf.Tensor: shape=(), dtype=int64, numpy=0>
     """
     return _arg_extreme(ARGMIN, input, axis, output_type)
 
 
-def _arg_extreme(op, input, axis, output_type):  # noqa: A002
+def _arg_extreme(op, input, axis, output_type):
     x = t(input)
     op.check(x)
     nd = x._value.ndim
@@ -729,6 +851,7 @@ def is_nan(x, name=None):
     """Elementwise NaN test.
 
     >>> tf.math.is_nan([1.0, np.nan])
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
     """
     return unary(IS_NAN, x)
 
@@ -747,6 +870,7 @@ def add_n(inputs, name=None):
     """The elementwise sum of a list of tensors of one shape and dtype.
 
     >>> tf.add_n([tf.ones(2), tf.ones(2)])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 2.], dtype=float32)>
     """
     inputs = [t(x) for x in inputs]
     if not inputs:

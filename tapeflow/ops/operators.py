@@ -7,10 +7,11 @@ import types
 
 import numpy as np
 
-from ..framework.op import apply1
-from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
 from ..framework import variables
 from ..framework.graph import register_name_hint
+from ..framework.op import apply1
+from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
+from ..prims.math import BITWISE_AND, BITWISE_OR, BITWISE_XOR, INVERT
 from . import array_ops as A
 from . import math_ops as M
 from ._common import t
@@ -35,16 +36,16 @@ def _logical_or_bitwise(logical, bitwise):
     return f
 
 
-_and = _logical_or_bitwise(M.logical_and, M.BITWISE_AND)
-_or = _logical_or_bitwise(M.logical_or, M.BITWISE_OR)
-_xor = _logical_or_bitwise(M.logical_xor, M.BITWISE_XOR)
+_and = _logical_or_bitwise(M.logical_and, BITWISE_AND)
+_or = _logical_or_bitwise(M.logical_or, BITWISE_OR)
+_xor = _logical_or_bitwise(M.logical_xor, BITWISE_XOR)
 
 
 def _invert(x):
     x = t(x)
     if x._value.dtype == np.bool_:
         return M.logical_not(x)
-    return M.unary(M.INVERT, x)
+    return M.unary(INVERT, x)
 
 
 def _neg(x):

@@ -13,7 +13,7 @@ import numpy as np
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.sparse_tensor import SparseTensor, SparseTensorSpec  # noqa: F401
+from ..framework.sparse_tensor import SparseTensor
 from ..framework.tensor import Tensor, convert_to_tensor, wrap
 from ..framework.tensor_shape import TensorShape
 from ..prims import base as P

@@ -18,9 +18,8 @@ import numpy as np
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.op import ANY, NotBatchable, apply, apply1, apply2, defop
-from ..framework.tensor import AbstractArray, Tensor, register_tensor_conversion_function, wrap
-from ._common import (NUMERIC, aval, bshape, broadcast, dims_text, reduced_shape, reduction,
-                      same)
+from ..framework.tensor import AbstractArray, register_tensor_conversion_function, wrap
+from ._common import NUMERIC, aval, broadcast, bshape, dims_text, reduced_shape, reduction, same
 
 _none = slice(None)
 

@@ -17,15 +17,33 @@ import numpy as np
 from ..framework import bfloat16
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
-from ..framework.op import ANY, apply, apply1, apply2, defop
+from ..framework.op import ANY, apply1, apply2, defop
 from ..framework.tensor import wrap
 from . import base as P
-from ._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, REAL, SIGNED_INT,
-                      SIGNED_NUMERIC, UNSIGNED_INT,
-                      aval, bshape, broadcast, broadcast_bool, dims_text, real_dtype, reduction,
-                      same, scalar_like, with_dtype)
-from .base import (add, elementwise, reduce_sum, reshape, restore_reduced, select, unary,
-                   zeros_like)
+from ._common import (
+    BOOL,
+    COMPLEX,
+    FLOAT,
+    FLOAT_COMPLEX,
+    INT,
+    NUMERIC,
+    REAL,
+    SIGNED_INT,
+    SIGNED_NUMERIC,
+    UNSIGNED_INT,
+    aval,
+    broadcast,
+    broadcast_bool,
+    bshape,
+    dims_text,
+    real_dtype,
+    reduction,
+    same,
+    scalar_like,
+    with_dtype,
+)
+from ._linearize import jvp_from_grad
+from .base import add, elementwise, reduce_sum, reshape, restore_reduced, select, unary, zeros_like
 
 _BOOL = np.dtype(np.bool_)
 
@@ -1031,7 +1049,6 @@ def _cumprod_grad(op, g):
 
 
 def _cumprod_jvp(op, dx):
-    from ._linearize import jvp_from_grad
     return jvp_from_grad(op, dx)
 
 

@@ -955,8 +955,8 @@ def _stack_rows(rows, spec):
     if isinstance(spec, RaggedTensorSpec):
         for r in rows:
             rank = r.shape.rank
-            if spec.ragged_rank == 0 and isinstance(r, RaggedTensor) or \
-                    spec.ragged_rank > 0 and not isinstance(r, RaggedTensor):
+            if (spec.ragged_rank == 0 and isinstance(r, RaggedTensor)) or \
+                    (spec.ragged_rank > 0 and not isinstance(r, RaggedTensor)):
                 raise ValueError(f"The structure of the result of fn does not match "
                                  f"fn_output_signature: got {type(r).__name__} for {spec}")
             if spec.shape.rank is not None and rank != spec.shape.rank:

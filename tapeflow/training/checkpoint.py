@@ -375,7 +375,7 @@ class _Archive:
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except Exception as e:  # noqa: BLE001 - any failure to parse the file is data loss
+        except Exception as e:
             raise _corrupt(path, f"not a readable archive ({type(e).__name__}: {e})") from None
         names = [i.filename for i in infos]
         duplicates = sorted({n for n in names if names.count(n) > 1})
@@ -428,7 +428,7 @@ class _Archive:
                 raise ValueError("two entries have one TF key")
         except DataLossError:
             raise
-        except Exception as e:  # noqa: BLE001 - a manifest that does not parse is data loss
+        except Exception as e:
             raise _corrupt(self.path, f"its manifest is invalid ({type(e).__name__}: "
                                       f"{e})") from None
         return entries
@@ -447,7 +447,7 @@ class _Archive:
                     shape, dtype, _, _ = self._parse_header(f, info)
             except DataLossError:
                 raise
-            except Exception as e:  # noqa: BLE001 - any header failure is data loss
+            except Exception as e:
                 raise _corrupt(self.path, f"entry '{name[:-4]}' has an unreadable header "
                                           f"({type(e).__name__}: {e})") from None
             entries[name[:-4]] = {"shape": shape, "dtype": dtype, "crc32": None}
@@ -463,7 +463,7 @@ class _Archive:
                 shape, dtype, _, _ = self._parse_header(f, info)
         except DataLossError:
             raise
-        except Exception as e:  # noqa: BLE001 - any header failure is data loss
+        except Exception as e:
             raise _corrupt(self.path, f"entry '{key}' has an unreadable header "
                                       f"({type(e).__name__}: {e})") from None
         entry = self.entries[key]
@@ -507,7 +507,7 @@ class _Archive:
                     raise _corrupt(self.path, f"entry '{name[:-4]}' has the wrong length")
         except DataLossError:
             raise
-        except Exception as e:  # noqa: BLE001 - any read failure is data loss
+        except Exception as e:
             raise _corrupt(self.path, f"entry '{name[:-4]}' is unreadable ({type(e).__name__}: "
                                       f"{e})") from None
         if entry is not None and entry["crc32"] is not None and \
@@ -816,7 +816,7 @@ class Checkpoint:
             archive.close()
 
     def _restore_from(self, archive):
-        self.save_counter  # noqa: B018 - TF creates it on restore (it may then be unmatched)
+        _ = self.save_counter  # made on first read, so the restore below finds it
         variables, containers = self._graph()
         entries = archive.entries
         # optimizer slots are matched to the variable they belong to, wherever it now sits
@@ -827,7 +827,7 @@ class Checkpoint:
             if not opt.built:
                 unbuilt.append((prefix, opt))
                 continue
-            for key, v in _children(opt):
+            for _, v in _children(opt):
                 ref = opt._slot_of.get(id(v))
                 if ref is not None and id(ref[0]) in path_of:
                     by_reference[(path_of[id(ref[0])], ref[1])] = v
@@ -959,7 +959,13 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
 class CheckpointManager:
     """Saves numbered checkpoints into a directory and keeps the newest `max_to_keep`.
 
-    >>> manager = tf.train.CheckpointManager(ckpt, "/tmp/tapeflow_doc_ckpts", max_to_keep=3)
+    >>> import os, tempfile
+    >>> ckpt = tf.train.Checkpoint(v=tf.Variable(1.0))
+    >>> manager = tf.train.CheckpointManager(ckpt, tempfile.mkdtemp(), max_to_keep=3)
+    >>> os.path.basename(manager.save())
+    'ckpt-1'
+    >>> [os.path.basename(p) for p in manager.checkpoints]
+    ['ckpt-1']
     """
 
     def __init__(self, checkpoint, directory, max_to_keep, keep_checkpoint_every_n_hours=None,

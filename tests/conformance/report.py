@@ -17,8 +17,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-import compare  # noqa: E402
-import runner  # noqa: E402
+import compare
+import runner
 
 
 def main(argv=None):
@@ -34,7 +34,7 @@ def main(argv=None):
     recorded = record["scenarios"]
     try:
         tf = runner.import_backend("tapeflow")
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         print("cannot import tapeflow: %s: %s" % (type(e).__name__, e))
         return 2
 

@@ -29,7 +29,6 @@ import linecache
 import os
 import re
 import sys
-import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIO_DIR = os.path.join(HERE, "scenarios")
@@ -202,7 +201,7 @@ def run_scenario(tf, key, source, timeout=60, isolate=True):
             if random is not None and hasattr(random, "set_seed"):
                 random.set_seed(0)
             exec(code, namespace)
-    except Exception as e:  # noqa: BLE001 - every exception is a recorded result
+    except Exception as e:
         exc = {"type": type(e).__name__, "message": str(e)}
     finally:
         np.set_printoptions(**saved_print)

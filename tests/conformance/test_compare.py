@@ -4,7 +4,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from compare import compare, compare_stdout  # noqa: E402
+from compare import compare, compare_stdout
 
 
 def rec(stdout, exc=None, msg=""):

@@ -14,8 +14,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-import compare as conformance_compare  # noqa: E402
-import runner as conformance_runner  # noqa: E402
+import compare as conformance_compare
+import runner as conformance_runner
 
 RECORD = conformance_runner.load_record()
 RECORDED = RECORD["scenarios"] if RECORD else {}
@@ -55,7 +55,7 @@ def _enter_area(area):
 def tapeflow_module():
     try:
         return conformance_runner.import_backend("tapeflow")
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         pytest.fail("cannot import tapeflow: %s: %s" % (type(e).__name__, e), pytrace=False)
 
 

@@ -216,8 +216,8 @@ def verify_tf_loop_vars(init_vars, entry_vars, exit_vars, symbol_names, invarian
                                init, entry, exit_)
         else:
             flat_inv = [inv] if not isinstance(inv, (list, tuple, dict)) or \
-                all(isinstance(d, int) or d is None for d in nest.flatten(inv)) and \
-                not nest.is_nested(init) else nest.flatten(inv)
+                (all(isinstance(d, int) or d is None for d in nest.flatten(inv)) and \
+                not nest.is_nested(init)) else nest.flatten(inv)
             for a, b, c, s in zip(nest.flatten(init), nest.flatten(entry), nest.flatten(exit_),
                                   flat_inv):
                 _verify_single_loop_var(name, a, b, c, s)
@@ -323,8 +323,8 @@ def _tf_while_stmt(test, body, get_state, set_state, symbol_names, opts):
 
 def _is_dataset(x):
     from ...framework.tensor import Tensor
-    return hasattr(type(x), "element_spec") or hasattr(x, "element_spec") and \
-        hasattr(x, "__iter__") and not isinstance(x, Tensor)
+    return hasattr(type(x), "element_spec") or (hasattr(x, "element_spec") and \
+        hasattr(x, "__iter__") and not isinstance(x, Tensor))
 
 
 def for_stmt(iter_, extra_test, body, get_state, set_state, symbol_names, opts):

@@ -3,9 +3,9 @@ normalization, preprocessing, recurrent, attention and noise layers. Layer modul
 core ones load on first use, so `import tapeflow` stays fast."""
 import importlib
 
-from .base import Layer  # noqa: F401
-from .core import Dense, Dropout, Embedding, Flatten  # noqa: F401
-from .normalization import BatchNormalization, LayerNormalization  # noqa: F401
+from .base import Layer
+from .core import Dense, Dropout, Embedding, Flatten
+from .normalization import BatchNormalization, LayerNormalization
 
 _WHERE = {}
 for _module, _names in {
@@ -38,7 +38,7 @@ def __getattr__(name):
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'tapeflow.keras.layers' has no attribute '{name}'")
-    mod = importlib.import_module(module if not module.startswith(".") else module,
+    mod = importlib.import_module(module,
                                   __name__) if module.startswith(".") else \
         importlib.import_module(f"{__name__}.{module}")
     value = getattr(mod, name)

@@ -12,8 +12,8 @@ import numpy as np
 
 from ...framework.tensor import convert_to_tensor, wrap
 from ...ops import array_ops as A
-from ...ops import math_ops as M
 from ...ops import linalg_ops
+from ...ops import math_ops as M
 from .. import constraints, initializers, regularizers
 from .activation import Softmax
 from .base import Layer

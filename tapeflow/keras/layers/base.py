@@ -13,7 +13,8 @@ import numpy as np
 from ...framework import dtypes
 from ...framework.tensor import Tensor, convert_to_tensor
 from ...framework.variables import Variable as _TFVariable
-from ...module import Module, _added, name_scope as _tf_name_scope, _current_scope
+from ...module import Module, _added, _current_scope
+from ...module import name_scope as _tf_name_scope
 from .. import backend, initializers
 
 _state = {"depth": 0, "symbolic": 0}  # nesting of __call__; >0 while building a functional graph
@@ -506,7 +507,7 @@ def _tuple_shape(shape):
     return tuple(shape)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _accepts_cached(fn, arg):
     try:
         params = inspect.signature(fn).parameters

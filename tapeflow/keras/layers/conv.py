@@ -6,9 +6,8 @@ filters).
     >>> conv(tf.ones((1, 4, 4, 1))).shape
     TensorShape([1, 4, 4, 2])
 """
-from ...ops import array_ops as A
-
 from ... import nn
+from ...ops import array_ops as A
 from .. import activations, constraints, initializers, regularizers
 from .base import Layer
 

@@ -11,7 +11,7 @@ from ...ops import array_ops as A
 from ...ops import math_ops as M
 from .. import activations, constraints, initializers, regularizers
 from .. import random as krandom
-from .base import Layer, _accepts
+from .base import Layer
 
 
 class Dense(Layer):

@@ -6,7 +6,6 @@ SpatialDropout1D/2D (whole feature maps dropped).
 """
 import math
 
-
 from ...ops import random_ops
 from .base import Layer
 from .core import Dropout

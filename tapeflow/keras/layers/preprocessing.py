@@ -9,7 +9,6 @@ object-array string tensors).
 """
 import numpy as np
 
-
 from ...framework.tensor import Tensor, convert_to_tensor, wrap
 from ...ops import math_ops as M
 from .. import backend
@@ -170,7 +169,7 @@ class CategoryEncoding(Layer):
         if ids.ndim == 0:
             ids = ids[None]
         if ids.ndim == 1:
-            ids = ids[None, :] if self.output_mode == "count" or True else ids
+            ids = ids[None, :]
         flat = ids.reshape(-1, ids.shape[-1])
         out = np.zeros((flat.shape[0], self.num_tokens), np.float32)
         w = None if count_weights is None else np.asarray(

@@ -421,7 +421,7 @@ class _CellRNN(RNN):
         items = list(out.items())
         if "activity_regularizer" not in out:
             from .._saving import serialize_keras_object
-            pos = [i for i, (k, _) in enumerate(items) if k == "bias_regularizer"][0] + 1
+            pos = next(i for i, (k, _) in enumerate(items) if k == "bias_regularizer") + 1
             items.insert(pos, ("activity_regularizer",
                                serialize_keras_object(self.activity_regularizer)))
         return dict(items)

@@ -1,10 +1,10 @@
 """`tf.keras.models`: `Model`, `Sequential`, `load_model`, `save_model`, `clone_model`,
 `model_from_json`."""
-from .functional import Input, InputLayer, KerasTensor  # noqa: F401
-from .model import Functional, Model, Sequential  # noqa: F401
+from .functional import Input, InputLayer, KerasTensor
+from .model import Functional, Model, Sequential
 
 
-def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):  # noqa: A002
+def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
     """Loads a model saved with `model.save("x.keras")` (Keras 3's zip layout)."""
     from .._saving import load_model as _load
     return _load(filepath, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)
@@ -17,6 +17,7 @@ def save_model(model, filepath, overwrite=True, zipped=None, **kwargs):
 
 def model_from_json(json_string, custom_objects=None):
     import json
+
     from .._saving import deserialize_keras_object
     return deserialize_keras_object(json.loads(json_string), custom_objects)
 

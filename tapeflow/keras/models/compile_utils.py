@@ -127,7 +127,7 @@ class CompileLoss:
             flat_sw = [sample_weight] * len(flat_pred)
         values = []
         trackers = iter(self.metrics)
-        for (name, fn, w), yt, yp, sw in zip(self._flat, flat_true, flat_pred, flat_sw):
+        for (_name, fn, w), yt, yp, sw in zip(self._flat, flat_true, flat_pred, flat_sw):
             if fn is None:
                 continue
             value = fn(yt, yp, sw)
@@ -179,7 +179,7 @@ class CompileMetrics(metrics_module.Metric):
         plain, weighted = per_output(self._user_metrics), per_output(self._user_weighted)
         self._per_output = []
         for name, p, w, yt, yp in zip(names, plain, weighted, flat_true, flat_pred):
-            def make(spec, prefix=""):
+            def make(spec, prefix="", yt=yt, yp=yp, name=name):
                 if spec is None:
                     return []
                 spec = spec if isinstance(spec, (list, tuple)) else [spec]
@@ -211,7 +211,7 @@ class CompileMetrics(metrics_module.Metric):
             flat_sw = _flatten_targets(sample_weight, names, len(flat_pred))
         else:
             flat_sw = [sample_weight] * len(flat_pred)
-        for (name, ms, wms), yt, yp, sw in zip(self._per_output, flat_true, flat_pred, flat_sw):
+        for (_name, ms, wms), yt, yp, sw in zip(self._per_output, flat_true, flat_pred, flat_sw):
             if yt is None:
                 continue
             for m in ms:

@@ -163,7 +163,7 @@ class InputLayer(Layer):
         return cls(**config)
 
 
-def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None,  # noqa: N802
+def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None,
           tensor=None, optional=False, ragged=None):
     """A symbolic input of the given per-example `shape` (the batch size is left unknown)."""
     layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse,
@@ -200,7 +200,7 @@ def _shape_structure(structure):
 
 
 def _run_concrete(layer, inputs, args, kwargs, batch, other):
-    fn = lambda kt: _dummy(kt, batch, other)  # noqa: E731
+    fn = lambda kt: _dummy(kt, batch, other)
     layer_base._state["symbolic"] += 1
     try:
         return Layer.__call__(layer, _substitute(inputs, fn), *_substitute(list(args), fn),
@@ -359,7 +359,7 @@ def run_graph(model, inputs, training=None, mask=None):
     if mask is not None:
         for kt, m in zip(flat_kt, nest.flatten(mask)):
             masks[id(kt)] = m
-    get = lambda kt: values[id(kt)]  # noqa: E731
+    get = lambda kt: values[id(kt)]
     for node in model._nodes:
         if node.is_input:
             continue

@@ -25,7 +25,8 @@ from .. import backend
 from .. import metrics as metrics_module
 from ..layers import base as layer_base
 from ..layers.base import Layer
-from . import compile_utils, data as data_adapter, functional
+from . import compile_utils, functional
+from . import data as data_adapter
 from .functional import InputLayer, KerasTensor
 
 
@@ -609,6 +610,7 @@ class Model(Layer):
 
     def to_json(self, **kwargs):
         import json
+
         from .. import _saving as saving
         return json.dumps(saving.serialize_keras_object(self), **kwargs)
 
@@ -710,7 +712,7 @@ class Functional(Model):
 
     def _init_graph(self, inputs, outputs):
         if isinstance(inputs, dict):
-            for k, kt in inputs.items():
+            for _k, kt in inputs.items():
                 if not isinstance(kt, KerasTensor):
                     raise ValueError(f"All `inputs` values must be KerasTensors. Received: "
                                      f"inputs={inputs} including invalid value {kt} of type "

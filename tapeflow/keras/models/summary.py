@@ -141,8 +141,8 @@ def _header_render(header, widths, align):
 
 def print_summary(model, line_length=None, positions=None, print_fn=None, expand_nested=False,
                   show_trainable=False, layer_range=None):
-    from .model import Functional, Sequential
     from .functional import InputLayer
+    from .model import Functional, Sequential
     if isinstance(model, Sequential) or not isinstance(model, Functional):
         sequential_like = True
         layers = model.layers

@@ -1,9 +1,9 @@
 """`tf.keras.optimizers`: Keras 3's optimizers and learning-rate schedules."""
-from . import schedules  # noqa: F401
-from .adam import Adam, Adamax, AdamW, Nadam  # noqa: F401
-from .base import Optimizer  # noqa: F401
-from .rmsprop import Adadelta, Adagrad, RMSprop  # noqa: F401
-from .sgd import SGD  # noqa: F401
+from . import schedules
+from .adam import Adam, Adamax, AdamW, Nadam
+from .base import Optimizer
+from .rmsprop import Adadelta, Adagrad, RMSprop
+from .sgd import SGD
 
 _BY_NAME = {"sgd": SGD, "adam": Adam, "adamw": AdamW, "adamax": Adamax, "nadam": Nadam,
             "rmsprop": RMSprop, "adagrad": Adagrad, "adadelta": Adadelta}

@@ -5,7 +5,7 @@ float32 scalar tensor, computed as Keras 3 computes it.
 
     >>> s = tf.keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=10, decay_rate=0.5)
     >>> s(10)
-    <tf.Tensor: shape=(), dtype=float32, numpy=0.05>
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.05000000074505806>
 """
 import math
 
