@@ -48,12 +48,16 @@ class _State(threading.local):
         self.stack = []       # every recorder on this thread, outermost first (paused ones too)
         self.recorders = ()   # the active ones, in stack order: what dispatch reads
         self.interpreters = 0  # how many of the active ones are interpreters
+        # id(variable) -> (variable, tensor): the tensor an implicit read of the variable gave
+        # while the active recorders stayed these (see `Variable._read`); emptied on every change
+        self.reads = {}
 
 
 state = _State()
 
 
 def _refresh():
+    state.reads = {}
     active = []
     interpreters = 0
     for r in state.stack:
