@@ -99,3 +99,36 @@ def test_nested_tapes_second_derivative_with_cached_reads():
         z = g * v
     assert float(g) == 27.0
     assert float(t2.gradient(z, v)) == 81.0  # d/dv (3 v^3) = 9 v^2
+
+
+# -- stack/unstack/concat/split gradients are slices ------------------------------------------
+def test_unstack_and_split_give_the_values_of_take_and_split():
+    v = np.arange(24.0).reshape(2, 3, 4)
+    for axis in range(3):
+        got = tf.unstack(tf.constant(v), axis=axis)
+        want = [np.take(v, i, axis=axis) for i in range(v.shape[axis])]
+        for g, w in zip(got, want):
+            np.testing.assert_array_equal(g.numpy(), w)
+        sizes = [1, v.shape[axis] - 1]
+        for g, w in zip(tf.split(tf.constant(v), sizes, axis=axis),
+                        np.split(v, np.cumsum(sizes)[:-1], axis=axis)):
+            np.testing.assert_array_equal(g.numpy(), w)
+
+
+def test_unstack_of_a_string_vector_gives_scalar_strings():
+    parts = tf.unstack(tf.constant([b"a", b"bc"]))
+    assert [p.numpy() for p in parts] == [b"a", b"bc"]
+    assert parts[0].shape == ()
+
+
+def test_gradients_of_stack_and_concat_of_many_rows():
+    x = tf.constant(np.arange(12.0).reshape(6, 2))
+    w = tf.Variable(np.array([[1.0, -1.0]]))
+    with tf.GradientTape() as t:
+        rows = tf.stack([x[i] * w for i in range(6)])          # (6, 1, 2)
+        cols = tf.concat([rows[:, :, :1], 2.0 * rows[:, :, 1:]], 2)
+        y = tf.reduce_sum(cols * cols)
+    g = t.gradient(y, w).numpy()
+    xv = np.arange(12.0).reshape(6, 2)
+    want = np.array([[np.sum(2 * xv[:, 0] ** 2 * 1.0), np.sum(8 * xv[:, 1] ** 2 * -1.0)]])
+    np.testing.assert_allclose(g, want)

@@ -465,7 +465,14 @@ def stack(xs, axis=0):
 
 
 def _unstack_forward(v, axis, num):
-    return tuple(np.take(v, i, axis=axis) for i in range(num))
+    # views, not copies (tensors never change their arrays): the gradient of a stack of many
+    # rows costs one slice per row
+    if axis == 0:
+        if v.ndim == 1 and v.dtype.kind == "O":  # strings: each a 0-d object array
+            return tuple(np.array(s, dtype=object) for s in v)
+        return tuple(v)
+    lead = (_none,) * axis
+    return tuple(v[lead + (i,)] for i in range(num))
 
 
 def _fill_none(grads, like):
@@ -549,8 +556,14 @@ def concat(xs, axis):
 
 
 def _split_forward(v, sizes, axis):
-    bounds = np.cumsum(sizes)[:-1]
-    return tuple(np.split(v, bounds, axis=axis))
+    # views (as np.split gives), sliced directly: a concat's gradient costs one slice per piece
+    lead = (_none,) * axis
+    out = []
+    start = 0
+    for n in sizes:
+        out.append(v[lead + (slice(start, start + n),)])
+        start += n
+    return tuple(out)
 
 
 def _split_shape(a, sizes, axis):
