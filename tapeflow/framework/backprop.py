@@ -22,8 +22,10 @@ stack.
 import numpy as np
 
 from ..prims import base as P
+from . import parallel
 from .indexed_slices import IndexedSlices
 from .op import NotBatchable, state
+from .parallel import LARGE
 from .tensor import Tensor, TensorLike, convert_to_tensor, wrap
 
 
@@ -187,10 +189,16 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             else:
                 pa, ga = prev._value, g._value
                 if owned.get(id(prev)) is pa and ga.dtype == pa.dtype and ga.shape == pa.shape:
-                    _np_add(pa, ga, out=pa)  # the same sum, in the sweep's own array
+                    # the same sum, in the sweep's own array (on the intra-op pool when large)
+                    if pa.size < LARGE or parallel.add(pa, ga, pa) is None:
+                        _np_add(pa, ga, out=pa)
                     continue
                 try:
-                    total = pa + ga
+                    total = None
+                    if pa.size >= LARGE:
+                        total = parallel.add(pa, ga)
+                    if total is None:
+                        total = pa + ga
                 except TypeError:  # bfloat16 storage has no NumPy add: through the op
                     cotangents[k] = add(prev, g)
                     continue

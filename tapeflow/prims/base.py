@@ -15,6 +15,7 @@ import operator
 
 import numpy as np
 
+from ..framework import parallel
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.op import ANY, NotBatchable, apply, apply1, apply2, defop
@@ -194,7 +195,7 @@ def loop(op, args, dims, attrs):
 # Add: the accumulation of cotangents
 # ============================================================================================
 ADD = defop("AddV2", operator.add, allowed=NUMERIC, shape=broadcast, batch=elementwise,
-            batched_grad=True,
+            batched_grad=True, parallel=parallel.elementwise(np.add, cheap=True),
             grad=lambda op, g: (g, g),  # the engine sums broadcast gradients down (sum_to)
             jvp=lambda op, dx, dy: output_shaped(op, sum_tangents(dx, dy)))
 
@@ -230,7 +231,8 @@ def _reduction_batch(op, args, dims, attrs):
 
 
 SUM = defop("Sum", _sum_forward, _sum_grad, allowed=NUMERIC, shape=reduction,
-            batch=_reduction_batch, batched_grad=True, linear=True)
+            batch=_reduction_batch, batched_grad=True, linear=True,
+            parallel=parallel.reduction(_sum_forward, full=parallel.full_sum))
 
 
 def reduce_sum(x, axis, keepdims=False):

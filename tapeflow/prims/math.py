@@ -14,7 +14,7 @@ import operator
 
 import numpy as np
 
-from ..framework import bfloat16
+from ..framework import bfloat16, parallel
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import ANY, apply, apply1, apply2, defop
@@ -60,6 +60,8 @@ def elementwise_op(name, forward, deriv, allowed=FLOAT_COMPLEX, **facts):
 
     def jvp(op, dx):
         return mul(dx, deriv(op.inputs[0], op.outputs[0]))
+    facts.setdefault("parallel", parallel.elementwise(forward) if isinstance(forward, np.ufunc)
+                     else parallel.chunked(forward))
     return defop(name, forward, grad, jvp, allowed=allowed, shape=same, batch=unary,
                  batched_grad=True, **facts)
 
@@ -86,7 +88,8 @@ def _zero_where_no_grad(dy, value):
 
 
 NEG = defop("Neg", operator.neg, lambda op, g: neg(g), linear=True, allowed=SIGNED_NUMERIC,
-            shape=same, batch=unary, batched_grad=True)
+            shape=same, batch=unary, batched_grad=True,
+            parallel=parallel.elementwise(np.negative, cheap=True))
 neg = _unary_binder(NEG)
 
 SQUARE = elementwise_op("Square", np.square, lambda x, y: add(x, x), allowed=NUMERIC)
@@ -125,12 +128,20 @@ RSQRT_GRAD = defop(
 
 SQRT = defop("Sqrt", np.sqrt, lambda op, g: apply2(SQRT_GRAD, op.outputs[0], g),
              lambda op, dx: div(mul(dx, _half(dx)), op.outputs[0]),
-             allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
+             allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True,
+             parallel=parallel.elementwise(np.sqrt))
 sqrt = _unary_binder(SQRT)
-RSQRT = defop("Rsqrt", lambda v: 1 / np.sqrt(v), lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
+
+
+def _rsqrt_np(v):
+    return 1 / np.sqrt(v)
+
+
+RSQRT = defop("Rsqrt", _rsqrt_np, lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
               lambda op, dx: mul(mul(dx, scalar_like(dx, -0.5)),
                                  mul(op.outputs[0], square(op.outputs[0]))),
-              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
+              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True,
+              parallel=parallel.chunked(_rsqrt_np))
 rsqrt = _unary_binder(RSQRT)
 
 EXP = elementwise_op("Exp", np.exp, lambda x, y: y)
@@ -182,11 +193,12 @@ def _abs_grad(op, g):
 
 
 ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])), allowed=NUMERIC,
-            shape=same, batch=unary, batched_grad=True)
+            shape=same, batch=unary, batched_grad=True,
+            parallel=parallel.elementwise(np.abs, cheap=True))
 abs_ = _unary_binder(ABS)
 SIGN = defop("Sign", np.sign, lambda op, g: zeros_like(op.inputs[0]),
              lambda op, dx: zeros_like(dx), allowed=NUMERIC, shape=same, batch=unary,
-             batched_grad=True)
+             batched_grad=True, parallel=parallel.elementwise(np.sign, cheap=True))
 sign = _unary_binder(SIGN)
 FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: zeros_like(dx), allowed=FLOAT,
               shape=same, batch=unary, batched_grad=True)
@@ -201,8 +213,17 @@ floor, ceil, round_ = _unary_binder(FLOOR), _unary_binder(CEIL), _unary_binder(R
 # Binary elementwise ops
 # ============================================================================================
 def _binary(name, forward, grad, jvp, allowed, **facts):
+    ufunc = forward if isinstance(forward, np.ufunc) else _UFUNC_OF.get(forward)
+    if ufunc is not None:
+        facts.setdefault("parallel", parallel.elementwise(ufunc, cheap=ufunc in _CHEAP))
     return defop(name, forward, grad, jvp, allowed=allowed, shape=broadcast, batch=elementwise,
                  batched_grad=True, **facts)
+
+
+# the ufuncs the operators call on arrays (what a large input's chunks run)
+_UFUNC_OF = {operator.sub: np.subtract, operator.mul: np.multiply,
+             operator.truediv: np.true_divide}
+_CHEAP = (np.subtract, np.multiply, np.true_divide, np.maximum, np.minimum)  # memory-bound
 
 
 def _mul_grad(op, g):  # the hottest rule
@@ -378,7 +399,8 @@ def floormod(x, y):
 # Comparisons and logic: no gradient (bool outputs are never recorded by tapes)
 # ============================================================================================
 def _compare(name, fn, allowed=NUMERIC + BOOL):
-    return defop(name, fn, nondiff=True, allowed=allowed, shape=broadcast_bool, batch=elementwise)
+    return defop(name, fn, nondiff=True, allowed=allowed, shape=broadcast_bool, batch=elementwise,
+                 parallel=parallel.elementwise(fn, cheap=True))
 
 
 EQUAL = _compare("Equal", np.equal, ANY)
@@ -620,9 +642,13 @@ def _prod_grad(op, g):
 MEAN = _reduction("Mean", _mean_forward, _mean_grad,
                   # sum / max(n, 1), as the gradient: an empty mean is a constant (NaN), tangent 0
                   lambda op, dx: div(reduce_sum(dx, op.attrs["axis"], op.attrs["keepdims"]),
-                                     scalar_like(dx, _reduced_count(op))), NUMERIC)
-MAX = _reduction("Max", _extreme_forward(np.max, -1), _extreme_grad, _extreme_jvp, REAL)
-MIN = _reduction("Min", _extreme_forward(np.min, 1), _extreme_grad, _extreme_jvp, REAL)
+                                     scalar_like(dx, _reduced_count(op))), NUMERIC,
+                  parallel=parallel.reduction(_mean_forward, full=parallel.full_mean))
+_MAX_FORWARD, _MIN_FORWARD = _extreme_forward(np.max, -1), _extreme_forward(np.min, 1)
+MAX = _reduction("Max", _MAX_FORWARD, _extreme_grad, _extreme_jvp, REAL,
+                 parallel=parallel.reduction(_MAX_FORWARD))
+MIN = _reduction("Min", _MIN_FORWARD, _extreme_grad, _extreme_jvp, REAL,
+                 parallel=parallel.reduction(_MIN_FORWARD))
 PROD = _reduction("Prod", _prod_forward, _prod_grad,
                   lambda op, dx: reduce_sum(mul(dx, _prod_grad(op, P.broadcast_to(
                       scalar_like(op.outputs[0], 1), op.outputs[0]._value.shape))),
