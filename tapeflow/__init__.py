@@ -92,10 +92,14 @@ from . import autograph  # noqa: F401,E402
 # Namespaces imported on first use, to keep `import tapeflow` fast: name -> (module, attribute).
 _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "sysconfig": (".sysconfig", None),
+         "assert_equal": (".debugging", "assert_equal"),
+         "assert_greater": (".debugging", "assert_greater"),
+         "assert_less": (".debugging", "assert_less"), "assert_rank": (".debugging", "assert_rank"),
          "device": (".config.devices", "device"), "DeviceSpec": (".config.devices", "DeviceSpec"),
          "data": (".data", None), "io": (".io", None), "sparse": (".sparse", None),
          "ragged": (".ragged", None), "strings": (".strings", None),
-         "experimental": (".experimental", None),
+         "experimental": (".experimental", None), "signal": (".signal", None),
+         "image": (".image", None),
          "SparseTensor": (".framework.sparse_tensor", "SparseTensor"),
          "SparseTensorSpec": (".framework.sparse_tensor", "SparseTensorSpec"),
          "RaggedTensor": (".ragged.ragged_tensor", "RaggedTensor"),
@@ -103,7 +107,10 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "fingerprint": (".strings", "fingerprint"), "types": (".types", None),
          "distribute": (".distribute", None),
          "VariableAggregation": (".distribute.values", "VariableAggregationV2"),
-         "VariableSynchronization": (".distribute.values", "VariableSynchronization")}
+         "VariableSynchronization": (".distribute.values", "VariableSynchronization"),
+         "saved_model": (".saved_model", None), "python": (".python", None),
+         "gradients": (".graph_gradients", "gradients"),
+         "hessians": (".graph_gradients", "hessians")}
 
 
 def __getattr__(name):

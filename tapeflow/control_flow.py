@@ -1145,17 +1145,20 @@ def Assert(condition, data, summarize=None, name=None):
 
 
 def group(*inputs, **kwargs):
-    """Groups ops for control dependencies; eagerly everything has already run: None.
+    """Groups ops for control dependencies: in a graph, a NoOp operation whose control inputs
+    are the inputs' operations (running it runs them); eagerly everything has already run: None.
 
     >>> print(tf.group(tf.constant(1)))
     None
     """
-    return
+    from .compat.v1_ops import group as graph_group
+    return graph_group(*inputs, name=kwargs.get("name"))
 
 
 def no_op(name=None):
-    """Does nothing (eagerly: returns None)."""
-    return
+    """Does nothing: a NoOp operation in a graph; eagerly returns None."""
+    from .compat.v1_ops import no_op as graph_no_op
+    return graph_no_op(name)
 
 
 def tuple_(tensors, control_inputs=None, name=None):
@@ -1187,6 +1190,9 @@ def control_dependencies(control_inputs):
     >>> with tf.control_dependencies([tf.constant(1)]):
     ...     y = tf.constant(2) + 1
     """
+    if _building_graph():
+        from .compat.v1_ops import graph_control_dependencies
+        return graph_control_dependencies(control_inputs)
     if control_inputs:
         for c in control_inputs:
             if callable(c) and not _is_tensor_like(c):

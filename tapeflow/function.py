@@ -32,10 +32,11 @@ import weakref
 import numpy as np
 
 from .framework import config_state, dtypes, nest
-from .framework.errors import InvalidArgumentError, op_error
+from .framework.errors import InvalidArgumentError, OpError, op_error
 from .framework.graph import (RESOURCE, is_resource, resource_dtype, Graph, GraphBuilder, SymbolicTensor, _graph_state,
                               building_graph, register_name_hint)
 from .framework.op import (ANY, Node, Primitive, _refresh, apply, defop, stack_replaced, state)
+from .framework.composite_tensor import CompositeTensor
 from .framework.plan import Plan
 from .framework.tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, wrap
 from .framework.tensor_shape import TensorShape
@@ -121,6 +122,7 @@ class FuncGraph(Graph):
         self._variables = []        # variables read or assigned, in first-use order
         self._created_variables = []
         self.outer_stack = []       # the recorder stack outside the trace (tf.init_scope)
+        self._reads_foreign = False  # a backward graph reads its forward graph's tensors
 
     # -- captures ------------------------------------------------------------------------------
     def capture_eager(self, t, name="Const"):
@@ -132,7 +134,15 @@ class FuncGraph(Graph):
             dtypes.from_numpy(v.dtype), v.shape, name=name))
 
     def capture_tensor(self, t):
-        """A tensor of another graph used here: a placeholder of this graph, fed with it."""
+        """A tensor of another graph used here: a placeholder of this graph, fed with it. The
+        other graph must enclose this one (or this be its backward graph): a tensor leaked
+        out of a finished trace is out of scope, as in TF."""
+        if not self._reads_foreign and t._op._graph not in _graph_state.default_stack:
+            raise TypeError(
+                f"{t!r} is out of scope and cannot be used here. Use return values, explicit "
+                f"Python locals or TensorFlow collections to access it.\nPlease see "
+                f"https://www.tensorflow.org/guide/function#all_outputs_of_a_tffunction_must_be_"
+                f"return_values for more information.")
         return self._capture(t, t, lambda: self.placeholder(
             t.dtype, t._value.shape if t._value.shape is not None else None,
             name=t._op.name.split("/")[-1]))
@@ -245,6 +255,10 @@ def _trace_key(value):
     if isinstance(value, TensorSpec):
         return ("T", value.dtype._np.str, None if value.shape.rank is None
                 else tuple(value.shape.as_list()))
+    if isinstance(value, CompositeTensor):
+        return ("C", value._type_spec)
+    if _is_composite_spec(value):
+        return ("C", value)
     if isinstance(value, (list, tuple)):
         return (type(value).__name__,) + tuple(_trace_key(x) for x in value) + (
             getattr(value, "_fields", None),)
@@ -290,6 +304,7 @@ class ConcreteFunction:
         self._plan = Plan(graph, self._plan_inputs, graph.outputs, name=_py_name(name))
         self._backward = None  # (backward ConcreteFunction, saved tensors, forward plan)
         self._stateful = any(op._prim.stateful for op in graph._ops)
+        self._packer = None
 
     # -- TF's inspection API -------------------------------------------------------------------
     name = property(lambda self: self._name)
@@ -337,11 +352,23 @@ class ConcreteFunction:
     def __call__(self, *args, **kwargs):
         flat = self._bind(args, kwargs)
         outs = self._call_flat(flat)
-        return nest.pack_sequence_as(self.graph.structured_outputs, _with_nones(
-            self.graph.structured_outputs, outs))
+        return _pack_outputs(self.graph.structured_outputs, outs)
 
     def _bind(self, args, kwargs):
-        """The flat input tensors from a call's arguments (checked against the signature)."""
+        """The flat input tensors from a call's arguments (checked against the signature).
+        When the arguments do not bind to the Python signature, they may be the tensor
+        arguments alone, in order (TF's flat-signature fallback)."""
+        try:
+            return self._bind_structured(args, kwargs)
+        except TypeError:
+            tensor_params = [n for n, _, _ in self._python_signature
+                             if n not in self._bound_python]
+            if kwargs or not args or len(args) != len(tensor_params) or len(args) == len(
+                    self._python_signature):
+                raise
+            return self._bind_structured((), dict(zip(tensor_params, args)))
+
+    def _bind_structured(self, args, kwargs):
         sig = self._python_signature
         names = [n for n, _, _ in sig]
         bound = {}
@@ -381,6 +408,13 @@ class ConcreteFunction:
             for leaf, s in zip(leaves, specs):
                 if isinstance(s, TensorSpec) or isinstance(s, _VariableSpec):
                     flat.append(leaf)
+                elif _is_composite_spec(s):
+                    if not isinstance(leaf, CompositeTensor) or not s.is_compatible_with(leaf):
+                        raise TypeError(
+                            f"Binding inputs to tf.function failed due to `Can not cast "
+                            f"{leaf!r} to {s!r}`. Received args: {args} and kwargs: {kwargs} "
+                            f"for signature: {self.function_type}.")
+                    flat.extend(s._to_components(leaf))
         return flat
 
     def _call_flat(self, flat):
@@ -411,6 +445,20 @@ class ConcreteFunction:
         values = [x if type(x) is Variable else x._value for x in tensors]
         values += [c[2] if isinstance(c[2], Variable) else c[2] for c in self._captured]
         return [wrap(v) for v in self._plan.run(values)]
+
+    def _run_fed(self, tensors):
+        """Runs on input tensors already known to match the signature; packs the outputs."""
+        if state.recorders:
+            outs = self._call_recorded(tensors)
+        else:
+            values = [x._value for x in tensors]
+            if self._captured:
+                values += [c[2] for c in self._captured]
+            outs = [wrap(v) for v in self._plan.run(values)]
+        pack = self._packer
+        if pack is None:
+            pack = self._packer = _packer_for(self.graph.structured_outputs)
+        return pack(outs)
 
     def _run_plan(self, flat_values):
         return self._plan.run(flat_values + [c[2] for c in self._captured])
@@ -514,7 +562,47 @@ def _with_nones(structure, outs):
     """The flat outputs with the structure's non-tensor leaves (None) put back."""
     it = iter(outs)
     return [next(it) if isinstance(leaf, SymbolicTensor) else leaf
-            for leaf in nest.flatten(structure)]
+            for leaf in nest.flatten(structure, expand_composites=True)]
+
+
+def _is_composite_spec(x):
+    return hasattr(x, "_from_components") and not isinstance(x, CompositeTensor)
+
+
+def _component_specs(spec):
+    """The TensorSpecs of a composite spec's components (shapes with unknown sizes)."""
+    out = getattr(spec, "_component_specs", None)
+    if out is not None:
+        return list(out)
+    from .framework.sparse_tensor import SparseTensorSpec
+    if isinstance(spec, SparseTensorSpec):
+        rank = spec.shape.rank
+        return [TensorSpec([None, rank], dtypes.int64), TensorSpec([None], spec.dtype),
+                TensorSpec([rank], dtypes.int64)]
+    # RaggedTensorSpec: flat values, then one row-splits vector per ragged dimension
+    shape = spec.shape
+    rr = spec.ragged_rank
+    inner = shape.as_list()[rr + 1:] if shape.rank is not None else None
+    flat = TensorSpec([None] + inner if inner is not None else None, spec.dtype)
+    return [flat] + [TensorSpec([None], spec.row_splits_dtype) for _ in range(rr)]
+
+
+def _first(outs):
+    return outs[0]
+
+
+def _packer_for(structure):
+    """A function packing flat outputs into `structure` (short ways for the usual ones)."""
+    if isinstance(structure, SymbolicTensor):
+        return _first
+    if type(structure) in (tuple, list) and all(isinstance(x, SymbolicTensor)
+                                                for x in structure):
+        return tuple if type(structure) is tuple else list
+    return functools.partial(_pack_outputs, structure)
+
+
+def _pack_outputs(structure, outs):
+    return nest.pack_sequence_as(structure, _with_nones(structure, outs), expand_composites=True)
 
 
 # ============================================================================================
@@ -571,11 +659,67 @@ def _trace(python_function, args, kwargs, signature, name, allow_variables):
             {n: _named_specs(sp, n) for n, k, sp in python_signature if k == "KEYWORD_ONLY"})
         token = _VariablePolicy(allow_variables)
         with token:
-            out = python_function(*call_args, **call_kwargs)
+            try:
+                out = python_function(*call_args, **call_kwargs)
+            except Exception as e:  # noqa: BLE001 - re-raised, rewritten as TF's
+                rewritten = _in_user_code(e)
+                if rewritten is None:
+                    raise
+                raise rewritten.with_traceback(e.__traceback__) from None
         out = _convert_outputs(graph, out)
     graph.structured_outputs = out
     graph._created_variables = token.created
     return ConcreteFunction(graph, python_signature, bound_python, name)
+
+
+_STRING_CONSTRUCTED = (AssertionError, AttributeError, NameError, NotImplementedError,
+                      RuntimeError, StopIteration, TypeError, UnboundLocalError, ValueError)
+
+
+def _in_user_code(error):
+    """TF's rewrite of an error raised in AutoGraph-converted code while tracing: the same type,
+    its message prefixed with "in user code:" and the user's frames (tapeflow's own left out).
+    None when the error did not pass through converted code (or is already rewritten)."""
+    import os
+    import traceback
+
+    from .autograph.impl import GENERATED_ORIGINS
+    if getattr(error, "_tapeflow_in_user_code", False):
+        return None
+    frames = traceback.extract_tb(error.__traceback__)
+    if not any(f.filename in GENERATED_ORIGINS for f in frames):
+        return None
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    lines = ["in user code:", ""]
+    for f in frames:
+        converted = f.filename in GENERATED_ORIGINS
+        filename = GENERATED_ORIGINS.get(f.filename, f.filename)
+        if filename.startswith(package):
+            continue
+        name = f.name[4:] if converted and f.name.startswith("tf__") else f.name
+        lines.append(f'    File "{filename}", line {f.lineno}, in {name}' +
+                     ("  *" if converted else ""))
+        lines.append("        " + (f.line.strip() if f.line else "<source unavailable>"))
+    lines.append("")
+    cause = "".join(traceback.format_exception_only(type(error), error)).rstrip("\n")
+    lines.extend("    " + ln for ln in cause.split("\n"))
+    lines.append("")
+    message = "\n".join(lines)
+    kind = type(error)
+    if isinstance(error, OpError):
+        try:
+            new = kind(error.node_def, error.op, message)
+        except TypeError:
+            return None
+    elif kind in _STRING_CONSTRUCTED or kind.__init__ is Exception.__init__:
+        try:
+            new = kind(message)
+        except TypeError:
+            return None
+    else:
+        return None
+    new._tapeflow_in_user_code = True
+    return new
 
 
 def trace_internal(fn, specs, name):
@@ -641,6 +785,16 @@ def _placeholders(graph, value, pname):
                                    else None, name=name)
             graph.inputs.append(ph)
             return ph, TensorSpec(spec.shape, spec.dtype)
+        if isinstance(x, CompositeTensor) or _is_composite_spec(x):
+            # a RaggedTensor or SparseTensor: a placeholder per component, rebuilt inside
+            spec = x if _is_composite_spec(x) else x._type_spec
+            parts = []
+            for j, c in enumerate(_component_specs(spec)):
+                ph = graph.placeholder(c.dtype, c.shape.as_list() if c.shape.rank is not None
+                                       else None, name=name if j == 0 else f"{name}_{j}")
+                graph.inputs.append(ph)
+                parts.append(ph)
+            return spec._from_components(parts), spec
         return x, _Literal(x) if not isinstance(x, (list, tuple, dict)) else x
 
     if isinstance(value, (Tensor, TensorSpec, Variable)) or not nest.is_nested(value):
@@ -668,8 +822,9 @@ def _convert_outputs(graph, out):
             o = identity(t)
             graph.outputs.append(o)
             return o
-        if hasattr(x, "_to_components"):
-            return x
+        if isinstance(x, CompositeTensor):
+            spec = x._type_spec
+            return spec._from_components([convert(c) for c in spec._to_components(x)])
         raise TypeError(f"To be compatible with tf.function, Python functions must return zero or "
                         f"more Tensors or ExtensionTypes or None values; in compilation of "
                         f"{graph.name}, found return value of type {type(x).__name__}, which is not "
@@ -741,6 +896,7 @@ class Function:
         self._input_signature = None if input_signature is None else list(input_signature)
         self._options = options
         self._cache = {}        # trace key -> ConcreteFunction
+        self._fast = {}         # _fast_key of positional arguments -> (ConcreteFunction, fed)
         self._generalized = []  # (specs key, ConcreteFunction) for reduce_retracing
         self._tracing_count = 0
         self._created_variables = False
@@ -793,10 +949,22 @@ class Function:
             if self._input_signature is not None:
                 args = self._check_signature(args, kwargs)
             return self._python_function(*args, **kwargs)
+        if not kwargs:
+            # the fast path: positional tensors and plain Python values seen before
+            key = _fast_key(args)
+            if key is not None:
+                entry = self._fast.get(key)
+                if entry is not None:
+                    concrete, fed = entry
+                    return concrete._run_fed([args[i] for i in fed])
         concrete, flat = self._concrete_for(args, kwargs)
+        if not kwargs and key is not None and len(flat) == len(concrete.graph.inputs) and \
+                self._input_signature is None:
+            fed = tuple(i for i, a in enumerate(args) if type(a) is Tensor)
+            if len(fed) == len(flat):
+                self._fast[key] = (concrete, fed)
         outs = concrete._call_flat(flat)
-        return nest.pack_sequence_as(concrete.graph.structured_outputs, _with_nones(
-            concrete.graph.structured_outputs, outs))
+        return _pack_outputs(concrete.graph.structured_outputs, outs)
 
     def _concrete_for(self, args, kwargs):
         if self._input_signature is not None:
@@ -930,6 +1098,14 @@ class Function:
                                 f"{i} does not match the structure of {spec!r}")
             converted = []
             for a, s in zip(flat_args, flat_specs):
+                if _is_composite_spec(s):
+                    if not s.is_compatible_with(a):
+                        raise TypeError(
+                            f"Binding inputs to tf.function failed due to `Can not cast "
+                            f"{a!r} to {s!r}`. Received args: {args} and kwargs: {kwargs} for "
+                            f"signature: {self._signature_text()}.")
+                    converted.append(a)
+                    continue
                 try:
                     t = a if isinstance(a, Variable) else convert_to_tensor(a, s.dtype)
                 except (TypeError, ValueError):
@@ -987,10 +1163,30 @@ class Function:
                f"object at 0x{id(self):x}>"
 
 
+_FAST_PYTHON = (int, float, bool, str, type(None))
+
+
+def _fast_key(args):
+    """A cheap cache key for positional arguments that are eager Tensors (by dtype and shape)
+    or plain Python values (by value), or None when another kind of argument needs the full
+    trace key."""
+    key = []
+    for a in args:
+        t = type(a)
+        if t is Tensor:
+            v = a._value
+            key.append((v.dtype, v.shape))
+        elif t in _FAST_PYTHON and a == a:  # (NaN: by identity, through the full key)
+            key.append((t, a))
+        else:
+            return None
+    return tuple(key)
+
+
 def _flat_tensor_args(args, kwargs):
     """The tensor (and variable) leaves of a call's arguments, in trace order."""
     out = []
-    for leaf in nest.flatten([list(args), kwargs]):
+    for leaf in nest.flatten([list(args), kwargs], expand_composites=True):
         if isinstance(leaf, (Tensor, Variable)):
             out.append(leaf)
     return out
@@ -1036,16 +1232,22 @@ def _call_forward(*values, f, n_tensors, saves, resources):
 def _feeds(f, tensors, variables):
     """The plan's inputs: the call's tensors and variable arguments, then the captures (with
     the call's captured-variable inputs in their places)."""
-    n_var_args = sum(1 for ph in f.graph.inputs if is_resource(ph._value.dtype))
-    own_vars = variables[:n_var_args]
+    layout = f.__dict__.get("_feed_layout")
+    if layout is None or layout[0] is not f._captured:
+        # (the captures it describes; per input: a variable argument?; per capture: a variable?)
+        layout = f._feed_layout = (
+            f._captured, tuple(is_resource(ph._value.dtype) for ph in f.graph.inputs),
+            tuple(isinstance(obj, Variable) for obj, _, _ in f._captured))
+    _, is_var, cap_is_var = layout
+    if not any(is_var) and not any(cap_is_var):
+        return list(tensors) + [value for _, _, value in f._captured]
+    n_var_args = sum(is_var)
     cap_vars = iter(variables[n_var_args:])
-    feeds = []
     ti = iter(tensors)
-    vi = iter(own_vars)
-    for ph in f.graph.inputs:
-        feeds.append(next(vi) if is_resource(ph._value.dtype) else next(ti))
-    for obj, ph, value in f._captured:
-        feeds.append(next(cap_vars) if isinstance(obj, Variable) else value)
+    vi = iter(variables[:n_var_args])
+    feeds = [next(vi) if v else next(ti) for v in is_var]
+    for (obj, ph, value), v in zip(f._captured, cap_is_var):
+        feeds.append(next(cap_vars) if v else value)
     return feeds
 
 
@@ -1178,6 +1380,7 @@ def _backward_graph(f, extra_targets):
         for o in op._outputs:
             tracked[id(o)] = o
     bg = FuncGraph("__backward_" + f.name)
+    bg._reads_foreign = True
     targets = [o for o in fg.outputs if _is_float(o)]
     n_out = len(targets)
     targets += [t for t in extra_targets if _is_float(t)]

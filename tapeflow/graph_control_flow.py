@@ -109,7 +109,7 @@ def _case_grad(node, *dys):
         mine = list(range(pos, pos + len(saved)))
         pos += len(saved)
         start = len(inputs)
-        inputs += [dys[k] if dys[k] is not None else P.zeros_like(outputs[k])
+        inputs += [dys[k] if dys[k] is not None else apply(SAVED_ZEROS, (outputs[k],))
                    for k in mine if _is_float(outputs[k])]
         inputs += [outputs[k] for k in mine]
         new_maps.append(tuple(range(len(seeds))) + tuple(range(start, len(inputs))))
@@ -121,6 +121,12 @@ def _case_grad(node, *dys):
     for x in ext:
         grads.append(next(it) if _differentiable(x) else None)
     return tuple(grads)
+
+
+# The zero cotangent of a value a branch saved for its gradient: the branches that did not run
+# saved nothing (None), and only the branch that ran reads its cotangents.
+SAVED_ZEROS = defop("SavedZerosLike", lambda v: None if v is None else P.ZEROS_LIKE.forward(v),
+                    nondiff=True, allowed=ANY, shape=lambda a: a, batch=P.unary)
 
 
 def _differentiable(x):

@@ -60,20 +60,36 @@ class name_scope:  # noqa: N801 - TF's name
 
     def __enter__(self):
         name = self._name
-        if not name:
+        graph_scope = _graph_scope(name)  # while a TF1 graph is built: its op name scope
+        if graph_scope is not None:
+            full = graph_scope.__enter__()
+        elif not name:
             full = ""
         elif name.endswith("/"):
             full = name
         else:
             full = _current_scope() + name + "/"
         stack = _variables._name_scope_stack
-        self._saved.append(list(stack))
+        self._saved.append((list(stack), graph_scope))
         stack[:] = [full[:-1]] if full else []
         return full
 
     def __exit__(self, typ, value, traceback):
-        _variables._name_scope_stack[:] = self._saved.pop()
+        saved, graph_scope = self._saved.pop()
+        _variables._name_scope_stack[:] = saved
+        if graph_scope is not None:
+            graph_scope.__exit__(typ, value, traceback)
         return False
+
+
+def _graph_scope(name):
+    """The graph name scope `name` opens while a TF1 graph (not a function's) is built."""
+    from .framework.graph import building_graph
+    g = building_graph()
+    if g is None or g.building_function:
+        return None
+    from .compat.v1_ops import GraphNameScope
+    return GraphNameScope(g, name)
 
 
 def _is_variable(obj):

@@ -1,12 +1,19 @@
-"""`tf.train`: checkpoints, and the `Example` protocol messages (loaded on first use)."""
+"""`tf.train`: checkpoints (writing, restoring, reading without a model), and the `Example` protocol messages (loaded on first use)."""
 from .training.checkpoint import (
     Checkpoint,
     CheckpointLoadStatus,
     CheckpointManager,
     latest_checkpoint,
 )
+from .training.checkpoint_reader import (
+    CheckpointReader,
+    list_variables,
+    load_checkpoint,
+    load_variable,
+)
 
-__all__ = ["Checkpoint", "CheckpointLoadStatus", "CheckpointManager", "latest_checkpoint"]
+__all__ = ["Checkpoint", "CheckpointLoadStatus", "CheckpointManager", "CheckpointReader",
+           "latest_checkpoint", "list_variables", "load_checkpoint", "load_variable"]
 
 _EXAMPLE_NAMES = ("BytesList", "Example", "Feature", "FeatureList", "FeatureLists", "Features",
                   "FloatList", "Int64List", "SequenceExample")

@@ -297,6 +297,15 @@ def test_recompute_grad_and_grad_pass_through():
     np.testing.assert_allclose(tape.gradient(y, x).numpy(), [3.0, 3.0])
 
 
+@pytest.fixture(autouse=True)
+def _drop_test_primitives():
+    """Primitives a test declares (named TapeflowTest...) leave the registry afterwards, so the
+    registry's completeness test sees only tapeflow's own records."""
+    yield
+    from tapeflow.framework import op as op_module
+    for name in [n for n in op_module.REGISTRY if n.startswith("TapeflowTest")]:
+        del op_module.REGISTRY[name]
+
 def test_register_gradient_and_no_gradient():
     from tapeflow.framework.op import apply1, defop
     op = defop("TapeflowTestSquare", np.square)

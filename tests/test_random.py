@@ -475,3 +475,33 @@ def test_threefry_raises_as_tf_on_cpu():
     g = tf.random.Generator.from_seed(1, alg="threefry")
     with pytest.raises(tf.errors.UnimplementedError):
         g.normal([1])
+
+
+def test_small_draw_paths_equal_the_array_paths():
+    """A few Philox blocks run in Python integers, a few Box-Muller pairs in Python floats
+    (faster for small draws); both must give the array paths' bits exactly."""
+    rng = np.random.default_rng(7)
+    for key, counter in [((1, 2), (0, 0, 3, 4)), ((0xFFFFFFFF, 5), (0xFFFFFFFF,) * 4)]:
+        small = philox.philox_blocks(key, counter, 3)
+        big = philox.philox_blocks(key, counter, 3 + philox._PY_BLOCKS)[:3]
+        np.testing.assert_array_equal(small, big)
+    words = rng.integers(0, 2 ** 32, size=40_000, dtype=np.uint64).astype(np.uint32)
+    for i in range(0, len(words), 16):
+        chunk = words[i:i + 16]
+        u = philox.words_to_float32(chunk).reshape(-1, 2)
+        u1 = np.maximum(u[:, 0], np.float32(1e-7))
+        v1 = (2 * np.pi * u[:, 1].astype(np.float64)).astype(np.float32)
+        u2 = np.sqrt(np.float32(-2.0) * _libm32.logf(u1))
+        s, c = _libm32.sincosf(v1)
+        want = np.stack([s * u2, c * u2], axis=1).reshape(-1)
+        np.testing.assert_array_equal(philox._box_muller32_py(chunk).view(np.uint32),
+                                      want.view(np.uint32))
+    special = np.float32([0.0, 1e-8, -1e-8, 2.0 ** -13, 0.78, 0.79, -0.5, 3.0, -100.0, 119.0])
+    sin, cos = _libm32.sincosf(special)
+    got = np.array([_libm32.sincosf_scalar(float(v)) for v in special], np.float32)
+    np.testing.assert_array_equal(got[:, 0].view(np.uint32), sin.view(np.uint32))
+    np.testing.assert_array_equal(got[:, 1].view(np.uint32), cos.view(np.uint32))
+    logs = np.float32([1e-7, 0.5, 1.0, 0.999999, 3.5, 1e30, 1e-38, 1e-40])
+    np.testing.assert_array_equal(
+        np.array([_libm32.logf_scalar(float(v)) for v in logs], np.float32).view(np.uint32),
+        _libm32.logf(logs).view(np.uint32))

@@ -325,6 +325,39 @@ class _ExpressionConverter(ast.NodeTransformer):
 
 # -- pass 3: statements --------------------------------------------------------------------------
 
+def _located(nodes, source):
+    """The generated `nodes` with positions wherever they have none: their nearest located
+    ancestor's, or the user's statement `source`'s (so tracebacks through converted code name
+    the user's line)."""
+    line = getattr(source, "lineno", None)
+    if line is None:
+        return nodes
+    keys = ("lineno", "col_offset", "end_lineno", "end_col_offset")
+    top = (line, getattr(source, "col_offset", 0), getattr(source, "end_lineno", line),
+           getattr(source, "end_col_offset", 0))
+    todo = [(n, top) for n in nodes]
+    while todo:
+        n, inherited = todo.pop()
+        if "lineno" in n._attributes:
+            if getattr(n, "lineno", None) is None:
+                for k, v in zip(keys, inherited):
+                    setattr(n, k, v)
+            else:
+                inherited = tuple(getattr(n, k, None) if getattr(n, k, None) is not None
+                                  else v for k, v in zip(keys, inherited))
+        todo.extend((c, inherited) for c in ast.iter_child_nodes(n))
+    return nodes
+    fields = {"lineno": line, "col_offset": getattr(source, "col_offset", 0),
+              "end_lineno": getattr(source, "end_lineno", line),
+              "end_col_offset": getattr(source, "end_col_offset", 0)}
+    for top in nodes:
+        for n in ast.walk(top):
+            if "lineno" in n._attributes and getattr(n, "lineno", None) is None:
+                for k, v in fields.items():
+                    setattr(n, k, v)
+    return nodes
+
+
 class FunctionConverter:
     """Converts one function definition (see the module docs)."""
 
@@ -386,7 +419,7 @@ class FunctionConverter:
                               decorator_list=[], returns=None, type_comment=None)
         if "type_params" in ast.FunctionDef._fields:
             new.type_params = []
-        return new
+        return _located([new], fn)[0]
 
     @staticmethod
     def _uses_super(fn):
@@ -412,12 +445,10 @@ class FunctionConverter:
         return out
 
     def _stmt(self, s):
-        if isinstance(s, ast.If):
-            return self._if(s)
-        if isinstance(s, ast.While):
-            return self._while(s)
-        if isinstance(s, ast.For):
-            return self._for(s)
+        if isinstance(s, (ast.If, ast.While, ast.For)):
+            made = self._if(s) if isinstance(s, ast.If) else self._while(s) if isinstance(
+                s, ast.While) else self._for(s)
+            return _located(made, s)
         if isinstance(s, ast.FunctionDef):
             return [self._nested_function(s)]
         if isinstance(s, ast.Assert) and "ASSERT_STATEMENTS" in self.features:

@@ -117,6 +117,7 @@ def with_function_scope(thunk, scope_name, options):
 
 _DO_NOT_CONVERT = "__tapeflow_autograph_do_not_convert__"
 _GENERATED_FILE = "<tapeflow autograph generated {}>"
+GENERATED_ORIGINS = {}  # generated file name -> the user's file its code comes from
 _SKIP_PACKAGES = frozenset({"tapeflow", "numpy", "scipy", "tensorflow", "keras", "pytest",
                             "_pytest", "pandas", "IPython", "six"})
 
@@ -174,17 +175,20 @@ def _function_source(fn):
     if code.co_name == "<lambda>":
         return _lambda_source(fn)
     try:
-        lines, _ = inspect.getsourcelines(code)
+        lines, first = inspect.getsourcelines(code)
     except (OSError, TypeError) as e:
         raise InaccessibleSourceCodeError(
             f"Unable to locate the source code of {fn!r}. Note that functions defined in certain "
             f"environments, like the interactive Python shell, do not expose their source "
             f"code. ({e})") from None
     source = textwrap.dedent("".join(lines))
+    indent = len(lines[0]) - len(lines[0].lstrip()) if lines else 0
     try:
         tree = ast.parse(source)
+        _relocate(tree, max(first, 1) - 1, indent)
     except SyntaxError:
         tree = ast.parse("if True:\n" + "".join(lines))
+        _relocate(tree, max(first, 1) - 2, 0)
         tree = ast.Module(body=tree.body[0].body, type_ignores=[])
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
@@ -192,6 +196,21 @@ def _function_source(fn):
             return node, source
     raise InaccessibleSourceCodeError(f"Unable to locate the source code of {fn!r}: its "
                                       f"definition was not found in the lines {inspect} gave")
+
+
+def _relocate(tree, line_offset, col_offset):
+    """Moves the parsed snippet's positions to where it stands in its file, so converted code
+    reports the user's own file lines in tracebacks (and in TF's "in user code" errors)."""
+    for node in ast.walk(tree):
+        if "lineno" in node._attributes:
+            if getattr(node, "lineno", None) is not None:
+                node.lineno += line_offset
+            if getattr(node, "end_lineno", None) is not None:
+                node.end_lineno += line_offset
+            if col_offset and getattr(node, "col_offset", None) is not None:
+                node.col_offset += col_offset
+            if col_offset and getattr(node, "end_col_offset", None) is not None:
+                node.end_col_offset += col_offset
 
 
 def _lambda_source(fn):
@@ -280,10 +299,13 @@ def _compile(fn, options):
     module = ast.fix_missing_locations(ast.Module(body=[outer], type_ignores=[]))
     _counter[0] += 1
     filename = _GENERATED_FILE.format(_counter[0])
-    source = ast.unparse(module)
-    # Register the text so tracebacks through converted code show its lines.
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    module_code = compile(source, filename, "exec")
+    # The converted statements keep the user's line numbers (see _relocate), so the generated
+    # file's lines are the user's file: tracebacks through converted code show the user's code.
+    user_file = code.co_filename
+    user_lines = linecache.getlines(user_file)
+    linecache.cache[filename] = (sum(map(len, user_lines)), None, user_lines, filename)
+    GENERATED_ORIGINS[filename] = user_file
+    module_code = compile(module, filename, "exec")
     outer_code = next(c for c in module_code.co_consts if isinstance(c, types.CodeType))
     factory_code = next(c for c in outer_code.co_consts if isinstance(c, types.CodeType)
                         and c.co_name == "__ag_factory")

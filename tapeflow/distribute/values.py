@@ -154,9 +154,10 @@ class _Info:
 _registry = {}
 
 
-def _forget(key):
+def _forget(key, registry=_registry):
+    # `registry` is bound now: at interpreter exit module globals may already be None
     def forget(_ref):
-        _registry.pop(key, None)
+        registry.pop(key, None)
     return forget
 
 

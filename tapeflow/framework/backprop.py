@@ -14,6 +14,12 @@ The algorithm (`backprop`):
      is how nested tapes give higher derivatives), undo broadcasting in one place (`sum_to`), and
      accumulate into the inputs' cotangents. A consuming sweep (a non-persistent tape) owns the
      node list and drops each node, and the cotangents of its outputs, as soon as it is used.
+A consuming sweep that finds no target downstream of a source returns at once (every gradient is
+None) and leaves the records untouched. With `evidence` (a list) the sweep notes what
+`GradientTape.explain` needs afterwards: first the set of source ids it tracked, then a
+`(node, input)` pair wherever a gradient stopped: `input` None for an op with no gradient at all
+downstream of a source (`nondiff`, or no rule, on a path from a target), else the input its rule
+returned None for. These are rare branches: the common path costs the same with or without it.
 With `batch_ndim` > 0 the seeds carry extra leading axes (a batch of cotangents, for vectorized
 Jacobians) and every rule on the path must accept them (`Primitive.batched_grad`); if one does
 not, `NotBatchable` is raised before any work is done. No recursion: a 100,000-op chain needs no
@@ -63,25 +69,27 @@ def add_cotangents(a, b):
     return P.add(densify(a), densify(b))
 
 
-def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=False):
+def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=False,
+             evidence=None):
     """Cotangents of `sources` given `seeds` for `targets` (lists of equal length), over the
     recorded `nodes` (in execution order) and `tracked` (id -> object of every tracked tensor).
     The caller hands over the `nodes` list (it is emptied); with `consume` the `tracked` dict is
-    emptied too, so the sweep frees each record as soon as it is used. Returns one cotangent or
-    None per source."""
+    emptied too, so the sweep frees each record as soon as it is used (unless no target depends
+    on a source: then both are left as they are). Returns one cotangent or None per source."""
     source_ids = set()
     for s in sources:
         if s._value.dtype.kind in "fcV" and (id(s) in tracked or any(t is s for t in targets)):
             source_ids.add(id(s))
-    if consume:
-        tracked.clear()
-    tracked = None
+    if evidence is not None:
+        evidence.append(source_ids)
 
     # 1. which nodes lie downstream of a source
     depends = source_ids.copy()
     live = []
     for node in nodes:
         if node.op.nondiff:  # its outputs are constants to autodiff (stop_gradient, comparisons)
+            if evidence is not None and any(id(x) in depends for x in node.inputs):
+                evidence.append((node, None))  # a gradient stops here, downstream of a source
             continue
         ins = node.inputs
         if len(ins) == 1:
@@ -97,6 +105,14 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
         for o in node.outputs:
             if o._value.dtype.kind in "fcV":  # integer outputs carry no gradient
                 depends.add(id(o))
+    if consume:
+        for t in targets:
+            if id(t) in depends:
+                break
+        else:  # every gradient is None: no work, and nothing to consume
+            return [None] * len(sources)
+        tracked.clear()
+    tracked = None
     nodes.clear()
     if batch_ndim:
         for node in live:
@@ -138,6 +154,8 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             rule = op.grad
             if rule is None:
                 if op.nondiff:
+                    if evidence is not None:
+                        evidence.append((node, None))
                     continue
                 raise _no_gradient(node)
             if type(g) is IndexedSlices and not op.sparse_grad:
@@ -156,6 +174,8 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             rule = op.grad
             if rule is None:
                 if op.nondiff:
+                    if evidence is not None:
+                        evidence.append((node, None))
                     continue
                 raise _no_gradient(node)
             in_grads = rule(node, *[densify(g) for g in out_grads])
@@ -167,6 +187,8 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
                              f"gradients for {len(inputs)} inputs")
         for x, need, g in zip(inputs, node.needs_input_grad, in_grads):
             if g is None or not need:
+                if need and evidence is not None:  # the rule gave no gradient for x
+                    evidence.append((node, x))
                 continue
             k = id(x)
             if type(g) is not Tensor:

@@ -27,6 +27,8 @@ Vocabulary:
     >>> [op.type for op in g.get_operations()]
     ['Placeholder', 'Const', 'Mul']
 """
+import os as _os
+import sys as _sys
 import re
 import sys
 import threading
@@ -91,6 +93,8 @@ class SymbolicTensor(Tensor):
     @property
     def shape(self):
         s = self._value.shape
+        if is_resource(self._value.dtype):
+            return TensorShape(())  # a handle is a scalar (its aval holds the value's shape)
         return TensorShape(None) if s is None else TensorShape._from_tuple(s)
 
     def set_shape(self, shape):
@@ -103,6 +107,23 @@ class SymbolicTensor(Tensor):
             dims = new._dims if old.rank is None else tuple(
                 a if a is not None else b for a, b in zip(new._dims, old._dims))
             self._value = AbstractArray(dims, self._value.dtype)
+
+    # A tensor of a TF1 graph (not a function's) is hashable and compares by identity, as in
+    # TF (feed_dict keys); a function's tensors compare elementwise and are unhashable.
+    def __hash__(self):
+        if self._op._graph.building_function:
+            raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
+        return id(self)
+
+    def __eq__(self, other):
+        if self._op._graph.building_function:
+            return Tensor.__eq__(self, other)
+        return self is other
+
+    def __ne__(self, other):
+        if self._op._graph.building_function:
+            return Tensor.__ne__(self, other)
+        return self is not other
 
     def consumers(self):
         return [op for op in self.graph._ops if any(x is self for x in op.inputs)]
@@ -169,6 +190,8 @@ class SymbolicTensor(Tensor):
                         f"(a symbolic tensor {self.name} has no value yet)")
 
     def __str__(self):
+        if self.shape.rank is None:  # TF leaves an unknown shape out
+            return 'Tensor("%s", dtype=%s)' % (self.name, self.dtype.name)
         return 'Tensor("%s", shape=%s, dtype=%s)' % (self.name, self.shape, self.dtype.name)
 
     def __repr__(self):
@@ -182,9 +205,10 @@ class Operation:
     """A node of a graph: a primitive applied to input tensors with attributes (`tf.Operation`)."""
 
     __slots__ = ("_graph", "_name", "_prim", "_type", "_inputs", "_outputs", "_attrs",
-                 "_control_inputs", "__weakref__")
+                 "_control_inputs", "_traceback", "__weakref__")
 
     def __init__(self, graph, name, prim, op_type, inputs, attrs):
+        self._traceback = ()  # the user's frames that made it: (file, line, function), outermost first
         self._graph = graph
         self._name = name
         self._prim = prim
@@ -214,7 +238,12 @@ class Operation:
 
     def run(self, feed_dict=None, session=None):
         from ..compat.v1_session import get_default_session
-        (session or get_default_session()).run(self, feed_dict)
+        session = session or get_default_session()
+        if session is None:
+            raise ValueError("Cannot execute operation using `run()`: No default session is "
+                             "registered. Use `with sess.as_default():` or pass an explicit "
+                             "session to `run(session=sess)`")
+        session.run(self, feed_dict)
 
     def __repr__(self):
         return f"<tf.Operation '{self._name}' type={self._type}>"
@@ -552,7 +581,17 @@ class GraphBuilder(Recorder):
         if op.shape is None:
             raise NotImplementedError(f"op {op.name} cannot be used in a graph yet (it has no "
                                       f"shape rule)")
-        name = g.unique_name(_name_hint(op) or op.name)
+        hint = _name_hint(op)
+        if hint is not None and op.name == "ReadVariableOp":
+            # a variable read as an op's input is named in that op's scope, as TF names it
+            # ('mul/ReadVariableOp'); the op itself keeps its name ('mul')
+            scope, g._scope = g._scope, []
+            try:
+                name = g.unique_name(_scoped(scope, hint, g) + "/ReadVariableOp")
+            finally:
+                g._scope = scope
+        else:
+            name = g.unique_name(hint or op.name)
         ins = []
         for i, x in enumerate(inputs):
             if type(x) is Tensor:  # an eager value: a constant named after its use, as TF's
@@ -564,6 +603,7 @@ class GraphBuilder(Recorder):
         if not op.multi:
             avals = (avals,)
         operation = g._create_op(op, op.name, ins, attrs, avals, name=name, exact=True)
+        operation._traceback = _user_frames()
         return operation._outputs
 
     # -- captures ------------------------------------------------------------------------------
@@ -579,6 +619,33 @@ class GraphBuilder(Recorder):
             return g.capture_variable(x) if hasattr(g, "capture_variable") else \
                 variable_handle(g, x)
         return self.capture(convert_to_tensor(x))
+
+
+_PACKAGE = _os.path.dirname(_os.path.dirname(_os.path.abspath(__file__))) + _os.sep
+
+
+def _user_frames(limit=8):
+    """The calling user code's frames (tapeflow's own and generated plans left out), outermost
+    first, as (file, line, function): where a graph operation was defined."""
+    f = _sys._getframe(2)
+    out = []
+    while f is not None and len(out) < limit:
+        code = f.f_code
+        name = code.co_filename
+        if not name.startswith(_PACKAGE) and not name.startswith("<tapeflow plan"):
+            out.append((name, f.f_lineno, code.co_name))
+        f = f.f_back
+    out.reverse()
+    return tuple(out)
+
+
+def _scoped(scope, hint, g):
+    """The full name the next op hinted `hint` will get in scope `scope` (not taken)."""
+    saved, g._scope = g._scope, scope
+    try:
+        return g.unique_name(hint, mark_as_used=False)
+    finally:
+        g._scope = saved
 
 
 def _foreign(x, g):

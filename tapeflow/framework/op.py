@@ -31,6 +31,7 @@ import warnings
 import numpy as np
 
 from . import bfloat16, dtypes
+from . import tensor as _tensor_module
 from .errors import dtype_not_allowed, no_kernel, op_failure
 from .parallel import LARGE
 from .tensor import AbstractArray, Tensor, wrap
@@ -56,6 +57,7 @@ class _State(threading.local):
 
 
 state = _State()
+_tensor_module.recorder_state = state  # what Tensor.numpy() & co. read (see `value_left`)
 
 
 def _refresh():
@@ -78,7 +80,8 @@ class Recorder:
     `inputs` (Tensors or Variables) and `outputs` (a tuple of Tensors). Interpreters set
     `interprets = True` and implement `owns(op, inputs)` and `process(op, inputs, attrs)`
     (returning the tuple of outputs). `variable_accessed(var)` is called whenever a Variable is
-    read while the recorder is active."""
+    read while the recorder is active; `value_left(x)` whenever a tensor or variable is turned
+    into a NumPy or Python value (`.numpy()`, `np.asarray`, `float()`) while it is active."""
 
     __slots__ = ()
     interprets = False
@@ -88,6 +91,9 @@ class Recorder:
         pass
 
     def variable_accessed(self, var):
+        pass
+
+    def value_left(self, x):
         pass
 
     def owns(self, op, inputs):

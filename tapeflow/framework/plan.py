@@ -14,12 +14,15 @@ recording. An exception in a forward is reported as TF's error for that operatio
 
 Variables are read and assigned through their handles: a handle slot holds the Variable object,
 `ReadVariableOp` reads its current value and the assignment ops update it in place of TF's
-resource ops.
+resource ops. Each plan has its own copy of per-instantiation state held in attributes (the
+kernels of stateful random ops), as each TF function instantiation has its own kernels.
 
     >>> f = tf.function(lambda x: x * 2.0 + 1.0)
     >>> f(tf.constant(3.0))
     <tf.Tensor: shape=(), dtype=float32, numpy=7.0>
 """
+import operator as _operator
+
 import numpy as np
 
 from .errors import op_failure
@@ -90,6 +93,9 @@ class Plan:
                             known[id(o)] = v
                         continue
             steps.append(op)
+        self._name = name
+        from .graph_optimize import optimize
+        steps, self._results = optimize(graph, steps, known, self.outputs)
         self._source, self._fn = self._generate(steps, known, fed, name)
         self.num_steps = len(steps)
 
@@ -107,51 +113,72 @@ class Plan:
         lines = [f"def {name}(feeds):"]
         if self.inputs:
             lines.append("    (" + ", ".join(f"a{i}" for i in range(len(self.inputs))) + ",) = feeds")
+        # Identity outputs alias their input (values are never changed in place once made):
+        # `alias` maps an Identity output to the tensor whose slot it shares
+        alias = {}
+        for op in steps:
+            if op._prim.name == "Identity" and len(op._inputs) == 1 and \
+                    id(op._inputs[0]) not in known:
+                x = op._inputs[0]
+                alias[id(op._outputs[0])] = alias.get(id(x), id(x))
         # last use of each slot, to delete intermediates early
         last_use = {}
         for si, op in enumerate(steps):
             for x in op._inputs:
-                last_use[id(x)] = si
-        for t in self.outputs:
-            last_use[id(t)] = len(steps)
-        lines.append("    s = -1")
+                last_use[alias.get(id(x), id(x))] = si
+        for t in self._results:
+            last_use[alias.get(id(t), id(t))] = len(steps)
         lines.append("    try:")
         tmp = 0
+        instances = {}  # id(state attribute) -> this plan's copy (shared where nodes share it)
         self._step_ops = steps
+        self._step_lines = step_lines = []  # the source line (1-based) each step starts on
         for si, op in enumerate(steps):
             prim = op._prim
-            fname = f"f{si}"
-            glob[fname] = _forward(prim)
+            forward = _forward(prim)
             args = [names[id(x)] for x in op._inputs]
-            if op._attrs:
-                aname = f"k{si}"
-                glob[aname] = op._attrs
-                call = f"{fname}({', '.join(args)}{', ' if args else ''}**{aname})"
+            infix = _INFIX.get(forward) if not op._attrs and len(args) == 2 else None
+            if infix is not None:  # an operator: the same NumPy call without a function call
+                call = f"{args[0]} {infix} {args[1]}"
             else:
-                call = f"{fname}({', '.join(args)})"
+                fname = f"f{si}"
+                glob[fname] = forward
+                if op._attrs:
+                    aname = f"k{si}"
+                    glob[aname] = _instantiated(op._attrs, instances)
+                    call = f"{fname}({', '.join(args)}{', ' if args else ''}**{aname})"
+                else:
+                    call = f"{fname}({', '.join(args)})"
             outs = []
             for o in op._outputs:
                 tmp += 1
                 names[id(o)] = f"t{tmp}"
                 outs.append(f"t{tmp}")
+            step_lines.append(len(lines) + 1)
             if prim.multi:
                 if not outs:
-                    lines.append(f"        s = {si}; {call}")
+                    lines.append(f"        {call}")
                 else:  # (an operation may have been given extra outputs later: index ours)
-                    lines.append(f"        s = {si}; _o = {call}")
+                    lines.append(f"        _o = {call}")
                     lines.append("        " + "; ".join(f"{o} = _o[{k}]" for k, o in enumerate(outs)))
                     lines.append("        del _o")
+            elif id(op._outputs[0]) in alias:
+                names[id(op._outputs[0])] = args[0]
+                tmp -= 1
+                lines.append("        pass")
+                continue
             else:
-                lines.append(f"        s = {si}; {outs[0]} = {call}")
+                lines.append(f"        {outs[0]} = {call}")
             dead = [names[id(x)] for x in op._inputs
-                    if last_use.get(id(x)) == si and names[id(x)].startswith("t")]
+                    if last_use.get(alias.get(id(x), id(x))) == si and
+                    names[id(x)].startswith("t")]
             dead += [names[id(o)] for o in op._outputs if id(o) not in last_use]
             if dead:
                 lines.append("        del " + ", ".join(sorted(set(dead))))
         lines.append("        pass")
         lines.append("    except Exception as e:")
-        lines.append("        raise _fail(s, e) from None")
-        rets = [names.get(id(t)) for t in self.outputs]
+        lines.append("        raise _fail(e) from None")
+        rets = [names.get(id(t)) for t in self._results]
         for t, r in zip(self.outputs, rets):
             if r is None:
                 raise ValueError(f"output {t.name} of the plan is not computed from its inputs")
@@ -160,21 +187,65 @@ class Plan:
         exec(compile(source, f"<tapeflow plan {name}>", "exec"), glob)  # noqa: S102 - generated
         return source, glob[name]
 
-    def _fail(self, step, exc):
-        if step < 0:
+    def _fail(self, exc):
+        import bisect
+        tb, line = exc.__traceback__, None
+        code = self._fn.__code__
+        while tb is not None:  # the plan's own frame says which step failed
+            if tb.tb_frame.f_code is code:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        if line is None or not self._step_lines or line < self._step_lines[0]:
             return exc
-        op = self._step_ops[step]
+        op = self._step_ops[bisect.bisect_right(self._step_lines, line) - 1]
         err = op_failure(op._prim, [], exc)
-        if hasattr(err, "message") and "[Op:" not in err.message:
-            err.message = f"{err.message}\n\t [[{{{{node {op.name}}}}}]]"
-            err.args = (err.message,)
-        return err
+        message = getattr(err, "message", None)
+        if message is None or message.startswith("Graph execution error:"):
+            return err
+        # TF's form for a failing graph operation
+        import re
+        from ..autograph.impl import GENERATED_ORIGINS
+        base = re.sub(r"\s*\[Op:[^\]]*\]( name: \S*)?\s*$", "", message)
+        frames = []
+        for filename, lineno, fn in op._traceback:
+            if filename in GENERATED_ORIGINS:
+                filename = GENERATED_ORIGINS[filename]
+                fn = fn[4:] if fn.startswith("tf__") else fn
+            frames.append(f'  File "{filename}", line {lineno}, in {fn}\n')
+        text = (f"Graph execution error:\n\nDetected at node {op.name} defined at (most recent "
+                f"call last):\n" + "\n".join(frames) + f"\n{base}\n\t [[{{{{node {op.name}}}}}]] "
+                f"[Op:{self._name}]")
+        try:
+            new = type(err)(err.node_def, err.op, text)
+        except TypeError:
+            return err
+        return new
 
     def run(self, values):
         return self._fn(values)
 
     def __repr__(self):
         return f"<Plan of {self.num_steps} steps>\n{self._source}"
+
+
+_INFIX = {_operator.mul: "*", _operator.add: "+", _operator.sub: "-",
+          _operator.truediv: "/"}
+
+
+def _instantiated(attrs, instances):
+    """A plan is one instantiation of its graph, as TF instantiates a function: attributes with
+    per-instantiation state (a random op's kernel, `instantiate()`) get this plan's own copy, so a
+    function's inference plan and its forward-for-gradients plan draw from separate kernels."""
+    if not any(hasattr(v, "instantiate") for v in attrs.values()):
+        return attrs
+    out = {}
+    for k, v in attrs.items():
+        if hasattr(v, "instantiate"):
+            if id(v) not in instances:
+                instances[id(v)] = (v, v.instantiate())  # (the original kept alive: its id)
+            v = instances[id(v)][1]
+        out[k] = v
+    return out
 
 
 def _foldable(prim):

@@ -11,10 +11,19 @@ A tape is an observer on the thread's recorder stack (`op.Recorder`): `stop_reco
 it. `jacobian` and `batch_jacobian` run the sweep once with a batch of seeds: the cotangents carry
 a leading batch axis through every rule (see `Primitive.batched_grad`); a path through a rule
 without that flag falls back to one sweep per seed.
+
+Evidence for `explain` (tapeflow/debugging/_explain.py), gathered only when it happens, never on
+the per-op path of float ops: ops on tracked inputs whose outputs are all integer/bool ("cuts":
+argmax, comparisons, casts to int; kept apart from the nodes, their outputs tracked so the ops
+after them are seen), variables read but not watched, tracked values turned into NumPy or Python
+values, the places `stop_recording()` was entered, and what a consuming sweep saw (the sources it
+tracked, the ops where the gradient stopped). A consuming sweep whose every gradient is None
+keeps the records (nothing was consumed); they go with the tape.
 """
 import contextlib
 import enum
 import logging
+import sys
 
 import numpy as np
 
@@ -50,6 +59,16 @@ class GradientTape(Recorder):
     <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
     """
 
+    # Evidence for explain() (see the module docstring); class defaults, made on first use.
+    _cuts = None             # ops on tracked inputs with only non-float outputs (_cut_nodes())
+    _unwatched_reads = None  # id -> (variable, site): read while recording, not watched
+    _left = None             # [(object, site, from_library)]: values turned into NumPy/Python
+    _stops = None            # [site]: where stop_recording() was entered
+    _sweep = None            # a consuming sweep's (evidence, sources, results), see backprop
+    _kept = None             # (nodes, tracked) of a consuming sweep whose every gradient is None
+    _debug = None            # the debugging tools' hook (set while they are on: anomaly
+    #                          detection, explained None gradients), see debugging/_hooks.py
+
     def __init__(self, persistent=False, watch_accessed_variables=True):
         self._persistent = persistent
         self._watch_accessed_variables = watch_accessed_variables
@@ -75,6 +94,7 @@ class GradientTape(Recorder):
         if self._tracked is None or self._used:  # consumed by a gradient: a fresh tape, as TF
             self._tracked, self._nodes, self._watched_variables = {}, [], {}
             self._used = False
+            self._forget_evidence()
         self.push()
         self._recording = True
 
@@ -89,6 +109,10 @@ class GradientTape(Recorder):
         """Temporarily stops recording: ops inside get no gradient from this tape."""
         if not self._recording or self._paused:
             raise RuntimeError("Trying to stop recording a tape which is not recording.")
+        from ..debugging._sites import user_site
+        if self._stops is None:
+            self._stops = []
+        self._stops.append(user_site())
         with self.paused():
             yield
 
@@ -99,6 +123,12 @@ class GradientTape(Recorder):
         self._tracked, self._nodes, self._watched_variables = {}, [], {}
         self._used = False
         op_state.reads = {}  # reads recorded before the reset are gone from this tape
+        self._forget_evidence()
+
+    def _forget_evidence(self):
+        if self.__dict__.keys() & _EVIDENCE:
+            for name in _EVIDENCE:
+                self.__dict__.pop(name, None)
 
     # -- watching and recording --------------------------------------------------------------
     def watch(self, tensor):
@@ -130,6 +160,26 @@ class GradientTape(Recorder):
         """Called when a variable is read while this tape is active."""
         if self._watch_accessed_variables and var.trainable:
             self._watch_variable(var)
+        elif id(var) not in self._tracked:
+            reads = self._unwatched_reads
+            if reads is None:
+                reads = self._unwatched_reads = {}
+            if id(var) not in reads:
+                from ..debugging._sites import user_site
+                reads[id(var)] = (var, user_site())
+
+    def value_left(self, x):
+        """Called when `x` becomes a NumPy or Python value while this tape is active: kept when
+        the tape tracks `x` (or would watch the variable `x`), with the user's call site."""
+        tracked = self._tracked
+        if tracked is None or id(x) not in tracked:
+            if isinstance(x, Tensor) or not (x.trainable and self._watch_accessed_variables):
+                return
+        from ..debugging._sites import is_library, user_site
+        if self._left is None:
+            self._left = []
+        # frames: this method, value_leaving, Tensor.numpy (or __array__, ...), its caller
+        self._left.append((x, user_site(), is_library(sys._getframe(3))))
 
     def record(self, op, inputs, outputs, attrs):
         tracked = self._tracked
@@ -141,11 +191,26 @@ class GradientTape(Recorder):
         for o in outputs:
             if o._value.dtype.kind in "fcV":
                 break
-        else:
-            return  # integer/bool outputs carry no gradient
+        else:  # integer/bool outputs carry no gradient: kept apart, as evidence for explain()
+            cuts = self._cuts
+            if cuts is None:
+                cuts = self._cuts = []
+            cuts.append((op, inputs, outputs, attrs))  # made a Node by _cut_nodes() when read
+            for o in outputs:
+                tracked[id(o)] = o
+            return
         self._nodes.append(Node(op, inputs, outputs, attrs))
         for o in outputs:
             tracked[id(o)] = o
+
+    def _cut_nodes(self):
+        """The recorded ops whose outputs are all integer or bool, as Nodes (for explain())."""
+        cuts = self._cuts
+        if not cuts:
+            return []
+        if type(cuts[-1]) is tuple or type(cuts[0]) is tuple:
+            cuts[:] = [Node(*c) if type(c) is tuple else c for c in cuts]
+        return cuts
 
     def watched_variables(self):
         """The variables this tape watches, in the order they were first watched."""
@@ -187,6 +252,8 @@ class GradientTape(Recorder):
         grads = self._backprop(flat_targets, seeds, flat_sources)
         if not self._persistent:
             self._used = True
+        if self._debug is not None:
+            self._debug.after_gradient(self, flat_targets, flat_sources, grads, unconnected)
         if unconnected is UnconnectedGradients.ZERO:
             grads = [wrap(np.zeros(s._value.shape, s._value.dtype)) if g is None else g
                      for s, g in zip(flat_sources, grads)]
@@ -309,15 +376,54 @@ class GradientTape(Recorder):
     def _backprop(self, targets, seeds, sources, consume=None, batch_ndim=0):
         """The backward sweep over this tape's records (see `backprop.backprop`). A consuming
         sweep (the default for a non-persistent tape) hands the records over and frees them."""
-        tracked = self._tracked or {}
-        nodes = self._nodes or []
         if consume is None:
             consume = not self._persistent
-        if consume:  # the sweep now owns the records
-            self._tracked, self._nodes = None, None
-        else:
-            nodes = list(nodes)
-        return backprop(nodes, tracked, targets, seeds, sources, batch_ndim, consume)
+        if self._debug is not None:
+            return self._debug.backprop(self, targets, seeds, sources, consume, batch_ndim)
+        tracked = self._tracked or {}
+        nodes = self._nodes or []
+        if not consume:
+            return backprop(list(nodes), tracked, targets, seeds, sources, batch_ndim, False)
+        self._tracked, self._nodes = None, None  # the sweep now owns the records
+        evidence = []
+        grads = backprop(nodes, tracked, targets, seeds, sources, batch_ndim, True, evidence)
+        self._sweep = (evidence, sources, grads)
+        if tracked:  # every gradient is None: nothing was consumed, explain() may read them
+            self._kept = (nodes, tracked)
+        elif self._cuts is not None:
+            self._cuts = None
+        return grads
+
+    # -- debugging ---------------------------------------------------------------------------
+    def explain(self, target, sources):
+        """Why each of `sources` has (or lacks) a gradient of `target`: the structure of
+        `sources` filled with `tf.autodiff.GradientExplanation`s (see `tf.autodiff.explain`).
+
+        >>> x = tf.constant(3.0)
+        >>> with tf.GradientTape() as tape:
+        ...     y = x * x
+        >>> tape.explain(y, x).reason
+        <NoneReason.NOT_WATCHED: 'not_watched'>
+        """
+        from ..debugging._explain import explain
+        return explain(self, target, sources)
+
+    def to_dot(self, target=None, sources=None):
+        """Graphviz DOT text of the recorded ops (see `tf.autodiff.plot`).
+
+        >>> x = tf.constant(3.0)
+        >>> with tf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     y = x * x
+        >>> tape.to_dot(y, x).splitlines()[0]
+        'digraph tape {'
+        """
+        from ..debugging._viz import tape_to_dot
+        return tape_to_dot(self, target, sources)
+
+
+_EVIDENCE = frozenset(("_cuts", "_unwatched_reads", "_left", "_stops", "_sweep", "_kept"))
+
 
 def _seeds(flat_targets, output_gradients):
     """The initial cotangent of each target: ones, or the given output_gradients."""

@@ -23,6 +23,22 @@ _ndarray = np.ndarray
 _generic = np.generic
 
 
+class _NoRecorders:
+    recorders = ()
+
+
+# The thread's recorder stack state; `framework.op` installs the real one when it is imported.
+# Turning a value into NumPy/Python while a recorder is active tells the recorders
+# (`Recorder.value_left`): that is how `explain` knows a value left the tape.
+recorder_state = _NoRecorders()
+
+
+def value_leaving(x):
+    """Tells the active recorders that `x` is being turned into a NumPy or Python value."""
+    for r in recorder_state.recorders:
+        r.value_left(x)
+
+
 class AbstractArray:
     """The shape and dtype of a value without its elements (an "aval"): what shape rules compute,
     and what symbolic and batched tensors carry as `_value`. Dimensions may be None (unknown).
@@ -127,8 +143,14 @@ class Tensor(TensorLike):
     def name(self):
         raise AttributeError("Tensor.name is undefined when eager execution is enabled.")
 
+    def eval(self, feed_dict=None, session=None):
+        raise NotImplementedError("eval is not supported when eager execution is enabled, is "
+                                  ".numpy() what you're looking for?")
+
     def numpy(self):
         """The value as a NumPy array (a copy) or NumPy scalar (float32 for bfloat16)."""
+        if recorder_state.recorders:
+            value_leaving(self)
         v = self._value
         if type(v) is _ndarray:
             if v.dtype.names is not None:
@@ -137,6 +159,8 @@ class Tensor(TensorLike):
         return v
 
     def __array__(self, dtype=None, copy=None):
+        if recorder_state.recorders:
+            value_leaving(self)
         v = np.asarray(self._value)
         if v.dtype.names is not None:
             v = np.asarray(_special_numpy(v))
@@ -168,12 +192,16 @@ class Tensor(TensorLike):
         return bool(self._value)
 
     def __float__(self):
+        if recorder_state.recorders:
+            value_leaving(self)
         try:
             return float(self._value)
         except TypeError:  # bfloat16 storage
             return float(_special_numpy(self._value))
 
     def __int__(self):
+        if recorder_state.recorders:
+            value_leaving(self)
         try:
             return int(self._value)
         except TypeError:  # bfloat16 storage
@@ -256,6 +284,12 @@ def wrap(value):
 
 # -- conversion -------------------------------------------------------------------------------
 _conversion_functions = {}  # type -> fn(value, dtype) returning a Tensor
+
+# Set by `tf.experimental.numpy`'s "all"/"safe" promotion modes: hook(value, dtype, tensor) ->
+# the tensor to use instead (weak for Python numbers in tf.constant; a tensor of another dtype
+# converted where TF's auto dtype conversion allows it), or None to keep TF's rules. Read only
+# where tf.constant builds from Python values and where a dtype mismatch would raise.
+conversion_hook = None
 
 
 def register_tensor_conversion_function(base_type, conversion_func):
@@ -374,6 +408,9 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
         if dtype is not None:
             dtype = dtypes.as_dtype(dtype)
             if value._value.dtype != dtype._np:
+                converted = conversion_hook and conversion_hook(value, dtype, value)
+                if converted is not None:
+                    return converted
                 raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with "
                                  f"dtype {value.dtype.name}: {value!r}")
         return value
@@ -395,6 +432,8 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
             raise ValueError(f"Tensor conversion requested dtype {dtype.name} for Tensor with "
                              f"dtype {value.dtype.name}: {value!r}")
         return value
+    if (type(value) is list or type(value) is tuple) and _needs_packing(value):
+        return _autopack(value, dtype)
     hint = dtype_hint if dtype_hint is not None else preferred_dtype
     if dtype is None and hint is not None:
         try:
@@ -402,6 +441,47 @@ def convert_to_tensor(value, dtype=None, name=None, dtype_hint=None, preferred_d
         except (TypeError, ValueError):
             pass
     return Tensor(_to_array(value, dtype))
+
+
+def _needs_packing(value):
+    """A list holding tensors is stacked by an op (TF's autopacking) when that op matters: a
+    recorder is active (so gradients reach the elements) or an element is not a concrete
+    eager tensor (a symbolic one, a variable)."""
+    from .op import state
+    found = False
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if type(v) is list or type(v) is tuple:
+            stack.extend(v)
+        elif isinstance(v, TensorLike):
+            if type(v) is not Tensor or type(v._value) is AbstractArray:
+                return True
+            found = True
+    return found and bool(state.recorders)
+
+
+def _autopack(value, dtype):
+    """`value` (nested lists holding tensors) as one tensor: each level stacked with the Pack
+    primitive, every element converted to `dtype` or else to the first tensor's dtype."""
+    from ..prims import base as P
+    if dtype is None:
+        stack = [value]
+        while stack:
+            v = stack.pop(0)
+            if type(v) is list or type(v) is tuple:
+                stack[:0] = list(v)
+            elif isinstance(v, TensorLike):
+                dtype = v.dtype
+                break
+
+    def pack(v):
+        if type(v) is list or type(v) is tuple:
+            if not v:
+                raise ValueError("Can't autopack an empty nested list that holds tensors")
+            return P.stack([pack(e) for e in v], 0)
+        return convert_to_tensor(v, dtype=dtype)
+    return pack(value)
 
 
 # Python scalar types whose conversion to a dtype of the listed NumPy kinds is exact and needs
@@ -438,6 +518,8 @@ def _to_array_nd(value, dtype):
     return _convert_python(value, dtype)
 
 
+
+
 def constant(value, dtype=None, shape=None, name="Const"):
     """Creates a constant tensor, as `tf.constant`.
 
@@ -448,23 +530,47 @@ def constant(value, dtype=None, shape=None, name="Const"):
         dtype = dtypes.as_dtype(dtype)
     if isinstance(value, Tensor) or type(value) in _conversion_functions:
         t = convert_to_tensor(value)
+        if dtype is not None and t.dtype != dtype and conversion_hook is not None:
+            converted = conversion_hook(value, dtype, t)
+            t = t if converted is None else converted
         if dtype is not None and t.dtype != dtype:
             raise TypeError(f"Expected tensor {numpy_text(t._value)} with dtype {dtype!r}, but got "
                             f"dtype {t.dtype!r}.")
     else:
         t = Tensor(_to_array(value, dtype))
+        if conversion_hook is not None:
+            converted = conversion_hook(value, dtype, t)
+            t = t if converted is None else converted
     if shape is None:
-        return t
+        return _in_tf1_graph(t, name)
     shape = tuple(TensorShape(shape).as_list())
     arr = t._value
     n = int(np.prod(shape))
     if arr.size == n:
-        return Tensor(np.reshape(arr, shape))
+        return _in_tf1_graph(Tensor(np.reshape(arr, shape)), name)
     if arr.size == 1:
-        return Tensor(np.full(shape, arr.reshape(()), dtype=arr.dtype))
+        return _in_tf1_graph(Tensor(np.full(shape, arr.reshape(()), dtype=arr.dtype)), name)
     raise TypeError(f"Eager execution of tf.constant with unsupported shape. Tensor {arr} (converted "
                     f"from {value}) has {arr.size} elements, but got `shape` {shape} with {n} "
                     f"elements).")
+
+
+_op_state = []
+
+
+def _in_tf1_graph(t, name):
+    """While a TF1 graph (not a function's) is built, a constant is a Const operation of it
+    (TF's `Tensor("Const:0", ...)`), so it has a name and can be fetched and fed."""
+    if not _op_state:
+        from .op import state
+        _op_state.append(state)
+    if not _op_state[0].interpreters or type(t) is not Tensor:
+        return t
+    from .graph import building_graph
+    g = building_graph()
+    if g is None or g.building_function:
+        return t
+    return g.constant(t._value, name=name or "Const")
 
 
 def is_tensor(x):

@@ -26,7 +26,7 @@ from . import bfloat16, config_state, dtypes
 from .errors import InvalidArgumentError, op_error
 from .op import ANY, _NO_ATTRS, _apply_recorded, apply, defop, state
 from .tensor import AbstractArray, Tensor, TensorLike, convert_to_tensor, numpy_text, \
-    register_tensor_conversion_function, wrap
+    register_tensor_conversion_function, value_leaving, wrap
 from .tensor_shape import TensorShape
 
 
@@ -95,6 +95,17 @@ class Variable(TensorLike):
     """A mutable tensor-like value, as `tf.Variable` in eager mode."""
 
     __slots__ = ("__weakref__", "_array", "_lock", "_name", "_shape", "_trainable", "_uid")
+
+    def __new__(cls, *args, **kwargs):
+        # Made while a TF1 graph (not a function's) is being built: a graph variable, whose
+        # value lives in each Session (tapeflow/compat/v1_variables.py).
+        if cls is Variable and state.interpreters:
+            from .graph import building_graph
+            g = building_graph()
+            if g is not None and not g.building_function:
+                from ..compat.v1_variables import GraphVariable
+                return object.__new__(GraphVariable)
+        return object.__new__(cls)
 
     def __init__(self, initial_value=None, trainable=None, validate_shape=True, caching_device=None,
                  name=None, variable_def=None, dtype=None, import_scope=None, constraint=None,
@@ -187,6 +198,8 @@ class Variable(TensorLike):
         return self._read_fresh()
 
     def numpy(self):
+        if state.recorders:
+            value_leaving(self)
         v = self._value
         if type(v) is np.ndarray:
             if v.dtype.names is not None:  # bfloat16 storage: its float32 values
@@ -195,6 +208,8 @@ class Variable(TensorLike):
         return v
 
     def __array__(self, dtype=None, copy=None):
+        if state.recorders:
+            value_leaving(self)
         return np.array(self._value, dtype=dtype, copy=True)
 
     # -- properties ----------------------------------------------------------------------------
@@ -240,9 +255,13 @@ class Variable(TensorLike):
         return bool(self._value)
 
     def __float__(self):
+        if state.recorders:
+            value_leaving(self)
         return float(self._value)
 
     def __int__(self):
+        if state.recorders:
+            value_leaving(self)
         return int(self._value)
 
     def __index__(self):
@@ -264,6 +283,9 @@ class Variable(TensorLike):
 
     # -- assignment (not differentiable) -------------------------------------------------------
     def _converted(self, value, op_name):
+        if type(value) is np.ndarray and value.dtype == self._array.dtype and \
+                value.shape == self._shape:  # (an optimizer's update: already an array)
+            return value
         t = convert_to_tensor(value, dtype=self.dtype)
         v = t._value
         if self._shape is not None and v.shape != self._shape:
@@ -476,11 +498,13 @@ def install_tensor_operators(names):
     """Gives Variable the operators Tensor has (they read the variable and return Tensors),
     except those Variable defines itself (`__getitem__`, whose result can be assigned to)."""
     for name in names:
-        if name in vars(Variable):
-            continue
+        own = vars(Variable).get(name)
+        if own is not None and not getattr(own, "_tensor_delegate", False):
+            continue  # re-installing (NumPy behaviour's operators) replaces only delegates
         method = getattr(Tensor, name)
 
         def delegate(self, *args, _method=method):
             return _method(self._read(), *args)
         delegate.__name__ = name
+        delegate._tensor_delegate = True
         setattr(Variable, name, delegate)

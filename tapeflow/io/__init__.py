@@ -1,4 +1,15 @@
 """`tf.io`: TFRecord files, Example and tensor (de)serialization, CSV and raw decoding, files."""
+from ..ops.image_ops import (
+    decode_bmp,
+    decode_gif,
+    decode_image,
+    decode_jpeg,
+    decode_png,
+    encode_jpeg,
+    encode_png,
+    extract_jpeg_shape,
+    is_jpeg,
+)
 from .decode_ops import decode_csv, decode_raw
 from .file_io import gfile, matching_files, read_file, write_file
 from .parsing_ops import (
@@ -23,6 +34,8 @@ from .tf_record import (
 
 __all__ = ["FixedLenFeature", "FixedLenSequenceFeature", "RaggedFeature", "SparseFeature",
            "TFRecordCompressionType", "TFRecordOptions", "TFRecordWriter", "VarLenFeature",
-           "decode_base64", "decode_csv", "decode_raw", "encode_base64", "gfile", "matching_files", "parse_example",
+           "decode_base64", "decode_bmp", "decode_csv", "decode_gif", "decode_image",
+           "decode_jpeg", "decode_png", "decode_raw", "encode_base64", "encode_jpeg", "encode_png",
+           "extract_jpeg_shape", "gfile", "is_jpeg", "matching_files", "parse_example",
            "parse_sequence_example", "parse_single_example", "parse_single_sequence_example",
            "parse_tensor", "read_file", "serialize_tensor", "tf_record_iterator", "write_file"]

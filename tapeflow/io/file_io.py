@@ -92,9 +92,35 @@ def _remove(path):
     os.remove(p)
 
 
+class FileStatistics:
+    """What `tf.io.gfile.stat` returns: `length` (bytes), `mtime_nsec`, `is_directory`."""
+
+    def __init__(self, length, mtime_nsec, is_directory):
+        self.length, self.mtime_nsec, self.is_directory = length, mtime_nsec, is_directory
+
+    def __repr__(self):
+        return (f"FileStatistics(length={self.length}, mtime_nsec={self.mtime_nsec}, "
+                f"is_directory={self.is_directory})")
+
+
+def _stat(path):
+    p = _path(path)
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise NotFoundError(None, None, f"{p}; No such file or directory") from None
+    return FileStatistics(st.st_size, st.st_mtime_ns, os.path.isdir(p))
+
+
+def _registered_schemes():
+    """The URI schemes this file system understands: local paths and file:// ones."""
+    return ["", "file"]
+
+
 gfile = types.ModuleType("tapeflow.io.gfile", "`tf.io.gfile`: file-system helpers.")
 gfile.__dict__.update(
     GFile=GFile, exists=_exists, listdir=_listdir, glob=_glob_files, remove=_remove,
+    stat=_stat, get_registered_schemes=_registered_schemes,
     makedirs=lambda path: os.makedirs(_path(path), exist_ok=True),
     mkdir=lambda path: os.mkdir(_path(path)), isdir=lambda path: os.path.isdir(_path(path)),
     rmtree=lambda path: shutil.rmtree(_path(path)),

@@ -4,7 +4,8 @@ Keras draws every random tensor from a stateless TF op whose seed comes from `dr
 integer seed gives [seed, 0] (the same values on every call), a `SeedGenerator` gives its state
 [seed, k] and moves it to [seed, k + 1], and no seed draws from a global SeedGenerator (made from
 Python's `random` on first use; `keras.utils.set_random_seed` resets it). Values equal Keras 3
-on TensorFlow.
+on TensorFlow. Inside a `tf.function` the SeedGenerator's state is read and assigned when the
+function runs (graph ops), so a traced layer draws new masks on every call, as in Keras.
 
     >>> tf.keras.random.normal([2], seed=1).numpy().tolist()
     [0.12665030360221863, -0.4930165708065033]
@@ -14,9 +15,11 @@ import random as _pyrandom
 import numpy as np
 
 from ..framework import dtypes
+from ..framework.op import is_concrete, state
 from ..framework.tensor import convert_to_tensor, wrap
 from ..framework.variables import Variable
 from ..ops import array_ops as A
+from ..ops import indexing_ops as I
 from ..ops import math_ops as M
 from ..ops import random_ops as R
 from . import backend
@@ -60,6 +63,14 @@ class SeedGenerator:
     def next(self, ordered=True):
         """The current state; the state then moves on ([0, 1] added, or a scramble when
         `ordered` is False, as Keras's global generator does)."""
+        if state.interpreters:  # a graph (or vmap): the state is read and assigned by ops
+            value = self.state.read_value()
+            seed = value * np.int64(1)  # Keras's copy of the state (`value * 1`)
+            if ordered:
+                self.state.assign(value + np.array([0, 1], np.int64))
+            else:
+                self.state.assign((value + np.int64(1)) * np.int64(5387) % np.int64(933199))
+            return seed
         value = wrap(np.array(self.state._value))
         if ordered:
             self.state.assign(self.state._value + np.array([0, 1], np.int64))
@@ -99,6 +110,8 @@ def _tf_seed(seed):
     s = draw_seed(seed)
     if s.dtype == dtypes.int32:
         return s
+    if not is_concrete(s):
+        return M.cast(M.floormod(s, np.int64(2 ** 31 - 2)), dtypes.int32)
     return wrap((np.asarray(s._value, np.int64) % (2 ** 31 - 2)).astype(np.int32))
 
 
@@ -143,7 +156,10 @@ def shuffle(x, axis=0, seed=None):
     """`x` permuted along `axis` (argsort of uniform keys, as Keras's TF backend)."""
     x = convert_to_tensor(x)
     n = x._value.shape[axis]
-    keys = R.stateless_uniform([n], seed=_tf_seed(seed))
+    s = _tf_seed(seed)
+    keys = R.stateless_uniform([n if n is not None else A.shape(x)[axis]], seed=s)
+    if not is_concrete(keys):
+        return A.gather(x, I.argsort(keys), axis=axis)
     order = np.argsort(keys._value, kind="stable")
     return wrap(np.take(x._value, order, axis=axis))
 
@@ -158,6 +174,9 @@ def dropout(inputs, rate, noise_shape=None, seed=None):
         return inputs
     s = _tf_seed(seed)
     shape = list(inputs._value.shape)
+    if None in shape:  # known when the graph runs: Keras's tf.shape(inputs)
+        dynamic = A.shape(inputs)
+        shape = [dynamic[i] if d is None else d for i, d in enumerate(shape)]
     if noise_shape is not None:
         shape = [shape[i] if d is None else d for i, d in enumerate(noise_shape)]
     scaled = inputs * convert_to_tensor(1 / (1 - rate), dtype=inputs.dtype)

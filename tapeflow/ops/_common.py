@@ -16,10 +16,20 @@ from ..prims._common import (BOOL, COMPLEX, FLOAT, FLOAT_COMPLEX, INT, NUMERIC, 
 
 ANY = None
 
+# Set by `tf.experimental.numpy.experimental_enable_numpy_behavior` in its "all" and "safe"
+# modes: an object whose `pair`, `binary` and `unary` take over dtype pairing (TF's auto dtype
+# conversion with weak tensors). None, the default, keeps TF's strict rules; it is read only on
+# the slow paths (mixed dtypes, Python or NumPy operands), so strict calls cost nothing more.
+PROMOTION = None
+
 
 def t(x):
     """`x` as a Tensor (variables are read, Python values converted with TF's inference)."""
-    return x if type(x) is Tensor else convert_to_tensor(x)
+    if type(x) is Tensor:
+        return x
+    if PROMOTION is not None:
+        return PROMOTION.convert(x)
+    return convert_to_tensor(x)
 
 
 def unary(op, x, attrs=None):
@@ -27,6 +37,8 @@ def unary(op, x, attrs=None):
     if type(x) is not Tensor:
         if isinstance(x, CompositeTensor):  # RaggedTensor, SparseTensor: see composite_tensor
             return dispatch_op(op, (x,), attrs)
+        if PROMOTION is not None:
+            return PROMOTION.unary(op, x, attrs)
         x = convert_to_tensor(x)
     allowed = op._allowed_np
     if allowed is not None and x._value.dtype not in allowed:
@@ -37,6 +49,8 @@ def unary(op, x, attrs=None):
 def pair(x, y, op_name, hint=False):
     """Converts two operands sharing one dtype, as TF does: a Python or NumPy operand takes the
     tensor operand's dtype (strictly, or as a hint when `hint`); two tensors must already agree."""
+    if PROMOTION is not None:
+        return PROMOTION.pair(x, y, op_name, hint)
     if type(x) is Tensor:
         if type(y) is not Tensor:
             y = y._read() if type(y) is Variable else _convert_like(y, x, hint)
@@ -68,6 +82,8 @@ def binary(op, x, y, hint=False, attrs=None):
     if type(x) is not Tensor or type(y) is not Tensor or x._value.dtype != y._value.dtype:
         if isinstance(x, CompositeTensor) or isinstance(y, CompositeTensor):
             return dispatch_op(op, (x, y), attrs)
+        if PROMOTION is not None:
+            return PROMOTION.binary(op, x, y, hint, attrs)
         x, y = pair(x, y, op.name, hint)
     allowed = op._allowed_np
     if allowed is not None and x._value.dtype not in allowed:

@@ -24,6 +24,7 @@ from ..prims.math import (ABS, ACOS, ACOSH, ADD, ALL, ANY_, ARGMAX, ARGMIN, ASIN
                           MINIMUM, MUL, NEG, NOT_EQUAL, POW, PROD, REAL_OP, REALDIV, RECIPROCAL,
                           ROUND, RSQRT, SIGMOID, SIGN, SIN, SINH, SOFTPLUS, SQRT, SQUARE, SUB,
                           SUM, TAN, TANH)
+from . import _common
 from ._common import axis_tuple, binary, pair, t, unary
 
 _OBJECT = np.dtype(object)  # string tensors hold object arrays of bytes
@@ -176,6 +177,10 @@ def truediv(x, y, name=None):
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype == y._value.dtype \
             and x._value.dtype.kind in "fc":
         return apply2(REALDIV, x, y)
+    if isinstance(x, CompositeTensor):  # a SparseTensor's values divided (TF's SparseDenseCwiseDiv)
+        return binary(REALDIV, x, y)
+    if _common.PROMOTION is not None:  # NumPy behaviour's auto dtype conversion
+        return _common.PROMOTION.truediv(x, y)
     x = t(x)
     y = y if type(y) is Tensor else convert_to_tensor(y, dtype_hint=x.dtype)
     if x._value.dtype != y._value.dtype:

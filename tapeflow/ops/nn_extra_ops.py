@@ -328,6 +328,9 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
         if len(dims) == len(shape):
             dims = [s if d is None else d for d, s in zip(dims, shape)]
         shape = dims
+    if None in tuple(shape):  # dimensions known only when a graph runs: TF's array_ops.shape(x)
+        dynamic = A.shape(x)
+        shape = [dynamic[i] if d is None else d for i, d in enumerate(shape)]
     keep = M.greater_equal(R.uniform(shape, dtype=x.dtype, seed=seed), rate)
     return A.where(keep, kept, wrap(np.zeros((), x._value.dtype)[()]))
 

@@ -92,8 +92,39 @@ def _named_copy(fn, name):
     return new
 
 
-def install():
+# The binary operators as (function, reflected): what NumPy behaviour re-wraps with promotion.
+BINARY = {"__add__": (M.add, False), "__radd__": (M.add, True),
+          "__sub__": (M.subtract, False), "__rsub__": (M.subtract, True),
+          "__mul__": (M.multiply, False), "__rmul__": (M.multiply, True),
+          "__truediv__": (M.truediv, False), "__rtruediv__": (M.truediv, True),
+          "__floordiv__": (M.floordiv, False), "__rfloordiv__": (M.floordiv, True),
+          "__mod__": (M.floormod, False), "__rmod__": (M.floormod, True),
+          "__pow__": (M.pow, False), "__rpow__": (M.pow, True),
+          "__matmul__": (M.matmul, False), "__rmatmul__": (M.matmul, True),
+          "__lt__": (M.less, False), "__le__": (M.less_equal, False),
+          "__gt__": (M.greater, False), "__ge__": (M.greater_equal, False),
+          "__eq__": (M._tensor_equals, False), "__ne__": (M._tensor_not_equals, False)}
+
+
+def _promoting(fn, reflected, promote):
+    if reflected:
+        def op(self, other):
+            other, self_ = promote(other, self)
+            return fn(other, self_)
+    else:
+        def op(self, other):
+            return fn(*promote(self, other))
+    return op
+
+
+def install(promote=None):
+    """Gives Tensor (and Variable) their operators. With `promote(x, y) -> (x, y)` (NumPy
+    behaviour, `tf.experimental.numpy`) the binary operators first pass their operands, in
+    operand order, through it; without, they convert the other operand with TF's strict rules.
+    The operators are replaced, not branched, so the strict ones cost nothing extra."""
     for name, fn in OPERATORS.items():
+        if promote is not None and name in BINARY:
+            fn = _promoting(*BINARY[name], promote)
         setattr(Tensor, name, _named_copy(fn, name))
     Tensor.__hash__ = Tensor.__dict__["__hash__"]  # defining __eq__ must not make tensors hashable
     variables.install_tensor_operators(list(OPERATORS))

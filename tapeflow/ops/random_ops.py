@@ -1,16 +1,23 @@
-"""`tf.random`: TF's seeded random numbers, bit for bit.
+"""`tf.random`: TF's seeded random numbers, bit for bit, in eager mode and in graphs.
 
-Every draw comes from Philox4x32-10 (`philox.py`) at the key and counter TF would use, turned
-into values by TF's conversions (uniform mantissa bits, Box-Muller with the C library's float
-log/sincos, rejection loops with TF's per-output sub-streams). Three kinds of randomness:
+Every draw comes from Philox4x32-10 (`prims/_philox.py`) at the key and counter TF would use,
+turned into values by TF's conversions (uniform mantissa bits, Box-Muller with the C library's
+float log/sincos, rejection loops with TF's per-output sub-streams). The draws are primitives
+(`prims/random.py`); this module holds TF's signatures, argument checks and seed rules. Three
+kinds of randomness:
   * stateful ops (`normal`, `uniform`, `categorical`, `gamma`, ...): seeds from TF's rules
-    (`set_seed`'s global seed, the op seed, eager mode's per-op seed counter); each op/attribute
-    kernel keeps its Philox position across calls, as TF's eager kernel cache does, and
-    `set_seed` resets them;
-  * stateless ops (`stateless_normal(shape, seed=[a, b])`, ...): a pure function of the seed,
-    scrambled into a key and counter as TF's StatelessRandomGetKeyCounter does;
+    (`set_seed`'s global seed, the op seed, eager mode's per-op seed counter); each kernel keeps
+    its Philox position across calls. Eagerly one kernel serves each op type, attributes and
+    seed pair (TF's eager kernel cache); in a graph (`tf.function`) every op node gets its own
+    kernel, seeded when the node is built (the graph's seed is the global seed when the
+    function is traced, the op seed defaults to a per-graph count of unseeded ops), advancing on
+    every call. `set_seed` resets them all;
+  * stateless ops (`stateless_normal(shape, seed=[a, b])`, ...): a pure function of the seed
+    (which may be a graph tensor), scrambled into a key and counter as TF's
+    StatelessRandomGetKeyCounter does;
   * `Generator`: an int64 state Variable [counter_lo, counter_hi, key]; each draw reads the
-    state and advances the counter 256 blocks per element, as TF's RngReadAndSkip.
+    state and advances the counter 256 blocks per element (TF's RngReadAndSkip, a graph op inside
+    `tf.function`, so a function keeps drawing new numbers).
 
 Parameters enter through tapeflow ops, as in TF: `normal(shape, mean, stddev)` is
 `rnd * stddev + mean`, so gradients reach `mean` and `stddev`, and a gamma sample is
@@ -22,34 +29,35 @@ differentiable in `alpha` (implicit reparameterization).
 """
 import enum
 import math
-import os
 import random as _pyrandom
+import weakref
 from typing import ClassVar
 
 import numpy as np
 
 from ..framework import config_state
 from ..framework import dtypes as D
-from ..framework.errors import (
-    InvalidArgumentError,
-    NotFoundError,
-    UnimplementedError,
-    op_error,
-)
-from ..framework.op import apply1, apply2, defop
-from ..framework.tensor import convert_to_tensor, wrap
+from ..framework.errors import InvalidArgumentError, UnimplementedError, op_error
+from ..framework.graph import _graph_state, building_graph
+from ..framework.op import is_concrete, state
+from ..framework.tensor import Tensor, convert_to_tensor, wrap
+from ..framework.tensor_shape import TensorShape
 from ..framework.variables import Variable
 from ..module import Module
+from ..prims import base as P
+from ..prims import math as PM
+from ..prims import random as PR
+from ..prims._common import broadcast_shapes
 from . import array_ops as A
 from . import math_ops as M
-from . import philox as P
 from ._common import int_list, t
 
 _DEFAULT_GLOBAL_SEED = 87654321
 _MAXINT32 = 2 ** 31 - 1
 _MASK32 = 0xFFFFFFFF
 _MASK64 = (1 << 64) - 1
-_RESERVED = 256  # counter blocks TF's stateful kernels reserve per output element
+_RESERVED = PR.RESERVED  # counter blocks TF's stateful kernels reserve per output element
+_kernel_error = PR.kernel_error
 
 
 class _Context:
@@ -60,13 +68,25 @@ class _Context:
     kernels: ClassVar[dict] = {}
 
 
+# Graph seeds (TF's Graph.seed and its count of unseeded random ops, per graph)
+_function_graph_seeds = weakref.WeakKeyDictionary()  # function graph -> its seed, once known
+_unseeded_ops = weakref.WeakKeyDictionary()          # graph -> unseeded random ops built so far
+
+
 def set_seed(seed):
-    """Sets the global seed: the sequence of random values after it is reproducible.
+    """Sets the global seed: the sequence of random values after it is reproducible. (Called
+    while a graph is built, it sets that graph's seed instead, as TF.)
 
     >>> tf.random.set_seed(5)
     >>> tf.random.uniform([], seed=10).numpy().item()
     0.09164893627166748
     """
+    graph = building_graph()
+    if graph is not None:
+        graph.seed = seed
+        if graph.building_function:
+            _function_graph_seeds[graph] = seed
+        return
     seed = getattr(seed, "_value", seed)
     try:
         hash(seed)
@@ -77,20 +97,47 @@ def set_seed(seed):
     _Context.global_seed = seed
     _Context.rng = rng
     _Context.kernels = {}
+    PR.reset_kernels()  # TF clears its kernel caches: traced functions' kernels restart too
+
+
+def _graph_seed(graph):
+    """A graph's seed: a tf.Graph's own; a function graph's is fixed when it is first needed
+    from the graph it is built in (the global seed when traced eagerly), as TF's FuncGraph takes
+    it at creation."""
+    if not graph.building_function:
+        return graph.seed
+    if graph in _function_graph_seeds:
+        return _function_graph_seeds[graph]
+    stack = _graph_state.default_stack
+    outer = None
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i] is graph:
+            outer = stack[i - 1] if i else None
+            break
+    seed = _graph_seed(outer) if outer is not None else _Context.global_seed
+    _function_graph_seeds[graph] = seed
+    return seed
 
 
 def get_seed(op_seed):
-    """The (seed, seed2) pair an op receives (TF's random_seed.get_seed in eager mode).
+    """The (seed, seed2) pair an op receives (TF's random_seed.get_seed): from the global seed
+    and the op seed eagerly, from the graph's seed and a per-graph count of unseeded ops in a
+    graph.
 
     >>> from tapeflow.ops.random_ops import get_seed
     >>> tf.random.set_seed(3)
     >>> get_seed(7)
     (3, 7)
     """
-    g = _Context.global_seed
+    graph = building_graph()
+    g = _Context.global_seed if graph is None else _graph_seed(graph)
     if g is not None:
         if op_seed is None:
-            op_seed = _Context.rng.randint(0, _MAXINT32)
+            if graph is None:
+                op_seed = _Context.rng.randint(0, _MAXINT32)
+            else:
+                op_seed = _unseeded_ops.get(graph, 0)
+                _unseeded_ops[graph] = op_seed + 1
         seeds = (g % _MAXINT32, op_seed % _MAXINT32)
     elif op_seed is not None:
         seeds = (_DEFAULT_GLOBAL_SEED, op_seed % _MAXINT32)
@@ -101,40 +148,31 @@ def get_seed(op_seed):
     return seeds
 
 
-class _Kernel:
-    """A stateful random kernel's generator: PhiloxRandom(seed, seed2) advanced per call."""
-    __slots__ = ("counter", "key")
-
-    def __init__(self, seed, seed2):
-        s, s2 = int(seed) & _MASK64, int(seed2) & _MASK64
-        self.key = (s & _MASK32, s >> 32)
-        self.counter = (0, 0, s2 & _MASK32, s2 >> 32)
-
-    def reserve(self, blocks):
-        """The (key, counter) to draw from now; the kernel then moves `blocks` blocks on."""
-        kc = (self.key, self.counter)
-        self.counter = P.counter_add(self.counter, blocks)
-        return kc
+def _no_seed_error():
+    return RuntimeError("Random ops require a seed to be set when determinism is enabled. "
+                        "Please set a seed before running the op, e.g. by calling "
+                        "tf.random.set_seed(1).")
 
 
 def _kernel(op_name, attrs, seed):
-    """The cached kernel for this op, attributes and seeds (made on first use, as TF's eager
-    kernel cache; with neither a global nor an op seed its seeds are random)."""
+    """The kernel a stateful op draws from. Eagerly: the cached kernel for this op, attributes
+    and seeds (made on first use, as TF's eager kernel cache); in a graph: a new kernel for the
+    node being built. With neither a global (graph) nor an op seed its seeds are random."""
+    graph = building_graph()
+    if graph is not None:
+        if seed is None and _graph_seed(graph) is None and config_state.determinism:
+            raise _no_seed_error()
+        s1, s2 = get_seed(seed)
+        return PR.Kernel(0 if s1 is None else s1, 0 if s2 is None else s2)
     if seed is None and _Context.global_seed is None and config_state.determinism:
-        raise RuntimeError("Random ops require a seed to be set when determinism is enabled. "
-                           "Please set a seed before running the op, e.g. by calling "
-                           "tf.random.set_seed(1).")
+        raise _no_seed_error()
     s1, s2 = get_seed(seed)
     s1 = 0 if s1 is None else int(s1)
     s2 = 0 if s2 is None else int(s2)
     cache_key = (op_name, attrs, s1, s2)
     k = _Context.kernels.get(cache_key)
     if k is None:
-        if s1 == 0 and s2 == 0:
-            k = _Kernel(int.from_bytes(os.urandom(8), "little"),
-                        int.from_bytes(os.urandom(8), "little"))
-        else:
-            k = _Kernel(s1, s2)
+        k = PR.Kernel(s1, s2)
         # an op seed drawn from the global seed is fresh on every call: caching its kernel would
         # only grow the cache (TF's would meet it again only if two 31-bit draws collided)
         if seed is not None or _Context.global_seed is None:
@@ -147,22 +185,122 @@ def _rng(seed, op_name="RandomUniform", attrs=("float32",)):
     return _kernel(op_name, attrs, seed)
 
 
-def _kernel_error(cls, op_type, message):
-    """An error raised inside a TF kernel that eager mode runs wrapped in a function."""
-    return op_error(cls, op_type, f"{{{{function_node __wrapped__{op_type}_device_/job:localhost/"
-                                  f"replica:0/task:0/device:CPU:0}}}} {message}")
-
-
+# ============================================================================================
+# Shapes: static (a tuple, an attribute of the draw) or a graph tensor (an input of it)
+# ============================================================================================
 def _shape(shape):
     return tuple(int_list(shape)) if not isinstance(shape, int) else (shape,)
+
+
+def _symbolic(v):
+    if isinstance(v, (list, tuple)):
+        return any(_symbolic(x) for x in v)
+    return isinstance(v, Tensor) and not is_concrete(v)
+
+
+def _shape_arg(shape):
+    """(shape, dims): a static shape tuple and None, or an integer vector tensor and what is
+    known of its values (a tuple with None for dimensions known only at run time)."""
+    if not _symbolic(shape):
+        if isinstance(shape, TensorShape) and not shape.is_fully_defined():
+            raise ValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor.")
+        return _shape(shape), None
+    if isinstance(shape, Tensor):
+        st = shape
+        if st._value.dtype.kind not in "iu":
+            raise TypeError(f"shape must be an integer tensor, got {st.dtype.name}")
+    else:
+        parts = []
+        for d in shape:
+            x = d if isinstance(d, Tensor) else convert_to_tensor(int(d), D.int32)
+            if x._value.dtype != np.int32:
+                x = PM.cast(x, np.int32)
+            parts.append(P.reshape(x, (1,)))
+        st = P.concat(parts, 0)
+    n = st._value.shape[0] if st._value.shape else None
+    if n is None:
+        raise NotImplementedError("tapeflow: a random op's shape tensor must have a known length "
+                                  "(its rank is part of the graph's static shapes)")
+    return st, tuple(_dims_of(st, n))
+
+
+def _dims_of(st, n):
+    """What a graph knows of the values of integer vector `st` of length n (TF's
+    constant_value_as_shape): Shape ops' inputs' static dimensions, constants, and packs,
+    concatenations, casts and slices of them."""
+    if is_concrete(st):
+        return [int(d) for d in np.asarray(st._value).reshape(-1)]
+    op = getattr(st, "_op", None)
+    kind = op._prim.name if op is not None else None
+    if kind == "Shape":
+        shape = op._inputs[0]._value.shape
+        if shape is not None and len(shape) == n:
+            return list(shape)
+    elif kind == "Const":
+        return [int(d) for d in np.asarray(op._attrs["value"]).reshape(-1)]
+    elif kind in ("Cast", "Identity"):
+        return _dims_of(op._inputs[0], n)
+    elif kind == "Reshape":
+        x = op._inputs[0]
+        if x._value.shape == () and n == 1:
+            return [_dim_of(x)]
+        return _dims_of(x, n)
+    elif kind == "ConcatV2" and op._attrs.get("axis") == 0:
+        out = []
+        for x in op._inputs:
+            m = x._value.shape[0] if x._value.shape else None
+            if m is None:
+                return [None] * n
+            out += _dims_of(x, m)
+        return out
+    elif kind == "Pack" and op._attrs.get("axis") == 0:
+        return [_dim_of(x) for x in op._inputs]
+    return [None] * n
+
+
+def _dim_of(x):
+    """A scalar's value when the graph knows it (a constant, or an element of a known shape)."""
+    if is_concrete(x):
+        return int(np.asarray(x._value))
+    op = getattr(x, "_op", None)
+    kind = op._prim.name if op is not None else None
+    if kind == "Const":
+        return int(np.asarray(op._attrs["value"]))
+    if kind in ("Cast", "Identity"):
+        return _dim_of(op._inputs[0])
+    if kind == "StridedSlice":
+        key = op._attrs.get("key")
+        src = op._inputs[0]
+        if src._value.shape and len(key) == 1 and isinstance(key[0], int) and \
+                src._value.shape[0] is not None:
+            dims = _dims_of(src, src._value.shape[0])
+            return dims[key[0]]
+    return None
+
+
+def _count(shape, dims):
+    """The number of elements of a draw (an int), or a graph tensor when only known at run
+    time (for the Generator's counter step)."""
+    if isinstance(shape, tuple):
+        return math.prod(shape)
+    if None not in dims:
+        return math.prod(dims)
+    return M.reduce_prod(M.cast(shape, D.int64))
 
 
 def _scalar(v):
     return np.asarray(getattr(v, "_value", v))
 
 
+def _num_samples(num_samples):
+    if _symbolic(num_samples):
+        raise NotImplementedError("tapeflow: categorical draws need a Python (or eager) "
+                                  "num_samples: the output shape depends on it")
+    return int(_scalar(num_samples))
+
+
 # ============================================================================================
-# Drawing NumPy arrays at a Philox (key, counter)
+# Checks shared by the samplers
 # ============================================================================================
 _FLOAT_NAMES = "half, bfloat16, float, double"
 
@@ -171,92 +309,6 @@ def _float_dtype(dtype, op_name):
     if not dtype.is_floating:
         raise op_error(InvalidArgumentError, op_name, f"Value for attr 'dtype' of {dtype.name} is not "
                                                       f"in the list of allowed values: {_FLOAT_NAMES}")
-
-
-class _Bits:
-    """A Philox key and counter with TF's per-distribution fills (FillPhiloxRandom)."""
-    __slots__ = ("counter", "key")
-
-    def __init__(self, key, counter):
-        self.key, self.counter = key, counter
-
-    def normal(self, shape, dtype):
-        return P.normal(self.key, self.counter, math.prod(shape), dtype._np).reshape(shape)
-
-    def truncated(self, shape, dtype):
-        return P.truncated_normal(self.key, self.counter, math.prod(shape), dtype._np).reshape(shape)
-
-    def unit(self, shape, dtype):
-        return P.uniform(self.key, self.counter, math.prod(shape), dtype._np).reshape(shape)
-
-    def full_int(self, shape, dtype):
-        return P.full_int(self.key, self.counter, math.prod(shape), dtype._np).reshape(shape)
-
-    def int(self, shape, lo, hi, dtype):
-        return P.uniform_int(self.key, self.counter, math.prod(shape), lo, hi,
-                             dtype._np).reshape(shape)
-
-
-def _stateful_bits(op_name, attrs, seed, n_blocks):
-    k = _kernel(op_name, attrs, seed)
-    return _Bits(*k.reserve(n_blocks))
-
-
-def _check_int_bounds(shape, lo, hi, op_name):
-    if np.size(lo) != 1 or np.ndim(lo) != 0:
-        raise op_error(InvalidArgumentError, op_name,
-                       f"minval must be 0-D, got shape {list(np.shape(lo))}")
-    if np.size(hi) != 1 or np.ndim(hi) != 0:
-        raise op_error(InvalidArgumentError, op_name,
-                       f"maxval must be 0-D, got shape {list(np.shape(hi))}")
-    lo, hi = int(np.asarray(lo)), int(np.asarray(hi))
-    if lo >= hi and math.prod(shape):
-        raise _kernel_error(InvalidArgumentError, op_name,
-                            f"Need minval < maxval, got {lo} >= {hi}")
-    return lo, hi
-
-
-def _draw_categorical(bits, logits, num_samples, dtype, op_name="Multinomial"):
-    """Indices drawn with probabilities softmax(logits) per row, as TF's CPU kernel."""
-    if logits.dtype.kind != "f":
-        raise NotFoundError(None, None, f"Could not find device for node: {{{{node {op_name}}}}} = "
-                                        f"{op_name}[T=DT_{D.from_numpy(logits.dtype).name.upper()}]")
-    if logits.ndim != 2:
-        raise op_error(InvalidArgumentError, op_name,
-                       f"logits should be a matrix, got shape {list(logits.shape)}")
-    if num_samples < 0:
-        raise op_error(InvalidArgumentError, op_name,
-                       f"num_samples should be non-negative, got {num_samples}")
-    batch, k = logits.shape
-    if k == 0 and batch:
-        raise op_error(InvalidArgumentError, op_name, "num_classes should be positive, got 0")
-    if batch == 0 or num_samples == 0:
-        return np.zeros((batch, num_samples), dtype._np)
-    if callable(bits):
-        bits = bits(batch * ((num_samples + 3) // 4 * 4) * 2 * _RESERVED)
-    return P.multinomial(bits.key, bits.counter, logits, num_samples).astype(dtype._np)
-
-
-# ============================================================================================
-# Samplers; `source(n)` gives the _Bits for n output elements (stateful kernels reserve 256
-# blocks per element); parameters enter through tapeflow ops
-# ============================================================================================
-def _normal(source, shape, mean, stddev, dtype, op_name):
-    dtype = D.as_dtype(dtype)
-    mean = convert_to_tensor(mean, dtype=dtype)
-    stddev = convert_to_tensor(stddev, dtype=dtype)
-    _float_dtype(dtype, op_name)
-    shape = _shape(shape)
-    return M.add(wrap(source(math.prod(shape)).normal(shape, dtype)) * stddev, mean)
-
-
-def _truncated_normal(source, shape, mean, stddev, dtype, op_name):
-    dtype = D.as_dtype(dtype)
-    mean = convert_to_tensor(mean, dtype=dtype)
-    stddev = convert_to_tensor(stddev, dtype=dtype)
-    _float_dtype(dtype, op_name)
-    shape = _shape(shape)
-    return M.add(wrap(source(math.prod(shape)).truncated(shape, dtype)) * stddev, mean)
 
 
 _UNIFORM_DTYPES = (D.float16, D.float32, D.float64, D.int32, D.int64)
@@ -270,15 +322,23 @@ def _check_uniform_dtype(dtype, extra=()):
                          f"({names}).")
 
 
-def _uniform_float(source, shape, minval, maxval, dtype, shortcut):
+def _check_categorical_dtype(dtype):
+    if dtype not in (D.int32, D.int64):
+        raise ValueError(f"Argument `dtype` got invalid value {dtype}. Accepted dtypes are "
+                         f"(tf.int32, tf.int64).")
+
+
+def _check_static_int_bounds(shape, lo, hi, op_name):
+    """Bounds known now are checked now (TF's kernel checks them at run time)."""
+    if is_concrete(lo) and is_concrete(hi):
+        n = math.prod(shape) if isinstance(shape, tuple) else 1
+        PR.check_int_bounds(n, lo._value, hi._value, op_name)
+
+
+def _scaled(rnd, minval, maxval, shortcut):
     """rnd * (maxval - minval) + minval, skipping the arithmetic for the default [0, 1) as TF."""
-    shape = _shape(shape)
     lo_zero = shortcut and isinstance(minval, int) and minval == 0
     hi_one = shortcut and isinstance(maxval, int) and maxval == 1
-    if not (lo_zero and hi_one):
-        minval = convert_to_tensor(minval, dtype=dtype)
-        maxval = convert_to_tensor(maxval, dtype=dtype)
-    rnd = wrap(source(math.prod(shape)).unit(shape, dtype))
     if lo_zero and hi_one:
         return rnd
     if lo_zero:
@@ -286,15 +346,14 @@ def _uniform_float(source, shape, minval, maxval, dtype, shortcut):
     return M.add(rnd * (maxval - minval), minval)
 
 
-def _uniform_int(source, shape, minval, maxval, dtype, op_name):
-    shape = _shape(shape)
-    lo, hi = convert_to_tensor(minval, dtype=dtype), convert_to_tensor(maxval, dtype=dtype)
-    lo, hi = _check_int_bounds(shape, lo._value, hi._value, op_name)
-    return wrap(source(math.prod(shape)).int(shape, lo, hi, dtype))
-
-
-def _stateful(op_name, attrs, seed):
-    return lambda n: _stateful_bits(op_name, attrs, seed, n * _RESERVED)
+def _bounds(minval, maxval, dtype, shortcut):
+    lo_zero = shortcut and isinstance(minval, int) and minval == 0
+    hi_one = shortcut and isinstance(maxval, int) and maxval == 1
+    if lo_zero and hi_one:
+        return minval, maxval
+    if lo_zero:
+        return minval, convert_to_tensor(maxval, dtype=dtype)
+    return convert_to_tensor(minval, dtype=dtype), convert_to_tensor(maxval, dtype=dtype)
 
 
 # ============================================================================================
@@ -308,8 +367,12 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=D.float32, seed=None, name=None):
     [-1.376889705657959, -0.012583157978951931]
     """
     dtype = D.as_dtype(dtype)
-    return _normal(_stateful("RandomStandardNormal", (dtype.name,), seed), shape, mean, stddev,
-                   dtype, "RandomStandardNormal")
+    mean = convert_to_tensor(mean, dtype=dtype)
+    stddev = convert_to_tensor(stddev, dtype=dtype)
+    _float_dtype(dtype, "RandomStandardNormal")
+    shape, dims = _shape_arg(shape)
+    kernel = _kernel("RandomStandardNormal", (dtype.name,), seed)
+    return M.add(PR.random_normal(kernel, shape, dtype._np, dims) * stddev, mean)
 
 
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=D.float32, seed=None, name=None):
@@ -319,8 +382,12 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=D.float32, seed=None, na
     TensorShape([3])
     """
     dtype = D.as_dtype(dtype)
-    return _truncated_normal(_stateful("TruncatedNormal", (dtype.name,), seed), shape, mean,
-                             stddev, dtype, "TruncatedNormal")
+    mean = convert_to_tensor(mean, dtype=dtype)
+    stddev = convert_to_tensor(stddev, dtype=dtype)
+    _float_dtype(dtype, "TruncatedNormal")
+    shape, dims = _shape_arg(shape)
+    kernel = _kernel("TruncatedNormal", (dtype.name,), seed)
+    return M.add(PR.truncated_normal(kernel, shape, dtype._np, dims) * stddev, mean)
 
 
 def uniform(shape, minval=0, maxval=None, dtype=D.float32, seed=None, name=None):
@@ -336,12 +403,14 @@ def uniform(shape, minval=0, maxval=None, dtype=D.float32, seed=None, name=None)
         if dtype.is_integer:
             raise ValueError(f"Must specify maxval for integer dtype {dtype!r}")
         maxval = 1
+    shape, dims = _shape_arg(shape)
     if dtype.is_integer:
         lo, hi = convert_to_tensor(minval, dtype=dtype), convert_to_tensor(maxval, dtype=dtype)
-        return _uniform_int(_stateful("RandomUniformInt", (dtype.name,), seed), shape, lo, hi,
-                            dtype, "RandomUniformInt")
-    return _uniform_float(_stateful("RandomUniform", (dtype.name,), seed), shape, minval, maxval,
-                          dtype, shortcut=True)
+        kernel = _kernel("RandomUniformInt", (dtype.name,), seed)
+        return PR.random_uniform_int(kernel, lo, hi, shape, dtype._np, dims)
+    lo, hi = _bounds(minval, maxval, dtype, shortcut=True)
+    kernel = _kernel("RandomUniform", (dtype.name,), seed)
+    return _scaled(PR.random_uniform(kernel, shape, dtype._np, dims), lo, hi, shortcut=True)
 
 
 def shuffle(value, seed=None, name=None):
@@ -352,13 +421,7 @@ def shuffle(value, seed=None, name=None):
     TensorShape([5])
     """
     v = t(value)
-    kernel = _kernel("RandomShuffle", (v.dtype.name,), seed)
-    v = v._value
-    if v.ndim == 0 or v.size <= 1 or v.shape[0] <= 1:
-        return wrap(v)
-    n = v.shape[0]
-    key, counter = kernel.reserve((n - 1 + 3) // 4)
-    return wrap(v[P.shuffle_permutation(key, counter, n)])
+    return PR.random_shuffle(_kernel("RandomShuffle", (v.dtype.name,), seed), v)
 
 
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
@@ -370,57 +433,18 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """
     logits = t(logits)
     dtype = D.as_dtype(dtype) if dtype else D.int64
-    if dtype not in (D.int32, D.int64):
-        raise ValueError(f"Argument `dtype` got invalid value {dtype}. Accepted dtypes are "
-                         f"(tf.int32, tf.int64).")
+    _check_categorical_dtype(dtype)
     kernel = _kernel("Multinomial", (logits.dtype.name, dtype.name), seed)
-    return wrap(_draw_categorical(lambda blocks: _Bits(*kernel.reserve(blocks)), logits._value,
-                                  int(_scalar(num_samples)), dtype))
+    return PR.multinomial(kernel, logits, _num_samples(num_samples), dtype._np)
 
 
-# -- gamma: differentiable in alpha by implicit reparameterization ---------------------------
-def _gamma_dsample_dalpha(alpha, sample):
-    """d sample / d alpha holding the CDF P(alpha, sample) fixed: -(dP/dalpha) / (dP/dx) (TF's
-    RandomGammaGrad; implicit reparameterization, Figurnov et al. 2018)."""
-    from scipy.special import gammaln
-
-    from ..prims.special import igamma_grad_a_series
-    a, x = np.broadcast_arrays(np.asarray(alpha, np.float64), np.asarray(sample, np.float64))
-    log_density = (a - 1) * np.log(x) - x - gammaln(a)
-    return (-igamma_grad_a_series(a, x, 1) * np.exp(-log_density)).astype(np.result_type(alpha, sample))
-
-
-RANDOM_GAMMA_GRAD = defop("RandomGammaGrad", _gamma_dsample_dalpha, allowed=(D.float32, D.float64,
-                                                                             D.float16))
-
-
-def _random_gamma_forward(alpha, shape, key, counter):
-    """Gamma(alpha) samples shape + alpha.shape drawn at the Philox (key, counter)."""
-    n = math.prod(shape)
-    if n == 0 or alpha.size == 0:
-        return np.zeros(tuple(shape) + alpha.shape, alpha.dtype)
-    # TF's CPU kernel computes in double for every dtype and rounds the samples at the end
-    return P.gamma(key, counter, alpha.astype(np.float64), n).astype(alpha.dtype).reshape(
-        tuple(shape) + alpha.shape)
-
-
-def _random_gamma_partial(op):
-    """d sample / d alpha, shaped like the sample."""
-    alpha, sample = op.inputs[0], op.outputs[0]
-    lead = len(op.get_attr("shape"))
-    return apply2(RANDOM_GAMMA_GRAD, A.reshape(alpha, (1,) * lead + alpha._value.shape), sample)
-
-
-def _random_gamma_grad(op, g):
-    lead = len(op.get_attr("shape"))
-    return M.reduce_sum(g * _random_gamma_partial(op), axis=list(range(lead)))
-
-
-def _random_gamma_jvp(op, dalpha):
-    return _random_gamma_partial(op) * dalpha
-
-
-RANDOM_GAMMA = defop("RandomGamma", _random_gamma_forward, _random_gamma_grad, _random_gamma_jvp)
+def _broadcast_params(alpha, beta):
+    try:
+        return broadcast_shapes(alpha._value.shape, beta._value.shape)
+    except ValueError:
+        raise op_error(InvalidArgumentError, "BroadcastArgs",
+                       f"Incompatible shapes: {list(alpha._value.shape)} vs. "
+                       f"{list(beta._value.shape)}") from None
 
 
 def gamma(shape, alpha, beta=None, dtype=D.float32, seed=None, name=None):
@@ -433,20 +457,13 @@ def gamma(shape, alpha, beta=None, dtype=D.float32, seed=None, name=None):
     dtype = D.as_dtype(dtype)
     if not dtype.is_floating:
         raise ValueError(f"data type {dtype._np.type} not inexact")
-    shape = _shape(shape)
+    shape, dims = _shape_arg(shape)
     alpha = convert_to_tensor(alpha, dtype=dtype)
     beta = convert_to_tensor(1 if beta is None else beta, dtype=dtype)
-    try:
-        bshape = np.broadcast_shapes(alpha._value.shape, beta._value.shape)
-    except ValueError:
-        raise op_error(InvalidArgumentError, "BroadcastArgs",
-                       f"Incompatible shapes: {list(alpha._value.shape)} vs. "
-                       f"{list(beta._value.shape)}") from None
+    bshape = _broadcast_params(alpha, beta)
     alpha_b = A.broadcast_to(alpha, bshape) if alpha._value.shape != bshape else alpha
     kernel = _kernel("RandomGamma", (dtype.name,), seed)
-    n_out = math.prod(shape) * math.prod(bshape)
-    key, counter = kernel.reserve(n_out * _RESERVED) if n_out else (kernel.key, kernel.counter)
-    sample = apply1(RANDOM_GAMMA, alpha_b, {"shape": shape, "key": key, "counter": counter})
+    sample = PR.random_gamma(kernel, alpha_b, shape, dims)
     return M.maximum(np.finfo(dtype._np).tiny, sample / beta)
 
 
@@ -467,49 +484,41 @@ def poisson(shape, lam, dtype=D.float32, seed=None, name=None):
                        f"Value for attr 'R' of {lam.dtype.name} is not in the list of allowed "
                        f"values: half, float, double, int32, int64")
     kernel = _kernel("RandomPoissonV2", (lam.dtype.name, dtype.name), seed)
-    shape = _shape(shape)
-    lam = lam._value
-    n = math.prod(shape)
-    if n == 0 or lam.size == 0:
-        return wrap(np.zeros(shape + lam.shape, dtype._np))
-    key, counter = kernel.reserve(n * lam.size * _RESERVED)
-    # TF's CPU kernel computes in double for every rate dtype
-    return wrap(P.poisson(key, counter, lam, n, np.float64).astype(dtype._np))
+    shape, dims = _shape_arg(shape)
+    return PR.random_poisson(kernel, lam, shape, dtype._np, dims)
 
 
 # ============================================================================================
-# Stateless ops: a pure function of seed = [a, b]
+# Stateless ops: a pure function of seed = [a, b] (a tensor, maybe a graph's)
 # ============================================================================================
-_MASK64 = (1 << 64) - 1
-
-
-def _seed_words(seed, op_name="StatelessRandomGetKeyCounter"):
+def _seed_tensor(seed, op_name="StatelessRandomGetKeyCounter"):
     s = t(seed)
     if s._value.dtype not in (np.int32, np.int64):
         raise op_error(InvalidArgumentError, op_name,
                        f"Value for attr 'Tseed' of {s.dtype.name} is not in the list of allowed "
                        f"values: int32, int64")
-    if s._value.shape != (2,):
+    shape = s._value.shape
+    if shape is not None and None not in shape and tuple(shape) != (2,):
         raise _kernel_error(InvalidArgumentError, op_name,
-                            f"seed must have shape [2], not {list(s._value.shape)}")
-    return [int(v) & _MASK64 for v in s._value]
+                            f"seed must have shape [2], not {list(shape)}")
+    return s
 
 
 def _key_counter(seed, alg="auto_select", op_name="StatelessRandomUniformV2"):
-    """TF's (key, counter) for a stateless seed: one Philox block of the seed under a fixed key
-    (StatelessRandomGetKeyCounter; the same for alg="philox")."""
+    """TF's (key, counter) tensors for a stateless seed: one Philox block of the seed under a
+    fixed key (StatelessRandomGetKeyCounter; the same for alg="philox")."""
     alg = _alg_int(alg if alg is not None else "auto_select", stateless=True)
-    words = _seed_words(seed)
+    s = _seed_tensor(seed)
     if alg == Algorithm.THREEFRY.value:
         raise _kernel_error(InvalidArgumentError, op_name,
                             "counter must be a vector with length at least 2; got shape: [1]. (Note "
-                       "that batched counters are not supported yet.)")
-    return P.key_counter_from_seed(*words)
+                            "that batched counters are not supported yet.)")
+    return PR.get_key_counter(s)
 
 
-def _stateless(seed, alg="auto_select", op_name="StatelessRandomUniformV2"):
-    bits = _Bits(*_key_counter(seed, alg, op_name))
-    return lambda n: bits
+def _seed_key_counter(seed, op_name):
+    """The key and counter of a V1-style stateless op (its own name in seed errors)."""
+    return PR.get_key_counter(_seed_tensor(seed, op_name))
 
 
 def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=D.float32, name=None,
@@ -519,8 +528,13 @@ def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=D.float32, name=No
     >>> tf.random.stateless_normal([3], seed=[1, 2]).shape
     TensorShape([3])
     """
-    return _normal(_stateless(seed, alg, "StatelessRandomNormalV2"), shape, mean, stddev, dtype,
-                   "StatelessRandomNormalV2")
+    key, counter = _key_counter(seed, alg, "StatelessRandomNormalV2")
+    dtype = D.as_dtype(dtype)
+    mean = convert_to_tensor(mean, dtype=dtype)
+    stddev = convert_to_tensor(stddev, dtype=dtype)
+    _float_dtype(dtype, "StatelessRandomNormalV2")
+    shape, dims = _shape_arg(shape)
+    return M.add(PR.stateless_normal(key, counter, shape, dtype._np, dims) * stddev, mean)
 
 
 def stateless_truncated_normal(shape, seed, mean=0.0, stddev=1.0, dtype=D.float32, name=None,
@@ -530,8 +544,14 @@ def stateless_truncated_normal(shape, seed, mean=0.0, stddev=1.0, dtype=D.float3
     >>> tf.random.stateless_truncated_normal([3], seed=[1, 2]).shape
     TensorShape([3])
     """
-    return _truncated_normal(_stateless(seed, alg, "StatelessTruncatedNormalV2"), shape, mean,
-                             stddev, dtype, "StatelessTruncatedNormalV2")
+    key, counter = _key_counter(seed, alg, "StatelessTruncatedNormalV2")
+    dtype = D.as_dtype(dtype)
+    mean = convert_to_tensor(mean, dtype=dtype)
+    stddev = convert_to_tensor(stddev, dtype=dtype)
+    _float_dtype(dtype, "StatelessTruncatedNormalV2")
+    shape, dims = _shape_arg(shape)
+    return M.add(PR.stateless_truncated_normal(key, counter, shape, dtype._np, dims) * stddev,
+                 mean)
 
 
 def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=D.float32, name=None,
@@ -556,13 +576,19 @@ def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=D.float32, name=
         maxval = 1
     if dtype.is_integer:
         if minval is None:
-            bits = _stateless(seed, alg, "StatelessRandomUniformFullIntV2")(0)
-            return wrap(bits.full_int(_shape(shape), dtype))
+            key, counter = _key_counter(seed, alg, "StatelessRandomUniformFullIntV2")
+            shape, dims = _shape_arg(shape)
+            return PR.stateless_full_int(key, counter, shape, dtype._np, dims)
+        key, counter = _key_counter(seed, alg, "StatelessRandomUniformIntV2")
+        shape, dims = _shape_arg(shape)
         lo, hi = convert_to_tensor(minval, dtype=dtype), convert_to_tensor(maxval, dtype=dtype)
-        return _uniform_int(_stateless(seed, alg, "StatelessRandomUniformIntV2"), shape, lo, hi,
-                            dtype, "StatelessRandomUniformIntV2")
-    return _uniform_float(_stateless(seed, alg, "StatelessRandomUniformV2"), shape, minval, maxval,
-                          dtype, shortcut=False)
+        _check_static_int_bounds(shape, lo, hi, "StatelessRandomUniformIntV2")
+        return PR.stateless_uniform_int(key, counter, lo, hi, shape, dtype._np, dims)
+    key, counter = _key_counter(seed, alg, "StatelessRandomUniformV2")
+    shape, dims = _shape_arg(shape)
+    lo, hi = _bounds(minval, maxval, dtype, shortcut=False)
+    return _scaled(PR.stateless_uniform(key, counter, shape, dtype._np, dims), lo, hi,
+                   shortcut=False)
 
 
 def stateless_categorical(logits, num_samples, seed, dtype=D.int64, name=None):
@@ -573,12 +599,15 @@ def stateless_categorical(logits, num_samples, seed, dtype=D.int64, name=None):
     """
     logits = t(logits)
     dtype = D.as_dtype(dtype)
-    if dtype not in (D.int32, D.int64):
-        raise ValueError(f"Argument `dtype` got invalid value {dtype}. Accepted dtypes are "
-                         f"(tf.int32, tf.int64).")
-    bits = _Bits(*P.key_counter_from_seed(*_seed_words(seed, "StatelessMultinomial")))
-    return wrap(_draw_categorical(bits, logits._value, int(_scalar(num_samples)), dtype,
-                                  "StatelessMultinomial"))
+    _check_categorical_dtype(dtype)
+    key, counter = _seed_key_counter(seed, "StatelessMultinomial")
+    return PR.stateless_multinomial(key, counter, logits, _num_samples(num_samples), dtype._np)
+
+
+def _check_layout(shape, param_shapes, op_name, message=""):
+    """`shape` must end with the parameters' broadcast shape (checked now when both are static)."""
+    if isinstance(shape, tuple) and all(s is not None and None not in s for s in param_shapes):
+        PR.layout(shape, param_shapes, op_name, message)
 
 
 def stateless_gamma(shape, seed, alpha, beta=None, dtype=D.float32, name=None):
@@ -589,22 +618,14 @@ def stateless_gamma(shape, seed, alpha, beta=None, dtype=D.float32, name=None):
     TensorShape([2])
     """
     dtype = D.as_dtype(dtype)
-    shape = _shape(shape)
+    shape, dims = _shape_arg(shape)
     alpha = convert_to_tensor(alpha, dtype=dtype)
     beta = convert_to_tensor(1 if beta is None else beta, dtype=dtype)
-    try:
-        bshape = np.broadcast_shapes(alpha._value.shape, beta._value.shape)
-    except ValueError:
-        raise op_error(InvalidArgumentError, "BroadcastArgs",
-                       f"Incompatible shapes: {list(alpha._value.shape)} vs. "
-                       f"{list(beta._value.shape)}") from None
+    bshape = _broadcast_params(alpha, beta)
     alpha_b = A.broadcast_to(alpha, bshape) if alpha._value.shape != bshape else alpha
     key, counter = _key_counter(seed, "auto_select", "StatelessRandomGammaV3")
-    if len(bshape) > len(shape) or tuple(shape[len(shape) - len(bshape):]) != tuple(bshape):
-        raise _kernel_error(InvalidArgumentError, "StatelessRandomGammaV3",
-                            "Shape passed in must end with broadcasted shape.")
-    lead = shape[:len(shape) - len(bshape)]
-    sample = apply1(RANDOM_GAMMA, alpha_b, {"shape": lead, "key": key, "counter": counter})
+    _check_layout(shape, (bshape,), "StatelessRandomGammaV3")
+    sample = PR.stateless_gamma(key, counter, alpha_b, shape, dims)
     return M.maximum(np.finfo(dtype._np).tiny, sample / beta)
 
 
@@ -614,33 +635,42 @@ def stateless_poisson(shape, seed, lam, dtype=D.int32, name=None):
     >>> tf.random.stateless_poisson([3], seed=[1, 2], lam=4.0).shape
     TensorShape([3])
     """
-    shape = _shape(shape)
+    shape, dims = _shape_arg(shape)
     lam = t(lam)
     dtype = D.as_dtype(dtype)
-    words = _seed_words(seed, "StatelessRandomPoisson")
-    ls = lam._value.shape
-    if len(ls) > len(shape) or tuple(shape[len(shape) - len(ls):]) != tuple(ls):
-        raise _kernel_error(InvalidArgumentError, "StatelessRandomPoisson",
-                            "Shape passed in must end with broadcasted shape.")
-    n = math.prod(shape)
-    if n == 0:
-        return wrap(np.zeros(shape, dtype._np))
-    key, counter = P.key_counter_from_seed(*words)
-    per_rate = n // max(lam._value.size, 1)
-    out = P.poisson(key, counter, lam._value, per_rate, np.float64)
-    return wrap(out.astype(dtype._np).reshape(shape))
+    key, counter = _seed_key_counter(seed, "StatelessRandomPoisson")
+    _check_layout(shape, (lam._value.shape,), "StatelessRandomPoisson")
+    return PR.stateless_poisson(key, counter, lam, shape, dtype._np, dims)
+
+
+def stateless_binomial(shape, seed, counts, probs, output_dtype=D.int32, name=None):
+    """Binomial(counts, probs) samples as a pure function of `seed`; `shape` must end with the
+    broadcast shape of counts and probs.
+
+    >>> tf.random.stateless_binomial([3], seed=[1, 2], counts=10., probs=0.5).shape
+    TensorShape([3])
+    """
+    shape, dims = _shape_arg(shape)
+    probs = convert_to_tensor(probs, dtype_hint=D.float32)
+    counts = convert_to_tensor(counts, dtype_hint=probs.dtype)
+    output_dtype = D.as_dtype(output_dtype)
+    cs, ps = counts._value.shape, probs._value.shape
+    _check_layout(shape, (cs, ps), "StatelessRandomBinomial", PR.binomial_message(cs, ps))
+    key, counter = _seed_key_counter(seed, "StatelessRandomBinomial")
+    return PR.stateless_binomial(key, counter, counts, probs, shape, output_dtype._np, dims)
 
 
 def stateless_parameterized_truncated_normal(shape, seed, means=0.0, stddevs=1.0, minvals=-2.0,
                                             maxvals=2.0, name=None):
     """Normal(means, stddevs) samples cut to [minvals, maxvals], a pure function of `seed`; the
     parameters broadcast together and `shape` must end with their broadcast shape.
+    Differentiable in the four parameters (implicit reparameterization, as TF).
 
     >>> tf.random.stateless_parameterized_truncated_normal([3], seed=[1, 2]).shape
     TensorShape([3])
     """
     op = "StatelessParameterizedTruncatedNormal"
-    shape = _shape(shape)
+    shape, dims = _shape_arg(shape)
     params = [t(v) for v in (means, stddevs, minvals, maxvals)]
     dtype = params[0].dtype
     for p in params[1:]:
@@ -651,28 +681,18 @@ def stateless_parameterized_truncated_normal(shape, seed, means=0.0, stddevs=1.0
     if dtype not in (D.float16, D.float32, D.float64):
         raise op_error(InvalidArgumentError, op, f"Value for attr 'dtype' of {dtype.name} is not "
                                                  f"in the list of allowed values: half, float, double")
-    words = _seed_words(seed, op)
-    try:
-        bshape = np.broadcast_shapes(*(p._value.shape for p in params))
-    except ValueError:
-        raise _kernel_error(InvalidArgumentError, op,
-                            "means, stddevs, minvals, maxvals must have compatible batch "
-                            "dimensions: " + " vs. ".join(str(list(p._value.shape))
-                                                          for p in params)) from None
-    if len(bshape) > len(shape) or tuple(shape[len(shape) - len(bshape):]) != tuple(bshape):
-        raise _kernel_error(InvalidArgumentError, op,
-                            "Shape passed in must end with broadcasted shape.")
-    n = math.prod(shape)
-    if n == 0:
-        return wrap(np.zeros(shape, dtype._np))
-    spb = math.prod(shape[:len(shape) - len(bshape)])
-    flat = [np.broadcast_to(p._value, bshape).reshape(-1) for p in params]
-    key, counter = P.key_counter_from_seed(*words)
-    try:
-        out = P.parameterized_truncated_normal(key, counter, *flat, spb, dtype._np)
-    except ValueError as e:
-        raise _kernel_error(InvalidArgumentError, op, str(e)) from None
-    return wrap(out.reshape(shape))
+    key, counter = _seed_key_counter(seed, op)
+    shapes = [p._value.shape for p in params]
+    if isinstance(shape, tuple) and all(None not in s for s in shapes):
+        try:
+            np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise _kernel_error(InvalidArgumentError, op,
+                                "means, stddevs, minvals, maxvals must have compatible batch "
+                                "dimensions: " + " vs. ".join(str(list(s)) for s in shapes)
+                                ) from None
+        _check_layout(shape, shapes, op)
+    return PR.stateless_parameterized_truncated_normal(key, counter, *params, shape, dims)
 
 
 def index_shuffle(index, seed, max_index):
@@ -689,30 +709,8 @@ def index_shuffle(index, seed, max_index):
                                                  f"is not in the list of allowed values: int32, "
                                                  f"int64, uint32, uint64")
     if max_index.dtype != index.dtype:
-        max_index = convert_to_tensor(max_index._value.astype(index.dtype._np))
-    sv = np.asarray(seed._value)
-    if sv.ndim == 0:
-        raise op_error(InvalidArgumentError, "Pad", "The first dimension of paddings must be the "
-                                                    "rank of inputs[1,2] []")
-    # TF pads the seed's first axis with one constant entry
-    sv = np.concatenate([np.full((1,) + sv.shape[1:], 498247692, sv.dtype), sv], axis=0)
-    iv, mv = np.asarray(index._value), np.asarray(max_index._value)
-    n = max(iv.size, mv.size, sv.size // 3)
-    if sv.shape[-1] != 3 or (sv.ndim == 2 and sv.shape[0] != n) or sv.ndim > 2:
-        raise _kernel_error(InvalidArgumentError, op,
-                            f"Seed must be a vector of size [3] or a matrix of size [{n}, 3] but "
-                            f"got [{','.join(map(str, sv.shape))}].")
-    keys = (sv.astype(np.int64) & _MASK32).reshape(-1, 3)
-    iv64 = np.broadcast_to(iv.astype(np.int64).reshape(-1), (n,)).astype(np.uint64)
-    mv64 = np.broadcast_to(mv.astype(np.int64).reshape(-1), (n,)).astype(np.uint64)
-    if len(keys) == 1:
-        out = P.index_shuffle(iv64, keys[0], mv64)
-    else:
-        out = np.concatenate([P.index_shuffle(iv64[i:i + 1], keys[i], mv64[i:i + 1])
-                              for i in range(n)])
-    out = out.astype(index.dtype._np)
-    all_scalar = iv.ndim == 0 and sv.ndim == 1 and mv.ndim == 0
-    return wrap(out.reshape(()) if all_scalar else out)
+        max_index = M.cast(max_index, index.dtype)
+    return PR.index_shuffle(index, seed, max_index)
 
 
 def stateless_shuffle(value, seed, alg="auto_select", name=None):
@@ -723,10 +721,7 @@ def stateless_shuffle(value, seed, alg="auto_select", name=None):
     """
     v = t(value)
     key, counter = _key_counter(seed, alg, "StatelessShuffle")
-    v = v._value
-    if v.ndim == 0 or v.size <= 1 or v.shape[0] <= 1:
-        return wrap(v)
-    return wrap(v[P.shuffle_permutation(key, counter, v.shape[0])])
+    return PR.stateless_shuffle(key, counter, v)
 
 
 def split(seed, num=2, alg="auto_select"):
@@ -762,7 +757,6 @@ class Algorithm(enum.Enum):
 
 
 _STATE_SIZES = {1: 3, 2: 2, 3: 3}
-_COUNTER_STEP = 256  # TF reserves 256 counter values per element drawn
 
 
 def _unsupported_alg(alg):
@@ -831,9 +825,15 @@ def create_rng_state(seed, alg):
     return wrap(_state_array(seed, _STATE_SIZES[alg]))
 
 
+def _threefry_error(op_name):
+    return _kernel_error(UnimplementedError, op_name,
+                         "Non-XLA devices don't support the ThreeFry algorithm.")
+
+
 class Generator(Module):
     """A random number generator with explicit state (an int64 Variable), as `tf.random.Generator`.
-    It checkpoints its state (a tapeflow Module, so `tf.train.Checkpoint` tracks it).
+    It checkpoints its state (a tapeflow Module, so `tf.train.Checkpoint` tracks it). Inside a
+    `tf.function` its draws read and advance the state when the function runs.
 
     >>> g = tf.random.Generator.from_seed(1234)
     >>> g.normal([2, 3]).shape
@@ -918,11 +918,14 @@ class Generator(Module):
     @property
     def key(self):
         """The key part of the state."""
+        if building_graph() is not None:
+            return self._state_var.read_value()[-1]
         return wrap(np.int64(self._state_var._value[-1]))
 
-    def _counter(self):
-        words = [int(w) & _MASK64 for w in self._state_var._value[:-1]]
-        return sum(w << (64 * i) for i, w in enumerate(words)), len(words)
+    def _handle(self):
+        """The state Variable as an op input: itself in a graph (which captures its handle),
+        else a Resource (vmap runs the op on it per example)."""
+        return self._state_var if building_graph() is not None else PR.Resource(self._state_var)
 
     def skip(self, delta):
         """Advances the counter as if `delta` elements had been drawn; returns the state before.
@@ -931,27 +934,23 @@ class Generator(Module):
         >>> g.skip(3).numpy().tolist(), g.state.numpy().tolist()
         ([5, 0, 0], [773, 0, 0])
         """
-        old = wrap(np.array(self._state_var._value))
-        self._read_and_skip(_COUNTER_STEP * int(getattr(delta, "_value", delta)))
-        return old
-
-    def _read_and_skip(self, blocks, op_name="RngReadAndSkip"):
-        """The _Bits at the current state; the 128-bit counter then moves `blocks` on."""
         if self._alg == Algorithm.THREEFRY.value:
-            raise _kernel_error(UnimplementedError, op_name,
-                                "Non-XLA devices don't support the ThreeFry algorithm.")
-        c0, c1, key = [int(w) & _MASK64 for w in self._state_var._value]
-        bits = _Bits((key & _MASK32, key >> 32), (c0 & _MASK32, c0 >> 32, c1 & _MASK32, c1 >> 32))
-        counter = ((c0 | (c1 << 64)) + int(blocks)) % (1 << 128)
-        self._state_var.assign(np.asarray([_signed64(counter), _signed64(counter >> 64),
-                                           _signed64(key)], np.int64))
-        return bits
+            raise _threefry_error("RngReadAndSkip")
+        if not state.interpreters and not _symbolic(delta):
+            return wrap(PR._read_and_skip_forward(self._state_var, int(_scalar(delta))))
+        return PR.read_and_skip(self._handle(), M.cast(t(delta), D.int64))
 
-    def _stream(self, shape):
-        """The _Bits at the current state; the counter then moves past `shape` elements
-        (TF's RngReadAndSkip: 256 blocks per element)."""
-        bits = self._read_and_skip(_COUNTER_STEP * math.prod(shape))
-        return lambda n: bits
+    def _draw(self, count):
+        """The (key, counter) tensors at the current state; the counter then moves past `count`
+        elements (an int, or an int64 graph tensor): TF's RngReadAndSkip, 256 blocks each."""
+        if self._alg == Algorithm.THREEFRY.value:
+            raise _threefry_error("RngReadAndSkip")
+        if not state.interpreters:  # eager: the state is read and advanced now
+            old = PR._read_and_skip_forward(self._state_var, count)
+            key, counter = PR._state_key_counter_forward(old)
+            return wrap(key), wrap(counter)
+        delta = count if isinstance(count, Tensor) else wrap(np.asarray(count, np.int64))
+        return PR.state_key_counter(PR.read_and_skip(self._handle(), delta))
 
     # -- sampling ------------------------------------------------------------------------------
     def normal(self, shape, mean=0.0, stddev=1.0, dtype=D.float32, name=None):
@@ -963,16 +962,21 @@ class Generator(Module):
         dtype = D.as_dtype(dtype)
         mean = convert_to_tensor(mean, dtype=dtype)
         stddev = convert_to_tensor(stddev, dtype=dtype)
-        return _normal(self._stream(_shape(shape)), shape, mean, stddev, dtype,
-                       "StatelessRandomNormalV2")
+        shape, dims = _shape_arg(shape)
+        key, counter = self._draw(_count(shape, dims))
+        _float_dtype(dtype, "StatelessRandomNormalV2")
+        return M.add(PR.stateless_normal(key, counter, shape, dtype._np, dims) * stddev, mean)
 
     def truncated_normal(self, shape, mean=0.0, stddev=1.0, dtype=D.float32, name=None):
         """Normal samples within two standard deviations of the mean."""
         dtype = D.as_dtype(dtype)
         mean = convert_to_tensor(mean, dtype=dtype)
         stddev = convert_to_tensor(stddev, dtype=dtype)
-        return _truncated_normal(self._stream(_shape(shape)), shape, mean, stddev, dtype,
-                                 "StatelessTruncatedNormalV2")
+        shape, dims = _shape_arg(shape)
+        key, counter = self._draw(_count(shape, dims))
+        _float_dtype(dtype, "StatelessTruncatedNormalV2")
+        return M.add(PR.stateless_truncated_normal(key, counter, shape, dtype._np, dims) * stddev,
+                     mean)
 
     def uniform(self, shape, minval=0, maxval=None, dtype=D.float32, name=None):
         """Uniform samples in [minval, maxval); integer dtypes need both bounds or neither.
@@ -991,18 +995,21 @@ class Generator(Module):
             return self.uniform_full_int(shape, dtype)
         minval = convert_to_tensor(minval, dtype=dtype)
         maxval = convert_to_tensor(maxval, dtype=dtype)
+        shape, dims = _shape_arg(shape)
         if dtype.is_integer:
-            return _uniform_int(self._stream(_shape(shape)), shape, minval, maxval, dtype,
-                                "StatelessRandomUniformIntV2")
+            key, counter = self._draw(_count(shape, dims))
+            return PR.stateless_uniform_int(key, counter, minval, maxval, shape, dtype._np, dims)
         _float_dtype(dtype, "StatelessRandomUniformV2")
-        return _uniform_float(self._stream(_shape(shape)), shape, minval, maxval, dtype,
-                              shortcut=False)
+        key, counter = self._draw(_count(shape, dims))
+        return _scaled(PR.stateless_uniform(key, counter, shape, dtype._np, dims), minval,
+                       maxval, shortcut=False)
 
     def uniform_full_int(self, shape, dtype=D.uint64, name=None):
         """Integers over the whole range of `dtype`."""
         dtype = D.as_dtype(dtype)
-        shape = _shape(shape)
-        return wrap(self._stream(shape)(0).full_int(shape, dtype))
+        shape, dims = _shape_arg(shape)
+        key, counter = self._draw(_count(shape, dims))
+        return PR.stateless_full_int(key, counter, shape, dtype._np, dims)
 
     def binomial(self, shape, counts, probs, dtype=D.int32, name=None):
         """Binomial(counts, probs) samples, broadcast to `shape` (TF's StatefulRandomBinomial).
@@ -1010,20 +1017,22 @@ class Generator(Module):
         >>> tf.random.Generator.from_seed(1).binomial([3], counts=10., probs=0.5).shape
         TensorShape([3])
         """
+        op = "StatefulRandomBinomial"
         dtype = D.as_dtype(dtype)
         shape = _shape(shape)
         counts, probs = t(counts), t(probs)
         if counts.dtype != probs.dtype:
-            raise op_error(InvalidArgumentError, "StatefulRandomBinomial",
+            raise op_error(InvalidArgumentError, op,
                            f"cannot compute StatefulRandomBinomial as input #4(zero-based) was "
                            f"expected to be a {counts.dtype.name} tensor but is a "
                            f"{probs.dtype.name} tensor")
-        spb, nb = _binomial_layout(shape, counts, probs, "StatefulRandomBinomial")
+        cs, ps = counts._value.shape, probs._value.shape
+        spb, bshape = PR.layout(shape, (cs, ps), op, PR.binomial_message(cs, ps))
         if self._alg != Algorithm.PHILOX.value:
-            raise op_error(InvalidArgumentError, "StatefulRandomBinomial",
-                           f"Unsupported algorithm id: {self._alg}")
-        bits = self._read_and_skip(nb * 2 * 100 * (spb + 3) // 4 * _COUNTER_STEP)
-        return _binomial(bits, shape, counts, probs, dtype)
+            raise op_error(InvalidArgumentError, op, f"Unsupported algorithm id: {self._alg}")
+        nb = math.prod(bshape)
+        key, counter = self._draw(nb * 2 * 100 * (spb + 3) // 4)
+        return PR.stateless_binomial(key, counter, counts, probs, shape, dtype._np)
 
     def make_seeds(self, count=1):
         """`count` seeds for stateless ops, shape [2, count] (int64).
@@ -1036,55 +1045,14 @@ class Generator(Module):
 
     def split(self, count=1):
         """`count` new generators with independent keys; this one advances."""
-        keys = self.uniform_full_int([count], D.int64)._value
+        keys = self.uniform_full_int([count], D.int64)
+        if not is_concrete(keys):  # new state Variables from a graph's values: not on later calls
+            raise ValueError("tf.function only supports singleton tf.Variables created on the "
+                             "first call. Make sure the tf.Variable is only created once or "
+                             "created outside tf.function. See https://www.tensorflow.org/guide/"
+                             "function#creating_tfvariables for more information.")
         size = _STATE_SIZES[self._alg]
-        return [Generator(state=[0] * (size - 1) + [int(k)], alg=self._alg) for k in keys]
-
-
-def _binomial_layout(shape, counts, probs, op_name):
-    """(samples per batch member, batch members): the shape must end with the broadcast
-    shape of counts and probs."""
-    cs, ps = counts._value.shape, probs._value.shape
-    try:
-        bshape = np.broadcast_shapes(cs, ps)
-    except ValueError:
-        raise op_error(InvalidArgumentError, op_name,
-                       f"counts and probs must have compatible batch dimensions: {list(cs)} vs. "
-                       f"{list(ps)}") from None
-    if len(bshape) > len(shape) or tuple(shape[len(shape) - len(bshape):]) != tuple(bshape):
-        raise _kernel_error(InvalidArgumentError, op_name,
-                            "Shape passed in must end with broadcasted shape.")
-    lead = len(shape) - len(bshape)
-    return math.prod(shape[:lead]), math.prod(shape[lead:])
-
-
-def _binomial(bits, shape, counts, probs, dtype):
-    spb = _binomial_layout(shape, counts, probs, "")[0]
-    bshape = tuple(shape[len(shape) - len(np.broadcast_shapes(counts._value.shape,
-                                                              probs._value.shape)):])
-    if math.prod(shape) == 0:
-        return wrap(np.zeros(shape, dtype._np))
-    c = np.broadcast_to(counts._value, bshape)
-    p = np.broadcast_to(probs._value, bshape)
-    vals = P.binomial(bits.key, bits.counter, c, p, spb, probs._value.dtype)
-    with np.errstate(invalid="ignore"):
-        return wrap(vals.astype(dtype._np).reshape(shape))
-
-
-def stateless_binomial(shape, seed, counts, probs, output_dtype=D.int32, name=None):
-    """Binomial(counts, probs) samples as a pure function of `seed`; `shape` must end with the
-    broadcast shape of counts and probs.
-
-    >>> tf.random.stateless_binomial([3], seed=[1, 2], counts=10., probs=0.5).shape
-    TensorShape([3])
-    """
-    shape = _shape(shape)
-    probs = convert_to_tensor(probs, dtype_hint=D.float32)
-    counts = convert_to_tensor(counts, dtype_hint=probs.dtype)
-    output_dtype = D.as_dtype(output_dtype)
-    _binomial_layout(shape, counts, probs, "StatelessRandomBinomial")
-    words = _seed_words(seed, "StatelessRandomBinomial")
-    return _binomial(_Bits(*P.key_counter_from_seed(*words)), shape, counts, probs, output_dtype)
+        return [Generator(state=[0] * (size - 1) + [int(k)], alg=self._alg) for k in keys._value]
 
 
 _global_generator = [None]

@@ -163,7 +163,11 @@ def sparse_dense_matmul(sp_a, b, adjoint_a=False, adjoint_b=False, name=None):
                                    f"A: [{shape[0]}, {shape[1]}).  Dimensions of B: "
                                    f"{b.shape.as_list()}")
     from .indexing_ops import gather_nd
-    picked = gather_nd(b, wrap(cols.astype(np.int64)[:, None]))  # a dense gradient, as TF's
+    # rows of b picked by (row, column) pairs, so b's gradient is dense (a scatter), as TF's
+    m = b.shape[1]
+    pairs = np.stack(np.broadcast_arrays(cols.astype(np.int64)[:, None],
+                                         np.arange(m, dtype=np.int64)[None, :]), axis=-1)
+    picked = gather_nd(b, wrap(pairs))
     terms = M.multiply(A.expand_dims(values, 1), picked)
     return _seg().unsorted_segment_sum(terms, wrap(rows.astype(np.int64)), n_out)
 

@@ -597,6 +597,10 @@ def split(x, sizes, axis):
 # ============================================================================================
 def _gather_forward(params, indices, axis, batch_dims):
     n = params.shape[axis]
+    if indices.ndim == 0 and axis == 0 and indices.dtype.kind in "iu":  # one row (a loop's step)
+        i = int(indices)
+        if 0 <= i < n:
+            return params[i]
     bad = (indices < 0) | (indices >= n)
     if np.any(bad):
         pos = tuple(int(i) for i in np.argwhere(bad)[0])

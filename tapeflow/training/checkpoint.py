@@ -5,7 +5,9 @@ Format: one zip archive of `.npy` members per checkpoint (NumPy's `.npz` layout,
 as TF names checkpoint entries: `model/dense/kernel`, `optimizer/iteration`,
 `optimizer/variables/3` (optimizer variables by position, as Keras 3 on TF), `save_counter`. The
 entry `_CHECKPOINTABLE_OBJECT_GRAPH` holds a JSON manifest: the format tag and, per entry, its
-shape, dtype and CRC-32 (and for an optimizer slot, the path of the variable it belongs to).
+shape, dtype, CRC-32, the key TF 2.21 gives the same variable in its own checkpoints
+(`model/d1/_kernel/.ATTRIBUTES/VARIABLE_VALUE`; what `tf.train.load_checkpoint` shows), and for
+an optimizer slot, the path of the variable it belongs to.
 `save("dir/ckpt")` writes `dir/ckpt-1.npz` and returns `"dir/ckpt-1"`, the prefix that
 `restore`, `read` and `latest_checkpoint` use; a `checkpoint` state file in the directory records
 the latest one (as TF's does).
@@ -160,6 +162,102 @@ def _optimizers(root):
     return found
 
 
+# -- TF's names for the entries ----------------------------------------------------------------------
+# TF names each saved variable by the first path that reaches it in a breadth-first walk of its
+# object graph, with `/.ATTRIBUTES/VARIABLE_VALUE` appended. The walk below follows the children
+# TF 2.21 (with Keras 3) gives the same objects, so `tf.train.list_variables` of a tapeflow
+# checkpoint shows the keys a TF checkpoint of the same model shows.
+_TF_VALUE_SUFFIX = "/.ATTRIBUTES/VARIABLE_VALUE"
+# Keras 3 keeps some built-in layers' weights under private attribute names.
+_KERAS_WEIGHT_ATTRIBUTES = {"Dense": {"kernel": "_kernel"}, "Embedding": {"embeddings": "_embeddings"}}
+
+
+_LAYER_INTERNALS = frozenset({"_layers", "_trainable_variables", "_non_trainable_variables"})
+
+
+class _Group:
+    """A node of TF's object graph that tapeflow has no object for (Keras's `_functional`)."""
+
+    def __init__(self, children):
+        self.children = children
+
+
+def _tf_layer_children(layer):
+    from ..keras.layers.base import Layer
+    from ..keras.models.model import Sequential
+    if isinstance(layer, Sequential):
+        # Keras 3 runs a built Sequential through a functional model: an InputLayer, then the layers
+        subs = layer.layers  # (its InputLayer aside: TF's operation 0 stands for it)
+        if not any(sub.weights for sub in subs):
+            return []
+        ops = [("0", _Group([]))] + [(str(i + 1), sub) for i, sub in enumerate(subs)]
+        return [("_functional", _Group([("_operations", _Group(ops))]))]
+    builtin = type(layer).__module__.startswith("tapeflow.keras.")
+    by_id = {}
+    sublayers = []
+    if not builtin:
+        for name, value in vars(layer).items():
+            if name in _LAYER_INTERNALS:
+                continue
+            if isinstance(value, Variable):
+                by_id.setdefault(id(value), name)
+            elif isinstance(value, Layer):
+                sublayers.append((name, value))
+            elif isinstance(value, (list, tuple)) and any(isinstance(x, Layer) for x in value):
+                sublayers.append((name, _Group([(str(i), x) for i, x in enumerate(value)])))
+    table = _KERAS_WEIGHT_ATTRIBUTES.get(type(layer).__name__, {}) if builtin else {}
+    own = []
+    for v in layer._trainable_variables + layer._non_trainable_variables:
+        short = v.name.split("/")[-1].split(":")[0]
+        own.append((by_id.get(id(v), table.get(short, short)), v))
+    named = {id(x) for _, g in sublayers for x in ([g] if isinstance(g, Layer) else
+                                                    [c for _, c in g.children])}
+    rest = [(f"layers/{i}", sub) for i, sub in enumerate(layer._layers) if id(sub) not in named]
+    return own + sublayers + rest
+
+
+def _tf_children(obj):
+    """(name, child) pairs of `obj` in TF's object graph, in TF's order."""
+    from ..keras.layers.base import Layer
+    from ..keras.optimizers.base import Optimizer
+    if isinstance(obj, _Group):
+        return obj.children
+    if isinstance(obj, Checkpoint):
+        items = dict(obj._objects)
+        if obj._save_counter is not None:
+            items["save_counter"] = obj._save_counter
+        return sorted(items.items())
+    if isinstance(obj, Optimizer):
+        items = [("_variables", _Group([(str(i), v) for i, v in enumerate(obj._variables)])),
+                 ("_trainable_variables", _Group([(str(i), v) for i, v in
+                                                  enumerate(obj._trainable_variables)])),
+                 ("_iterations", obj._iterations)]
+        if isinstance(obj._learning_rate, Variable):
+            items.append(("_learning_rate", obj._learning_rate))
+        return items
+    if isinstance(obj, Layer):
+        return _tf_layer_children(obj)
+    return _children(obj)
+
+
+def _tf_keys(root):
+    """{id(variable): TF's checkpoint key} for every variable reachable from `root`."""
+    keys = {}
+    seen = {id(root)}
+    queue = [("", root)]
+    for path, obj in queue:  # breadth first: the queue grows while it is read
+        for name, child in _tf_children(obj):
+            if isinstance(child, Variable):
+                if id(child) not in keys:
+                    keys[id(child)] = (f"{path}/{name}" if path else name) + _TF_VALUE_SUFFIX
+                continue
+            if id(child) in seen:
+                continue
+            seen.add(id(child))
+            queue.append((f"{path}/{name}" if path else name, child))
+    return keys
+
+
 # -- files: writing ---------------------------------------------------------------------------------
 def _file_for(prefix):
     prefix = os.fspath(prefix)
@@ -209,8 +307,9 @@ def _contiguous(value):
     return a if a.flags.c_contiguous else np.array(a, order="C")
 
 
-def _write_archive(path, arrays, slots):
-    """Writes {key: array} and the manifest to `path`, atomically."""
+def _write_archive(path, arrays, extra):
+    """Writes {key: array} and the manifest to `path`, atomically; `extra` holds more facts per
+    entry (TF's key name; for a slot, the variable it belongs to)."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     _remove_stale_temp_files(directory)
@@ -219,7 +318,7 @@ def _write_archive(path, arrays, slots):
     for key, a in arrays.items():
         entries[key] = {"shape": list(a.shape), "dtype": a.dtype.str,
                         "crc32": zlib.crc32(a.reshape(-1).view(np.uint8)) if a.size else 0}
-        entries[key].update(slots.get(key, {}))
+        entries[key].update(extra.get(key, {}))
     manifest = np.array(json.dumps({"format": _FORMAT_TAG, "entries": entries}, sort_keys=True))
     fd, tmp = _temp_file(directory, _SUFFIX)
     try:
@@ -322,6 +421,11 @@ class _Archive:
                 e["crc32"] = int(e["crc32"])
                 if any(d < 0 for d in e["shape"]) or not _plain_dtype(e["dtype"]):
                     raise ValueError(f"entry {key!r} has shape {e['shape']} dtype {e['dtype']}")
+                if not isinstance(e.get("tf_key", ""), str):
+                    raise TypeError(f"entry {key!r} has TF key {e['tf_key']!r}")
+            tf_keys = [e["tf_key"] for e in entries.values() if "tf_key" in e]
+            if len(set(tf_keys)) != len(tf_keys):
+                raise ValueError("two entries have one TF key")
         except DataLossError:
             raise
         except Exception as e:  # noqa: BLE001 - a manifest that does not parse is data loss
@@ -676,14 +780,16 @@ class Checkpoint:
         variables, _ = self._graph()
         arrays = {key: var._value for key, var in variables.items()}
         path_of = {id(v): k for k, v in variables.items()}
-        slots = {}
+        tf_keys = _tf_keys(self)
+        extra = {key: {"tf_key": tf_keys[id(var)]} for key, var in variables.items()
+                 if id(var) in tf_keys}
         for prefix, opt in _optimizers(self):
             for key, v in _children(opt):
                 ref = opt._slot_of.get(id(v))
                 full = f"{prefix}/{key}" if prefix else key
                 if ref is not None and id(ref[0]) in path_of and full in arrays:
-                    slots[full] = {"slot_of": path_of[id(ref[0])], "slot": ref[1]}
-        _write_archive(_file_for(file_prefix), arrays, slots)
+                    extra.setdefault(full, {}).update(slot_of=path_of[id(ref[0])], slot=ref[1])
+        _write_archive(_file_for(file_prefix), arrays, extra)
         return os.fspath(file_prefix)
 
     def save(self, file_prefix, options=None):

@@ -38,6 +38,19 @@ def _known_differences():
 KNOWN = _known_differences()
 
 
+_current_area = [None]
+
+
+def _enter_area(area):
+    """Each area was recorded in a fresh TF process: at an area's first scenario, the process-wide
+    state a scenario can observe (Keras's default-name counters) starts again."""
+    if _current_area[0] != area:
+        _current_area[0] = area
+        keras_backend = sys.modules.get("tapeflow.keras.backend")
+        if keras_backend is not None:
+            keras_backend.clear_session()
+
+
 @pytest.fixture(scope="module")
 def tapeflow_module():
     try:
@@ -73,6 +86,7 @@ def test_scenario(key, tapeflow_module):
     if key not in SCENARIOS:
         pytest.fail("%s is recorded but no longer exists in scenarios/; re-record" % key,
                     pytrace=False)
+    _enter_area(key.split("/", 1)[0])
     actual = conformance_runner.run_scenario(tapeflow_module, key, SCENARIOS[key])
     diff = conformance_compare.compare(RECORDED[key], actual)
     if key in KNOWN:

@@ -49,6 +49,8 @@ def _array(x, dtype=None):
         x = x._dense()
     if isinstance(x, TensorLike):
         v = np.asarray(x._value)
+    elif type(x) is np.ndarray and x.dtype.kind in "fc":  # a gradient inside a graph's step
+        v = x
     else:
         v = np.asarray(convert_to_tensor(x)._value)
     return v if dtype is None or v.dtype == dtype else v.astype(dtype)

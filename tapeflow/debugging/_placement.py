@@ -1,11 +1,11 @@
-"""`tf.debugging`: placement logging.
+"""`tf.debugging` placement logging (moved here from `tapeflow/debugging.py`).
 
     >>> import tapeflow as tf
     >>> tf.debugging.get_log_device_placement()
     False
 """
-from .framework import config_state as _cs
-from .framework import placement as _placement
+from ..framework import config_state as _cs
+from ..framework import placement as _placement
 
 
 def set_log_device_placement(enabled):

@@ -1,0 +1,18 @@
+"""`tf.experimental`: the shapes of ragged tensors (`DynamicRaggedShape`, `RowPartition`) and
+`tf.experimental.numpy` (loaded on first use).
+
+    >>> tf.experimental.numpy.ones([2]).dtype
+    tf.float64
+"""
+from ..ragged.dynamic_ragged_shape import DynamicRaggedShape, RowPartition
+
+__all__ = ["DynamicRaggedShape", "RowPartition", "numpy"]
+
+
+def __getattr__(name):
+    if name == "numpy":
+        import importlib
+        value = importlib.import_module(".numpy", __name__)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tapeflow.experimental' has no attribute '{name}'")

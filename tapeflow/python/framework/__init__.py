@@ -1,0 +1,1 @@
+"""`tapeflow.python.framework` (see `tapeflow.python`)."""
