@@ -158,3 +158,33 @@ def test_pool_size_follows_the_setting():
         assert parallel.threads() >= 1
     finally:
         config_state.intra_op_threads = saved
+
+
+@pytest.mark.parametrize("sa,sb", [((50, 20, 20), (1000, 50, 20, 1)), ((1000, 50, 20, 1), (50, 1, 20)),
+                                   ((3, 1, 6, 4, 2), (7, 6, 2, 3)), ((6, 4, 2), (5, 1, 2, 3)),
+                                   ((2, 3), (9, 3, 1)), ((9, 4, 3), (3, 2)),
+                                   ((5, 1, 4, 3), (1, 6, 3, 2)), ((1, 8, 4, 3), (6, 1, 3, 2))])
+def test_matmul_with_a_broadcast_factor_folds_into_one_product(sa, sb):
+    """(Not threads: the other way a large batched product avoids per-matrix calls.) A factor
+    broadcast along batch axes the other spans is folded into one batched matmul; values,
+    shapes and gradients are those of the plain product."""
+    from tapeflow.prims.math import _matmul_folded
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal(sa), rng.standard_normal(sb)
+    got = _matmul_folded(a, b)
+    assert got is not None
+    np.testing.assert_allclose(got, np.matmul(a, b), rtol=1e-12, atol=1e-12)
+    ta, tb = tf.constant(a), tf.constant(b)
+    with tf.GradientTape() as tape:
+        tape.watch([ta, tb])
+        y = tf.reduce_sum(tf.sin(tf.matmul(ta, tb)))
+    ga, gb = tape.gradient(y, [ta, tb])
+    c = np.cos(np.matmul(a, b))
+    want_a = np.matmul(c, np.swapaxes(b, -1, -2))
+    want_b = np.matmul(np.swapaxes(a, -1, -2), c)
+    for g, want, shape in ((ga, want_a, sa), (gb, want_b, sb)):
+        lead = want.ndim - len(shape)
+        want = want.sum(tuple(range(lead)))
+        want = want.sum(tuple(i for i, n in enumerate(shape) if n == 1 and want.shape[i] != 1),
+                        keepdims=True)
+        np.testing.assert_allclose(g.numpy(), want, rtol=1e-10, atol=1e-10)

@@ -807,7 +807,51 @@ def _matmul_forward(a, b, transpose_a, transpose_b):
                        f"{int(transpose_b)}")
     if a.shape[-1] == 1 and a.ndim > 2:  # batched outer products: NumPy's matmul loops slowly
         return np.multiply(a, b)
+    if a.ndim != b.ndim or a.shape[:-2] != b.shape[:-2]:
+        out = _matmul_folded(a, b)
+        if out is not None:
+            return out
     return np.matmul(a, b)
+
+
+def _matmul_folded(a, b):
+    """a @ b where one factor is broadcast along batch axes the other spans, as one batched
+    matmul with those axes folded into the other factor's columns (or rows): a matvec of
+    (k, d, d) matrices against (n, k, d) vectors is k (d, d) @ (d, n) products, not n * k
+    matrix-vector calls. None when there is nothing worth folding (the result is the same
+    product, the sums in BLAS's order)."""
+    nb = max(a.ndim, b.ndim) - 2
+    a = a.reshape((1,) * (nb + 2 - a.ndim) + a.shape)
+    b = b.reshape((1,) * (nb + 2 - b.ndim) + b.shape)
+    into_b = [i for i in range(nb) if a.shape[i] == 1 and b.shape[i] != 1]
+    into_a = [i for i in range(nb) if b.shape[i] == 1 and a.shape[i] != 1]
+    if into_b and b.shape[-1] <= 64 and int(np.prod([b.shape[i] for i in into_b])) >= 4:
+        fold, x, small = into_b, b, a
+    elif into_a and a.shape[-2] <= 64 and int(np.prod([a.shape[i] for i in into_a])) >= 4:
+        fold, x, small = into_a, a, b
+    else:
+        return None
+    keep = [i for i in range(nb) if i not in fold]
+    nk = len(keep)
+    small = small.reshape(tuple(small.shape[i] for i in keep) + small.shape[-2:])
+    fshape = tuple(x.shape[i] for i in fold)
+    if x is b:  # b (keep, k, fold, m) -> (keep, k, F * m); out (keep, n, fold, m)
+        xt = np.transpose(x, keep + [nb] + fold + [nb + 1])
+        xt = xt.reshape(xt.shape[:nk + 1] + (-1,))
+        out = np.matmul(small, xt)
+        out = out.reshape(out.shape[:nk + 1] + fshape + (x.shape[-1],))
+        order = keep + [None] + fold + [None]  # out's axes: keep, n, fold, m
+    else:  # a (keep, fold, n, k) -> (keep, F * n, k); out (keep, fold, n, m)
+        xt = np.transpose(x, keep + fold + [nb, nb + 1])
+        xt = xt.reshape(xt.shape[:nk] + (-1, x.shape[-1]))
+        out = np.matmul(xt, small)
+        out = out.reshape(out.shape[:nk] + fshape + (x.shape[-2], out.shape[-1]))
+        order = keep + fold + [None, None]
+    # back to (batch..., n, m): batch axis i is at position order.index(i)
+    src = [order.index(i) for i in range(nb)]
+    rows = nk if x is b else nb
+    cols = nb + 1
+    return np.transpose(out, src + [rows, cols])
 
 
 def _matmul_shape(a, b, transpose_a, transpose_b):
