@@ -417,13 +417,6 @@ def apply(op, inputs, attrs=None):
     return tuple(wrap(o) for o in out)
 
 
-def _large(*values):
-    for v in values:
-        if type(v) is _ndarray and v.size >= LARGE:
-            return True
-    return False
-
-
 def _split_forward(op, arrays, attrs):
     """The forward of a large input on the intra-op pool (see `framework.parallel`)."""
     out = op.parallel(arrays, attrs or _NO_ATTRS)
@@ -434,8 +427,10 @@ def _split_forward(op, arrays, attrs):
 
 def _forward(op, inputs, attrs):
     arrays = [x._value for x in inputs]
-    if op.parallel is not None and _large(*arrays):
-        return _split_forward(op, arrays, attrs)
+    if op.parallel is not None:
+        for v in arrays:
+            if type(v) is _ndarray and v.size >= LARGE:
+                return _split_forward(op, arrays, attrs)
     return op.forward(*arrays, **attrs)
 
 
