@@ -531,6 +531,12 @@ def __getattr__(name):
         raise AttributeError(f"module 'tapeflow.compat.v1' has no attribute '{name}'") from None
 
 
+def __dir__():
+    """The module's names with the ones it loads on first use."""
+    return sorted(set(globals()) | set(_DEBUGGING) | set(_OTHERS) | set(_SUBMODULES) |
+                  set(_MOVED) | {"debugging"})
+
+
 __all__ = [
     "AUTO_REUSE",
     "ConfigProto",

@@ -25,10 +25,18 @@ Jacobians) and every rule on the path must accept them (`Primitive.batched_grad`
 not, `NotBatchable` is raised before any work is done. No recursion: a 100,000-op chain needs no
 stack.
 """
+import numpy as np
+
 from ..prims import base as P
+from . import parallel
 from .indexed_slices import IndexedSlices
 from .op import NotBatchable, state
+from .parallel import LARGE
 from .tensor import Tensor, TensorLike, convert_to_tensor, wrap
+
+_ONE_NEEDED = (True,)  # needs_input_grad of a one-input node (shared: rules only read it)
+_np_add = np.add
+_ndarray = np.ndarray
 
 
 def sum_to(g, shape, batch_ndim=0):
@@ -82,10 +90,16 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             if evidence is not None and any(id(x) in depends for x in node.inputs):
                 evidence.append((node, None))  # a gradient stops here, downstream of a source
             continue
-        needs = [id(x) in depends for x in node.inputs]
-        if True not in needs:
-            continue
-        node.needs_input_grad = needs
+        ins = node.inputs
+        if len(ins) == 1:
+            if id(ins[0]) not in depends:
+                continue
+            node.needs_input_grad = _ONE_NEEDED
+        else:
+            needs = [id(x) in depends for x in ins]
+            if True not in needs:
+                continue
+            node.needs_input_grad = needs
         live.append(node)
         for o in node.outputs:
             if o._value.dtype.kind in "fcV":  # integer outputs carry no gradient
@@ -116,6 +130,11 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             continue
         prev = cotangents.get(k)
         cotangents[k] = seed if prev is None else add(prev, seed)
+    # While no recorder is active (a first-order sweep), the sum of two cotangents is a NumPy
+    # add, and an array such a sum made is the sweep's own: later contributions go into it in
+    # place. `owned` maps id(tensor) -> array for those sums still waiting in `cotangents`.
+    recording = bool(state.recorders)
+    owned = {}
     found = {}  # id(source) -> cotangent, for sources that are outputs of live nodes
     pop = cotangents.pop
     while live:
@@ -127,6 +146,8 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             g = pop(k, None)
             if g is None:
                 continue
+            if owned:
+                owned.pop(id(g), None)  # handed to a rule: no longer only the sweep's
             if k in source_ids:
                 found[k] = g
             rule = op.grad
@@ -143,6 +164,9 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             out_grads = [pop(id(o), None) for o in outs]
             if all(g is None for g in out_grads):
                 continue
+            if owned:
+                for g in out_grads:
+                    owned.pop(id(g), None)
             for o, g in zip(outs, out_grads):
                 if g is not None and id(o) in source_ids:
                     found[id(o)] = g
@@ -178,15 +202,30 @@ def backprop(nodes, tracked, targets, seeds, sources, batch_ndim=0, consume=Fals
             prev = cotangents.get(k)
             if prev is None:
                 cotangents[k] = g
-            elif type(prev) is IndexedSlices:
-                cotangents[k] = add_cotangents(prev, g)
-            elif state.recorders or type(prev) is not Tensor or type(g) is not Tensor:
-                cotangents[k] = add(prev, g)  # recorded: the sum is differentiated again
+            elif recording or type(prev) is not Tensor or type(g) is not Tensor:
+                if type(prev) is IndexedSlices:
+                    cotangents[k] = add_cotangents(prev, g)
+                else:
+                    cotangents[k] = add(prev, g)  # recorded: the sum is differentiated again
             else:
+                pa, ga = prev._value, g._value
+                if owned.get(id(prev)) is pa and ga.dtype == pa.dtype and ga.shape == pa.shape:
+                    # the same sum, in the sweep's own array (on the intra-op pool when large)
+                    if pa.size < LARGE or parallel.add(pa, ga, pa) is None:
+                        _np_add(pa, ga, out=pa)
+                    continue
                 try:
-                    cotangents[k] = wrap(prev._value + g._value)
+                    total = None
+                    if pa.size >= LARGE:
+                        total = parallel.add(pa, ga)
+                    if total is None:
+                        total = pa + ga
                 except TypeError:  # bfloat16 storage has no NumPy add: through the op
                     cotangents[k] = add(prev, g)
+                    continue
+                t = cotangents[k] = wrap(total)
+                if type(total) is _ndarray and total.dtype == pa.dtype:
+                    owned[id(t)] = total
     found.update(cotangents)
     return [found.get(id(s)) if id(s) in source_ids else None for s in sources]
 

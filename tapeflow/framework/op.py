@@ -33,9 +33,11 @@ import numpy as np
 from . import bfloat16, dtypes
 from . import tensor as _tensor_module
 from .errors import dtype_not_allowed, no_kernel, op_failure
+from .parallel import LARGE
 from .tensor import AbstractArray, Tensor, wrap
 
 _new = object.__new__
+_ndarray = np.ndarray
 
 # Eager TF computes 1/0 = inf silently; NumPy would warn from inside our primitives.
 warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"tapeflow\.")
@@ -49,6 +51,9 @@ class _State(threading.local):
         self.stack = []       # every recorder on this thread, outermost first (paused ones too)
         self.recorders = ()   # the active ones, in stack order: what dispatch reads
         self.interpreters = 0  # how many of the active ones are interpreters
+        # id(variable) -> (variable, tensor): the tensor an implicit read of the variable gave
+        # while the active recorders stayed these (see `Variable._read`); emptied on every change
+        self.reads = {}
 
 
 state = _State()
@@ -56,6 +61,7 @@ _tensor_module.recorder_state = state  # what Tensor.numpy() & co. read (see `va
 
 
 def _refresh():
+    state.reads = {}
     active = []
     interpreters = 0
     for r in state.stack:
@@ -208,16 +214,21 @@ class Primitive:
     sparse_grad                       `grad` may receive an IndexedSlices cotangent.
     stateful                          the op has effects or draws random numbers: graphs never
                                       fold or prune it, vmap draws a value per example.
+    parallel                          a splitter from `framework.parallel` (elementwise,
+                                      chunked, reduction): eagerly, an input of >= 2**18
+                                      elements runs in chunks on the intra-op thread pool, with
+                                      the single-threaded results.
     """
 
     __slots__ = ("name", "forward", "grad", "jvp", "shape", "batch", "allowed", "_allowed_np",
                  "_no_kernel_np", "num_outputs", "multi", "nondiff", "linear", "batched_grad", "sparse_grad",
-                 "stateful", "__weakref__")
+                 "stateful", "parallel", "__weakref__")
 
     def __init__(self, name, forward, grad=None, jvp=None, num_outputs=1, allowed=_UNSET, *,
                  shape=None, batch=None, nondiff=False, linear=False, batched_grad=False,
-                 sparse_grad=False, stateful=False, no_kernel=()):
+                 sparse_grad=False, stateful=False, no_kernel=(), parallel=None):
         self.name = name
+        self.parallel = parallel
         self.forward = forward
         self.nondiff = nondiff
         self.linear = linear
@@ -352,7 +363,11 @@ def apply1(op, x, attrs=None):
     if recs and state.interpreters:
         return _apply_recorded(op, (x,), _NO_ATTRS if attrs is None else attrs)
     try:
-        out = op.forward(x._value) if attrs is None else op.forward(x._value, **attrs)
+        v = x._value  # (an ndarray or NumPy scalar wherever an op has a splitter)
+        if op.parallel is not None and v.size >= LARGE:
+            out = _split_forward(op, (v,), attrs)
+        else:
+            out = op.forward(v) if attrs is None else op.forward(v, **attrs)
     except Exception as e:
         out = _forward_failed(op, (x,), attrs, e)
     r = _new(Tensor)
@@ -370,8 +385,11 @@ def apply2(op, x, y, attrs=None):
     if recs and state.interpreters:
         return _apply_recorded(op, (x, y), _NO_ATTRS if attrs is None else attrs)
     try:
-        out = (op.forward(x._value, y._value) if attrs is None
-               else op.forward(x._value, y._value, **attrs))
+        xv, yv = x._value, y._value
+        if op.parallel is not None and (xv.size >= LARGE or yv.size >= LARGE):
+            out = _split_forward(op, (xv, yv), attrs)
+        else:
+            out = op.forward(xv, yv) if attrs is None else op.forward(xv, yv, **attrs)
     except Exception as e:
         out = _forward_failed(op, (x, y), attrs, e)
     r = _new(Tensor)
@@ -391,7 +409,7 @@ def apply(op, inputs, attrs=None):
     if state.recorders:
         return _apply_recorded(op, tuple(inputs), attrs)
     try:
-        out = op.forward(*[x._value for x in inputs], **attrs)
+        out = _forward(op, inputs, attrs)
     except Exception as e:
         out = _forward_failed(op, inputs, attrs, e)
     if not op.multi:
@@ -399,10 +417,27 @@ def apply(op, inputs, attrs=None):
     return tuple(wrap(o) for o in out)
 
 
+def _split_forward(op, arrays, attrs):
+    """The forward of a large input on the intra-op pool (see `framework.parallel`)."""
+    out = op.parallel(arrays, attrs or _NO_ATTRS)
+    if out is None:  # a case the splitter leaves to one thread
+        out = op.forward(*arrays, **(attrs or _NO_ATTRS))
+    return out
+
+
+def _forward(op, inputs, attrs):
+    arrays = [x._value for x in inputs]
+    if op.parallel is not None:
+        for v in arrays:
+            if type(v) is _ndarray and v.size >= LARGE:
+                return _split_forward(op, arrays, attrs)
+    return op.forward(*arrays, **attrs)
+
+
 def _run(op, inputs, attrs):
     """The eager forward: a tuple of output Tensors."""
     try:
-        out = op.forward(*[x._value for x in inputs], **attrs)
+        out = _forward(op, inputs, attrs)
     except Exception as e:
         out = _forward_failed(op, inputs, attrs, e)
     if not op.multi:
@@ -413,7 +448,7 @@ def _run(op, inputs, attrs):
 def _apply_recorded(op, inputs, attrs):
     if not state.interpreters:  # observers only (tapes, accumulators): the common case
         try:
-            out = op.forward(*[x._value for x in inputs], **attrs)
+            out = _forward(op, inputs, attrs)
         except Exception as e:
             out = _forward_failed(op, inputs, attrs, e)
         if op.multi:

@@ -32,6 +32,7 @@ from . import nest
 from .backprop import backprop, densify
 from .dtypes import from_numpy
 from .op import Node, NotBatchable, Recorder
+from .op import state as op_state
 from .tensor import Tensor, TensorLike, convert_to_tensor, wrap
 
 _log = logging.getLogger("tapeflow")
@@ -121,6 +122,7 @@ class GradientTape(Recorder):
             raise ValueError("Tape is not recording.")
         self._tracked, self._nodes, self._watched_variables = {}, [], {}
         self._used = False
+        op_state.reads = {}  # reads recorded before the reset are gone from this tape
         self._forget_evidence()
 
     def _forget_evidence(self):
@@ -140,6 +142,7 @@ class GradientTape(Recorder):
                 self._track(t)
             elif isinstance(t, TensorLike):
                 self._watch_variable(t)
+                op_state.reads = {}  # earlier reads were not recorded for this tape
             else:
                 raise ValueError(f"Passed in object {t} of type '{type(t).__name__}', not tf.Tensor "
                                  f"or tf.Variable or ExtensionType.")

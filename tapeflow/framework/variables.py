@@ -168,18 +168,42 @@ class Variable(TensorLike):
 
     # -- reading -------------------------------------------------------------------------------
     def _read(self):
-        """The current value as a Tensor; recorded on active tapes (and auto-watched)."""
-        if state.recorders:
-            for rec in state.recorders:
-                rec.variable_accessed(self)
-            return _apply_recorded(READ, (self,), _NO_ATTRS)
-        return wrap(self._value)
+        """The current value as a Tensor; recorded on active tapes (and auto-watched).
+
+        This is the implicit read (a variable passed to an op or operator): while the same
+        observers stay active, repeated reads of an unchanged variable return the tensor of the
+        first one, recorded once, instead of one ReadVariableOp per use (the gradient is the same
+        sum). "Unchanged" is exact: an update never writes into an array a live tensor holds,
+        so the variable still holding the cached tensor's array means no assignment happened."""
+        recs = state.recorders
+        if not recs:
+            return wrap(self._value)
+        if state.interpreters:  # graphs order reads against assignments: one op per read
+            return self._read_recorded(recs)
+        reads = state.reads
+        hit = reads.get(id(self))
+        if hit is not None and hit[1]._value is self._array:
+            return hit[1]
+        t = self._read_recorded(recs)
+        reads[id(self)] = (self, t)  # (holding the variable keeps its id unique)
+        return t
+
+    def _read_recorded(self, recs):
+        for rec in recs:
+            rec.variable_accessed(self)
+        return _apply_recorded(READ, (self,), _NO_ATTRS)
+
+    def _read_fresh(self):
+        """An explicit read (`value()`, `read_value()`): a read op of its own under a tape, as
+        in TF, so a gradient with respect to its tensor sees only that tensor's uses."""
+        recs = state.recorders
+        return self._read_recorded(recs) if recs else wrap(self._value)
 
     def value(self):
-        return self._read()
+        return self._read_fresh()
 
     def read_value(self):
-        return self._read()
+        return self._read_fresh()
 
     def numpy(self):
         if state.recorders:
@@ -427,6 +451,9 @@ class _UnreadVariable(Variable):
 
     def _read(self):
         return self._target._read()
+
+    def _read_fresh(self):
+        return self._target._read_fresh()
 
     @property
     def _name(self):

@@ -10,6 +10,7 @@ from ..framework.composite_tensor import CompositeTensor, dispatch_op
 from ..framework.errors import InvalidArgumentError, dtype_mismatch, op_error
 from ..framework.op import apply, apply1, apply2
 from ..framework.tensor import Tensor, TensorLike, convert_to_tensor
+from ..framework.variables import Variable
 
 ANY = None
 
@@ -50,10 +51,13 @@ def pair(x, y, op_name, hint=False):
         return PROMOTION.pair(x, y, op_name, hint)
     if type(x) is Tensor:
         if type(y) is not Tensor:
-            y = _convert_like(y, x, hint)
+            y = y._read() if type(y) is Variable else _convert_like(y, x, hint)
     elif type(y) is Tensor:
-        x = convert_to_tensor(x, dtype=y.dtype) if not isinstance(x, TensorLike) \
-            else convert_to_tensor(x)
+        if type(x) is Variable:
+            x = x._read()
+        else:
+            x = convert_to_tensor(x, dtype=y.dtype) if not isinstance(x, TensorLike) \
+                else convert_to_tensor(x)
     else:
         x = convert_to_tensor(x)
         y = _convert_like(y, x, hint)

@@ -470,6 +470,10 @@ def _slice(x, key):
 
 
 def _getitem(self, key):
+    if type(key) is int and type(self) is Tensor:  # t[i]: the common case, normalized already
+        shape = self._value.shape
+        if shape and shape[0] is not None and -shape[0] <= key < shape[0]:
+            return apply1(SLICE, self, {"key": (key,)})
     x = self if type(self) is Tensor else t(self)
     if _has_graph_index(key):
         return _dynamic_getitem(x, key)

@@ -15,6 +15,7 @@ import operator
 
 import numpy as np
 
+from ..framework import parallel
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.op import ANY, NotBatchable, apply, apply1, apply2, defop
@@ -193,7 +194,7 @@ def loop(op, args, dims, attrs):
 # Add: the accumulation of cotangents
 # ============================================================================================
 ADD = defop("AddV2", operator.add, allowed=NUMERIC, shape=broadcast, batch=elementwise,
-            batched_grad=True,
+            batched_grad=True, parallel=parallel.elementwise(np.add, cheap=True),
             grad=lambda op, g: (g, g),  # the engine sums broadcast gradients down (sum_to)
             jvp=lambda op, dx, dy: output_shaped(op, sum_tangents(dx, dy)))
 
@@ -257,7 +258,8 @@ def _reduction_batch(op, args, dims, attrs):
 
 
 SUM = defop("Sum", _sum_forward, _sum_grad, allowed=NUMERIC, shape=reduction,
-            batch=_reduction_batch, batched_grad=True, linear=True)
+            batch=_reduction_batch, batched_grad=True, linear=True,
+            parallel=parallel.reduction(_sum_forward, full=parallel.full_sum))
 
 
 def reduce_sum(x, axis, keepdims=False):
@@ -498,7 +500,14 @@ def stack(xs, axis=0):
 
 
 def _unstack_forward(v, axis, num):
-    return tuple(np.take(v, i, axis=axis) for i in range(num))
+    # views, not copies (tensors never change their arrays): the gradient of a stack of many
+    # rows costs one slice per row
+    if axis == 0:
+        if v.ndim == 1 and v.dtype.kind == "O":  # strings: each a 0-d object array
+            return tuple(np.array(s, dtype=object) for s in v)
+        return tuple(v)
+    lead = (_none,) * axis
+    return tuple(v[lead + (i,)] for i in range(num))
 
 
 def _fill_none(grads, like):
@@ -582,8 +591,14 @@ def concat(xs, axis):
 
 
 def _split_forward(v, sizes, axis):
-    bounds = np.cumsum(sizes)[:-1]
-    return tuple(np.split(v, bounds, axis=axis))
+    # views (as np.split gives), sliced directly: a concat's gradient costs one slice per piece
+    lead = (_none,) * axis
+    out = []
+    start = 0
+    for n in sizes:
+        out.append(v[lead + (slice(start, start + n),)])
+        start += n
+    return tuple(out)
 
 
 def _split_shape(a, sizes, axis):

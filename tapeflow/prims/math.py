@@ -14,7 +14,7 @@ import operator
 
 import numpy as np
 
-from ..framework import bfloat16
+from ..framework import bfloat16, parallel
 from ..framework import dtypes as D
 from ..framework.errors import InvalidArgumentError, op_error
 from ..framework.op import ANY, apply1, apply2, defop
@@ -90,6 +90,8 @@ def elementwise_op(name, forward, deriv=None, allowed=FLOAT_COMPLEX, over=None, 
 
         def jvp(op, dx):
             return mul(dx, conj_if_complex(deriv(*_conj_point(op))))
+    facts.setdefault("parallel", parallel.elementwise(forward) if isinstance(forward, np.ufunc)
+                     else parallel.chunked(forward))
     return defop(name, forward, grad, jvp, allowed=allowed, shape=same, batch=unary,
                  batched_grad=True, **facts)
 
@@ -125,7 +127,8 @@ def _zero_where_no_grad(dy, value):
 
 
 NEG = defop("Neg", operator.neg, lambda op, g: neg(g), linear=True, allowed=SIGNED_NUMERIC,
-            shape=same, batch=unary, batched_grad=True)
+            shape=same, batch=unary, batched_grad=True,
+            parallel=parallel.elementwise(np.negative, cheap=True))
 neg = _unary_binder(NEG)
 
 def _square_np(v):
@@ -195,8 +198,11 @@ RSQRT_GRAD = defop(
 # kernel for Rsqrt (RsqrtGradGrad uses it, with its zero rule)
 SQRT = defop("Sqrt", np.sqrt, lambda op, g: apply2(SQRT_GRAD, op.outputs[0], g),
              lambda op, dx: mul(_half(dx), div(dx, op.outputs[0])),
-             allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
+             allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True,
+             parallel=parallel.elementwise(np.sqrt))
 sqrt = _unary_binder(SQRT)
+
+
 def _rsqrt_np(v):
     out = 1 / np.sqrt(v)
     if v.dtype.kind == "c":  # TF's complex kernel: inf+nan j at 0, 0 at infinities
@@ -209,7 +215,8 @@ def _rsqrt_np(v):
 
 RSQRT = defop("Rsqrt", _rsqrt_np, lambda op, g: apply2(RSQRT_GRAD, op.outputs[0], g),
               lambda op, dx: apply2(RSQRT_GRAD, conj_if_complex(op.outputs[0]), dx),
-              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True)
+              allowed=FLOAT_COMPLEX, shape=same, batch=unary, batched_grad=True,
+              parallel=parallel.chunked(_rsqrt_np))
 rsqrt = _unary_binder(RSQRT)
 
 EXP = elementwise_op("Exp", np.exp, lambda x, y: y)
@@ -308,13 +315,14 @@ def _abs_grad(op, g):
 
 ABS = defop("Abs", np.abs, _abs_grad, lambda op, dx: mul(dx, sign(op.inputs[0])),
             allowed=FLOAT + SIGNED_INT,
-            shape=same, batch=unary, batched_grad=True)
+            shape=same, batch=unary, batched_grad=True,
+            parallel=parallel.elementwise(np.abs, cheap=True))
 abs_ = _unary_binder(ABS)
 # The gradient of Sign is zeros and of Floor, Ceil and Round None, as TF's; none has a tangent
 # (TF's forward mode gives None: the zeros do not depend on the tangent)
 SIGN = defop("Sign", np.sign, lambda op, g: zeros_like(op.inputs[0]),
              lambda op, dx: None, allowed=SIGNED_NUMERIC, shape=same, batch=unary,
-             batched_grad=True)
+             batched_grad=True, parallel=parallel.elementwise(np.sign, cheap=True))
 sign = _unary_binder(SIGN)
 FLOOR = defop("Floor", np.floor, lambda op, g: None, lambda op, dx: None, allowed=FLOAT,
               shape=same, batch=unary, batched_grad=True)
@@ -329,6 +337,9 @@ floor, ceil, round_ = _unary_binder(FLOOR), _unary_binder(CEIL), _unary_binder(R
 # Binary elementwise ops
 # ============================================================================================
 def _binary(name, forward, grad, jvp, allowed, **facts):
+    ufunc = forward if isinstance(forward, np.ufunc) else _UFUNC_OF.get(forward)
+    if ufunc is not None:
+        facts.setdefault("parallel", parallel.elementwise(ufunc, cheap=ufunc in _CHEAP))
     return defop(name, forward, grad, jvp, allowed=allowed, shape=broadcast, batch=elementwise,
                  batched_grad=True, **facts)
 
@@ -338,6 +349,12 @@ def _filled(op, *tangents):
     gradient with zero tangents there, so terms such as x * 0 count: NaN where x is inf or NaN.
     (Used by the binary elementwise rules whose terms can be NaN; cheap next to their work.)"""
     return tuple(zeros_like(x) if t is None else t for x, t in zip(op.inputs, tangents))
+
+
+# the ufuncs the operators call on arrays (what a large input's chunks run)
+_UFUNC_OF = {operator.sub: np.subtract, operator.mul: np.multiply,
+             operator.truediv: np.true_divide}
+_CHEAP = (np.subtract, np.multiply, np.true_divide, np.maximum, np.minimum)  # memory-bound
 
 
 def _mul_grad(op, g):  # the hottest rule
@@ -598,7 +615,8 @@ def floormod(x, y):
 # Comparisons and logic: no gradient (bool outputs are never recorded by tapes)
 # ============================================================================================
 def _compare(name, fn, allowed=NUMERIC + BOOL):
-    return defop(name, fn, nondiff=True, allowed=allowed, shape=broadcast_bool, batch=elementwise)
+    return defop(name, fn, nondiff=True, allowed=allowed, shape=broadcast_bool, batch=elementwise,
+                 parallel=parallel.elementwise(fn, cheap=True))
 
 
 EQUAL = _compare("Equal", np.equal, ANY)
@@ -915,9 +933,14 @@ def _prod_grad(op, g):
 MEAN = _reduction("Mean", _mean_forward, _mean_grad,
                   # sum / max(n, 1), as the gradient: an empty mean is a constant (NaN), tangent 0
                   lambda op, dx: div(reduce_sum(dx, op.attrs["axis"], op.attrs["keepdims"]),
-                                     scalar_like(dx, _reduced_count(op))), NUMERIC)
-MAX = _reduction("Max", _extreme_forward(np.maximum.reduce, -1), _extreme_grad, _extreme_jvp, REAL)
-MIN = _reduction("Min", _extreme_forward(np.minimum.reduce, 1), _extreme_grad, _extreme_jvp, REAL)
+                                     scalar_like(dx, _reduced_count(op))), NUMERIC,
+                  parallel=parallel.reduction(_mean_forward, full=parallel.full_mean))
+_MAX_FORWARD = _extreme_forward(np.maximum.reduce, -1)
+_MIN_FORWARD = _extreme_forward(np.minimum.reduce, 1)
+MAX = _reduction("Max", _MAX_FORWARD, _extreme_grad, _extreme_jvp, REAL,
+                 parallel=parallel.reduction(_MAX_FORWARD))
+MIN = _reduction("Min", _MIN_FORWARD, _extreme_grad, _extreme_jvp, REAL,
+                 parallel=parallel.reduction(_MIN_FORWARD))
 PROD = _reduction("Prod", _prod_forward, _prod_grad,
                   # (the gradient is conjugated for complex inputs; the tangent's factor is not)
                   lambda op, dx: reduce_sum(mul(dx, conj_if_complex(_prod_grad(op, P.broadcast_to(
@@ -1089,7 +1112,51 @@ def _matmul_forward(a, b, transpose_a, transpose_b):
                        f"{int(transpose_b)}")
     if a.shape[-1] == 1 and a.ndim > 2:  # batched outer products: NumPy's matmul loops slowly
         return np.multiply(a, b)
+    if a.ndim != b.ndim or a.shape[:-2] != b.shape[:-2]:
+        out = _matmul_folded(a, b)
+        if out is not None:
+            return out
     return np.matmul(a, b)
+
+
+def _matmul_folded(a, b):
+    """a @ b where one factor is broadcast along batch axes the other spans, as one batched
+    matmul with those axes folded into the other factor's columns (or rows): a matvec of
+    (k, d, d) matrices against (n, k, d) vectors is k (d, d) @ (d, n) products, not n * k
+    matrix-vector calls. None when there is nothing worth folding (the result is the same
+    product, the sums in BLAS's order)."""
+    nb = max(a.ndim, b.ndim) - 2
+    a = a.reshape((1,) * (nb + 2 - a.ndim) + a.shape)
+    b = b.reshape((1,) * (nb + 2 - b.ndim) + b.shape)
+    into_b = [i for i in range(nb) if a.shape[i] == 1 and b.shape[i] != 1]
+    into_a = [i for i in range(nb) if b.shape[i] == 1 and a.shape[i] != 1]
+    if into_b and b.shape[-1] <= 64 and int(np.prod([b.shape[i] for i in into_b])) >= 4:
+        fold, x, small = into_b, b, a
+    elif into_a and a.shape[-2] <= 64 and int(np.prod([a.shape[i] for i in into_a])) >= 4:
+        fold, x, small = into_a, a, b
+    else:
+        return None
+    keep = [i for i in range(nb) if i not in fold]
+    nk = len(keep)
+    small = small.reshape(tuple(small.shape[i] for i in keep) + small.shape[-2:])
+    fshape = tuple(x.shape[i] for i in fold)
+    if x is b:  # b (keep, k, fold, m) -> (keep, k, F * m); out (keep, n, fold, m)
+        xt = np.transpose(x, keep + [nb] + fold + [nb + 1])
+        xt = xt.reshape(xt.shape[:nk + 1] + (-1,))
+        out = np.matmul(small, xt)
+        out = out.reshape(out.shape[:nk + 1] + fshape + (x.shape[-1],))
+        order = keep + [None] + fold + [None]  # out's axes: keep, n, fold, m
+    else:  # a (keep, fold, n, k) -> (keep, F * n, k); out (keep, fold, n, m)
+        xt = np.transpose(x, keep + fold + [nb, nb + 1])
+        xt = xt.reshape(xt.shape[:nk] + (-1, x.shape[-1]))
+        out = np.matmul(xt, small)
+        out = out.reshape(out.shape[:nk] + fshape + (x.shape[-2], out.shape[-1]))
+        order = keep + fold + [None, None]
+    # back to (batch..., n, m): batch axis i is at position order.index(i)
+    src = [order.index(i) for i in range(nb)]
+    rows = nk if x is b else nb
+    cols = nb + 1
+    return np.transpose(out, src + [rows, cols])
 
 
 def _matmul_shape(a, b, transpose_a, transpose_b):
