@@ -355,9 +355,20 @@ def test_list_files_shuffles_deterministically_with_seed(tmp_path):
     assert a == b and sorted(a) == values(tf.data.Dataset.list_files(pattern, shuffle=False))
 
 
+def test_ragged_components_slice_batch_and_unbatch():
+    rt = tf.ragged.constant([[1, 2], [3], [4, 5, 6]])
+    ds = tf.data.Dataset.from_tensor_slices(rt)
+    assert ds.element_spec == tf.RaggedTensorSpec([None], tf.int32, 0)
+    assert [e.numpy().tolist() for e in ds] == [[1, 2], [3], [4, 5, 6]]
+    batched = ds.batch(2)
+    assert [e.to_list() for e in batched] == [[[1, 2], [3]], [[4, 5, 6]]]
+    assert [e.numpy().tolist() for e in batched.unbatch()] == [[1, 2], [3], [4, 5, 6]]
+    dense = tf.data.Dataset.range(1, 4).map(tf.range)
+    out = dense.apply(tf.data.experimental.dense_to_ragged_batch(2))
+    assert [e.to_list() for e in out] == [[[0], [0, 1]], [[0, 1, 2]]]
+
+
 def test_not_implemented_features_say_so():
-    with pytest.raises(NotImplementedError, match="RaggedTensor"):
-        tf.data.experimental.dense_to_ragged_batch(2)
     with pytest.raises(NotImplementedError):
         tf.data.Dataset.range(2).rejection_resample(lambda x: x, [0.5, 0.5])
 

@@ -80,10 +80,28 @@ def _sparse_types():
     return _SPARSE
 
 
+_RAGGED = []
+
+
+def ragged_types():
+    """(RaggedTensor, RaggedTensorSpec), imported on first use."""
+    if not _RAGGED:
+        from ..ragged.ragged_tensor import RaggedTensor, RaggedTensorSpec
+        _RAGGED[:] = [RaggedTensor, RaggedTensorSpec]
+    return _RAGGED
+
+
+def ragged_rows(rt):
+    """The rows of a RaggedTensor (Tensors when it has one ragged dimension)."""
+    return [rt[i] for i in range(int(rt.nrows()))]
+
+
 def spec_of(leaf):
     """The spec of one element leaf."""
     if isinstance(leaf, Tensor):
         return TensorSpec(leaf.shape, leaf.dtype)
+    if isinstance(leaf, ragged_types()[0]):
+        return leaf._type_spec
     from .dataset_ops import Dataset
     if isinstance(leaf, Dataset):
         return DatasetSpec(leaf.element_spec)
@@ -118,7 +136,7 @@ def _leaf_to_tensor(x, dtype=None):
         return x
     from .dataset_ops import Dataset
     sparse, _ = _sparse_types()
-    if isinstance(x, (Dataset, sparse)):
+    if isinstance(x, (Dataset, sparse, ragged_types()[0])):
         return x
     if getattr(x, "_is_variable", False):
         return convert_to_tensor(x.value() if hasattr(x, "value") else x, dtype)

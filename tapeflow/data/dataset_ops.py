@@ -456,8 +456,13 @@ class Dataset:
 
     def ragged_batch(self, batch_size, drop_remainder=False, row_splits_dtype=dtypes.int64,
                      name=None):
-        raise NotImplementedError("Dataset.ragged_batch needs tf.RaggedTensor, which tapeflow "
-                                  "does not have yet")
+        """Batches, with components of not fully known shape as RaggedTensors.
+
+        >>> ds = tf.data.Dataset.range(1, 4).map(tf.range).ragged_batch(2)
+        >>> [e.to_list() for e in ds]
+        [[[0], [0, 1]], [[0, 1, 2]]]
+        """
+        return _RaggedBatchDataset(self, batch_size, drop_remainder, row_splits_dtype)
 
     def sparse_batch(self, batch_size, row_shape, name=None):
         raise NotImplementedError("Dataset.sparse_batch is not implemented in tapeflow")
@@ -520,8 +525,9 @@ class _TensorSliceDataset(Dataset):
             raise ValueError("Invalid `element`. `element` should not be empty.")
         n = None
         sparse, _ = S._sparse_types()
+        ragged = S.ragged_types()[0]
         for leaf in leaves:
-            if not isinstance(leaf, (Tensor, sparse)):
+            if not isinstance(leaf, (Tensor, sparse, ragged)):
                 raise NotImplementedError(f"from_tensor_slices of {type(leaf).__name__} "
                                           "components is not implemented in tapeflow")
             if leaf.shape.rank == 0:
@@ -531,8 +537,9 @@ class _TensorSliceDataset(Dataset):
                 raise ValueError(f"Dimensions {n} and {rows} are not compatible")
             n = rows
         self._structure = element
-        # a dense component is kept as its array, a sparse one as the list of its rows
+        # a dense component is kept as its array, a sparse or ragged one as the list of its rows
         self._arrays = [np.asarray(S.value_of(leaf)) if isinstance(leaf, Tensor)
+                        else S.ragged_rows(leaf) if isinstance(leaf, ragged)
                         else S.sparse_rows(leaf) for leaf in leaves]
         self._n = n
 
@@ -540,6 +547,9 @@ class _TensorSliceDataset(Dataset):
         def row_spec(t):
             if isinstance(t, Tensor):
                 return TensorSpec(t.shape[1:], t.dtype)
+            if isinstance(t, S.ragged_types()[0]):
+                return S.ragged_types()[1](t.shape[1:], t.dtype, t.ragged_rank - 1,
+                                           t.row_splits.dtype)
             return S.spec_of(t).__class__(t.shape[1:], t.dtype)
         return nest.map_structure(row_spec, self._structure)
 
@@ -1174,19 +1184,44 @@ def _stack(leaves):
     return S.tensor_of(out)
 
 
-def _batch_elements(elements):
+def _stack_ragged(leaves, spec):
+    """Rows of a ragged component (Tensors or RaggedTensors) as one RaggedTensor."""
+    from ..ragged.ragged_ops import stack as ragged_stack
+    ragged = S.ragged_types()[0]
+    out = ragged_stack(list(leaves))
+    if not isinstance(out, ragged):  # (one dense row: uniform)
+        out = ragged.from_tensor(out, ragged_rank=spec.ragged_rank + 1)
+    if out.row_splits.dtype != spec.row_splits_dtype:
+        out = out.with_row_splits_dtype(spec.row_splits_dtype)
+    return out
+
+
+def _batch_elements(elements, spec=None):
+    """Stacks elements into a batch; `spec` (the elements' spec) says which components are
+    ragged (their rows may differ in length)."""
     first = elements[0]
+    ragged_spec = S.ragged_types()[1]
     if not nest.is_nested(first):
+        if isinstance(spec, ragged_spec):
+            return _stack_ragged(elements, spec)
         return _stack(elements)
     flat = S.flattener(first)
     columns = zip(*[flat(e) for e in elements])
-    return S.packer(first)([_stack(list(c)) for c in columns])
+    specs = nest.flatten(spec) if spec is not None else None
+    return S.packer(first)([
+        _stack_ragged(c, specs[i]) if specs is not None and isinstance(specs[i], ragged_spec)
+        else _stack(list(c)) for i, c in enumerate(columns)])
 
 
 def _batched_spec(spec, batch_dim):
+    ragged_spec = S.ragged_types()[1]
+
     def one(s):
         if isinstance(s, TensorSpec):
             return TensorSpec(TensorShape([batch_dim]).concatenate(s.shape), s.dtype)
+        if isinstance(s, ragged_spec):
+            return ragged_spec(TensorShape([batch_dim]).concatenate(s.shape), s.dtype,
+                               s.ragged_rank + 1, s.row_splits_dtype)
         if isinstance(s, S._sparse_types()[1]):
             return type(s)(TensorShape([batch_dim]).concatenate(s.shape), s.dtype)
         raise NotImplementedError(f"Batching {type(s).__name__} components is not implemented "
@@ -1224,11 +1259,40 @@ class _BatchDataset(_UnaryDataset):
     def _make_iterator(self):
         source = self._input._make_iterator()
         batch = self._batch
+        spec = self._batch_spec()
         while True:
             elements = list(itertools.islice(source, batch))
             if not elements or (self._drop and len(elements) < batch):
                 return
-            yield _batch_elements(elements)
+            yield _batch_elements(elements, spec)
+
+    def _batch_spec(self):
+        """The elements' spec as batching reads it (None when no component is ragged)."""
+        spec = self._input.element_spec
+        ragged_spec = S.ragged_types()[1]
+        return spec if any(isinstance(s, ragged_spec) for s in nest.flatten(spec)) else None
+
+
+class _RaggedBatchDataset(_BatchDataset):
+    """`Dataset.ragged_batch`: components whose shapes are not fully known are batched as
+    RaggedTensors (ragged in their first dimension), as TF's dense-to-ragged batching."""
+
+    def __init__(self, input_dataset, batch_size, drop_remainder=False,
+                 row_splits_dtype=dtypes.int64):
+        super().__init__(input_dataset, batch_size, drop_remainder)
+        self._splits_dtype = dtypes.as_dtype(row_splits_dtype)
+
+    def _batch_spec(self):
+        ragged_spec = S.ragged_types()[1]
+
+        def one(s):
+            if isinstance(s, TensorSpec) and s.shape.rank and not s.shape.is_fully_defined():
+                return ragged_spec(s.shape, s.dtype, 0, self._splits_dtype)
+            return s
+        return nest.map_structure(one, self._input.element_spec)
+
+    def _compute_element_spec(self):
+        return _batched_spec(self._batch_spec(), self._batch if self._drop else None)
 
 
 def _padded_shape_list(shape):
@@ -1359,15 +1423,22 @@ class _UnbatchDataset(_UnaryDataset):
                 raise ValueError("Cannot unbatch an input with scalar components.")
 
     def _compute_element_spec(self):
-        return nest.map_structure(lambda s: type(s)(s.shape[1:] if s.shape.rank else None,
-                                                    s.dtype), self._input.element_spec)
+        ragged_spec = S.ragged_types()[1]
+
+        def one(s):
+            if isinstance(s, ragged_spec):
+                return ragged_spec(s.shape[1:], s.dtype, s.ragged_rank - 1, s.row_splits_dtype)
+            return type(s)(s.shape[1:] if s.shape.rank else None, s.dtype)
+        return nest.map_structure(one, self._input.element_spec)
 
     def _cardinality(self):
         return UNKNOWN
 
     def _make_iterator(self):
+        ragged = S.ragged_types()[0]
         for element in self._input._make_iterator():
-            leaves = [np.asarray(S.value_of(t)) if isinstance(t, Tensor) else S.sparse_rows(t)
+            leaves = [np.asarray(S.value_of(t)) if isinstance(t, Tensor)
+                      else S.ragged_rows(t) if isinstance(t, ragged) else S.sparse_rows(t)
                       for t in nest.flatten(element)]
             n = len(leaves[0]) if isinstance(leaves[0], list) else leaves[0].shape[0]
             for v in leaves[1:]:

@@ -179,8 +179,10 @@ def rejection_resample(class_func, target_dist, initial_dist=None, seed=None):
 
 
 def dense_to_ragged_batch(batch_size, drop_remainder=False, row_splits_dtype=dtypes.int64):
-    raise NotImplementedError("tf.data.experimental.dense_to_ragged_batch needs "
-                              "tf.RaggedTensor, which tapeflow does not have yet")
+    """`Dataset.ragged_batch` as a transformation for `Dataset.apply`."""
+    def apply(dataset):
+        return dataset.ragged_batch(batch_size, drop_remainder, row_splits_dtype)
+    return apply
 
 
 def dense_to_sparse_batch(batch_size, row_shape):
