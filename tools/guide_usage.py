@@ -8,7 +8,8 @@ With `--docs` (a checkout or a bare git mirror of github.com/tensorflow/docs), t
 written to `tools/guide_usage_counts.tsv` (committed, so the report runs without the docs).
 Without it, the committed counts are read. Then each name is looked up on tapeflow and the
 report says what fraction of the uses, and of the distinct names, tapeflow has, and lists the
-largest misses.
+largest misses. A name counts as present when attribute access reaches it and it is not a refusal
+(a function, or a class's `__init__`, whose body only raises NotImplementedError).
 
 What counts as a use: every attribute chain rooted at a TensorFlow alias in a code cell
 (`tf.keras.layers.Dense`, `tf.data.Dataset.from_tensor_slices`). Aliases are resolved from the
@@ -245,14 +246,46 @@ def read_counts(path=COUNTS):
     return names, unknown, header
 
 
+def _refuses(obj):
+    """Whether `obj` is a refusal rather than an implementation: a function (or a class whose
+    `__init__` or `__new__` is one) whose body, past its docstring, only raises
+    NotImplementedError. Such names exist so that programs fail clearly; they do not count."""
+    import inspect
+    import textwrap
+    targets = [obj]
+    if inspect.isclass(obj):
+        targets = [obj.__dict__[m] for m in ("__init__", "__new__") if m in obj.__dict__]
+    for fn in targets:
+        fn = inspect.unwrap(getattr(fn, "__func__", fn))
+        if not inspect.isfunction(fn):
+            continue
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        node = tree.body[0]
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        body = node.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]
+        if len(body) == 1 and isinstance(body[0], ast.Raise) and body[0].exc is not None:
+            exc = body[0].exc.func if isinstance(body[0].exc, ast.Call) else body[0].exc
+            if isinstance(exc, ast.Name) and exc.id == "NotImplementedError":
+                return True
+    return False
+
+
 def has(tapeflow, name):
+    """Whether tapeflow has `name`: reachable by attribute access and not a refusal."""
     obj = tapeflow
     try:
         for part in name.split(".")[1:]:
             obj = getattr(obj, part)
     except (AttributeError, NotImplementedError):  # NotImplementedError: a namespace refusing
         return False
-    return True
+    return not _refuses(obj)
 
 
 def report(names, unknown, header, tapeflow, top=60):
