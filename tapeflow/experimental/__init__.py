@@ -4,9 +4,15 @@
     >>> tf.experimental.numpy.ones([2]).dtype
     tf.float64
 """
+from ..framework.extension_type import (
+    BatchableExtensionType,
+    ExtensionType,
+    ExtensionTypeSpec,
+)
 from ..ragged.dynamic_ragged_shape import DynamicRaggedShape, RowPartition
 
-__all__ = ["DynamicRaggedShape", "RowPartition", "dtensor", "numpy"]
+__all__ = ["BatchableExtensionType", "DynamicRaggedShape", "ExtensionType", "ExtensionTypeSpec",
+           "RowPartition", "dtensor", "numpy"]
 
 
 def __getattr__(name):
