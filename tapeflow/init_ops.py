@@ -12,7 +12,7 @@ import numpy as np
 from .framework import dtypes as D
 from .framework.tensor import convert_to_tensor
 
-__all__ = ["Constant", "Initializer", "Ones", "RandomNormal", "RandomUniform", "Zeros", "constant_initializer", "ones_initializer", "random_normal_initializer",
+__all__ = ["Constant", "Initializer", "Ones", "RandomNormal", "RandomUniform", "TruncatedNormal", "Zeros", "constant_initializer", "ones_initializer", "random_normal_initializer",
            "random_uniform_initializer", "zeros_initializer"]
 
 
@@ -120,6 +120,24 @@ class RandomUniform(Initializer):
 
     def get_config(self):
         return {"minval": self.minval, "maxval": self.maxval, "seed": self.seed}
+
+
+class TruncatedNormal(Initializer):
+    """Normal values of `mean` and `stddev`, redrawn beyond two standard deviations."""
+
+    def __init__(self, mean=0.0, stddev=0.05, seed=None):
+        self.mean, self.stddev, self.seed = mean, stddev, seed
+
+    def __call__(self, shape, dtype=D.float32, **kwargs):
+        from .ops import random_ops
+        dtype = _float_dtype(dtype)
+        if self.seed is None:
+            return random_ops.truncated_normal(_shape(shape), self.mean, self.stddev, dtype)
+        return random_ops.stateless_truncated_normal(_shape(shape), [self.seed, 0], self.mean,
+                                                     self.stddev, dtype)
+
+    def get_config(self):
+        return {"mean": self.mean, "stddev": self.stddev, "seed": self.seed}
 
 
 zeros_initializer, ones_initializer, constant_initializer = Zeros, Ones, Constant
