@@ -18,6 +18,7 @@ input takes its layout (as TF does for elementwise ops); any other output is rep
 TF's per-op SPMD layout rules (a matmul keeping its batch sharding, ...) are not reproduced.
 """
 import contextlib
+import functools
 import itertools
 import threading
 import weakref
@@ -465,17 +466,38 @@ def _layout_of(x):
 
 def _attach(t, layout, components=None):
     """Makes Tensor `t` a DTensor with `layout` (in place, so tapes keep seeing it)."""
-    global _keeper
-    if _keeper is None:
-        with _lock:
-            if _keeper is None:
-                _keeper = _LayoutKeeper()
-                _keeper.push()
     if type(t) is not DTensor:
         t.__class__ = DTensor
-        weakref.finalize(t, _layouts.pop, id(t), None)
+        _track(t, functools.partial(_layouts.pop, id(t), None))
     _layouts[id(t)] = (layout, components)
     return t
+
+
+_live = [0]  # DTensors and DVariables alive: the keeper is on the stack while there are any
+
+
+def _track(obj, on_death=None):
+    global _keeper
+    with _lock:
+        _live[0] += 1
+        if _keeper is None:
+            _keeper = _LayoutKeeper()
+            _keeper.push()
+    weakref.finalize(obj, _untrack, on_death)
+
+
+def _untrack(on_death):
+    global _keeper
+    if on_death is not None:
+        on_death()
+    with _lock:
+        _live[0] -= 1
+        if _live[0] == 0 and _keeper is not None:
+            keeper, _keeper = _keeper, None
+            try:
+                keeper.pop()
+            except ValueError:  # (pushed on another thread's stack)
+                pass
 
 
 def _components_of(t):
@@ -623,6 +645,7 @@ class DVariable(Variable):
                              f"{type(initial_value).__name__}")
         self._layout = fetch_layout(initial_value)
         Variable.__init__(self, Tensor(np.asarray(initial_value._value)), *args, **kwargs)
+        _track(self)
 
     @property
     def layout(self):
