@@ -148,7 +148,8 @@ def test_guide_usage_counts_only_real_implementations():
 
 @pytest.mark.parametrize("name", ["tapeflow.experimental.dtensor", "tapeflow.framework.extension_type",
                                   "tapeflow.feature_column", "tapeflow.init_ops", "tapeflow.audio",
-                                  "tapeflow.surface_misc", "tapeflow.compat.v1_losses"])
+                                  "tapeflow.surface_misc", "tapeflow.compat.v1_losses",
+                                  "tapeflow.keras.image_utils"])
 def test_docstring_examples(name):
     import doctest
     import importlib
@@ -157,3 +158,19 @@ def test_docstring_examples(name):
                              optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_keras_image_utils_roundtrip(tmp_path):
+    pytest.importorskip("PIL")
+    x = np.arange(12, dtype=np.float32).reshape(2, 2, 3)
+    img = tf.keras.utils.array_to_img(x)
+    assert img.mode == "RGB" and img.size == (2, 2)
+    np.testing.assert_array_equal(tf.keras.utils.img_to_array(img)[1, 1], [208.0, 231.0, 255.0])
+    path = str(tmp_path / "x.png")
+    tf.keras.utils.save_img(path, x, scale=False)
+    back = tf.keras.utils.img_to_array(tf.keras.utils.load_img(path))
+    np.testing.assert_array_equal(back, x)
+    assert tf.keras.utils.load_img(path, target_size=(4, 6)).size == (6, 4)
+    assert tf.keras.utils.img_to_array(tf.keras.utils.load_img(path, color_mode="grayscale")).shape == (2, 2, 1)
+    with pytest.raises(ValueError, match="color_mode"):
+        tf.keras.utils.load_img(path, color_mode="cmyk")

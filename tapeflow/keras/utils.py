@@ -21,9 +21,12 @@ from ..ops import random_ops
 from . import random as krandom
 from ._saving import (deserialize_keras_object, get_custom_objects,  # noqa: F401
                       register_keras_serializable, serialize_keras_object)
+from . import image_utils as _image_utils
 from .models.data import pack_x_y_sample_weight, unpack_x_y_sample_weight  # noqa: F401
 
 _SEED = {"value": None}
+array_to_img, img_to_array = _image_utils.array_to_img, _image_utils.img_to_array
+load_img, save_img = _image_utils.load_img, _image_utils.save_img
 
 
 def to_categorical(x, num_classes=None):

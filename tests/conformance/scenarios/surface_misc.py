@@ -77,3 +77,13 @@ print(tf.type_spec_from_value(tf.constant([1, 2])))
 print(tf.type_spec_from_value(tf.ragged.constant([[1], [2, 3]])))
 print(tf.type_spec_from_value(np.zeros((2, 3), np.float32)))
 print(tf.get_logger().name)
+
+#@ keras_img_to_array
+a = tf.keras.utils.img_to_array(np.ones((2, 3), np.uint8))
+print(a.dtype, a.shape)
+print(tf.keras.utils.img_to_array(np.ones((2, 3, 3)), data_format="channels_first").shape)
+print(tf.keras.utils.img_to_array(np.arange(4).reshape(2, 2), dtype="int32").tolist())
+try:
+    tf.keras.utils.img_to_array(np.ones((2,)))
+except Exception as e:
+    print(type(e).__name__, e)
