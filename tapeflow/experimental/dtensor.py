@@ -13,9 +13,12 @@ and its layout; `unpack` gives the component each device holds, `pack` builds on
     [[1.0, 1.0]]
 
 Ops on DTensors run on the global values (this machine computes each op once, not once per
-device). Their results are DTensors on the inputs' mesh: an output with the shape of a DTensor
-input takes its layout (as TF does for elementwise ops); any other output is replicated.
-TF's per-op SPMD layout rules (a matmul keeping its batch sharding, ...) are not reproduced.
+device). Their results are DTensors on the inputs' mesh, with TF's SPMD layouts for `MatMul` and
+`Transpose`; for other ops an output with the shape of a DTensor input takes its layout (as TF does
+for elementwise ops) and any other output is replicated (TF's own rules for reductions, reshapes,
+... are not reproduced). Ops mixing DTensors with regular non-scalar tensors raise TF's
+UnimplementedError. Component values are TF's; DTensors do not keep their layouts inside
+`tf.function` (there they are the global values), and `DVariable.handle` is not provided.
 """
 import contextlib
 import functools
@@ -428,17 +431,50 @@ class _LayoutKeeper(Recorder):
             if not is_dtensor(x):
                 _check_broadcastable(op.name, i, x)
         mesh = _layout_of(source).mesh
-        for out in outputs:
+        rule = _RULES.get(op.name)
+        for k, out in enumerate(outputs):
             if type(out) is not Tensor:  # a DTensor already, or symbolic
                 continue
             shape = out._value.shape
-            layout = None
-            for x in inputs:
-                lx = _layout_of(x) if (id(x) in _layouts or isinstance(x, DVariable)) else None
-                if lx is not None and lx.mesh == mesh and tuple(x._value.shape) == tuple(shape):
-                    layout = lx
-                    break
+            layout = rule(inputs, attrs, mesh) if rule is not None and k == 0 else None
+            if layout is None:
+                for x in inputs:
+                    lx = _layout_of(x) if is_dtensor(x) else None
+                    if lx is not None and lx.mesh == mesh and tuple(x._value.shape) == tuple(
+                            shape):
+                        layout = lx
+                        break
             _attach(out, layout or Layout.replicated(mesh, len(shape)))
+
+
+def _specs(x, mesh):
+    if is_dtensor(x) and _layout_of(x).mesh == mesh:
+        return _layout_of(x).sharding_specs
+    return [UNSHARDED] * np.ndim(x._value)
+
+
+def _transpose_rule(inputs, attrs, mesh):
+    specs = _specs(inputs[0], mesh)
+    return Layout([specs[i] for i in attrs["perm"]], mesh)
+
+
+def _matmul_rule(inputs, attrs, mesh):
+    """As TF's SPMD matmul: the output keeps the rows' sharding of `a` and the columns' of `b`
+    (a contracted sharded dimension is summed across devices); both unsharded if they clash."""
+    a, b = _specs(inputs[0], mesh), _specs(inputs[1], mesh)
+    if attrs.get("transpose_a"):
+        a = a[:-2] + [a[-1], a[-2]]
+    if attrs.get("transpose_b"):
+        b = b[:-2] + [b[-1], b[-2]]
+    rows, cols = a[-2], b[-1]
+    if rows == cols and rows != UNSHARDED:
+        rows = cols = UNSHARDED
+    batch = a[:-2] if len(a) >= len(b) else b[:-2]
+    batch = [d if d not in (rows, cols) else UNSHARDED for d in batch]
+    return Layout(batch + [rows, cols], mesh)
+
+
+_RULES = {"Transpose": _transpose_rule, "MatMul": _matmul_rule}
 
 
 _keeper = None
@@ -503,9 +539,18 @@ def _untrack(on_death):
 def _components_of(t):
     layout, comps = _layouts[id(t)]
     if comps is None:
-        comps = [wrap(np.ascontiguousarray(c)) for c in layout._components(np.asarray(t._value))]
+        comps = _placed(layout, [wrap(np.ascontiguousarray(c))
+                                 for c in layout._components(np.asarray(t._value))])
         _layouts[id(t)] = (layout, comps)
     return comps
+
+
+def _placed(layout, components):
+    """The components, each recorded as living on its device of the mesh (`Tensor.device`)."""
+    from ..framework import placement
+    for c, device in zip(components, layout.mesh.local_devices()):
+        placement.tag(c, device)
+    return components
 
 
 def is_dtensor(tensor):
@@ -557,7 +602,7 @@ def pack(tensors, layout):
     if len(next(iter(shapes))) != layout.rank:
         raise ValueError(f"Layout rank ({layout.rank}) does not match the rank of the "
                          f"components ({len(next(iter(shapes)))})")
-    comps = [wrap(np.asarray(c._value)) for c in comps]
+    comps = _placed(layout, [wrap(np.asarray(c._value)) for c in comps])
     value = layout._assemble([c._value for c in comps])
     return _attach(wrap(np.asarray(value)), layout, comps)
 

@@ -160,3 +160,24 @@ for c in dtensor.unpack(v.read_value()):
 v.assign(dtensor.copy_to_mesh(tf.reshape(tf.range(8.0), (4, 2)), layout))
 print(v)
 print(dtensor.fetch_layout(v * v).sharding_specs)
+
+#@ matmul_and_transpose_layouts
+#! isolated
+dtensor = tf.experimental.dtensor
+cpu = tf.config.list_physical_devices("CPU")
+tf.config.set_logical_device_configuration(cpu[0], [tf.config.LogicalDeviceConfiguration()] * 6)
+devices = [f"CPU:{i}" for i in range(6)]
+mesh = dtensor.create_mesh([("x", 3), ("y", 2)], devices=devices)
+a = dtensor.copy_to_mesh(tf.constant([[1, 2, 3], [4, 5, 6]]), dtensor.Layout([dtensor.UNSHARDED, "x"], mesh))
+b = dtensor.copy_to_mesh(tf.constant([[6, 5], [4, 3], [2, 1]]), dtensor.Layout(["x", dtensor.UNSHARDED], mesh))
+c = tf.matmul(a, b)
+print(dtensor.fetch_layout(c).sharding_specs)
+a = dtensor.copy_to_mesh(tf.constant([[1, 2, 3], [4, 5, 6]]), dtensor.Layout(["y", "x"], mesh))
+c = tf.matmul(a, b)
+print(dtensor.fetch_layout(c).sharding_specs)
+for component in dtensor.unpack(c):
+    print(component.device, component.numpy())
+print(dtensor.fetch_layout(tf.transpose(a)).sharding_specs)
+t = dtensor.copy_to_mesh(tf.ones([6, 4]), dtensor.Layout(["x", dtensor.UNSHARDED], mesh))
+print(dtensor.fetch_layout(tf.matmul(t, tf.transpose(t))).sharding_specs)
+print(dtensor.fetch_layout(tf.matmul(t, t, transpose_b=True)).sharding_specs)
