@@ -280,7 +280,15 @@ _LAZY = {"config": (".config", None), "debugging": (".debugging", None),
          "VariableSynchronization": (".distribute.values", "VariableSynchronization"),
          "saved_model": (".saved_model", None), "python": (".python", None),
          "gradients": (".graph_gradients", "gradients"),
-         "hessians": (".graph_gradients", "hessians")}
+         "hessians": (".graph_gradients", "hessians"),
+         "audio": (".audio", None), "feature_column": (".feature_column", None), "initializers": (".keras.initializers", None),
+         "zeros_initializer": (".init_ops", "zeros_initializer"),
+         "ones_initializer": (".init_ops", "ones_initializer"),
+         "constant_initializer": (".init_ops", "constant_initializer"),
+         "random_normal_initializer": (".init_ops", "random_normal_initializer"),
+         "random_uniform_initializer": (".init_ops", "random_uniform_initializer"),
+         "get_logger": (".surface_misc", "get_logger"),
+         "type_spec_from_value": (".surface_misc", "type_spec_from_value")}
 
 
 def __getattr__(name):

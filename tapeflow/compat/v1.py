@@ -342,7 +342,8 @@ _MOVED = {
     "global_norm": ("linalg", "global_norm"),
 }
 
-_SUBMODULES = {"layers": ".v1_layers", "train": None, "initializers": None, "random": None,
+_SUBMODULES = {"layers": ".v1_layers", "losses": ".v1_losses",
+               "feature_column": "..feature_column", "train": None, "initializers": None, "random": None,
                "logging": None, "nn": None, "saved_model": None}
 
 

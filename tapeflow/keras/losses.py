@@ -301,3 +301,25 @@ def get(identifier):
     if fn is None:
         raise ValueError(f"Could not interpret loss identifier: {identifier}")
     return fn
+
+
+class Reduction:
+    """The names of the ways a loss reduces over a batch (`tf.keras.losses.Reduction`).
+
+    >>> tf.keras.losses.Reduction.NONE
+    'none'
+    """
+
+    AUTO = "auto"
+    NONE = "none"
+    SUM = "sum"
+    SUM_OVER_BATCH_SIZE = "sum_over_batch_size"
+
+    @classmethod
+    def all(cls):
+        return (cls.AUTO, cls.NONE, cls.SUM, cls.SUM_OVER_BATCH_SIZE)
+
+    @classmethod
+    def validate(cls, key):
+        if key not in cls.all():
+            raise ValueError(f'Invalid Reduction Key: {key}. Expected keys are "{cls.all()}"')

@@ -18,6 +18,7 @@ import urllib.parse
 import numpy as np
 
 from ..ops import random_ops
+from . import image_utils as _image_utils
 from . import random as krandom
 
 # Re-exported: they are `tf.keras.utils.*` names.
@@ -29,6 +30,8 @@ from .models.data import pack_x_y_sample_weight as pack_x_y_sample_weight
 from .models.data import unpack_x_y_sample_weight as unpack_x_y_sample_weight
 
 _SEED = {"value": None}
+array_to_img, img_to_array = _image_utils.array_to_img, _image_utils.img_to_array
+load_img, save_img = _image_utils.load_img, _image_utils.save_img
 
 
 def to_categorical(x, num_classes=None):

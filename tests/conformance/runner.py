@@ -195,7 +195,7 @@ def run_scenario(tf, key, source, timeout=60, isolate=True):
         # The source is registered with linecache so that `inspect.getsource` finds the
         # functions a scenario defines (AutoGraph converts them from their source).
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        code = compile(source, filename, "exec")
+        code = compile(source, filename, "exec", dont_inherit=True)  # (no future annotations)
         with contextlib.redirect_stdout(buf), _time_limit(timeout):
             random = getattr(tf, "random", None)
             if random is not None and hasattr(random, "set_seed"):
