@@ -92,21 +92,9 @@ def decode_csv(records, record_defaults, field_delim=",", use_quote_delim=True, 
 
 def decode_raw(input_bytes, out_type, little_endian=True, fixed_length=None, name=None):
     """Reinterprets the bytes of each string as a vector of `out_type` values."""
+    from ..prims import strings as PS
     out_type = dtypes.as_dtype(out_type)
-    np_type = np.dtype(out_type.as_numpy_dtype).newbyteorder("<" if little_endian else ">")
-    shape, items = _strings(input_bytes)
-    rows = []
-    for b in items:
-        if fixed_length is not None:
-            b = b[:int(fixed_length)].ljust(int(fixed_length), b"\x00")
-        if len(b) % np_type.itemsize:
-            raise InvalidArgumentError(None, None, f"Input to DecodeRaw has length {len(b)} that "
-                                                   f"is not a multiple of {np_type.itemsize}, the "
-                                                   f"size of {out_type.name}")
-        rows.append(np.frombuffer(b, dtype=np_type).astype(out_type.as_numpy_dtype))
-    if len({r.size for r in rows}) > 1:
-        raise InvalidArgumentError(None, None, "DecodeRaw requires input strings to all be the "
-                                               "same size")
-    width = rows[0].size if rows else 0
-    arr = np.stack(rows) if rows else np.zeros((0, width), out_type.as_numpy_dtype)
-    return wrap(arr.reshape(tuple(shape) + (width,)))
+    x = convert_to_tensor(input_bytes, dtypes.string)
+    if fixed_length is not None and hasattr(fixed_length, "_value"):
+        fixed_length = int(fixed_length._value)
+    return PS.decode_raw(x, out_type.as_numpy_dtype, little_endian, fixed_length)

@@ -186,6 +186,45 @@ def fingerprint(x):
     return apply1(FINGERPRINT, x)
 
 
+def _decode_raw_forward(v, out_type, little_endian, fixed_length):
+    from ..framework.errors import InvalidArgumentError, op_error
+    np_type = out_type.newbyteorder("<" if little_endian else ">")
+    arr = np.asarray(v, dtype=object)
+    rows = []
+    for b in arr.reshape(-1):
+        b = b.encode() if isinstance(b, str) else bytes(b)
+        if fixed_length is not None:
+            b = b[:fixed_length].ljust(fixed_length, b"\x00")
+        if len(b) % np_type.itemsize:
+            raise op_error(InvalidArgumentError, "DecodeRaw",
+                           f"Input to DecodeRaw has length {len(b)} that is not a multiple of "
+                           f"{np_type.itemsize}, the size of {D.as_dtype(out_type).name}")
+        rows.append(np.frombuffer(b, dtype=np_type).astype(out_type))
+    if len({r.size for r in rows}) > 1:
+        raise op_error(InvalidArgumentError, "DecodeRaw",
+                       "DecodeRaw requires input strings to all be the same size")
+    width = rows[0].size if rows else 0
+    out = np.stack(rows) if rows else np.zeros((0, width), out_type)
+    return out.reshape(arr.shape + (width,))
+
+
+def _decode_raw_shape(a, out_type, little_endian, fixed_length):
+    width = None if fixed_length is None else fixed_length // out_type.itemsize
+    return aval(None if a.shape is None else tuple(a.shape) + (width,), out_type)
+
+
+DECODE_RAW = defop("DecodeRaw", _decode_raw_forward, nondiff=True, allowed=STRING,
+                   shape=_decode_raw_shape, batch=loop)
+
+
+def decode_raw(x, out_type, little_endian=True, fixed_length=None):
+    """The bytes of each string of `x` as a vector of `out_type` (a NumPy dtype) values."""
+    return apply1(DECODE_RAW, x, {"out_type": np.dtype(out_type),
+                                  "little_endian": bool(little_endian),
+                                  "fixed_length": None if fixed_length is None
+                                  else int(fixed_length)})
+
+
 def _as_string(x, precision, scientific, shortest, width, fill):
     if isinstance(x, (bool, np.bool_)):
         text = "true" if x else "false"
