@@ -57,10 +57,24 @@ class SparseFeature(collections.namedtuple("SparseFeature",
                                already_sorted)
 
 
-class RaggedFeature:
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("tf.io.RaggedFeature needs tf.RaggedTensor, which tapeflow "
-                                  "does not have yet")
+class RaggedFeature(collections.namedtuple(
+        "RaggedFeature", ["dtype", "value_key", "partitions", "row_splits_dtype", "validate"])):
+    """A feature parsed into a RaggedTensor (one row of values per example).
+
+    >>> ex = tf.train.Example(features=tf.train.Features(feature={"v": tf.train.Feature(
+    ...     int64_list=tf.train.Int64List(value=[1, 2]))})).SerializeToString()
+    >>> tf.io.parse_example([ex, ex], {"v": tf.io.RaggedFeature(tf.int64)})["v"].to_list()
+    [[1, 2], [1, 2]]
+    """
+
+    def __new__(cls, dtype, value_key=None, partitions=(), row_splits_dtype=dtypes.int32,
+                validate=False):
+        if partitions:
+            raise NotImplementedError("tf.io.RaggedFeature with partitions (RowSplits, "
+                                      "RowLengths, UniformRowLength, ...) is not implemented in "
+                                      "tapeflow")
+        return super().__new__(cls, dtypes.as_dtype(dtype), value_key, tuple(partitions),
+                               dtypes.as_dtype(row_splits_dtype), bool(validate))
 
 
 def _np_type(dtype):
@@ -98,12 +112,15 @@ def _values(features, key, config):
 
 
 def _check_config(key, config):
-    if not isinstance(config, (FixedLenFeature, VarLenFeature, FixedLenSequenceFeature)):
+    if not isinstance(config, (FixedLenFeature, VarLenFeature, FixedLenSequenceFeature,
+                               RaggedFeature)):
         if isinstance(config, SparseFeature):
             raise NotImplementedError("tf.io.SparseFeature is not implemented in tapeflow")
         raise TypeError(f"Unsupported feature type {type(config).__name__} for key {key}")
     if config.dtype not in _KIND:
         raise ValueError(f"Unsupported {type(config).__name__} {config}.")
+    if isinstance(config, RaggedFeature):
+        return
     if isinstance(config, FixedLenSequenceFeature) and not config.allow_missing:
         raise ValueError("Unsupported: FixedLenSequenceFeature requires allow_missing to be True.")
     if isinstance(config, FixedLenFeature) and any(d is None for d in _shape_list(config.shape)):
@@ -165,9 +182,12 @@ def _parse_one(serialized, key_configs):
 
 
 def _ordered(configs):
+    """TF's order of a parse's outputs: sparse features, dense ones, ragged ones (each sorted)."""
     sparse = sorted(k for k, c in configs.items() if isinstance(c, VarLenFeature))
-    dense = sorted(k for k, c in configs.items() if not isinstance(c, VarLenFeature))
-    return sparse + dense
+    ragged = sorted(k for k, c in configs.items() if isinstance(c, RaggedFeature))
+    dense = sorted(k for k, c in configs.items()
+                   if not isinstance(c, (VarLenFeature, RaggedFeature)))
+    return sparse + dense + ragged
 
 
 def _serialized_list(serialized):
@@ -206,6 +226,15 @@ def parse_example(serialized, features, example_names=None, name=None):
                 vals = vals.astype(object)
             out[key] = SparseTensor(wrap(np.array(indices, dtype=np.int64).reshape(-1, 2)),
                                     wrap(vals), wrap(np.array([len(parsed), longest], np.int64)))
+        elif isinstance(config, RaggedFeature):
+            from ..ragged.ragged_tensor import RaggedTensor
+            rows = [_values(ex, config.value_key or key, config) for ex in parsed]
+            rows = [np.zeros(0, dtype=_np_type(config.dtype)) if r is None else r for r in rows]
+            vals = np.concatenate(rows) if rows else np.zeros(0, _np_type(config.dtype))
+            if config.dtype == dtypes.string:
+                vals = vals.astype(object)
+            lengths = np.array([r.size for r in rows], config.row_splits_dtype.as_numpy_dtype)
+            out[key] = RaggedTensor.from_row_lengths(wrap(vals), wrap(lengths))
         elif isinstance(config, FixedLenFeature):
             shape = _shape_list(config.shape)
             rows = [_fixed(ex, key, config) for ex in parsed]
@@ -238,7 +267,9 @@ def parse_single_example(serialized, features, example_names=None, name=None):
     batched = parse_example(arr.reshape(1), features)
     out = {}
     for key, v in batched.items():
-        if isinstance(v, SparseTensor):
+        if type(v).__name__ == "RaggedTensor":
+            out[key] = v[0]
+        elif isinstance(v, SparseTensor):
             idx = np.asarray(v.indices._value)[:, 1:]
             out[key] = SparseTensor(wrap(idx), v.values, wrap(np.asarray(v.dense_shape._value)[1:]))
         else:
