@@ -536,43 +536,6 @@ class Bidirectional(Layer):
             return [out] + list(fw_states) + list(bw_states)
         return out
 
-    def _while_loop(self, x, states, mask, training, single, batch):
-        """The time loop as `tf.while_loop` (the outputs written into a time-major buffer): the
-        same cell computation per step as the unrolled loop, so the same values."""
-        from ...control_flow import while_loop
-        from ...ops import indexing_ops
-        steps = backend.dim(x, 1)
-        masks = None if mask is None else M.cast(convert_to_tensor(mask), "bool")
-        self.cell._start(A.gather(x, 0, axis=1), states[0], training)
-        prev_out = A.zeros((backend.dim(x, 0), self.cell.units), dtype=self._dtype)
-        outputs = A.zeros((steps, backend.dim(x, 0), self.cell.units) if
-                          self.return_sequences else (0,), dtype=self._dtype)
-        n_states = len(states)
-
-        def body(t, prev_out, outputs, *states):
-            index = steps - 1 - t if self.go_backwards else t
-            states = list(states)
-            out, new_states = self.cell.call(A.gather(x, index, axis=1),
-                                             states[0] if single and n_states == 1 else states,
-                                             training=training)
-            new_states = list(new_states)
-            if masks is not None:
-                m = A.expand_dims(A.gather(masks, index, axis=1), -1)
-                new_states = [A.where(m, ns, s) for ns, s in zip(new_states, states)]
-                out = A.where(m, out, A.zeros_like(out) if self.zero_output_for_mask
-                              else prev_out)
-            if self.return_sequences:
-                outputs = indexing_ops.tensor_scatter_nd_update(
-                    outputs, A.reshape(t, (1, 1)), A.expand_dims(out, 0))
-            return (t + 1, out, outputs) + tuple(new_states)
-
-        loop = while_loop(lambda t, *_: t < steps, body,
-                          (convert_to_tensor(0), prev_out, outputs) + tuple(states))
-        last, outputs, states = loop[1], loop[2], list(loop[3:])
-        if self.return_sequences:
-            return A.transpose(outputs, [1, 0, 2]), states
-        return last, states
-
     def compute_mask(self, inputs, mask=None):
         if isinstance(mask, (list, tuple)):
             mask = mask[0]
