@@ -323,6 +323,10 @@ class Layer(Module):
         """Inputs become tensors; floating inputs are cast to the layer's compute dtype."""
         if isinstance(x, (list, tuple, dict)) or x is None:
             return x
+        if type(x).__name__ == "SparseTensor":
+            raise NotImplementedError(f"Keras layers on SparseTensor inputs (layer {self.name!r}; "
+                                      f"keras.Input(sparse=True) models) are not implemented in "
+                                      f"tapeflow: densify with tf.sparse.to_dense")
         t = convert_to_tensor(x)
         if t.dtype.is_floating and t.dtype != self._compute_dtype:
             from ...ops.math_ops import cast

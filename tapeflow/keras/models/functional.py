@@ -135,7 +135,8 @@ class InputLayer(Layer):
         self._input_dtype = dtypes.as_dtype(dtype or backend.floatx()).name
         self.sparse, self.ragged, self.optional = bool(sparse), bool(ragged), optional
         self.built = True
-        kt = KerasTensor(self._batch_shape, self._input_dtype, name=name)
+        kt = KerasTensor(self._batch_shape, self._input_dtype, sparse=self.sparse,
+                         ragged=self.ragged, name=name)
         node = Node(self, (), {}, kt)
         self._inbound_nodes.append(node)
         kt._keras_history = KerasHistory(self, 0, 0)
