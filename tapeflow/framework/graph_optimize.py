@@ -21,6 +21,10 @@ Values are those of the per-row program (sums may round differently, as any reas
 """
 import numpy as np
 
+from ..prims import base as P
+from .graph import CONST, PLACEHOLDER, GraphBuilder, is_resource
+from .op import stack_replaced
+
 MIN_ROWS = 8  # stacks and sums of fewer pieces are left as they are
 _MAX_DEPTH = 40
 _BARRIER_FREE = frozenset(("ReadVariableOp", "PrintV2", "Assert"))
@@ -82,7 +86,6 @@ def _rewired(step, subst):
 
 
 def _is_handle(t):
-    from .graph import is_resource
     return is_resource(t._value.dtype)
 
 
@@ -162,8 +165,6 @@ class _Vectorizer:
 
     # -- driving -------------------------------------------------------------------------------
     def run(self):
-        from .graph import CONST, PLACEHOLDER, GraphBuilder
-        from .op import stack_replaced
         g = self.graph
         saved = (g._finalized, dict(g._name_counts), dict(g._by_name), g._version, len(g._ops))
         captures = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in g.__dict__.items()
@@ -206,7 +207,6 @@ class _Vectorizer:
 
     # -- stacks --------------------------------------------------------------------------------
     def _pack(self, step):
-        from ..prims import base as P
         res = self._group(list(step._inputs), 0)
         if res is None or res[1] is None:
             return None
@@ -244,7 +244,6 @@ class _Vectorizer:
         return out
 
     def _sum(self, step):
-        from ..prims import base as P
         root = step._outputs[0]
         shape = root._value.shape
         if shape is None or any(d is None for d in shape):

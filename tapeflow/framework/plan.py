@@ -25,7 +25,9 @@ import operator as _operator
 
 import numpy as np
 
+from .dtypes import BFLOAT16_STORAGE as _BF16
 from .errors import op_failure
+from .graph_optimize import optimize
 from .tensor import wrap
 
 _FOLD_LIMIT = 1 << 16  # constant-fold results up to this many elements
@@ -94,7 +96,6 @@ class Plan:
                         continue
             steps.append(op)
         self._name = name
-        from .graph_optimize import optimize
         steps, self._results = optimize(graph, steps, known, self.outputs)
         self._source, self._fn = self._generate(steps, known, fed, name)
         self.num_steps = len(steps)
@@ -261,9 +262,6 @@ def _forward(prim):
     graph-only operations (variable reads and assignments)."""
     special = _SPECIAL.get(prim.name)
     return special if special is not None else prim.forward
-
-
-_BF16 = np.dtype([("bfloat16", "<f4")])  # (dtypes.BFLOAT16_STORAGE)
 
 
 def _bfloat16_forward(prim):
